@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'location', 'HTMLElement', 'Element', 'Node', 'Blob', 'File', 'FileReader', 'fetch', 'XMLHttpRequest', 'requestAnimationFrame', 'alert'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // src/core is pure TypeScript: the UI, the worker and the CLI all call it, so it may not
+    // depend on React, the DOM, zustand, Monaco or Node.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'src/core is pure: no React.' },
+          { group: ['zustand', 'zustand/*', 'zundo'], message: 'src/core is pure: no zustand.' },
+          { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: 'src/core is pure: no Monaco.' },
+          { group: ['@xyflow/*'], message: 'src/core is pure: no React Flow.' },
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core runs in the browser too: no Node built-ins.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core is pure: no DOM globals.' }))],
+    },
+  },
+);

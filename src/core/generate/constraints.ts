@@ -1,0 +1,36 @@
+import type { JsonSchema } from '../project/types.ts';
+import { isPlainObject } from '../project/types.ts';
+import { derefSchema } from '../refs/schemaPath.ts';
+import type { PathSegment } from '../refs/types.ts';
+
+/**
+ * A result schema tightened so that the references other calls make into it always
+ * resolve: a field on a referenced path becomes required, and an array read at `[n]` gets
+ * at least n+1 items (`[*]` at least one). The tightened schema only narrows the original,
+ * so every result still validates against the tool's declared `returns`.
+ */
+export function tightenForPaths(schema: JsonSchema, paths: readonly (readonly PathSegment[])[]): JsonSchema {
+  if (paths.length === 0) return schema;
+  const root = structuredClone(schema);
+  for (const path of paths) tighten(root, path, 0, root);
+  return root;
+}
+
+function tighten(schema: JsonSchema, path: readonly PathSegment[], at: number, root: JsonSchema): void {
+  if (at >= path.length) return;
+  const node = derefSchema(schema, root);
+  const segment = path[at];
+  if (segment.kind === 'key') {
+    const props = node.properties;
+    if (!isPlainObject(props) || !isPlainObject(props[segment.key])) return;
+    const required = Array.isArray(node.required) ? (node.required as string[]) : [];
+    if (!required.includes(segment.key)) node.required = [...required, segment.key];
+    tighten(props[segment.key] as JsonSchema, path, at + 1, root);
+  } else if (segment.kind === 'index' || segment.kind === 'all') {
+    const need = segment.kind === 'index' ? segment.index + 1 : 1;
+    const min = typeof node.minItems === 'number' ? node.minItems : 0;
+    const max = typeof node.maxItems === 'number' ? node.maxItems : Infinity;
+    if (min < need && need <= max) node.minItems = need;
+    if (isPlainObject(node.items)) tighten(node.items as JsonSchema, path, at + 1, root);
+  }
+}

@@ -1,0 +1,39 @@
+import type { JsonValue } from '../project/types.ts';
+
+/** One tool call as the assistant makes it. */
+export interface ExampleCall {
+  /** The tool call id, unique in the example (9 letters and digits). */
+  id: string;
+  /** The design's call id (a node on the canvas). */
+  callId: string;
+  tool: string;
+  args: { [name: string]: JsonValue };
+}
+
+export type UserMessage = { role: 'user'; text: string };
+export type CallsMessage = { role: 'assistant'; calls: ExampleCall[] };
+export type ToolResultMessage = { role: 'tool'; id: string; callId: string; tool: string; result: JsonValue };
+export type ReplyMessage = { role: 'assistant'; text: string };
+export type ExampleMessage = UserMessage | CallsMessage | ToolResultMessage | ReplyMessage;
+
+/**
+ * A generated conversation, format-neutral: every export format is written from this.
+ * Example `index` of a chain is a pure function of (project, chain, seed, index).
+ */
+export interface Example {
+  chainId: string;
+  seed: number;
+  index: number;
+  system?: string;
+  /** Which chain-level request template was drawn (-1 when the chain has none). */
+  requestIndex: number;
+  slots: { [name: string]: JsonValue };
+  messages: ExampleMessage[];
+}
+
+export function isCallsMessage(m: ExampleMessage): m is CallsMessage {
+  return m.role === 'assistant' && 'calls' in m;
+}
+export function isReplyMessage(m: ExampleMessage): m is ReplyMessage {
+  return m.role === 'assistant' && 'text' in m;
+}

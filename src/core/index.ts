@@ -1,0 +1,20 @@
+/** The public surface of the core: the UI, the Web Worker and the command line import from here. */
+export * from './project/types.ts';
+export { parseProject, type ParseResult, type ProjectParseError, type ParseErrorKind } from './project/parse.ts';
+export { serializeProject } from './project/serialize.ts';
+export { migrations, migrate, type Migration } from './project/migrate.ts';
+export type { Diagnostic, Severity } from './validate/diagnostics.ts';
+export { hasErrors } from './validate/diagnostics.ts';
+export { validateProject, toolResultSchema } from './validate/project.ts';
+export { parseTemplate, parseReference, formatReference, formatPath, collectReferences } from './refs/parse.ts';
+export { resolvePath, renderTemplate, renderValue } from './refs/resolve.ts';
+export type { Reference, PathSegment, TemplatePart } from './refs/types.ts';
+export { chainDependencies, type Dependency, type DataField } from './graph/dependencies.ts';
+export { planChain, type Plan, type PlanTurn, type PlanResult, type PlanOptions } from './graph/plan.ts';
+export { explainPlan, turnTitle, type PlanExplanation, type TurnExplanation, type CallExplanation } from './graph/explain.ts';
+export { createGenerator, GenerationError, type ExampleGenerator, type GeneratorOptions, type GeneratorResult } from './generate/example.ts';
+export type { Example, ExampleMessage, ExampleCall } from './generate/types.ts';
+export { isCallsMessage, isReplyMessage } from './generate/types.ts';
+export { toOpenAIRecord, toOpenAILine, checkOpenAIRecord, checkOpenAILine, type OpenAIRecord, type OpenAIMessage } from './formats/openai.ts';
+export type { Finding } from './formats/finding.ts';
+export { openAITools, type OpenAITool } from './formats/tools.ts';

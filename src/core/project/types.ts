@@ -1,0 +1,112 @@
+/**
+ * The project file, version 1: the one shape the canvas, the command line, the
+ * examples and the tests read and write. Normative text: docs/project-format.md.
+ */
+
+export type JsonPrimitive = null | boolean | number | string;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A JSON Schema (draft 2020-12 subset as used by OpenAI tool definitions). Kept loose on purpose. */
+export type JsonSchema = { [key: string]: JsonValue };
+
+export const PROJECT_FORMAT = 'chainwright-project';
+export const PROJECT_VERSION = 1;
+
+export type Effect = 'read' | 'write' | 'destructive';
+export const EFFECTS: readonly Effect[] = ['read', 'write', 'destructive'];
+
+export interface ToolFunction {
+  name: string;
+  description?: string;
+  parameters: JsonSchema;
+  [extra: string]: unknown;
+}
+
+/** An OpenAI tool definition (exported unchanged) plus Chainwright's own keys. */
+export interface ToolDef {
+  type: 'function';
+  function: ToolFunction;
+  /** JSON Schema of the result: drives the simulated results. */
+  returns?: JsonSchema;
+  /** read | write | destructive; read when absent. */
+  effect?: Effect;
+  /** Typical latency; teaches sum-vs-max latency. */
+  latencyMs?: number;
+  [extra: string]: unknown;
+}
+
+/** `{ "fake": "person.fullName", "args": [...], "as": "date" }` */
+export interface FakeSlot {
+  fake: string;
+  args?: JsonValue[];
+  as?: 'date' | 'datetime';
+}
+/** `{ "oneOf": [...] }` */
+export interface OneOfSlot {
+  oneOf: JsonValue[];
+}
+/** `{ "int": [min, max] }`, both ends included. */
+export interface IntSlot {
+  int: [number, number];
+}
+/** Any other JSON value is a constant slot. */
+export type SlotSpec = FakeSlot | OneOfSlot | IntSlot | JsonValue;
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface Call {
+  id: string;
+  tool: string;
+  /** Literal values, `{slot}` and `{callId.path}` references, nested freely. */
+  args: { [name: string]: JsonValue };
+  /** Order-only dependencies: ids of calls that must finish first. */
+  after?: string[];
+  /** Per-step user requests (multi-turn conversations). */
+  requests?: string[];
+  position?: Position;
+  [extra: string]: unknown;
+}
+
+export interface Chain {
+  id: string;
+  name?: string;
+  requests?: string[];
+  slots?: { [name: string]: SlotSpec };
+  calls: Call[];
+  reply?: string;
+  [extra: string]: unknown;
+}
+
+export interface Project {
+  format: typeof PROJECT_FORMAT;
+  version: typeof PROJECT_VERSION;
+  name: string;
+  systemPrompt?: string;
+  /** "Today" of the simulated world, `YYYY-MM-DD`; fixed so that output is reproducible. */
+  referenceDate?: string;
+  tools: ToolDef[];
+  chains: Chain[];
+  [extra: string]: unknown;
+}
+
+export function isFakeSlot(spec: SlotSpec): spec is FakeSlot {
+  return isPlainObject(spec) && typeof (spec as { fake?: unknown }).fake === 'string';
+}
+export function isOneOfSlot(spec: SlotSpec): spec is OneOfSlot {
+  return isPlainObject(spec) && Array.isArray((spec as { oneOf?: unknown }).oneOf);
+}
+export function isIntSlot(spec: SlotSpec): spec is IntSlot {
+  const int = isPlainObject(spec) ? (spec as { int?: unknown }).int : undefined;
+  return Array.isArray(int) && int.length === 2 && int.every((n) => Number.isInteger(n));
+}
+
+export function isPlainObject(value: unknown): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const DEFAULT_REFERENCE_DATE = '2026-01-05';
+export const DEFAULT_LATENCY_MS = 300;

@@ -1,0 +1,255 @@
+import type { Chain, JsonSchema, JsonValue, Project, ToolDef } from '../project/types.ts';
+import { isFakeSlot, isPlainObject } from '../project/types.ts';
+import { collectReferences, parseTemplate } from '../refs/parse.ts';
+import { describeTypes, schemaAtPath, schemaTypes, typesCompatible } from '../refs/schemaPath.ts';
+import type { Reference } from '../refs/types.ts';
+import { planChain } from '../graph/plan.ts';
+import { createSeededFaker } from '../simulate/faker.ts';
+import { resolveFakerMethod } from '../simulate/fakerPath.ts';
+import { checkAgainstSchema, compileSchema } from './schemaValidator.ts';
+import { slotSamples } from './slots.ts';
+import { error, jsonPath, warning, type Diagnostic } from './diagnostics.ts';
+
+/** The result a tool gives when it declares no `returns` schema. */
+export const GENERIC_RESULT_SCHEMA: JsonSchema = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
+
+export function toolResultSchema(tool: ToolDef): JsonSchema {
+  return tool.returns ?? GENERIC_RESULT_SCHEMA;
+}
+
+const faker = () => (sharedFaker ??= createSeededFaker(0).faker);
+let sharedFaker: ReturnType<typeof createSeededFaker>['faker'] | undefined;
+
+/**
+ * Every finding about a structurally valid project (see `parseProject`): what a reader must
+ * reject (errors) and what is probably a mistake (warnings). Each names its JSON path and,
+ * where there is one, the chain and call.
+ */
+export function validateProject(project: Project): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const tools = new Map<string, ToolDef>();
+  project.tools.forEach((tool, t) => {
+    const path = jsonPath('$.tools', t);
+    const name = tool.function.name;
+    if (tools.has(name)) out.push(error('duplicate-tool', jsonPath(path, 'function', 'name'), `a second tool named "${name}": tool names must be unique`));
+    else tools.set(name, tool);
+    checkToolSchemas(tool, path, out);
+  });
+
+  const used = new Set<string>();
+  const chainIds = new Set<string>();
+  project.chains.forEach((chain, c) => {
+    const path = jsonPath('$.chains', c);
+    if (chainIds.has(chain.id)) out.push(error('duplicate-chain', jsonPath(path, 'id'), `a second chain with id "${chain.id}": chain ids must be unique`, { chainId: chain.id }));
+    chainIds.add(chain.id);
+    for (const call of chain.calls) used.add(call.tool);
+    validateChain(project, chain, path, tools, out);
+  });
+
+  project.tools.forEach((tool, t) => {
+    const name = tool.function.name;
+    if (!used.has(name)) out.push(warning('unused-tool', jsonPath('$.tools', t), `the tool "${name}" is not called in any chain`));
+  });
+  return out;
+}
+
+function checkToolSchemas(tool: ToolDef, path: string, out: Diagnostic[]): void {
+  const params = compileSchema(tool.function.parameters);
+  if (!params.ok) out.push(error('invalid-schema', jsonPath(path, 'function', 'parameters'), `the parameter schema of "${tool.function.name}" is not a valid JSON Schema: ${params.message}`));
+  if (tool.returns) {
+    const returns = compileSchema(tool.returns);
+    if (!returns.ok) out.push(error('invalid-schema', jsonPath(path, 'returns'), `the returns schema of "${tool.function.name}" is not a valid JSON Schema: ${returns.message}`));
+    walkXFake(tool.returns, jsonPath(path, 'returns'), out);
+  }
+}
+
+function walkXFake(schema: JsonValue, path: string, out: Diagnostic[]): void {
+  if (Array.isArray(schema)) schema.forEach((s, i) => walkXFake(s, jsonPath(path, i), out));
+  else if (isPlainObject(schema)) {
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === 'x-fake' && typeof value === 'string' && !resolveFakerMethod(faker(), value)) {
+        out.push(error('bad-faker-method', jsonPath(path, key), `"${value}" is not a faker method (write module.method, e.g. "person.fullName" or "location.city")`));
+      } else walkXFake(value, jsonPath(path, key), out);
+    }
+  }
+}
+
+function validateChain(project: Project, chain: Chain, path: string, tools: Map<string, ToolDef>, out: Diagnostic[]): void {
+  const chainId = chain.id;
+  const slots = chain.slots ?? {};
+  const slotNames = new Set(Object.keys(slots));
+  const callById = new Map<string, Chain['calls'][number]>();
+  const usedSlots = new Set<string>();
+  const usedResults = new Set<string>();
+
+  if (chain.calls.length === 0) out.push(warning('empty-chain', jsonPath(path, 'calls'), `the chain "${chainId}" has no calls yet: its examples hold a request and a reply only`, { chainId }));
+  chain.calls.forEach((call, i) => {
+    const callPath = jsonPath(path, 'calls', i);
+    if (callById.has(call.id)) out.push(error('duplicate-call', jsonPath(callPath, 'id'), `a second call with id "${call.id}" in chain "${chainId}": call ids must be unique in a chain`, { chainId, callId: call.id }));
+    else callById.set(call.id, call);
+    if (slotNames.has(call.id)) out.push(error('slot-call-clash', jsonPath(callPath, 'id'), `"${call.id}" is both a slot and a call id: references could not tell them apart; rename one`, { chainId, callId: call.id }));
+  });
+
+  Object.entries(slots).forEach(([name, spec]) => {
+    if (isFakeSlot(spec) && !resolveFakerMethod(faker(), spec.fake)) {
+      out.push(error('bad-faker-method', jsonPath(path, 'slots', name, 'fake'), `"${spec.fake}" is not a faker method (write module.method, e.g. "person.fullName" or "date.soon")`, { chainId }));
+    }
+  });
+
+  const perStep = chain.calls.length > 0 && chain.calls.every((c) => (c.requests?.length ?? 0) > 0);
+  if (!chain.requests?.length && !perStep) {
+    out.push(error('no-requests', jsonPath(path, 'requests'), `the chain "${chainId}" has no user request: add at least one request template (or a request on every call)`, { chainId }));
+  }
+
+  // The plan: cycles, and the ancestors a per-step request may read from.
+  const planned = planChain(project, chain);
+  const ancestors = new Map<string, Set<string>>();
+  if (!planned.ok) {
+    const index = chain.calls.findIndex((c) => c.id === planned.cycle[0]);
+    out.push(error('cycle', jsonPath(path, 'calls', Math.max(0, index)), `a dependency cycle: ${[...planned.cycle, planned.cycle[0]].join(' → ')}; no call on it could ever run first`, { chainId, callId: planned.cycle[0] }));
+  } else {
+    const preds = new Map<string, string[]>();
+    for (const d of planned.plan.dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
+    for (const id of planned.plan.levels.flat()) {
+      const set = new Set<string>();
+      for (const p of preds.get(id) ?? []) {
+        set.add(p);
+        for (const a of ancestors.get(p) ?? []) set.add(a);
+      }
+      ancestors.set(id, set);
+    }
+  }
+
+  /** Checks a reference's root and path; returns the schema it reaches, when known. */
+  const checkRef = (ref: Reference, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string): JsonSchema | undefined => {
+    const extra = { chainId, ...(callId ? { callId } : {}) };
+    if (slotNames.has(ref.root)) {
+      usedSlots.add(ref.root);
+      return undefined;
+    }
+    const target = callById.get(ref.root);
+    if (!target) {
+      const known = [...slotNames].map((s) => `slot "${s}"`).concat([...callById.keys()].map((c) => `call "${c}"`));
+      const looksLikeCall = ref.path.length > 0;
+      out.push(error(looksLikeCall ? 'unknown-call' : 'unknown-slot', at, `{${ref.source}}: there is no ${looksLikeCall ? 'call' : 'slot'} "${ref.root}"${known.length ? ` (known: ${known.join(', ')})` : ''}`, extra));
+      return undefined;
+    }
+    if (ref.root === callId) {
+      out.push(error('self-reference', at, `{${ref.source}}: a call cannot use its own result`, extra));
+      return undefined;
+    }
+    if (allowCalls === 'none') {
+      out.push(error('bad-reference', at, `{${ref.source}}: the opening request comes before any call, so it can use slots only`, extra));
+      return undefined;
+    }
+    if (allowCalls !== 'all' && !allowCalls.has(ref.root)) {
+      out.push(error('bad-reference', at, `{${ref.source}}: this request comes before "${ref.root}" has run; it can use slots and the results of calls this one waits for`, extra));
+      return undefined;
+    }
+    usedResults.add(ref.root);
+    const tool = tools.get(target.tool);
+    if (!tool) return undefined;
+    const result = schemaAtPath(toolResultSchema(tool), ref.path);
+    if (!result.ok) {
+      const hint = tool.returns ? '' : ` ("${tool.function.name}" has no returns schema: add one that describes this field)`;
+      out.push(error('unknown-field', at, `{${ref.source}}: in the result of ${ref.root} (${tool.function.name}), ${result.message}${hint}`, extra));
+      return undefined;
+    }
+    return result.schema;
+  };
+
+  const checkTemplate = (template: string, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string) => {
+    const parsed = parseTemplate(template);
+    for (const e of parsed.errors) out.push(error('bad-reference', at, e.message, { chainId, ...(callId ? { callId } : {}) }));
+    for (const part of parsed.parts) if (part.kind === 'ref') checkRef(part.ref, at, allowCalls, callId);
+  };
+
+  (chain.requests ?? []).forEach((r, i) => checkTemplate(r, jsonPath(path, 'requests', i), 'none'));
+
+  chain.calls.forEach((call, i) => {
+    const callPath = jsonPath(path, 'calls', i);
+    const extra = { chainId, callId: call.id };
+    const tool = tools.get(call.tool);
+    if (!tool) {
+      const names = [...tools.keys()];
+      out.push(error('unknown-tool', jsonPath(callPath, 'tool'), `call "${call.id}" uses the tool "${call.tool}", which is not defined${names.length ? ` (tools: ${names.join(', ')})` : ''}`, extra));
+    }
+    (call.after ?? []).forEach((a, j) => {
+      if (!callById.has(a)) out.push(error('unknown-after', jsonPath(callPath, 'after', j), `call "${call.id}" is set to run after "${a}", which is not a call of this chain`, extra));
+      else if (a === call.id) out.push(error('self-reference', jsonPath(callPath, 'after', j), `call "${call.id}" cannot run after itself`, extra));
+    });
+    (call.requests ?? []).forEach((r, j) => checkTemplate(r, jsonPath(callPath, 'requests', j), ancestors.get(call.id) ?? new Set(), call.id));
+
+    const params = tool?.function.parameters;
+    const properties = params && isPlainObject(params.properties) ? (params.properties as Record<string, JsonSchema>) : {};
+    const required = params && Array.isArray(params.required) ? (params.required as string[]) : [];
+    const args = call.args ?? {};
+    for (const name of required) {
+      if (!(name in args)) out.push(error('missing-required-arg', jsonPath(callPath, 'args', name), `call "${call.id}" gives no value for "${name}", a required argument of ${call.tool}`, extra));
+    }
+    for (const [name, value] of Object.entries(args)) {
+      const argPath = jsonPath(callPath, 'args', name);
+      const schema = properties[name];
+      if (tool && !schema) {
+        const closed = params?.additionalProperties === false;
+        const known = Object.keys(properties);
+        out.push((closed ? error : warning)('unknown-arg', argPath, `${call.tool} has no parameter "${name}"${known.length ? ` (it has ${known.join(', ')})` : ''}`, extra));
+      }
+      checkArgument(value, argPath, schema, call.id);
+    }
+  });
+
+  function checkArgument(value: JsonValue, argPath: string, schema: JsonSchema | undefined, callId: string): void {
+    const extra = { chainId, callId };
+    const refs = collectReferences(value);
+    const parsedErrors = typeof value === 'string' ? parseTemplate(value).errors : [];
+    for (const e of parsedErrors) out.push(error('bad-reference', argPath, e.message, extra));
+    const refSchemas = refs.map(({ ref, at }) => ({ ref, at, schema: checkRef(ref, jsonPath(argPath, ...at), 'all', callId) }));
+    if (!schema) return;
+    if (refs.length === 0 && parsedErrors.length === 0) {
+      // A literal: check it exactly.
+      for (const e of checkAgainstSchema(schema, value)) {
+        out.push(error('arg-type-mismatch', argPath, `the value ${JSON.stringify(value)} does not fit the parameter: ${e.path === '$' ? '' : `${e.path.slice(2)} `}${e.message}`, extra));
+      }
+      return;
+    }
+    if (typeof value !== 'string') return; // references nested in objects/lists: checked on generated examples
+    const whole = parseTemplate(value).whole;
+    if (!whole) {
+      if (!typesCompatible({ type: 'string' }, schema)) out.push(error('arg-type-mismatch', argPath, `"${value}" makes a text, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
+      return;
+    }
+    if (slotNames.has(whole.root) && whole.path.length === 0) {
+      const samples = slotSamples(slots[whole.root]);
+      if ('values' in samples) {
+        for (const v of samples.values) {
+          const errors = checkAgainstSchema(schema, v);
+          if (errors.length) {
+            out.push(error('arg-type-mismatch', argPath, `the slot "${whole.root}" can be ${JSON.stringify(v)}, which does not fit the parameter: ${errors[0].message}`, extra));
+            break;
+          }
+        }
+      } else if (!typesCompatible(samples.schema, schema)) {
+        out.push(error('arg-type-mismatch', argPath, `the slot "${whole.root}" gives ${describeTypes(schemaTypes(samples.schema))}, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
+      }
+      return;
+    }
+    const reached = refSchemas[0]?.schema;
+    if (reached && !typesCompatible(reached, schema)) {
+      out.push(error('arg-type-mismatch', argPath, `{${whole.source}} gives ${describeTypes(schemaTypes(reached))}, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
+    }
+  }
+
+  if (chain.reply !== undefined) checkTemplate(chain.reply, jsonPath(path, 'reply'), 'all');
+
+  for (const name of slotNames) {
+    if (!usedSlots.has(name)) out.push(warning('unused-slot', jsonPath(path, 'slots', name), `the slot "${name}" is never used in a request, an argument or the reply`, { chainId }));
+  }
+  if (chain.reply !== undefined) {
+    chain.calls.forEach((call, i) => {
+      if (!usedResults.has(call.id)) {
+        out.push(warning('unused-result', jsonPath(path, 'calls', i), `nothing uses the result of "${call.id}" and the reply does not mention it: the final answer should report what each call did`, { chainId, callId: call.id }));
+      }
+    });
+  }
+}
