@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
@@ -63,7 +64,9 @@ test.describe('app shell', () => {
 
       test('uses the content security policy in the production build', async ({ page }) => {
         const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-        expect(csp).toContain("script-src 'self'");
+        const scriptSrc = /script-src ([^;]*)/.exec(csp ?? '')?.[1].trim().split(/\s+/);
+        // Only same-origin scripts (plus eval, which ajv's compiled schema validators need): no remote hosts, no inline.
+        expect(scriptSrc).toEqual(["'self'", "'unsafe-eval'"]);
         expect(csp).toContain("connect-src 'self'");
         expect(csp).toContain("object-src 'none'");
       });
@@ -163,6 +166,20 @@ test.describe('app shell', () => {
         await page.getByRole('tab', { name: 'Conversation' }).click();
         await expect(conversation(page)).toBeVisible();
       });
+    });
+  });
+
+  test.describe('with a project that has errors', () => {
+    test('lists the diagnostics with their JSON path and generates nothing', async ({ page }) => {
+      const doc = JSON.parse(readFileSync('public/examples/room-booking.chain.json', 'utf8'));
+      doc.chains[0].calls[2].args.room_id = '{rooms.rooms[0].room_key}';
+      await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) }));
+      await page.goto('./');
+      const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+      await expect(diagnostics).toContainText('room_key');
+      await expect(diagnostics).toContainText('$.chains[0].calls[2].args.room_id');
+      await expect(page.getByRole('region', { name: 'Example' })).toContainText('No example can be generated');
+      await expect(page.getByRole('list', { name: 'Conversation' })).toHaveCount(0);
     });
   });
 

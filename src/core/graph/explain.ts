@@ -42,7 +42,7 @@ export function explainPlan(chain: Chain, plan: Plan): PlanExplanation {
     calls: turn.callIds.map((callId): CallExplanation => {
       const waits = (incoming.get(callId) ?? []).map((d) => {
         if (d.kind === 'order') return `waits for ${d.from}: it is set to run after it (no data flows)`;
-        const needs = [...new Set(d.fields.map((f) => (f.arg === f.field ? `${f.arg}` : `${f.arg} (from ${f.field})`)))];
+        const needs = [...new Set(d.fields.map((f) => (f.arg === f.field ? f.arg : `${f.arg} (${f.ref.slice(d.from.length + 1) || 'the whole result'})`)))];
         return `waits for ${d.from}: ${list(needs)} ${needs.length === 1 ? 'comes' : 'come'} from its result`;
       });
       const others = turn.callIds.filter((id) => id !== callId);

@@ -91,12 +91,13 @@ export function compileCheck(schema: SchemaLike, root: SchemaLike = schema): Che
   }
   if (cache.has(schema)) return cache.get(schema) ?? null;
   // Placeholder for recursive schemas: the real check is looked up lazily at call time.
-  let built: Check | null | undefined;
-  const lazy: Check = (v) => (built ?? FALSE)(v);
+  const slot: { check?: Check | null } = {};
+  const lazy: Check = (v) => (slot.check ?? FALSE)(v);
   cache.set(schema, lazy);
-  built = build(schema, root);
+  const built = build(schema, root);
+  slot.check = built;
   cache.set(schema, built);
-  return built === null ? null : built;
+  return built;
 }
 
 function build(schema: JsonSchema, root: SchemaLike): Check | null {

@@ -42,6 +42,21 @@ export const pastDateTime: StringGen = (sf) => {
 /** `14:30` (plain wall-clock time, for names like `start_time`). */
 export const clockTime: StringGen = (sf) => `${pad2(sf.rng.int(8, 18))}:${pad2(sf.rng.pick([0, 15, 30, 45]))}`;
 
+/**
+ * `first.last@example.org`-style addresses (reserved example domains, so no real mailbox),
+ * built from Faker's name lists directly: ~4x faster than `internet.exampleEmail()`.
+ */
+export const exampleEmail: StringGen = (sf) => {
+  const { faker, rng } = sf;
+  const first = faker.person.firstName().toLowerCase().replace(/[^a-z0-9]/g, '') || 'user';
+  const last = faker.person.lastName().toLowerCase().replace(/[^a-z0-9]/g, '') || 'mail';
+  const sep = rng.pick(EMAIL_SEPARATORS);
+  const digits = rng.next() < 0.3 ? String(rng.int(1, 99)) : '';
+  return `${first}${sep}${last}${digits}@${rng.pick(EXAMPLE_DOMAINS)}`;
+};
+const EMAIL_SEPARATORS = ['.', '.', '_', ''] as const;
+const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'] as const;
+
 const FORMATS: { [format: string]: StringGen } = {
   date: nearDate,
   'date-time': nearDateTime,
@@ -50,8 +65,8 @@ const FORMATS: { [format: string]: StringGen } = {
   time: (sf) => `${clockTime(sf)}:00Z`,
   'iso-time': (sf) => `${clockTime(sf)}:00`,
   duration: (sf) => sf.rng.pick([`PT${sf.rng.int(1, 12) * 5}M`, `PT${sf.rng.int(1, 8)}H`, `P${sf.rng.int(1, 14)}D`]),
-  email: (sf) => sf.faker.internet.exampleEmail().toLowerCase(),
-  'idn-email': (sf) => sf.faker.internet.exampleEmail().toLowerCase(),
+  email: exampleEmail,
+  'idn-email': exampleEmail,
   uri: (sf) => `https://${sf.faker.internet.domainName()}/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
   url: (sf) => `https://${sf.faker.internet.domainName()}/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
   iri: (sf) => `https://${sf.faker.internet.domainName()}/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,

@@ -234,15 +234,11 @@ function compileTyped(s: JsonSchema, ctx: Ctx, name: string | undefined): Gen {
 
 function compileType(type: string, s: JsonSchema, ctx: Ctx, name: string | undefined): Gen {
   switch (type) {
-    case 'string': {
-      const g = compileString(s, name);
-      return (sf) => g(sf);
-    }
+    case 'string':
+      return compileString(s, name);
     case 'integer':
-    case 'number': {
-      const g = compileNumber(s, type === 'integer', name);
-      return (sf) => g(sf);
-    }
+    case 'number':
+      return compileNumber(s, type === 'integer', name);
     case 'boolean':
       return (sf) => sf.rng.next() < 0.5;
     case 'null':
