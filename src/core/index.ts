@@ -18,3 +18,4 @@ export { isCallsMessage, isReplyMessage } from './generate/types.ts';
 export { toOpenAIRecord, toOpenAILine, checkOpenAIRecord, checkOpenAILine, type OpenAIRecord, type OpenAIMessage } from './formats/openai.ts';
 export type { Finding } from './formats/finding.ts';
 export { openAITools, type OpenAITool } from './formats/tools.ts';
+export { FORMATS, formatById, formatContext, openaiFormat, type ExportFormat, type FormatContext, type FormatOptions } from './formats/registry.ts';

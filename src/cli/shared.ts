@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { parseProject, type Chain, type Diagnostic, type Project } from '../core/index.ts';
+import { lineOf, locateJsonPaths } from '../core/project/jsonLocate.ts';
+
+/** Exit codes: 0 ok, 1 invalid input (diagnostics on stderr), 2 usage. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Standard error is a terminal (progress may be drawn there). */
+  stderrIsTTY?: boolean;
+}
+
+/** A mistake in how the command was called: exit 2 with the usage text. */
+export class UsageError extends Error {}
+
+export function oneFile(positionals: string[]): string {
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one FILE, got ${positionals.length}` : 'missing FILE');
+  return positionals[0];
+}
+
+export interface Loaded {
+  file: string;
+  text: string;
+  project: Project;
+}
+
+/** Reads and parses a project; on failure prints the diagnostics and returns null. */
+export function loadProject(file: string, io: Io): Loaded | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.stderr(`${file}: cannot read the file: ${(e as Error).message}\n`);
+    return null;
+  }
+  const parsed = parseProject(text);
+  if (!parsed.ok) {
+    printDiagnostics(file, parsed.diagnostics, io.stderr);
+    return null;
+  }
+  return { file, text, project: parsed.project };
+}
+
+/** `FILE: path: severity: message [code, line N]`, one per line. */
+export function printDiagnostics(file: string, diagnostics: Diagnostic[], write: (t: string) => void, text?: string): void {
+  const lines = text !== undefined && diagnostics.some((d) => d.line === undefined) ? locateJsonPaths(text) : undefined;
+  for (const d of diagnostics) {
+    const line = d.line ?? (lines ? lineOf(lines, d.path) : undefined);
+    write(`${file}: ${d.path}: ${d.severity}: ${d.message} [${d.code}${line !== undefined ? `, line ${line}` : ''}]\n`);
+  }
+}
+
+export function pickChains(project: Project, ids: string[] | undefined): Chain[] {
+  if (!ids || ids.length === 0) return project.chains;
+  return ids.map((id) => {
+    const chain = project.chains.find((c) => c.id === id);
+    if (!chain) throw new UsageError(`no chain "${id}" (chains: ${project.chains.map((c) => c.id).join(', ') || 'none'})`);
+    return chain;
+  });
+}
+
+export function wholeNumber(name: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`${name} takes a whole number${min ? ` from ${min}` : ''}, got "${text}"`);
+  return Number(text);
+}
