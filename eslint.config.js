@@ -5,7 +5,7 @@ import globals from 'globals';
 const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'location', 'HTMLElement', 'Element', 'Node', 'Blob', 'File', 'FileReader', 'fetch', 'XMLHttpRequest', 'requestAnimationFrame', 'alert'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

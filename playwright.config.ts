@@ -10,6 +10,29 @@ export const BASE_URL = `http://${HOST}:${PORT}/`;
  * browsers; run `scripts/ensure-chromium.sh` instead. The network is closed, so Chromium's
  * background services are switched off.
  */
+const CHROMIUM = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+/**
+ * The canvas speed measurement (e2e/perf/*.measure.ts) is not part of the test run: it
+ * prints figures. Run it with `PERF=1 timeout 600 npx playwright test --project=perf`.
+ */
+const PERF_PROJECT = { name: 'perf', testMatch: /perf\/.*\.measure\.ts$/, use: CHROMIUM, timeout: 300_000 };
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -24,27 +47,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     serviceWorkers: 'block',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
-  ],
+  projects: [{ name: 'chromium', use: CHROMIUM }, ...(process.env.PERF ? [PERF_PROJECT] : [])],
   webServer: {
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host ${HOST}`,
     url: BASE_URL,

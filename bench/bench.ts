@@ -1,50 +1,156 @@
 /**
- * Speed figures, printed (not asserted): `npm run bench`.
- * Generation of `openai` lines on one core, against the raw cost of JSON.stringify of the
- * same records, for the bundled example designs.
+ * Speed and memory figures, printed (not asserted): `npm run bench`.
+ *
+ *   npm run bench                      the speed figures (BENCH_COUNT examples, default 100 000)
+ *   npm run bench -- --memory          also 1 000 000 examples streamed to a file: RSS and heap every 100 000
+ *   npm run bench -- --memory=5000000  another count for the memory run
+ *
+ * The design is public/examples/trip-planning.chain.json, chain plan-trip: six calls in three
+ * turns (three parallel searches, two parallel bookings, one itinerary). The run is the real
+ * one (`prepareDataset(...).chunks()`): generation, the `openai` writer and the checker on
+ * every line, written to a file. It is compared with the raw cost of `JSON.stringify` + write
+ * of the same lines (records made beforehand). One core: Node runs this on one thread.
  */
-import { readFileSync } from 'node:fs';
-import { checkOpenAIRecord, createGenerator, openAITools, parseProject, toOpenAIRecord } from '../src/core/index.ts';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 20000);
+const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
+const memoryArg = process.argv.find((a) => a === '--memory' || a.startsWith('--memory='));
+/** `--memory-only`: skip the speed figures (a fresh process gives the cleanest memory figures). */
+const memoryOnly = process.argv.includes('--memory-only');
+const MEMORY_COUNT = memoryArg ? Number(memoryArg.split('=')[1] ?? 1_000_000) || 1_000_000 : 0;
+const FILE = 'public/examples/trip-planning.chain.json';
+const CHAIN = 'plan-trip';
+const out = join(tmpdir(), `chainwright-bench-${process.pid}.jsonl`);
 
-function bench(file: string): void {
+function load(file: string): Project {
   const parsed = parseProject(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const project = parsed.project;
-  const chain = project.chains[0];
-  const made = createGenerator(project, chain.id);
-  if (!made.ok) throw new Error(made.diagnostics[0].message);
-  const g = made.generator;
-  const tools = openAITools(project);
-  for (let i = 0; i < 500; i += 1) JSON.stringify(toOpenAIRecord(g.example(1, i), project, { tools })); // warm up
-
-  let bytes = 0;
-  const records = [];
-  let t = performance.now();
-  for (let i = 0; i < COUNT; i += 1) {
-    const record = toOpenAIRecord(g.example(1, i), project, { tools });
-    const line = JSON.stringify(record);
-    bytes += line.length + 1;
-    if (i < 5000) records.push(record);
-  }
-  const genMs = performance.now() - t;
-
-  t = performance.now();
-  for (let i = 0; i < COUNT; i += 1) JSON.stringify(records[i % records.length]);
-  const stringifyMs = performance.now() - t;
-
-  t = performance.now();
-  const checkN = Math.min(COUNT, 5000);
-  for (let i = 0; i < checkN; i += 1) checkOpenAIRecord(records[i]);
-  const checkMs = performance.now() - t;
-
-  const calls = chain.calls.length;
-  const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
-  console.log(`${file.replace(/^.*\//, '')} (${calls} calls, ${g.plan.turns.length} turns)`);
-  console.log(`  generate + format + stringify: ${rate(COUNT, genMs)} examples/s  (${(bytes / 1e6).toFixed(1)} MB for ${COUNT})`);
-  console.log(`  JSON.stringify alone:          ${rate(COUNT, stringifyMs)} lines/s  (generation is ${((stringifyMs / genMs) * 100).toFixed(0)}% of its speed)`);
-  console.log(`  openai checker:                ${rate(checkN, checkMs)} lines/s`);
+  return parsed.project;
 }
 
-for (const name of ['room-booking', 'incident-response', 'q4-planning']) bench(`public/examples/${name}.chain.json`);
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+/** CPU time of this process in ms (all its threads: GC helpers too). On a busy machine it shows what one free core would do. */
+function cpuMs(since?: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+}
+
+/** The full run to a file; returns wall ms, CPU ms and bytes. */
+function fullRun(project: Project, count: number, onChunk?: (done: number) => void): { ms: number; cpu: number; bytes: number } {
+  const made = prepareDataset({ project, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId: CHAIN, count }] } });
+  if (!made.ok) throw new Error(made.diagnostics.map((d) => d.message).join('\n'));
+  const fd = openSync(out, 'w');
+  let bytes = 0;
+  const c = process.cpuUsage();
+  const t = performance.now();
+  for (const chunk of made.run.chunks({ examplesPerChunk: 512 })) {
+    if (chunk.kind === 'error') throw new Error(chunk.error.message);
+    bytes += writeSync(fd, chunk.text);
+    onChunk?.(chunk.done);
+  }
+  const ms = performance.now() - t;
+  const cpu = cpuMs(c);
+  closeSync(fd);
+  return { ms, cpu, bytes };
+}
+
+/** JSON.stringify + write of the same records (made beforehand, so only stringify and write are timed). */
+function rawRun(project: Project, count: number): { ms: number; cpu: number; bytes: number } {
+  const made = createGenerator(project, CHAIN);
+  if (!made.ok) throw new Error(made.diagnostics[0].message);
+  const { tools } = formatContext(project);
+  const records = Array.from({ length: Math.min(count, 5000) }, (_, i) => toOpenAIRecord(made.generator.example(1, i), project, { tools }));
+  const fd = openSync(out, 'w');
+  let bytes = 0;
+  let buffer = '';
+  const c = process.cpuUsage();
+  const t = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    buffer += `${JSON.stringify(records[i % records.length])}\n`;
+    if (buffer.length > 1 << 20) {
+      bytes += writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  bytes += writeSync(fd, buffer);
+  const ms = performance.now() - t;
+  const cpu = cpuMs(c);
+  closeSync(fd);
+  return { ms, cpu, bytes };
+}
+
+const project = load(FILE);
+const made = createGenerator(project, CHAIN);
+if (!made.ok) throw new Error(made.diagnostics[0].message);
+const generator = made.generator;
+const plan = generator.plan;
+console.log(`design: ${FILE} / ${CHAIN}: ${plan.turns.reduce((n, t) => n + t.callIds.length, 0)} calls in ${plan.turns.length} turns; format openai, tools on every line; Node ${process.version}, one thread`);
+
+if (!memoryOnly) speed();
+
+function speed(): void {
+fullRun(project, 5000); // warm up
+rawRun(project, 5000);
+const full = fullRun(project, COUNT);
+const raw = rawRun(project, COUNT);
+console.log(`  (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: wall-clock rates suffer on a busy machine; per CPU-second is what one free core does)`);
+console.log(`  generate + write + check every line + write to file: ${rate(COUNT, full.ms)} examples/s wall, ${rate(COUNT, full.cpu)} per CPU-second  (${COUNT.toLocaleString('en-US')} examples, ${mb(full.bytes)})`);
+console.log(`  JSON.stringify + write of the same lines:            ${rate(COUNT, raw.ms)} lines/s wall, ${rate(COUNT, raw.cpu)} per CPU-second`);
+console.log(`  the full run is ${((raw.ms / full.ms) * 100).toFixed(0)}% of the raw speed (wall), ${((raw.cpu / full.cpu) * 100).toFixed(0)}% (CPU)`);
+
+// The parts, for profiling.
+{
+  const g = generator;
+  const context = formatContext(project);
+  const n = Math.min(COUNT, 20000);
+  let t = performance.now();
+  const examples = [];
+  for (let i = 0; i < n; i += 1) examples.push(g.example(1, i));
+  const genMs = performance.now() - t;
+  t = performance.now();
+  const lines = examples.map((e) => openaiFormat.write(e, context)[0]);
+  const writeMs = performance.now() - t;
+  t = performance.now();
+  for (const line of lines) openaiFormat.check(line, context.tools);
+  const checkMs = performance.now() - t;
+  const writer = lineWriter(openaiFormat, context);
+  t = performance.now();
+  for (const e of examples) writer.writeChecked(e);
+  const writeCheckedMs = performance.now() - t;
+  console.log(`  parts: generation ${rate(n, genMs)}/s · openaiFormat.write ${rate(n, writeMs)}/s · openaiFormat.check (plain, whole line) ${rate(n, checkMs)}/s · the run's writeChecked (write + check the record) ${rate(n, writeCheckedMs)}/s`);
+}
+
+for (const name of ['room-booking', 'incident-response', 'q4-planning']) {
+  const p = load(`public/examples/${name}.chain.json`);
+  const m = prepareDataset({ project: p, format: 'openai', seed: 1, selection: { kind: 'even', total: 20000 } });
+  if (!m.ok) continue;
+  const t = performance.now();
+  for (const chunk of m.run.chunks({ examplesPerChunk: 512 })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
+  console.log(`  ${name}: ${rate(20000, performance.now() - t)} examples/s (generate + write + check, no file)`);
+}
+
+}
+
+if (MEMORY_COUNT > 0) {
+  console.log(`memory: ${MEMORY_COUNT.toLocaleString('en-US')} examples streamed to ${out}`);
+  const step = 100_000;
+  let next = step;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const before = process.memoryUsage();
+  console.log(`  start: RSS ${mb(before.rss)}, heap used ${mb(before.heapUsed)}`);
+  const r = fullRun(project, MEMORY_COUNT, (done) => {
+    if (done >= next) {
+      gc?.();
+      const m = process.memoryUsage();
+      console.log(`  ${done.toLocaleString('en-US').padStart(10)}: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`);
+      next += step;
+    }
+  });
+  console.log(`  ${rate(MEMORY_COUNT, r.ms)} examples/s wall, ${rate(MEMORY_COUNT, r.cpu)} per CPU-second, ${mb(r.bytes)} written`);
+}
+rmSync(out, { force: true });

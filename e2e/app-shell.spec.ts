@@ -1,33 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { expectQuiet, watch, type Watch } from './support/watch.ts';
+import { callNode, callNodes, canvas, conversation, openDesigner, sideTab, turnsList } from './support/designer.ts';
 
 /**
- * The first app shell: it opens public/examples/room-booking.chain.json and shows the plan and
- * one generated example. Elements are found by role and accessible name first.
+ * The designer on a first visit: it opens public/examples/room-booking.chain.json, draws the
+ * chain on the canvas and explains it; the preview shows one generated example. Elements are
+ * found by role and accessible name first.
  */
 
 const EXAMPLE_URL = '**/examples/room-booking.chain.json';
 
-interface Watch {
-  consoleErrors: string[];
-  requests: string[];
-}
-
-function watch(page: Page): Watch {
-  const w: Watch = { consoleErrors: [], requests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') w.consoleErrors.push(message.text().slice(0, 300));
-  });
-  page.on('pageerror', (error) => w.consoleErrors.push(`pageerror: ${error.message}`));
-  page.on('request', (request) => w.requests.push(request.url()));
-  return w;
-}
-
-const turns = (page: Page) => page.getByRole('list', { name: 'Turns' });
-const turn = (page: Page, n: number) => turns(page).getByRole('listitem', { name: new RegExp(`^Turn ${n}\\b`) });
+const turn = (page: Page, n: number) => turnsList(page).getByRole('listitem', { name: new RegExp(`^Turn ${n}\\b`) });
 const callIn = (scope: Locator, callId: string) => scope.getByRole('listitem', { name: new RegExp(`^${callId}: `) });
-const conversation = (page: Page) => page.getByRole('list', { name: 'Conversation' });
 const seedField = (page: Page) => page.getByRole('spinbutton', { name: 'Seed' });
 /** The whole conversation as text, to compare one example with another. */
 const transcriptText = (page: Page) => () => conversation(page).textContent();
@@ -38,27 +24,25 @@ test.describe('app shell', () => {
 
     test.beforeEach(async ({ page }) => {
       w = watch(page);
-      await page.goto('./');
-      await expect(page.getByRole('heading', { name: 'Plan', level: 2 })).toBeVisible();
+      await openDesigner(page);
+      await expect(callNodes(page)).toHaveCount(4);
     });
 
-    test.afterEach(async ({ baseURL }) => {
-      expect(w.consoleErrors, 'console errors').toEqual([]);
-      const origin = new URL(baseURL ?? 'http://127.0.0.1:4173/').origin + '/';
-      expect(w.requests.length).toBeGreaterThan(0);
-      expect(
-        w.requests.filter((url) => !url.startsWith(origin)),
-        'requests that left the origin',
-      ).toEqual([]);
-    });
+    test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
 
     test.describe('landmarks', () => {
-      test('has a banner with the app name, a main region and labelled panels', async ({ page }) => {
-        await expect(page.getByRole('banner')).toContainText('Chainwright');
+      test('has a banner with the main controls, a main region and labelled panes', async ({ page }) => {
+        const banner = page.getByRole('banner');
+        await expect(banner).toContainText('Chainwright');
+        await expect(banner).toContainText('Room booking and invites');
+        for (const name of ['New project', 'Open project', 'Save project', 'Examples', 'Undo', 'Redo', 'Auto layout']) {
+          await expect(banner.getByRole('button', { name, exact: true })).toBeVisible();
+        }
         await expect(page.getByRole('main')).toBeVisible();
-        await expect(page.getByRole('region', { name: 'Plan' })).toBeVisible();
-        await expect(page.getByRole('region', { name: 'Example' })).toBeVisible();
-        await expect(page.getByRole('main')).toContainText('Room booking and invites');
+        await expect(page.getByRole('complementary', { name: 'Tools' })).toBeVisible();
+        await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+        await expect(page.getByRole('complementary', { name: 'Details' })).toBeVisible();
+        await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
         await expect(page).toHaveTitle('Room booking and invites · Chainwright');
       });
 
@@ -71,38 +55,83 @@ test.describe('app shell', () => {
         expect(csp).toContain("object-src 'none'");
       });
 
-      test('panels do not overlap at 1280×800', async ({ page }) => {
-        const plan = await page.getByRole('region', { name: 'Plan' }).boundingBox();
-        const example = await page.getByRole('region', { name: 'Example' }).boundingBox();
-        expect(plan).not.toBeNull();
-        expect(example).not.toBeNull();
-        expect(plan!.x + plan!.width).toBeLessThanOrEqual(example!.x);
-        expect(example!.x + example!.width).toBeLessThanOrEqual(1280);
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(scrollWidth).toBeLessThanOrEqual(1280);
+      test('the three panes sit side by side at 1280×800 without overlapping', async ({ page }) => {
+        for (const tab of ['Inspector', 'Why this order', 'Preview', /^Problems/]) {
+          await sideTab(page, tab).click();
+          const library = await page.getByRole('complementary', { name: 'Tools' }).boundingBox();
+          const canvasBox = await page.getByRole('region', { name: 'Canvas' }).boundingBox();
+          const side = await page.getByRole('complementary', { name: 'Details' }).boundingBox();
+          const header = await page.getByRole('banner').boundingBox();
+          for (const box of [library, canvasBox, side, header]) expect(box).not.toBeNull();
+          expect(library!.x + library!.width).toBeLessThanOrEqual(canvasBox!.x + 0.5);
+          expect(canvasBox!.x + canvasBox!.width).toBeLessThanOrEqual(side!.x + 0.5);
+          expect(side!.x + side!.width).toBeLessThanOrEqual(1280);
+          for (const box of [library, canvasBox, side]) {
+            expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 0.5);
+            expect(box!.y + box!.height).toBeLessThanOrEqual(800.5);
+          }
+          expect(canvasBox!.width).toBeGreaterThan(500);
+          const scroll = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+          expect(scroll.w).toBeLessThanOrEqual(1280);
+          expect(scroll.h).toBeLessThanOrEqual(800);
+        }
       });
     });
 
-    test.describe('plan', () => {
-      test('shows three turns: rooms and team in parallel, then book, then invite', async ({ page }) => {
-        await expect(turns(page).getByRole('listitem', { name: /^Turn \d/ })).toHaveCount(3);
+    test.describe('canvas', () => {
+      test('draws each call with its arguments on the left and its result fields on the right', async ({ page }) => {
+        const rooms = callNode(page, 'rooms');
+        await expect(rooms).toContainText('find_available_rooms');
+        await expect(rooms.getByLabel('Argument date of rooms', { exact: true })).toBeAttached();
+        await expect(rooms.getByLabel('Result field rooms[].room_id of rooms', { exact: true })).toBeAttached();
+        const arg = await rooms.getByLabel('Argument date of rooms', { exact: true }).boundingBox();
+        const field = await rooms.getByLabel('Result field rooms[].room_id of rooms', { exact: true }).boundingBox();
+        const box = await rooms.boundingBox();
+        expect(arg!.x).toBeLessThan(box!.x + 10);
+        expect(field!.x + field!.width).toBeGreaterThan(box!.x + box!.width - 10);
+        await expect(canvas(page).getByText('rooms.rooms[0].room_id', { exact: true })).toBeVisible();
+        await expect(canvas(page).getByText('team.members[*].email', { exact: true })).toBeVisible();
+      });
 
+      test('shows the turns as labelled bands and marks the critical path', async ({ page }) => {
+        await expect(canvas(page).getByText('Turn 1 · 2 calls in parallel', { exact: true })).toBeVisible();
+        await expect(canvas(page).getByText('Turn 2 · 1 call', { exact: true })).toBeVisible();
+        await expect(canvas(page).getByText('Turn 3 · 1 call', { exact: true })).toBeVisible();
+        for (const id of ['rooms', 'book', 'invite']) await expect(callNode(page, id).getByLabel('On the critical path')).toBeVisible();
+        await expect(callNode(page, 'team').getByLabel('On the critical path')).toHaveCount(0);
+      });
+
+      test('selecting a call highlights its ancestors and descendants and dims the rest', async ({ page }) => {
+        await callNode(page, 'book').locator('.call-card-head').click();
+        await expect(callNode(page, 'book')).toHaveClass(/lineage-focus/);
+        await expect(callNode(page, 'rooms')).toHaveClass(/lineage-ancestor/);
+        await expect(callNode(page, 'invite')).toHaveClass(/lineage-descendant/);
+        await expect(callNode(page, 'team')).not.toHaveClass(/lineage-/);
+        const opacity = (callId: string) => callNode(page, callId).locator('.call-card').evaluate((el) => Number(getComputedStyle(el).opacity));
+        expect(await opacity('team')).toBeLessThan(0.5);
+        expect(await opacity('rooms')).toBe(1);
+        await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Call book' })).toBeVisible();
+      });
+    });
+
+    test.describe('why this order', () => {
+      test.beforeEach(async ({ page }) => sideTab(page, 'Why this order').click());
+
+      test('shows three turns: rooms and team in parallel, then book, then invite', async ({ page }) => {
+        await expect(turnsList(page).getByRole('listitem', { name: /^Turn \d/ })).toHaveCount(3);
         const first = turn(page, 1);
         await expect(first.getByRole('heading')).toHaveText(/Turn 1 · 2 calls in parallel/);
         await expect(callIn(first, 'rooms')).toBeVisible();
         await expect(callIn(first, 'team')).toBeVisible();
         await expect(first.getByRole('listitem', { name: /^\w+: / })).toHaveCount(2);
-
-        const second = turn(page, 2);
-        await expect(second.getByRole('heading')).toHaveText(/Turn 2 · 1 call/);
-        await expect(callIn(second, 'book')).toBeVisible();
-
-        const third = turn(page, 3);
-        await expect(third.getByRole('heading')).toHaveText(/Turn 3 · 1 call/);
-        await expect(callIn(third, 'invite')).toBeVisible();
+        await expect(callIn(first, 'rooms')).toContainText("neither needs the other's result");
+        await expect(turn(page, 2).getByRole('heading')).toHaveText(/Turn 2 · 1 call/);
+        await expect(callIn(turn(page, 2), 'book')).toBeVisible();
+        await expect(turn(page, 3).getByRole('heading')).toHaveText(/Turn 3 · 1 call/);
+        await expect(callIn(turn(page, 3), 'invite')).toBeVisible();
       });
 
-      test('says what each call waits for and why', async ({ page }) => {
+      test('says what each call waits for and which field it needs', async ({ page }) => {
         const book = callIn(turn(page, 2), 'book');
         await expect(book).toContainText(/waits for rooms/i);
         await expect(book).toContainText('room_id');
@@ -116,12 +145,15 @@ test.describe('app shell', () => {
         await expect(callIn(turn(page, 2), 'book')).toContainText('write');
         const path = page.getByRole('list', { name: 'Critical path' });
         await expect(path.getByRole('listitem')).toHaveText(['rooms', 'book', 'invite']);
-        await expect(page.getByRole('region', { name: 'Plan' })).toContainText('One by one');
-        await expect(page.getByRole('region', { name: 'Plan' })).toContainText('As planned');
+        const why = page.getByRole('region', { name: 'Why this order' });
+        await expect(why).toContainText('One by one');
+        await expect(why).toContainText('As planned');
       });
     });
 
-    test.describe('example', () => {
+    test.describe('preview', () => {
+      test.beforeEach(async ({ page }) => sideTab(page, 'Preview').click());
+
       test('groups the parallel calls of the first assistant turn', async ({ page }) => {
         const firstCalls = conversation(page).getByRole('listitem', { name: /^Assistant · \d+ tool calls?/ }).first();
         await expect(firstCalls).toHaveAccessibleName(/2 tool calls in parallel/);
@@ -143,10 +175,8 @@ test.describe('app shell', () => {
         const seed = seedField(page);
         const original = await seed.inputValue();
         const before = await transcriptText(page)();
-
         await seed.fill(String(Number(original) + 41));
         await expect.poll(transcriptText(page)).not.toBe(before);
-
         await seed.fill(original);
         await expect.poll(transcriptText(page)).toBe(before);
       });
@@ -154,7 +184,7 @@ test.describe('app shell', () => {
       test('the raw view shows one openai JSONL line', async ({ page }) => {
         await page.getByRole('tab', { name: /Raw JSONL/ }).click();
         await expect(page.getByRole('tab', { name: /Raw JSONL/ })).toHaveAttribute('aria-selected', 'true');
-        const raw = page.getByRole('tabpanel').getByLabel('openai JSONL line');
+        const raw = page.getByLabel('openai JSONL line');
         const text = await raw.innerText();
         expect(text).not.toContain('\n');
         const record = JSON.parse(text) as Record<string, unknown>;
@@ -162,7 +192,6 @@ test.describe('app shell', () => {
         expect(Array.isArray(record.messages)).toBe(true);
         expect(Array.isArray(record.tools)).toBe(true);
         expect(typeof record.parallel_tool_calls).toBe('boolean');
-
         await page.getByRole('tab', { name: 'Conversation' }).click();
         await expect(conversation(page)).toBeVisible();
       });
@@ -170,27 +199,40 @@ test.describe('app shell', () => {
   });
 
   test.describe('with a project that has errors', () => {
-    test('lists the diagnostics with their JSON path and generates nothing', async ({ page }) => {
+    test('lists the diagnostics with their JSON path, marks the node, generates nothing; a click selects the field', async ({ page }) => {
+      const w = watch(page);
       const doc = JSON.parse(readFileSync('public/examples/room-booking.chain.json', 'utf8'));
       doc.chains[0].calls[2].args.room_id = '{rooms.rooms[0].room_key}';
       await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) }));
-      await page.goto('./');
-      const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
-      await expect(diagnostics).toContainText('room_key');
-      await expect(diagnostics).toContainText('$.chains[0].calls[2].args.room_id');
+      await openDesigner(page);
+      await expect(callNode(page, 'book').getByRole('img', { name: /1 error/ })).toBeVisible();
+      await expect(callNode(page, 'rooms').getByRole('img', { name: /error/ })).toHaveCount(0);
+
+      await sideTab(page, /^Problems/).click();
+      const problems = page.getByRole('region', { name: 'Problems' });
+      await expect(problems).toContainText('room_key');
+      await expect(problems).toContainText('$.chains[0].calls[2].args.room_id');
+
+      await problems.getByRole('button', { name: /room_key/ }).click();
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      await expect(inspector.getByRole('heading', { name: 'Call book' })).toBeVisible();
+      await expect(inspector.getByRole('combobox', { name: 'Reference for room_id' })).toBeFocused();
+      await expect(callNode(page, 'book').locator('.call-card')).toHaveClass(/is-selected/);
+
+      await sideTab(page, 'Preview').click();
       await expect(page.getByRole('region', { name: 'Example' })).toContainText('No example can be generated');
-      await expect(page.getByRole('list', { name: 'Conversation' })).toHaveCount(0);
+      await expect(conversation(page)).toHaveCount(0);
+      expectQuiet(w, test.info().project.use.baseURL);
     });
   });
 
-  test.describe('when the example cannot be opened', () => {
+  test.describe('when the first example cannot be opened', () => {
     test('shows a parse error with its message and place', async ({ page }) => {
       await page.route(EXAMPLE_URL, (route) =>
         route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "format": "chainwright-project",\n  "version": 1,\n  oops\n}' }),
       );
       await page.goto('./');
-      const alert = page.getByRole('alert');
-      await expect(alert.getByRole('heading', { name: 'Could not open the project' })).toBeVisible();
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Could not open the project' }) });
       await expect(alert).toContainText('not valid JSON');
       await expect(alert).toContainText('Line');
     });
@@ -204,7 +246,7 @@ test.describe('app shell', () => {
         }),
       );
       await page.goto('./');
-      const alert = page.getByRole('alert');
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Could not open the project' }) });
       await expect(alert).toContainText('newer Chainwright');
       await expect(alert).toContainText('$.version');
     });
@@ -212,8 +254,7 @@ test.describe('app shell', () => {
     test('shows a fetch failure', async ({ page }) => {
       await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 404, body: 'not found' }));
       await page.goto('./');
-      const alert = page.getByRole('alert');
-      await expect(alert).toContainText('could not be fetched');
+      const alert = page.getByRole('alert').filter({ hasText: 'Could not load' });
       await expect(alert).toContainText('404');
     });
   });

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /**
@@ -59,5 +59,46 @@ export class StreamWriter {
   }
   abort(): void {
     this.buffer = '';
+  }
+}
+
+/**
+ * The test set's file beside the training file: `rb.jsonl` → `rb.test.jsonl`,
+ * `out/data.json` → `out/data.test.json`, `train` → `train.test`.
+ */
+export function siblingTestPath(path: string): string {
+  const dir = dirname(path);
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  const test = dot > 0 ? `${name.slice(0, dot)}.test${name.slice(dot)}` : `${name}.test`;
+  return dir === '.' && !path.startsWith('./') ? test : join(dir, test);
+}
+
+/**
+ * The lines of a file, read in blocks so that memory stays flat for large files. The text
+ * after the last "\n" is a line too, unless it is empty. `\r\n` ends are taken as `\n`.
+ */
+export function* readLines(path: string, blockSize = 1 << 20): Generator<string, void, undefined> {
+  const fd = openSync(path, 'r');
+  const decoder = new TextDecoder('utf-8');
+  const block = Buffer.allocUnsafe(blockSize);
+  let rest = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, block, 0, blockSize, null);
+      if (n === 0) break;
+      rest += decoder.decode(block.subarray(0, n), { stream: true });
+      let start = 0;
+      for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', start)) {
+        const line = rest.slice(start, nl);
+        yield line.endsWith('\r') ? line.slice(0, -1) : line;
+        start = nl + 1;
+      }
+      rest = rest.slice(start);
+    }
+    rest += decoder.decode();
+    if (rest) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -147,5 +147,5 @@ describe('the chainwright bin', () => {
     const out = execFileSync('node', ['bin/chainwright.js', 'generate', ROOM, '--count', '3', '--seed', '4', '--out', '-'], { encoding: 'utf8' });
     expect(out.trimEnd().split('\n')).toHaveLength(3);
     expect(spawnSync('node', ['bin/chainwright.js', 'nope'], { encoding: 'utf8' }).status).toBe(EXIT_USAGE);
-  });
+  }, 60_000); // two Node start-ups that transpile the CLI with tsx: seconds on a loaded machine
 });

@@ -1,6 +1,9 @@
+import { checkCommand } from './commands/check.ts';
 import { generateCommand } from './commands/generate.ts';
 import { planCommand } from './commands/plan.ts';
 import { validateCommand } from './commands/validate.ts';
+import { auditCommand } from './commands/audit.ts';
+import { toolsCommand } from './commands/tools.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './shared.ts';
 
 export { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Io } from './shared.ts';
@@ -10,6 +13,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
   validate: validateCommand,
   plan: planCommand,
   generate: generateCommand,
+  audit: auditCommand,
+  tools: toolsCommand,
+  check: checkCommand,
 };
 
 export const USAGE = `chainwright: design multi-step tool-calling training data
@@ -17,13 +23,33 @@ export const USAGE = `chainwright: design multi-step tool-calling training data
 Usage:
   chainwright validate FILE
   chainwright plan FILE [--chain ID] [--json]
-  chainwright generate FILE [--chain ID ...] --format openai --count N --seed S --out PATH|-
+  chainwright generate FILE --format F --count N --seed S --out PATH|-
+                [--chain ID[=N] ...] [--mix default|MIXFILE]
+                [--split 0.1 [--split-by template|slot] [--split-slot NAME ...] [--out-test PATH]]
+                [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N]
+  chainwright check FILE --format F [--tools PROJECT]
+  chainwright audit FILE [--json]
+  chainwright tools import FILE --into PROJECT --out PATH|- [--on-clash replace|keep-both|skip]
+  chainwright tools export PROJECT --as openai|job-description --out PATH|-
 
 Commands:
   validate   print every finding as "FILE: path: message"; exit 1 if any is an error
   plan       the turns, which calls run together, what each waits for and why,
              the critical path and latency one by one vs as planned
-  generate   write N example conversations as JSONL (every line checked first)
+  generate   write N example conversations as JSONL (every line checked first);
+             formats: openai, hf, distil (--out is a folder), sharegpt, hermes, anthropic.
+             --chain ID=N gives chains their own counts; --mix spreads --count by pattern
+             (single, sequential-2, parallel-2, sequential-3plus, mixed; default 40/25/15/10/10,
+             or a JSON file of weights); --split writes unseen requests (by template or slot
+             value) to a test file beside PATH (rb.jsonl -> rb.test.jsonl) or --out-test;
+             --shard K/N writes the K-th of N contiguous parts: the N parts in order are the
+             whole file, byte for byte
+  check      run a format's checker on an existing JSONL file (or distil folder) and print
+             each finding as "FILE:LINE: path: message [rule]"; exit 1 if any
+  audit      grade every tool and the project; each finding as
+             "FILE: path: severity: message — fix [rule]" (advice: exit 0)
+  tools      import tools (OpenAI, job_description.json, MCP, Anthropic) into a
+             project, or export its tools as OpenAI tools or a job_description.json
 
 Exit codes: 0 ok, 1 invalid input, 2 usage.
 `;

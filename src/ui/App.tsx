@@ -1,34 +1,67 @@
-import { useEffect } from 'react';
-import { AppHeader } from './AppHeader.tsx';
-import { ProjectWorkspace } from './ProjectWorkspace.tsx';
-import { LoadErrorPanel } from './load/LoadErrorPanel.tsx';
-import { useProjectFile } from './load/useProjectFile.ts';
+import { useEffect, useId } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useAppStore } from '../state/store.ts';
+import { useBoot } from './boot/useBoot.ts';
+import { Canvas } from './canvas/Canvas.tsx';
+import { ChainTabs } from './chains/ChainTabs.tsx';
+import { useFileDrop } from './files/useFileDrop.ts';
+import { Toolbar } from './header/Toolbar.tsx';
+import { useShortcuts } from './keyboard/useShortcuts.ts';
+import { ToolLibrary } from './library/ToolLibrary.tsx';
+import { OpenFailure } from './load/OpenFailure.tsx';
+import { SidePanel } from './side/SidePanel.tsx';
+import { NoticeToast } from './status/NoticeToast.tsx';
+import { StorageBanners } from './status/StorageBanners.tsx';
 
-/** The example the page opens with; relative, so the app works under any base path. */
-export const DEFAULT_PROJECT_URL = './examples/room-booking.chain.json';
-
-export function App({ projectUrl = DEFAULT_PROJECT_URL }: { projectUrl?: string }) {
-  const load = useProjectFile(projectUrl);
-  const projectName = load.status === 'loaded' ? load.project.name : null;
-
+/** The designer: toolbar; tool library | canvas | inspector, why, preview and problems. */
+export function App() {
+  const ready = useBoot();
+  const dropping = useFileDrop();
+  const projectName = useAppStore((s) => s.project.name);
+  useShortcuts();
   useEffect(() => {
-    document.title = projectName ? `${projectName} · Chainwright` : 'Chainwright';
-  }, [projectName]);
+    document.title = ready ? `${projectName} · Chainwright` : 'Chainwright';
+  }, [ready, projectName]);
 
   return (
-    <div className="app">
-      <AppHeader />
-      <main className="app-main" aria-busy={load.status === 'loading'}>
-        {load.status === 'loading' && (
+    <div className={`app${dropping ? ' is-dropping' : ''}`}>
+      <Toolbar />
+      <StorageBanners />
+      <main className="app-main" aria-busy={!ready}>
+        {ready ? (
+          <ReactFlowProvider>
+            <Designer />
+          </ReactFlowProvider>
+        ) : (
           <p className="status-line" role="status">
-            Loading {load.url}…
+            Opening your work…
           </p>
         )}
-        {load.status === 'failed' && <LoadErrorPanel url={load.url} error={load.error} diagnostics={load.diagnostics} />}
-        {load.status === 'loaded' && (
-          <ProjectWorkspace key={load.url} project={load.project} fileUrl={load.url} diagnostics={load.diagnostics} />
-        )}
+        <OpenFailure />
       </main>
+      <NoticeToast />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a .chain.json file to open it
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Designer() {
+  const headingId = useId();
+  return (
+    <div className="designer">
+      <ToolLibrary />
+      <section className="pane pane-canvas" aria-labelledby={headingId}>
+        <h2 id={headingId} className="visually-hidden">
+          Canvas
+        </h2>
+        <ChainTabs />
+        <Canvas />
+      </section>
+      <SidePanel />
     </div>
   );
 }

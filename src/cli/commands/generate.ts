@@ -1,11 +1,53 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { GenerationError, checkOpenAIRecord, createGenerator, openAITools, toOpenAIRecord, type ExampleGenerator } from '../../core/index.ts';
-import { AtomicFileWriter, StreamWriter } from '../io.ts';
-import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, pickChains, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
+import {
+  DEFAULT_MIX,
+  FORMATS,
+  datasetStats,
+  parseMix,
+  prepareDataset,
+  type ChainCount,
+  type DatasetRun,
+  type Mix,
+  type Selection,
+  type SplitOptions,
+} from '../../core/index.ts';
+import { AtomicFileWriter, StreamWriter, siblingTestPath } from '../io.ts';
+import { Progress } from '../progress.ts';
+import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
+import { join } from 'node:path';
 
-const FORMATS = ['openai'];
+interface Writer {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
 
-/** `generate FILE --format F --count N --seed S --out PATH|-`: checked JSONL, all or nothing. */
+const CHAIN_COUNT = /^([A-Za-z_][A-Za-z0-9_-]*)=(\d+)$/;
+
+/** `--shard K/N` → {index, count}. */
+function shardArg(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/8; got "${text}"`);
+  return { index, count };
+}
+
+function fractionArg(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const f = Number(text);
+  if (!/^\d*\.?\d+$/.test(text) || !(f > 0 && f < 1)) throw new UsageError(`--split takes the test share, a number between 0 and 1 such as 0.1; got "${text}"`);
+  return f;
+}
+
+/**
+ * `generate FILE --format F --count N --seed S [--chain ID[=N] …] [--mix default|FILE]
+ * [--split 0.1 [--split-by template|slot] [--split-slot NAME …] [--out-test PATH]]
+ * [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N] --out PATH|-`:
+ * checked lines, all or nothing.
+ */
 export function generateCommand(args: string[], io: Io): number {
   const { positionals, values } = parseArgs({
     args,
@@ -13,58 +55,199 @@ export function generateCommand(args: string[], io: Io): number {
     options: {
       chain: { type: 'string', multiple: true },
       format: { type: 'string', default: 'openai' },
-      count: { type: 'string', default: '1' },
+      count: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      mix: { type: 'string' },
+      split: { type: 'string' },
+      'split-by': { type: 'string' },
+      'split-slot': { type: 'string', multiple: true },
+      'serialize-parallel': { type: 'boolean' },
+      'no-system': { type: 'boolean' },
+      'no-tools': { type: 'boolean' },
+      'unique-requests': { type: 'boolean' },
+      shard: { type: 'string' },
       out: { type: 'string' },
+      'out-test': { type: 'string' },
     },
   });
   const file = oneFile(positionals);
-  if (!FORMATS.includes(values.format!)) throw new UsageError(`unknown --format "${values.format}" (formats: ${FORMATS.join(', ')})`);
-  const count = wholeNumber('--count', values.count!, 0);
+  const format = FORMATS.find((f) => f.id === values.format);
+  if (!format) throw new UsageError(`unknown --format "${values.format}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`);
   const seed = wholeNumber('--seed', values.seed!, 0);
-  if (!values.out) throw new UsageError('missing --out PATH (or --out - for standard output)');
+  const count = values.count === undefined ? undefined : wholeNumber('--count', values.count, 0);
+  const shard = shardArg(values.shard);
+  const fraction = fractionArg(values.split);
+  const splitBy = values['split-by'] ?? 'template';
+  if (splitBy !== 'template' && splitBy !== 'slot') throw new UsageError(`--split-by takes template or slot, got "${splitBy}"`);
+  if (values['split-by'] !== undefined && fraction === undefined) throw new UsageError('--split-by needs --split (the test share)');
+  if (values['split-slot'] && splitBy !== 'slot') throw new UsageError('--split-slot needs --split-by slot');
+  if (!values.out) throw new UsageError(`missing --out ${format.bundle ? 'FOLDER' : 'PATH (or --out - for standard output)'}`);
+  if (format.bundle && values.out === '-') throw new UsageError(`--format ${format.id} writes a bundle of files: --out names a folder, not -`);
+  if (values['out-test'] !== undefined && (fraction === undefined || format.bundle)) throw new UsageError(format.bundle ? `--out-test does not apply to --format ${format.id} (its test file is in the folder)` : '--out-test needs --split');
+  if (fraction !== undefined && values.out === '-' && !format.bundle && values['out-test'] === undefined) throw new UsageError('with --out - and --split, give --out-test PATH for the test set');
+
+  // Chains: ids, or ids with their own counts (ID=N).
+  const chainArgs = values.chain ?? [];
+  const withCounts = chainArgs.filter((c) => CHAIN_COUNT.test(c));
+  let selectionKind: 'counts' | 'mix' | 'even';
+  if (withCounts.length) {
+    if (withCounts.length !== chainArgs.length) throw new UsageError('give every --chain a count (ID=N) or none of them');
+    if (values.mix !== undefined) throw new UsageError('--mix spreads --count over the chains: it does not go with --chain ID=N');
+    selectionKind = 'counts';
+  } else {
+    if (count === undefined) throw new UsageError('missing --count N (or give each chain its count: --chain ID=N)');
+    selectionKind = values.mix !== undefined ? 'mix' : 'even';
+  }
+  let mix: Mix | undefined;
+  if (values.mix !== undefined && values.mix !== 'default') {
+    let text: string;
+    try {
+      text = readFileSync(values.mix, 'utf8');
+    } catch (e) {
+      io.stderr(`${values.mix}: cannot read the mix: ${(e as Error).message}\n`);
+      return EXIT_INVALID;
+    }
+    const parsed = parseMix(text);
+    if (!parsed.ok) {
+      io.stderr(`${values.mix}: ${parsed.path}: ${parsed.message}\n`);
+      return EXIT_INVALID;
+    }
+    mix = parsed.mix;
+  }
 
   const loaded = loadProject(file, io);
   if (!loaded) return EXIT_INVALID;
   const { project } = loaded;
-  const chains = pickChains(project, values.chain);
-  if (chains.length === 0) {
-    io.stderr(`${file}: $.chains: the project has no chain to generate from\n`);
+  let selection: Selection;
+  if (selectionKind === 'counts') {
+    const counts: ChainCount[] = withCounts.map((c) => {
+      const [, chainId, n] = CHAIN_COUNT.exec(c)!;
+      return { chainId, count: Number(n) };
+    });
+    const sum = counts.reduce((a, c) => a + c.count, 0);
+    if (count !== undefined && count !== sum) throw new UsageError(`--count ${count} differs from the chains' counts, which add up to ${sum}`);
+    selection = { kind: 'counts', counts };
+  } else {
+    const chains = chainArgs.length ? chainArgs : undefined;
+    selection = selectionKind === 'mix' ? { kind: 'mix', total: count!, chains, mix: mix ?? DEFAULT_MIX } : { kind: 'even', total: count!, chains };
+  }
+  for (const id of selection.kind === 'counts' ? selection.counts.map((c) => c.chainId) : (selection.chains ?? [])) {
+    if (!project.chains.some((c) => c.id === id)) throw new UsageError(`no chain "${id}" (chains: ${project.chains.map((c) => c.id).join(', ') || 'none'})`);
+  }
+  const split: SplitOptions | undefined = fraction === undefined ? undefined : { fraction, by: splitBy, slots: values['split-slot'] };
+
+  const prepared = prepareDataset({
+    project,
+    format: format.id,
+    seed,
+    selection,
+    split,
+    shard,
+    options: {
+      serializeParallel: values['serialize-parallel'] === true,
+      includeSystem: values['no-system'] !== true,
+      includeTools: values['no-tools'] !== true,
+      uniqueRequests: values['unique-requests'] === true,
+    },
+  });
+  if (!prepared.ok) {
+    printDiagnostics(file, prepared.diagnostics, io.stderr, loaded.text);
     return EXIT_INVALID;
   }
-  const generators: ExampleGenerator[] = [];
-  for (const chain of chains) {
-    const made = createGenerator(project, chain.id);
-    if (!made.ok) {
-      printDiagnostics(file, made.diagnostics.filter((d) => d.severity === 'error'), io.stderr, loaded.text);
+  const run = prepared.run;
+  for (const w of run.warnings.filter((d) => d.code === 'not-split' || d.code.startsWith(`${format.id}-`))) printDiagnostics(file, [w], io.stderr, loaded.text);
+
+  // Where each file goes; every file is written to a temporary name and renamed at the end.
+  const out = values.out;
+  const targets = new Map<string, string>();
+  let createdFolder = false;
+  if (run.bundle) {
+    if (existsSync(out) && !statSync(out).isDirectory()) {
+      io.stderr(`${out}: exists and is not a folder (--format ${format.id} writes a folder)\n`);
       return EXIT_INVALID;
     }
-    generators.push(made.generator);
+    for (const f of run.files) targets.set(f.name, join(out, f.bundleName!));
+  } else {
+    targets.set('train', out);
+    if (run.files.some((f) => f.name === 'test')) targets.set('test', values['out-test'] ?? siblingTestPath(out));
+  }
+  const writers = new Map<string, Writer>();
+  const wholeFiles = new Map<string, string>(run.bundle ? Object.entries(run.bundle.files).map(([name, text]) => [join(out, name), text]) : []);
+  const abortAll = () => {
+    for (const w of writers.values()) w.abort();
+    if (createdFolder) rmSync(out, { recursive: true, force: true });
+  };
+  try {
+    if (run.bundle && !existsSync(out)) {
+      mkdirSync(out, { recursive: true });
+      createdFolder = true;
+    }
+    for (const [name, path] of targets) writers.set(name, path === '-' ? new StreamWriter(io.stdout) : new AtomicFileWriter(path));
+    for (const [path, text] of wholeFiles) {
+      const w = new AtomicFileWriter(path);
+      writers.set(path, w);
+      w.write(text);
+    }
+  } catch (e) {
+    abortAll();
+    io.stderr(`${out}: cannot write: ${(e as Error).message}\n`);
+    return EXIT_INVALID;
   }
 
-  const tools = openAITools(project);
-  const writer = values.out === '-' ? new StreamWriter(io.stdout) : new AtomicFileWriter(values.out);
+  const progress = new Progress(io, run.examples);
   try {
-    for (let i = 0; i < count; i += 1) {
-      const generator = generators[i % generators.length];
-      const record = toOpenAIRecord(generator.example(seed, i), project, { tools });
-      const findings = checkOpenAIRecord(record);
-      if (findings.length) {
-        writer.abort();
-        for (const f of findings) io.stderr(`${file}: chain "${generator.chain.id}", example ${i}: ${f.path}: ${f.message} [${f.rule}]\n`);
+    for (const chunk of run.chunks({ examplesPerChunk: 512 })) {
+      if (chunk.kind === 'error') {
+        abortAll();
+        progress.clear();
+        io.stderr(`${file}: ${chunk.error.message}\n`);
         return EXIT_INVALID;
       }
-      writer.write(`${JSON.stringify(record)}\n`);
+      writers.get(chunk.file)!.write(chunk.text);
+      progress.update(chunk.done);
     }
-    writer.commit();
+    for (const w of writers.values()) w.commit();
   } catch (e) {
-    writer.abort();
-    if (e instanceof GenerationError) {
-      io.stderr(`${file}: ${e.message}\n`);
-      return EXIT_INVALID;
-    }
+    abortAll();
+    progress.clear();
     throw e;
   }
-  if (values.out !== '-') io.stderr(`wrote ${count} example${count === 1 ? '' : 's'} to ${values.out}\n`);
+  progress.clear();
+  io.stderr(summary(run, targets));
   return EXIT_OK;
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** What was written, the mix and the split, on standard error. */
+function summary(run: DatasetRun, targets: Map<string, string>): string {
+  const lines: string[] = [];
+  for (const f of run.files) {
+    const n = f.end - f.start;
+    const part = run.shard.count > 1 ? ` (shard ${run.shard.index}/${run.shard.count}: examples ${f.start}–${f.end - 1} of ${f.examples})` : '';
+    const where = targets.get(f.name);
+    lines.push(`wrote ${n} ${f.name} example${n === 1 ? '' : 's'} to ${where === '-' ? 'standard output' : where}${part}`);
+  }
+  const mixed = run.mix.rows.filter((r) => r.achievedCount > 0 || r.targetShare > 0);
+  lines.push(`mix (target → achieved): ${mixed.map((r) => `${r.pattern} ${percent(r.targetShare)} → ${percent(r.achievedShare)}`).join(', ')}`);
+  if (run.mix.missing.length) lines.push(`no chain to draw from for: ${run.mix.missing.join(', ')}`);
+  if (run.split) {
+    const s = run.split;
+    lines.push(`split by ${s.by}: ${s.train} train, ${s.test} test`);
+    for (const c of s.chains) {
+      if (!c.split) lines.push(`  ${c.chainId}: train only (${c.reason})`);
+      else if (c.testTemplates) lines.push(`  ${c.chainId}: test templates ${c.testTemplates.map((i) => i + 1).join(', ')} of ${c.templateSource}`);
+      else lines.push(`  ${c.chainId}: ${c.slots!.map((x) => (x.kind === 'values' ? `${x.slot} test values ${x.testValues!.map((v) => JSON.stringify(v)).join(', ')}` : `${x.slot} values hashed into a ${percent(x.testShare!)} test share`)).join('; ')}`);
+    }
+  }
+  if (run.examples > 0) {
+    const stats = datasetStats(run, run.sample(50));
+    lines.push(
+      `${stats.callsPerExample.toFixed(2)} calls, ${stats.turnsPerExample.toFixed(2)} turns and ${stats.parallelTurnsPerExample.toFixed(2)} parallel turns per example; ` +
+        `~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,12 +1,33 @@
 import type { Project } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
+import type { Diagnostic } from '../validate/diagnostics.ts';
 import type { Finding } from './finding.ts';
+import { checkAnthropicLine, toAnthropicLine } from './anthropic.ts';
+import { checkDistilBundle, checkDistilLine, DISTIL_FILES, distilBundleFiles, distilReadiness, toDistilLines, type BundleCheck } from './distil.ts';
+import { checkHermesLine, toHermesLine } from './hermes.ts';
+import { checkHfLine, toHfLine } from './hf.ts';
 import { checkOpenAILine, toOpenAILine } from './openai.ts';
+import { checkShareGptLine, toShareGptLine } from './sharegpt.ts';
 import { openAITools, type OpenAITool } from './tools.ts';
 
 /**
  * Every export format is one module that writes lines from the format-neutral Example and
  * checks lines as its consumer would. The CLI, the Web Worker and the page use this table.
+ *
+ * The interface, for callers (docs/export-formats.md has each format's rules):
+ * - `write(example, context)` → the JSONL lines of one example (one for most formats; distil
+ *   writes one per call). Generate with `serializeParallel: true` when `needsSerializedTurns`,
+ *   and with `omitSystem` for "system prompt off"; `context.options.includeTools` is "tools on
+ *   every line". `write` throws only for an example of a chain that `readiness` refused.
+ * - `check(line, tools?)` → the consumer's rules broken by one line; empty when it is good.
+ *   `tools`: the project's OpenAI tools, used when a line carries none (always for distil, whose
+ *   tools live in job_description.json; `checkBundle` returns them).
+ * - `readiness?(project, chainId)` → diagnostics; any error means the chain cannot be written in
+ *   this format (each says what to add). Formats without it take every chain the generator takes.
+ * - `bundle?(context)` → a bundle instead of a single file: whole `files` (name → text) plus the
+ *   file each split's lines go to. Single-file formats have none.
+ * - `checkBundle?(files)` → findings per file (and line) for a bundle's files, and the tools to
+ *   check lines with.
  */
 
 export interface FormatOptions {
@@ -23,6 +44,15 @@ export interface FormatContext {
   options: FormatOptions;
 }
 
+export interface BundleLayout {
+  /** Files written whole, name → text (distil: job_description.json, config.yaml). */
+  files: Record<string, string>;
+  /** The file each split's lines go to (distil: train.jsonl, test.jsonl). */
+  splitFiles: { train: string; test: string };
+}
+
+export type { BundleCheck, BundleFinding } from './distil.ts';
+
 export interface ExportFormat {
   id: string;
   label: string;
@@ -34,6 +64,12 @@ export interface ExportFormat {
   write(example: Example, context: FormatContext): string[];
   /** The consumer's rules for one line; empty when the line is good. `tools` is used when a line carries none. */
   check(line: string, tools?: OpenAITool[]): Finding[];
+  /** Whether a chain can be written in this format; errors say what to add. */
+  readiness?(project: Project, chainId: string): Diagnostic[];
+  /** The format is a bundle of files rather than one JSONL file. */
+  bundle?(context: FormatContext): BundleLayout;
+  /** Checks a bundle's files (those given); returns the tools to check lines with. */
+  checkBundle?(files: Readonly<Record<string, string>>): BundleCheck;
 }
 
 export const openaiFormat: ExportFormat = {
@@ -44,7 +80,51 @@ export const openaiFormat: ExportFormat = {
   check: (line, tools) => checkOpenAILine(line, { tools }),
 };
 
-export const FORMATS: readonly ExportFormat[] = [openaiFormat];
+export const hfFormat: ExportFormat = {
+  id: 'hf',
+  label: 'Hugging Face (TRL, Axolotl, chat templates)',
+  description: 'messages + tools columns for TRL, Axolotl and chat templates: arguments as JSON objects, tool messages with name and tool_call_id',
+  write: (example, { project, tools, options }) => [toHfLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkHfLine(line, { tools }),
+};
+
+export const distilFormat: ExportFormat = {
+  id: 'distil',
+  label: 'Multi-turn question/answer (distil bundle)',
+  description: 'job_description.json, config.yaml, train.jsonl, test.jsonl: one line per call, question = the conversation so far, answer = the next call',
+  needsSerializedTurns: true,
+  write: (example) => toDistilLines(example),
+  check: (line, tools) => checkDistilLine(line, { tools }),
+  readiness: distilReadiness,
+  bundle: ({ project, tools }) => ({ files: distilBundleFiles(project, tools), splitFiles: { train: DISTIL_FILES.train, test: DISTIL_FILES.test } }),
+  checkBundle: checkDistilBundle,
+};
+
+export const sharegptFormat: ExportFormat = {
+  id: 'sharegpt',
+  label: 'ShareGPT (LLaMA-Factory)',
+  description: 'LLaMA-Factory sharegpt: conversations of human / function_call / observation / gpt, system, tools as a JSON string',
+  write: (example, { project, tools, options }) => [toShareGptLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkShareGptLine(line, { tools }),
+};
+
+export const hermesFormat: ExportFormat = {
+  id: 'hermes',
+  label: 'Hermes / ChatML <tool_call>',
+  description: 'ChatML messages with <tool_call> and <tool_response> text exactly as the Hermes chat template renders them; tools in the system message',
+  write: (example, { project, tools, options }) => [toHermesLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkHermesLine(line, { tools }),
+};
+
+export const anthropicFormat: ExportFormat = {
+  id: 'anthropic',
+  label: 'Anthropic Messages API',
+  description: 'Anthropic Messages shape: system, tools with input_schema, tool_use and tool_result blocks',
+  write: (example, { project, tools, options }) => [toAnthropicLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkAnthropicLine(line, { tools }),
+};
+
+export const FORMATS: readonly ExportFormat[] = [openaiFormat, hfFormat, distilFormat, sharegptFormat, hermesFormat, anthropicFormat];
 
 export function formatById(id: string): ExportFormat | undefined {
   return FORMATS.find((f) => f.id === id);

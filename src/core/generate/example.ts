@@ -1,14 +1,14 @@
-import type { Call, Chain, JsonSchema, JsonValue, Project, ToolDef } from '../project/types.ts';
-import { DEFAULT_REFERENCE_DATE } from '../project/types.ts';
+import type { Chain, JsonSchema, JsonValue, Project, SlotSpec } from '../project/types.ts';
+import { DEFAULT_REFERENCE_DATE, isOneOfSlot } from '../project/types.ts';
 import { planChain, type Plan } from '../graph/plan.ts';
 import { collectReferences } from '../refs/parse.ts';
-import { renderTemplate, renderValue, toText, type RootLookup } from '../refs/resolve.ts';
 import type { PathSegment } from '../refs/types.ts';
-import { createSeededFaker } from '../simulate/faker.ts';
+import { createSeededFaker, type SeededFaker } from '../simulate/faker.ts';
 import { simulateResult } from '../simulate/fromSchema.ts';
 import { hashSeed } from '../simulate/rng.ts';
 import { error, type Diagnostic } from '../validate/diagnostics.ts';
 import { toolResultSchema, validateProject } from '../validate/project.ts';
+import { compileTemplate, compileValue, UNRESOLVED, type Compiled, type Scope } from './compiled.ts';
 import { tightenForPaths } from './constraints.ts';
 import { drawSlot } from './slots.ts';
 import { summaryReply } from './reply.ts';
@@ -19,6 +19,21 @@ export interface GeneratorOptions {
   serializeParallel?: boolean;
   /** Leave the system prompt out of the examples. */
   omitSystem?: boolean;
+  /**
+   * Only these templates are drawn for the first user message: indices into the chain's
+   * `requests`, or, for a chain without them, into the first call's `requests`. Used by the
+   * train/test split. An empty list is refused.
+   */
+  requestTemplates?: readonly number[];
+  /** Slot values allowed per slot: a `oneOf` list is narrowed once, other slots are re-drawn until accepted. */
+  slotFilter?: { readonly [slot: string]: (value: JsonValue) => boolean };
+  /** Draws from random streams of their own (the split's test set uses "test"); absent: the default streams. */
+  stream?: string;
+  /**
+   * Unique requests: called with each candidate first user message; `false` draws another
+   * (the slots and the first request are then drawn from streams of their own, see `request`).
+   */
+  acceptRequest?: (text: string) => boolean;
 }
 
 export interface ExampleGenerator {
@@ -26,23 +41,56 @@ export interface ExampleGenerator {
   plan: Plan;
   /** Example `index` for `seed`: the same inputs always give the same example. */
   example(seed: number, index: number): Example;
+  /**
+   * With `acceptRequest`: only draws the first user message of example `index` (calling
+   * `acceptRequest` exactly as `example` would), so a shard can replay what came before it.
+   */
+  request(seed: number, index: number): string;
 }
 
 export type GeneratorResult = { ok: true; generator: ExampleGenerator; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 interface PreparedCall {
-  call: Call;
-  tool: ToolDef;
+  callId: string;
+  tool: string;
+  args: Compiled;
   /** The tool's result schema, tightened so that what later calls read from it exists. */
   returns: JsonSchema | undefined;
+  /** Per-step request templates (multi-turn chains). */
+  requests: Compiled[];
+}
+
+interface PreparedSlot {
+  name: string;
+  spec: SlotSpec;
+  filter: ((value: JsonValue) => boolean) | undefined;
+}
+
+/** The slots and first user message of one example. */
+interface Opening {
+  scope: Scope;
+  slots: { [name: string]: JsonValue };
+  requestIndex: number;
+  /** The chain-level request (single-turn: the first user message). */
+  opening: string;
+  /** Multi-turn chains, in unique-request mode: the first call's request, already drawn. */
+  firstStep: string | undefined;
 }
 
 const ID_LENGTH = 9;
 const MAX_ATTEMPTS = 8;
+const MAX_SLOT_DRAWS = 64;
+const MAX_REQUEST_DRAWS = 64;
+
+/** A reason an attempt failed (the next attempt draws again). */
+class Retry {
+  constructor(readonly message: string) {}
+}
 
 /**
  * Prepares a chain for generation: validates the project (a chain with errors is refused,
- * with the diagnostics), plans it, and precomputes what every example reuses.
+ * with the diagnostics), plans it, and precomputes what every example reuses (compiled
+ * templates and arguments, tightened result schemas, one reseedable faker).
  */
 export function createGenerator(project: Project, chainId: string, options: GeneratorOptions = {}): GeneratorResult {
   const chain = project.chains.find((c) => c.id === chainId);
@@ -55,6 +103,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
   const planned = planChain(project, chain, { serializeParallel: options.serializeParallel });
   if (!planned.ok) return { ok: false, diagnostics: [error('cycle', '$.chains', `a dependency cycle: ${planned.cycle.join(' → ')}`, { chainId })] };
   const plan = planned.plan;
+  const chainIndex = project.chains.indexOf(chain);
 
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
   const readPaths = new Map<string, PathSegment[][]>();
@@ -66,45 +115,127 @@ export function createGenerator(project: Project, chainId: string, options: Gene
   for (const call of chain.calls) {
     const tool = tools.get(call.tool)!;
     const paths = readPaths.get(call.id) ?? [];
-    prepared.set(call.id, { call, tool, returns: tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined });
+    prepared.set(call.id, {
+      callId: call.id,
+      tool: call.tool,
+      args: compileValue(call.args),
+      returns: tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined,
+      requests: (call.requests ?? []).map((t) => compileTemplate(t, true)),
+    });
+  }
+  const turns: PreparedCall[][] = plan.turns.map((t) => t.callIds.map((id) => prepared.get(id)!));
+
+  // Which templates the first user message may use (the split narrows them).
+  const requests = (chain.requests ?? []).map((t) => compileTemplate(t, true));
+  const firstCall = plan.multiTurn ? turns[0][0] : undefined;
+  const templatesFor = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
+  let openingChoices = templatesFor(requests.length);
+  let firstStepChoices = firstCall ? templatesFor(firstCall.requests.length) : [];
+  if (options.requestTemplates) {
+    const allowed = options.requestTemplates;
+    const place = requests.length ? `$.chains[${chainIndex}].requests` : `$.chains[${chainIndex}].calls`;
+    const count = requests.length || firstStepChoices.length;
+    if (allowed.length === 0 || allowed.some((i) => !Number.isInteger(i) || i < 0 || i >= count)) {
+      return { ok: false, diagnostics: [error('invalid', place, `the request templates to draw from must be indices below ${count}, got [${allowed.join(', ')}]`, { chainId })] };
+    }
+    if (requests.length) openingChoices = [...allowed];
+    else firstStepChoices = [...allowed];
   }
 
+  const slots: PreparedSlot[] = [];
+  for (const [name, spec] of Object.entries(chain.slots ?? {})) {
+    const filter = options.slotFilter?.[name];
+    if (filter && isOneOfSlot(spec)) {
+      const values = spec.oneOf.filter((v) => filter(v));
+      if (values.length === 0) return { ok: false, diagnostics: [error('invalid', `$.chains[${chainIndex}].slots.${name}`, `no value of the slot "${name}" is allowed here`, { chainId })] };
+      slots.push({ name, spec: { oneOf: values }, filter: undefined });
+    } else slots.push({ name, spec, filter });
+  }
+
+  const reply = chain.reply !== undefined ? compileTemplate(chain.reply, true) : undefined;
   const sf = createSeededFaker(0, project.referenceDate ?? DEFAULT_REFERENCE_DATE);
   const system = options.omitSystem ? undefined : project.systemPrompt;
-  const slotEntries = Object.entries(chain.slots ?? {});
-  const requests = chain.requests ?? [];
+  const stream = options.stream;
+  const accept = options.acceptRequest;
+  const seedFor = (seed: number, index: number, attempt: number | string): number =>
+    stream === undefined ? hashSeed(seed, chain.id, index, attempt) : hashSeed(seed, chain.id, stream, index, attempt);
 
-  const attempt = (seed: number, index: number, attemptNo: number): Example | string => {
-    sf.reseed(hashSeed(seed, chain.id, index, attemptNo));
-    const slots: { [name: string]: JsonValue } = {};
-    for (const [name, spec] of slotEntries) slots[name] = drawSlot(spec, sf);
-    const results = new Map<string, JsonValue>();
-    const lookup: RootLookup = (root) => (root in slots ? slots[root] : results.get(root));
-
-    const messages: ExampleMessage[] = [];
-    const requestIndex = requests.length ? sf.rng.int(0, requests.length - 1) : -1;
+  /** Draws the slots and the chain-level request from the current stream. */
+  const drawOpening = (rng: SeededFaker): Opening => {
+    const scope: Scope = Object.create(null) as Scope;
+    const values: { [name: string]: JsonValue } = {};
+    for (const slot of slots) {
+      let value = drawSlot(slot.spec, rng);
+      if (slot.filter) {
+        let draws = 1;
+        while (!slot.filter(value)) {
+          if (draws >= MAX_SLOT_DRAWS) throw new Retry(`the slot "${slot.name}" gave no allowed value in ${MAX_SLOT_DRAWS} draws`);
+          value = drawSlot(slot.spec, rng);
+          draws += 1;
+        }
+      }
+      values[slot.name] = value;
+      scope[slot.name] = value;
+    }
+    const requestIndex = openingChoices.length ? openingChoices[rng.rng.int(0, openingChoices.length - 1)] : -1;
     let opening = '';
     if (requestIndex >= 0) {
-      const r = renderTemplate(requests[requestIndex], lookup);
-      if (!r.ok) return `request ${requestIndex + 1}: ${r.message}`;
-      opening = toText(r.value);
+      const template = requests[requestIndex];
+      const r = template.render(scope);
+      if (r === UNRESOLVED) throw new Retry(`request ${requestIndex + 1}: ${template.explain(scope)}`);
+      opening = r as string;
     }
-    const usedIds = new Set<string>();
-    const newId = () => {
-      let id = sf.rng.chars(ID_LENGTH);
-      while (usedIds.has(id)) id = sf.rng.chars(ID_LENGTH);
-      usedIds.add(id);
-      return id;
-    };
-    const done: { call: ExampleCall; result: JsonValue }[] = [];
+    return { scope, slots: values, requestIndex, opening, firstStep: undefined };
+  };
 
-    for (const turn of plan.turns) {
+  const stepRequest = (call: PreparedCall, scope: Scope, choices: readonly number[] | undefined): string => {
+    const pick = choices ? choices[sf.rng.int(0, choices.length - 1)] : sf.rng.int(0, call.requests.length - 1);
+    const template = call.requests[pick];
+    const r = template.render(scope);
+    if (r === UNRESOLVED) throw new Retry(`the request of ${call.callId}: ${template.explain(scope)}`);
+    return r as string;
+  };
+
+  /** Unique-request mode: slots and first message from their own streams, until one is accepted. */
+  const drawAcceptedOpening = (seed: number, index: number, acceptText: (text: string) => boolean): Opening => {
+    let problem = '';
+    for (let r = 0; r < MAX_REQUEST_DRAWS; r += 1) {
+      sf.reseed(seedFor(seed, index, `request-${r}`));
+      let o: Opening;
+      try {
+        o = drawOpening(sf);
+        if (firstCall) o.firstStep = stepRequest(firstCall, o.scope, firstStepChoices);
+      } catch (e) {
+        if (!(e instanceof Retry)) throw e;
+        problem = e.message;
+        continue;
+      }
+      const text = o.firstStep === undefined ? o.opening : o.opening ? `${o.opening} ${o.firstStep}` : o.firstStep;
+      if (acceptText(text)) return o;
+      problem = `no unused request after ${MAX_REQUEST_DRAWS} draws: the chain's requests are nearly used up (add templates or slot values)`;
+    }
+    throw new GenerationError(chain.id, index, problem);
+  };
+
+  const attempt = (seed: number, index: number, attemptNo: number, fixed: Opening | undefined): Example => {
+    sf.reseed(seedFor(seed, index, attemptNo));
+    let o: Opening;
+    if (fixed) {
+      // Results of a failed attempt must not leak into this one.
+      const scope: Scope = Object.create(null) as Scope;
+      for (const name in fixed.slots) scope[name] = fixed.slots[name];
+      o = { ...fixed, scope };
+    } else o = drawOpening(sf);
+    const { scope } = o;
+    let opening = o.opening;
+    const messages: ExampleMessage[] = [];
+    const ids: string[] = [];
+    const done: { call: ExampleCall; result: JsonValue }[] | undefined = reply ? undefined : [];
+
+    for (let t = 0; t < turns.length; t += 1) {
+      const turn = turns[t];
       if (plan.multiTurn) {
-        const call = prepared.get(turn.callIds[0])!.call;
-        const templates = call.requests!;
-        const r = renderTemplate(templates[sf.rng.int(0, templates.length - 1)], lookup);
-        if (!r.ok) return `the request of ${call.id}: ${r.message}`;
-        const text = toText(r.value);
+        const text = t === 0 && o.firstStep !== undefined ? o.firstStep : stepRequest(turn[0], scope, t === 0 ? firstStepChoices : undefined);
         messages.push({ role: 'user', text: opening ? `${opening} ${text}` : text });
         opening = '';
       } else if (opening) {
@@ -112,47 +243,59 @@ export function createGenerator(project: Project, chainId: string, options: Gene
         opening = '';
       }
       const calls: ExampleCall[] = [];
-      for (const callId of turn.callIds) {
-        const { call } = prepared.get(callId)!;
-        const args = renderValue(call.args, lookup);
-        if (!args.ok) return `the arguments of ${call.id}: ${args.message}`;
-        calls.push({ id: newId(), callId, tool: call.tool, args: args.value as { [name: string]: JsonValue } });
+      for (let k = 0; k < turn.length; k += 1) {
+        const call = turn[k];
+        const args = call.args.render(scope);
+        if (args === UNRESOLVED) throw new Retry(`the arguments of ${call.callId}: ${call.args.explain(scope)}`);
+        let id = sf.rng.chars(ID_LENGTH);
+        while (ids.includes(id)) id = sf.rng.chars(ID_LENGTH);
+        ids.push(id);
+        calls.push({ id, callId: call.callId, tool: call.tool, args: args as { [name: string]: JsonValue } });
       }
       messages.push({ role: 'assistant', calls });
-      for (const c of calls) {
-        const result = simulateResult(prepared.get(c.callId)!.returns, c.args, sf);
-        results.set(c.callId, result);
-        done.push({ call: c, result });
+      for (let k = 0; k < calls.length; k += 1) {
+        const c = calls[k];
+        const result = simulateResult(turn[k].returns, c.args, sf);
+        scope[c.callId] = result;
+        done?.push({ call: c, result });
         messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
       }
     }
     if (opening) messages.push({ role: 'user', text: opening });
 
-    let reply: string;
-    if (chain.reply !== undefined) {
-      const r = renderTemplate(chain.reply, lookup);
-      if (!r.ok) return `the reply: ${r.message}`;
-      reply = toText(r.value);
-    } else {
-      reply = summaryReply(done);
-    }
-    messages.push({ role: 'assistant', text: reply });
-    const example: Example = { chainId: chain.id, seed, index, requestIndex, slots, messages };
+    let text: string;
+    if (reply) {
+      const r = reply.render(scope);
+      if (r === UNRESOLVED) throw new Retry(`the reply: ${reply.explain(scope)}`);
+      text = r as string;
+    } else text = summaryReply(done!);
+    messages.push({ role: 'assistant', text });
+    const example: Example = { chainId: chain.id, seed, index, requestIndex: o.requestIndex, slots: o.slots, messages };
     if (system !== undefined) example.system = system;
     return example;
   };
 
   const example = (seed: number, index: number): Example => {
+    const fixed = accept ? drawAcceptedOpening(seed, index, accept) : undefined;
     let problem = '';
     for (let attemptNo = 0; attemptNo < MAX_ATTEMPTS; attemptNo += 1) {
-      const made = attempt(seed, index, attemptNo);
-      if (typeof made !== 'string') return made;
-      problem = made;
+      try {
+        return attempt(seed, index, attemptNo, fixed);
+      } catch (e) {
+        if (!(e instanceof Retry)) throw e;
+        problem = e.message;
+      }
     }
     throw new GenerationError(chain.id, index, problem);
   };
 
-  return { ok: true, generator: { chain, plan, example }, diagnostics };
+  const request = (seed: number, index: number): string => {
+    if (!accept) throw new Error('request() replays unique-request draws: create the generator with acceptRequest');
+    const o = drawAcceptedOpening(seed, index, accept);
+    return o.firstStep === undefined ? o.opening : o.opening ? `${o.opening} ${o.firstStep}` : o.firstStep;
+  };
+
+  return { ok: true, generator: { chain, plan, example, request }, diagnostics };
 }
 
 /**
@@ -169,4 +312,3 @@ export class GenerationError extends Error {
     this.name = 'GenerationError';
   }
 }
-

@@ -6,6 +6,8 @@
 import { Faker, base, en } from '@faker-js/faker';
 import type { Randomizer } from '@faker-js/faker';
 import { DEFAULT_REFERENCE_DATE } from '../project/types.ts';
+import { installFastFake } from './fastFake.ts';
+import { installFastPrimitives } from './fastPrimitives.ts';
 import { createRng, hashSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
 
@@ -34,6 +36,8 @@ export function createSeededFaker(seed: number, referenceDate: string = DEFAULT_
   };
   const faker = new Faker({ locale: [en, base], randomizer });
   faker.setDefaultRefDate(referenceInstant(referenceDate));
+  installFastFake(faker);
+  installFastPrimitives(faker, randomizer);
   return {
     faker,
     rng,

@@ -55,6 +55,9 @@ function pad2(n: number): string {
  * whole seconds, UTC). Values that are not a valid date are returned as `String(value)`.
  */
 export function formatDate(value: unknown, as: 'date' | 'datetime'): string {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : undefined;
+  // Years 0000–9999 from the epoch value directly (no Date object, no string slicing); others below.
+  if (ms !== undefined && ms >= MIN_MS && ms < MAX_MS && Number.isInteger(ms)) return formatEpoch(ms, as);
   const date =
     value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) return String(value);
@@ -62,6 +65,29 @@ export function formatDate(value: unknown, as: 'date' | 'datetime'): string {
     return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
   }
   return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+const DAY_MS = 86_400_000;
+/** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in ms. */
+const MIN_MS = -62_167_219_200_000;
+const MAX_MS = 253_402_300_800_000;
+
+/** `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM:SSZ` of an epoch value in years 0–9999 (days → civil date, H. Hinnant's algorithm). */
+function formatEpoch(ms: number, as: 'date' | 'datetime'): string {
+  const days = Math.floor(ms / DAY_MS);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const date = `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
+  if (as === 'date') return date;
+  const secs = Math.floor((ms - days * DAY_MS) / 1000);
+  return `${date}T${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor(secs / 60) % 60)}:${pad2(secs % 60)}Z`;
 }
 
 /** Converts any value Faker returns to JSON: a Date → ISO string, other non-JSON values → strings. */

@@ -57,3 +57,33 @@ export function codePointLength(s: string): number {
   }
   return n;
 }
+
+/**
+ * Whether `value` is JSON data that `JSON.stringify` writes whole and `JSON.parse` reads back
+ * deep-equal: null, booleans, strings, finite numbers, arrays without holes and plain objects
+ * of such values (no `undefined`, functions, Dates, class instances or `toJSON`).
+ */
+export function isJsonData(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !isJsonData(value[i])) return false;
+        return true;
+      }
+      if (proto !== Object.prototype && proto !== null) return false;
+      if ('toJSON' in value) return false;
+      for (const key in value) if (!isJsonData((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}

@@ -27,9 +27,13 @@ function round(v: number, decimals: number): number {
   return Number(v.toFixed(Math.min(20, decimals)));
 }
 
+/**
+ * ajv's rule, `q === parseInt(q)` with q = v / m, without the string round trip: an integer
+ * below 1e21 prints as plain digits (parseInt gives it back), anything else does not.
+ */
 function isMultiple(v: number, m: number): boolean {
   const q = v / m;
-  return q === parseInt(String(q), 10);
+  return Number.isInteger(q) && Math.abs(q) < 1e21;
 }
 
 export function compileNumber(schema: JsonSchema, integer: boolean, fieldName: string | undefined): NumberGen {

@@ -2,10 +2,19 @@ import { useId } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
 import { DiagnosticItem } from './DiagnosticItem.tsx';
 
-/** The project's findings, errors first. Renders nothing when there are none. */
-export function DiagnosticsPanel({ diagnostics, title = 'Diagnostics' }: { diagnostics: Diagnostic[]; title?: string }) {
+interface Props {
+  diagnostics: Diagnostic[];
+  title?: string;
+  /** Makes each finding a button (select the node or field it is about). */
+  onSelect?: (d: Diagnostic) => void;
+  /** Shown when there are no findings; without it the panel renders nothing then. */
+  emptyText?: string;
+}
+
+/** The project's findings, errors first. */
+export function DiagnosticsPanel({ diagnostics, title = 'Diagnostics', onSelect, emptyText }: Props) {
   const headingId = useId();
-  if (diagnostics.length === 0) return null;
+  if (diagnostics.length === 0 && emptyText === undefined) return null;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity !== 'error');
   const summary = [count(errors.length, 'error'), count(warnings.length, 'warning')].filter(Boolean).join(', ');
@@ -17,15 +26,19 @@ export function DiagnosticsPanel({ diagnostics, title = 'Diagnostics' }: { diagn
         </h2>
         <span className="panel-meta">{summary}</span>
       </div>
-      <ul className="diagnostic-list">
-        {[...errors, ...warnings].map((d, i) => (
-          <DiagnosticItem key={`${d.code}-${d.path}-${i}`} diagnostic={d} />
-        ))}
-      </ul>
+      {diagnostics.length === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <ul className="diagnostic-list">
+          {[...errors, ...warnings].map((d, i) => (
+            <DiagnosticItem key={`${d.code}-${d.path}-${i}`} diagnostic={d} onSelect={onSelect} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-function count(n: number, noun: string): string {
+export function count(n: number, noun: string): string {
   return n === 0 ? '' : `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

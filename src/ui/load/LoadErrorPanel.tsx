@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import type { Diagnostic } from '../../core/index.ts';
+import type { Diagnostic, ProjectParseError } from '../../core/index.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
-import type { LoadFailure } from './useProjectFile.ts';
 
 const KIND_LABEL: Record<string, string> = {
   fetch: 'The file could not be fetched',
@@ -11,22 +10,36 @@ const KIND_LABEL: Record<string, string> = {
   invalid: 'The project is invalid',
 };
 
-export function LoadErrorPanel({ url, error, diagnostics }: { url: string; error: LoadFailure; diagnostics: Diagnostic[] }) {
+interface Props {
+  fileName: string;
+  error: ProjectParseError;
+  diagnostics: Diagnostic[];
+  onDismiss: () => void;
+}
+
+/** Why a file could not be opened: the parser's first error (with JSON path and line) and every finding. The project is unchanged. */
+export function LoadErrorPanel({ fileName, error, diagnostics, onDismiss }: Props) {
   const headingId = useId();
+  const others = diagnostics.filter((d) => d.message !== error.message || d.path !== error.path);
   return (
-    <div className="columns columns-single">
+    <div className="overlay-panel">
       <section className="panel panel-error" aria-labelledby={headingId} role="alert">
-        <h2 id={headingId} className="panel-title">
-          Could not open the project
-        </h2>
+        <div className="panel-head">
+          <h2 id={headingId} className="panel-title">
+            Could not open the project
+          </h2>
+          <button type="button" className="button button-small" onClick={onDismiss}>
+            Dismiss
+          </button>
+        </div>
         <p className="error-kind">{KIND_LABEL[error.kind] ?? error.kind}</p>
         <p className="error-message">{error.message}</p>
         <dl className="error-facts">
           <dt>File</dt>
           <dd>
-            <code>{url}</code>
+            <code>{fileName}</code>
           </dd>
-          {error.path !== undefined && error.path !== '' && (
+          {error.path !== '' && (
             <>
               <dt>JSON path</dt>
               <dd>
@@ -41,11 +54,9 @@ export function LoadErrorPanel({ url, error, diagnostics }: { url: string; error
             </>
           )}
         </dl>
+        <p className="muted">Your current project is unchanged.</p>
+        {others.length > 0 && <DiagnosticsPanel title="All problems found" diagnostics={others} />}
       </section>
-      <DiagnosticsPanel
-        title="All problems found"
-        diagnostics={diagnostics.filter((d) => d.message !== error.message || d.path !== error.path)}
-      />
     </div>
   );
 }

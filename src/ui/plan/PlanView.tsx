@@ -8,10 +8,11 @@ interface Props {
   project: Project;
   plan: Plan;
   explanation: PlanExplanation;
+  title?: string;
 }
 
 /** The chain as the model will run it: one band per assistant turn, then the critical path and latency. */
-export function PlanView({ project, plan, explanation }: Props) {
+export function PlanView({ project, plan, explanation, title = 'Plan' }: Props) {
   const headingId = useId();
   const onPath = new Set(plan.criticalPath);
   const callCount = explanation.turns.reduce((n, t) => n + t.calls.length, 0);
@@ -19,7 +20,7 @@ export function PlanView({ project, plan, explanation }: Props) {
     <section className="panel panel-plan" aria-labelledby={headingId}>
       <div className="panel-head">
         <h2 id={headingId} className="panel-title">
-          Plan
+          {title}
         </h2>
         <span className="panel-meta">
           {explanation.turns.length} {explanation.turns.length === 1 ? 'turn' : 'turns'} · {callCount}{' '}

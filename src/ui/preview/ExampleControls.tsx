@@ -15,6 +15,12 @@ export function ExampleControls({ seed, index, onSeedChange, onNextExample }: Pr
   const hintId = useId();
   // The text is kept apart from the seed so that an empty or half-typed field is allowed.
   const [text, setText] = useState(String(seed));
+  // Follow a seed set from elsewhere (a restored workspace, undo); keep a half-typed field otherwise.
+  const [base, setBase] = useState(seed);
+  if (seed !== base) {
+    setBase(seed);
+    if (parseSeed(text) !== seed) setText(String(seed));
+  }
   const parsed = parseSeed(text);
   const invalid = parsed === null;
 

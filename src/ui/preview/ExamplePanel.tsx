@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ExampleView } from '../useChainView.ts';
+import type { ExampleView } from './useExample.ts';
 import { ExampleControls } from './ExampleControls.tsx';
 import { RawRecordView } from './RawRecordView.tsx';
 import { TranscriptPreview } from './TranscriptPreview.tsx';

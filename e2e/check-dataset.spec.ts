@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openaiFormat, parseProject, prepareDataset } from '../src/core/index.ts';
+
+/** "Check a dataset": a JSONL file made elsewhere, checked line by line by the export's checker. */
+
+function openaiLines(count: number, includeTools: boolean): string[] {
+  const parsed = parseProject(readFileSync('public/examples/room-booking.chain.json', 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const prepared = prepareDataset({ project: parsed.project, format: 'openai', seed: 9, selection: { kind: 'even', total: count }, options: { includeTools } });
+  if (!prepared.ok) throw new Error('refused');
+  let text = '';
+  for (const chunk of prepared.run.chunks()) if (chunk.kind === 'lines') text += chunk.text;
+  return text.split('\n').filter(Boolean);
+}
+
+test.describe('check a dataset', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Check a dataset' }).click();
+    await expect(page.getByRole('dialog', { name: 'Check a dataset' })).toBeVisible();
+  });
+
+  test('finds the broken lines of a file and names each line and rule', async ({ page }) => {
+    const lines = openaiLines(5, true);
+    const record = JSON.parse(lines[2]) as { messages: { tool_calls?: { function: { arguments: unknown } }[] }[] };
+    const call = record.messages.find((m) => m.tool_calls)!.tool_calls![0];
+    call.function.arguments = JSON.parse(call.function.arguments as string);
+    lines[2] = JSON.stringify(record);
+    lines[4] = lines[4].slice(0, 40);
+    const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
+    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'elsewhere.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n') + '\n') });
+
+    const findingCount = lines.reduce((n, line) => n + openaiFormat.check(line).length, 0);
+    expect(findingCount).toBeGreaterThanOrEqual(2);
+    await expect(dialog.getByRole('status')).toHaveText(`elsewhere.jsonl: 5 lines checked as openai (detected): 2 lines with ${findingCount} findings.`);
+    const findings = dialog.getByRole('list', { name: 'Findings' });
+    await expect(findings.getByRole('listitem', { name: 'Line 3' })).toContainText('arguments-not-string');
+    await expect(findings.getByRole('listitem', { name: 'Line 3' })).toContainText('$.messages[2].tool_calls[0].function.arguments');
+    await expect(findings.getByRole('listitem', { name: 'Line 5' })).toContainText('not-json');
+    await expect(findings.getByRole('listitem', { name: /^Line \d+$/ })).toHaveCount(2);
+  });
+
+  test('checks lines without tools against the project’s tools, or says all is good', async ({ page }) => {
+    const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
+    await dialog.getByLabel('Format').selectOption('openai');
+    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'plain.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(openaiLines(40, false).join('\n')) });
+    await expect(dialog.getByRole('status')).toHaveText('plain.jsonl: 40 lines checked as openai: all good.');
+    await expect(dialog.getByRole('list', { name: 'Findings' })).toHaveCount(0);
+  });
+});

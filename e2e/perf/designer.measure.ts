@@ -1,0 +1,152 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { generateDesign } from './generateDesign.ts';
+
+/**
+ * Speed of the canvas in the production build on headless Chromium; prints figures, asserts
+ * nothing about time (speed goals are reported, not unit-tested). Run:
+ *
+ *   PERF=1 timeout 600 npx playwright test --project=perf
+ *
+ * For each size: time from choosing the file to the first frame with the nodes painted
+ * ("open"), time from navigation to that frame after a reload that restores the autosaved
+ * design ("reload"), frames per second while panning for 2 s, and how long selecting a call
+ * and deleting it take until the canvas shows it.
+ */
+
+const SIZES = [500, 2000];
+
+interface Figures {
+  calls: number;
+  openMs: number;
+  reloadMs: number;
+  pan: { fps: number; p95FrameMs: number; worstFrameMs: number };
+  selectMs: number;
+  deleteMs: number;
+  renderedNodes: number;
+}
+
+/** Resolves, in the page, when `done()` holds on a frame that has been painted; returns performance.now() then. */
+async function paintedWhen(page: Page, condition: string): Promise<number> {
+  return page.evaluate(
+    (source) =>
+      new Promise<number>((resolve) => {
+        const done = new Function(`return (${source});`) as () => boolean;
+        const tick = () => {
+          if (done()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+    condition,
+  );
+}
+
+async function measurePan(page: Page, ms: number) {
+  return page.evaluate(async (duration) => {
+    const pane = document.querySelector('.react-flow__pane')!;
+    const box = pane.getBoundingClientRect();
+    let x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const opts = (cx: number) => ({ bubbles: true, cancelable: true, clientX: cx, clientY: y, button: 0, buttons: 1, view: window });
+    pane.dispatchEvent(new PointerEvent('pointerdown', opts(x)));
+    pane.dispatchEvent(new MouseEvent('mousedown', opts(x)));
+    const frames: number[] = [];
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      const step = (now: number) => {
+        frames.push(now);
+        x -= 6;
+        window.dispatchEvent(new PointerEvent('pointermove', opts(x)));
+        window.dispatchEvent(new MouseEvent('mousemove', opts(x)));
+        if (now - start < duration) requestAnimationFrame(step);
+        else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    window.dispatchEvent(new PointerEvent('pointerup', opts(x)));
+    window.dispatchEvent(new MouseEvent('mouseup', opts(x)));
+    const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const elapsed = frames[frames.length - 1] - frames[0];
+    return {
+      fps: Math.round(((frames.length - 1) / elapsed) * 1000 * 10) / 10,
+      p95FrameMs: Math.round(deltas[Math.floor(deltas.length * 0.95)] * 10) / 10,
+      worstFrameMs: Math.round(deltas[deltas.length - 1] * 10) / 10,
+    };
+  }, ms);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+const results: Figures[] = [];
+
+for (const calls of SIZES) {
+  test(`canvas with ${calls} calls`, async ({ page }, info) => {
+    test.setTimeout(180_000);
+    const file = info.outputPath(`generated-${calls}.chain.json`);
+    writeFileSync(file, JSON.stringify(generateDesign(calls), null, 2));
+    await page.goto('./');
+    await expect(page.locator('.react-flow__node-call')).toHaveCount(4);
+
+    // Open: from the file chooser's change event to the painted canvas.
+    await page.evaluate(() => {
+      const input = document.querySelector('input[type=file]')!;
+      input.addEventListener('change', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { once: true });
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open project' }).click();
+    const painted = paintedWhen(page, `document.querySelector('[data-id="c0"]') !== null && document.title.startsWith('Generated ${calls}')`);
+    await (await chooser).setFiles(file);
+    const openEnd = await painted;
+    const t0 = await page.evaluate(() => (window as unknown as { __t0: number }).__t0);
+    const openMs = Math.round(openEnd - t0);
+
+    await expect(page.getByRole('status', { name: 'Autosave' })).toHaveText('Saved', { timeout: 30_000 });
+    const renderedNodes = await page.locator('.react-flow__node-call').count();
+    const pan = await measurePan(page, 2000);
+
+    // Select a call, then delete it: until the canvas shows it.
+    // A call whose header is in view and not covered (the minimap or another node may hide one).
+    const spot = await page.evaluate(() => {
+      for (const head of document.querySelectorAll<HTMLElement>('.react-flow__node-call .call-card-head')) {
+        const r = head.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (head.contains(document.elementFromPoint(x, y))) return { id: head.closest('.react-flow__node')!.getAttribute('data-id')!, x, y };
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    const targetId = spot!.id;
+    await page.evaluate(() => ((window as unknown as { __t1: number }).__t1 = performance.now()));
+    const selected = paintedWhen(page, `document.querySelector('[data-id="${targetId}"] .call-card.is-selected') !== null`);
+    await page.mouse.click(spot!.x, spot!.y);
+    const selectMs = Math.round((await selected) - (await page.evaluate(() => (window as unknown as { __t1: number }).__t1)));
+    await page.evaluate(() => ((window as unknown as { __t2: number }).__t2 = performance.now()));
+    const deleted = paintedWhen(page, `document.querySelector('[data-id="${targetId}"]') === null`);
+    await page.keyboard.press('Delete');
+    const deleteMs = Math.round((await deleted) - (await page.evaluate(() => (window as unknown as { __t2: number }).__t2)));
+    await page.keyboard.press('Control+z');
+    await expect(page.locator(`[data-id="${targetId}"]`)).toHaveCount(1);
+    await expect(page.getByRole('status', { name: 'Autosave' })).toHaveText('Saved', { timeout: 30_000 });
+
+    // Reload: the autosaved design is restored; from navigation start to the painted canvas.
+    await page.reload({ waitUntil: 'commit' });
+    const reloadMs = Math.round(await paintedWhen(page, `document.querySelector('[data-id="c0"]') !== null`));
+
+    const figures: Figures = { calls, openMs, reloadMs, pan, selectMs, deleteMs, renderedNodes };
+    results.push(figures);
+    console.log(JSON.stringify(figures));
+  });
+}
+
+test.afterAll(() => {
+  console.log('\ncanvas performance (production build, headless Chromium, 1280×800)');
+  console.log('calls  open(ms)  reload(ms)  pan fps  p95 frame(ms)  worst(ms)  select(ms)  delete(ms)  nodes in DOM');
+  for (const r of results) {
+    console.log(
+      `${String(r.calls).padStart(5)}  ${String(r.openMs).padStart(8)}  ${String(r.reloadMs).padStart(10)}  ${String(r.pan.fps).padStart(7)}  ${String(r.pan.p95FrameMs).padStart(13)}  ${String(r.pan.worstFrameMs).padStart(9)}  ${String(r.selectMs).padStart(10)}  ${String(r.deleteMs).padStart(10)}  ${String(r.renderedNodes).padStart(12)}`,
+    );
+  }
+});

@@ -1,0 +1,62 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+
+function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chainwright-audit-'));
+});
+
+describe('chainwright audit', () => {
+  it('prints the grades and each finding as FILE: path: severity: message — fix [rule]; exit 0', () => {
+    const file = 'public/examples/incident-response.chain.json';
+    const r = cli('audit', file);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toMatch(/^Project "Incident response[^"]*": grade A \(\d+\/100\), 6 tools, 1 finding$/m);
+    expect(r.stdout).toMatch(/^ {2}A {2}90 {2}create_ticket +1 finding$/m);
+    expect(r.stdout).toContain(`${file}: $.tools[3].function.description: medium: "create_ticket" seems to do two things`);
+    expect(r.stdout).toMatch(/ — Split it into two tools .* \[does-two-things\]$/m);
+  });
+
+  it('--json gives the report', () => {
+    const r = cli('audit', 'public/examples/room-booking.chain.json', '--json');
+    expect(r.code).toBe(EXIT_OK);
+    const report = JSON.parse(r.stdout);
+    expect(report.project.grade).toBe('A');
+    expect(report.tools.map((t: { name: string }) => t.name)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']);
+  });
+
+  it('audits a tool list in any import format (as a project without chains)', () => {
+    const file = join(dir, 'mcp.json');
+    writeFileSync(file, JSON.stringify({ tools: [{ name: 'delete_file', description: 'Delete a file from the workspace.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }] }));
+    const r = cli('audit', file);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stderr).toContain('read as MCP tools/list result (1 tool, no chains)');
+    for (const rule of ['parameter-description-missing', 'required-missing', 'returns-missing', 'effect-undeclared']) expect(r.stdout).toContain(`[${rule}]`);
+  });
+
+  it('exit 1 on invalid input, naming the place; exit 2 on usage', () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "format": "chainwright-project",\n  oops\n}');
+    expect(cli('audit', broken)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringMatching(/not valid JSON.*line 3/) });
+    const badTools = join(dir, 'bad-tools.json');
+    writeFileSync(badTools, JSON.stringify({ tools: [{ name: 'a b', inputSchema: { type: 'object' } }] }, null, 2));
+    expect(cli('audit', badTools)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringContaining(`${badTools}: $.tools[0].name: error: a tool name is 1 to 64 letters`) });
+    const other = join(dir, 'other.json');
+    writeFileSync(other, '{"hello": 1}');
+    expect(cli('audit', other)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringContaining('not a Chainwright project') });
+    expect(cli('audit', join(dir, 'missing.json'))).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringContaining('cannot read the file') });
+    expect(cli('audit').code).toBe(EXIT_USAGE);
+    expect(cli('audit', 'a', 'b').code).toBe(EXIT_USAGE);
+    expect(cli('audit', 'public/examples/room-booking.chain.json', '--verbose').code).toBe(EXIT_USAGE);
+  });
+});

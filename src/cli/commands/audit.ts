@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { auditProject, importTools, parseProject, PROJECT_FORMAT, PROJECT_VERSION, type AuditReport, type Project } from '../../core/index.ts';
+import { EXIT_INVALID, EXIT_OK, oneFile, printDiagnostics, type Io } from '../shared.ts';
+
+/**
+ * `audit FILE [--json]`: grades every tool and the project, and prints each finding as
+ * `FILE: path: severity: message — fix [rule]`. Findings are advice: exit 0; 1 when FILE
+ * cannot be read. FILE is a project, or a tool list in any importable format (OpenAI,
+ * job_description.json, MCP, Anthropic), audited as a project without chains.
+ */
+export function auditCommand(args: string[], io: Io): number {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const file = oneFile(positionals);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.stderr(`${file}: cannot read the file: ${(e as Error).message}\n`);
+    return EXIT_INVALID;
+  }
+  const project = readProjectOrTools(file, text, io);
+  if (!project) return EXIT_INVALID;
+  const report = auditProject(project);
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ file, ...report }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  io.stdout(formatReport(file, project, report));
+  return EXIT_OK;
+}
+
+function readProjectOrTools(file: string, text: string, io: Io): Project | null {
+  const parsed = parseProject(text);
+  if (parsed.ok) return parsed.project;
+  if (parsed.error.kind === 'not-a-project') {
+    const imported = importTools(text);
+    if (imported.ok) {
+      io.stderr(`${file}: read as ${imported.format.label} (${imported.tools.length} tool${imported.tools.length === 1 ? '' : 's'}, no chains)\n`);
+      const project: Project = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: file, tools: imported.tools, chains: [] };
+      if (imported.systemPrompt !== undefined) project.systemPrompt = imported.systemPrompt;
+      return project;
+    }
+    if (imported.format) {
+      for (const e of imported.errors) io.stderr(`${file}: ${e.path}: error: ${e.message}${e.line !== undefined ? ` [line ${e.line}]` : ''}\n`);
+      return null;
+    }
+  }
+  printDiagnostics(file, parsed.diagnostics, io.stderr);
+  return null;
+}
+
+function formatReport(file: string, project: Project, report: AuditReport): string {
+  const out: string[] = [];
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const all = [...report.tools.flatMap((t) => t.findings), ...report.project.findings];
+  out.push(`Project ${JSON.stringify(project.name)}: grade ${report.project.grade} (${report.project.score}/100), ${count(report.tools.length, 'tool')}, ${count(all.length, 'finding')}`);
+  const width = Math.max(0, ...report.tools.map((t) => t.name.length));
+  for (const t of report.tools) {
+    out.push(`  ${t.grade} ${String(t.score).padStart(3)}  ${t.name.padEnd(width)}${t.findings.length ? `  ${count(t.findings.length, 'finding')}` : ''}`);
+  }
+  if (all.length) out.push('');
+  for (const f of all) out.push(`${file}: ${f.path}: ${f.severity}: ${f.message} — ${f.fix} [${f.rule}]`);
+  return `${out.join('\n')}\n`;
+}

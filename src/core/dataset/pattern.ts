@@ -1,0 +1,46 @@
+import type { Chain, Project } from '../project/types.ts';
+import { planChain, type Plan } from '../graph/plan.ts';
+
+/**
+ * The orchestration pattern of a chain, one of the five rows of the dataset mix table
+ * (seed 000: single 40 %, two-tool sequential 25 %, two-tool parallel 15 %, three+ tool
+ * chains 10 %, mixed 10 %). It is computed from the chain's dependency levels — the design,
+ * not the export options: serialising parallel turns does not change a chain's pattern.
+ *
+ * With n calls and L levels (L = 1 + the longest wait chain):
+ * - `single`: n ≤ 1 (a chain without calls counts here too: a request and a reply);
+ * - `sequential-2`: n = 2, L = 2 (the second waits for the first);
+ * - `parallel-2`: every call in one level (L = 1, n ≥ 2): independent calls in one turn.
+ *   Three or more independent calls also land here: the skill is "independence
+ *   recognition", and the table has no row of its own for them;
+ * - `sequential-3plus`: n ≥ 3 and one call per level (L = n): a strict chain;
+ * - `mixed`: n ≥ 3 with both a level of several calls and a wait (1 < L < n).
+ */
+export type Pattern = 'single' | 'sequential-2' | 'parallel-2' | 'sequential-3plus' | 'mixed';
+
+export const PATTERNS: readonly Pattern[] = ['single', 'sequential-2', 'parallel-2', 'sequential-3plus', 'mixed'];
+
+export const PATTERN_LABELS: { readonly [p in Pattern]: string } = {
+  single: 'Single tool call',
+  'sequential-2': 'Two-tool sequential',
+  'parallel-2': 'Parallel (independent calls)',
+  'sequential-3plus': 'Three+ tool chain',
+  mixed: 'Mixed (parallel and sequential)',
+};
+
+/** The pattern of a plan (see the table above). Uses the levels, so serialised turns do not matter. */
+export function patternOfPlan(plan: Pick<Plan, 'levels'>): Pattern {
+  const levels = plan.levels.length;
+  const calls = plan.levels.reduce((n, level) => n + level.length, 0);
+  if (calls <= 1) return 'single';
+  if (levels === 1) return 'parallel-2';
+  if (calls === 2) return 'sequential-2';
+  if (levels === calls) return 'sequential-3plus';
+  return 'mixed';
+}
+
+/** The pattern of a chain, or undefined when its dependencies form a cycle. */
+export function chainPattern(project: Project, chain: Chain): Pattern | undefined {
+  const planned = planChain(project, chain);
+  return planned.ok ? patternOfPlan(planned.plan) : undefined;
+}

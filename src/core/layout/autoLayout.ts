@@ -1,0 +1,68 @@
+import type { Chain, Position, Project } from '../project/types.ts';
+import { planChain } from '../graph/plan.ts';
+import { chainDependencies } from '../graph/dependencies.ts';
+import { argumentHandles, resultFields } from '../edit/fields.ts';
+import { layoutColumns, placeMissing, type LayoutNode } from './columns.ts';
+import { nodeSize } from './nodeSize.ts';
+
+export { COLUMN_GAP, ROW_GAP } from './columns.ts';
+
+/** Layout input of a chain: each call's size (from its handle counts) and level. */
+export function layoutNodes(project: Project, chain: Chain, levelOf: Record<string, number> | null): (LayoutNode & { position?: Position })[] {
+  const tools = new Map(project.tools.map((t) => [t.function.name, t]));
+  return chain.calls.map((call) => {
+    const tool = tools.get(call.tool);
+    const params = tool ? argumentHandles(tool).map((h) => h.name) : [];
+    const inputs = new Set([...params, ...Object.keys(call.args ?? {})]).size;
+    const outputs = tool ? resultFields(tool).length : 1;
+    const size = nodeSize(inputs, outputs);
+    const node: LayoutNode & { position?: Position } = { id: call.id, ...size, level: levelOf && call.id in levelOf ? levelOf[call.id] : null };
+    if (call.position) node.position = call.position;
+    return node;
+  });
+}
+
+function chainOf(project: Project, chainId: string): Chain | undefined {
+  return project.chains.find((c) => c.id === chainId);
+}
+
+/**
+ * Positions for every call of a chain: dagre, left to right, with one column per level so
+ * columns are turns; sizes from nodeSize. A chain with a cycle is laid out by dagre's own
+ * ranks. Pure.
+ */
+export function autoLayout(project: Project, chainId: string): Record<string, Position> {
+  const chain = chainOf(project, chainId);
+  if (!chain) return {};
+  const planned = planChain(project, chain);
+  const nodes = layoutNodes(project, chain, planned.ok ? planned.plan.levelOf : null);
+  const edges = chainDependencies(chain).map((d) => ({ source: d.from, target: d.to }));
+  return layoutColumns(nodes, edges);
+}
+
+/**
+ * Where each call is drawn: saved positions are kept; calls without one are placed (all of
+ * them by autoLayout when none has a position, else below the others of their column).
+ * `mode: 'all'` ignores saved positions (the "Auto layout" button).
+ */
+export function resolvePositions(project: Project, chainId: string, mode: 'keep' | 'all' = 'keep'): Record<string, Position> {
+  const chain = chainOf(project, chainId);
+  if (!chain) return {};
+  if (mode === 'all' || chain.calls.every((c) => !c.position)) return autoLayout(project, chainId);
+  const planned = planChain(project, chain);
+  return placeMissing(layoutNodes(project, chain, planned.ok ? planned.plan.levelOf : null));
+}
+
+/** The project with every call of the chain at its auto-layout position (for the "Auto layout" button). */
+export function applyAutoLayout(project: Project, chainId: string): Project {
+  const chain = chainOf(project, chainId);
+  if (!chain || chain.calls.length === 0) return project;
+  const positions = autoLayout(project, chainId);
+  const calls = chain.calls.map((call) => {
+    const p = positions[call.id];
+    if (!p || (call.position && call.position.x === p.x && call.position.y === p.y)) return call;
+    return { ...call, position: call.position ? { ...call.position, x: p.x, y: p.y } : { x: p.x, y: p.y } };
+  });
+  if (calls.every((c, i) => c === chain.calls[i])) return project;
+  return { ...project, chains: project.chains.map((c) => (c.id === chainId ? { ...chain, calls } : c)) };
+}

@@ -1,0 +1,93 @@
+import dagre from '@dagrejs/dagre';
+import type { Position } from '../project/types.ts';
+import { NODE_WIDTH } from './nodeSize.ts';
+
+/** Space between turn columns and between nodes of one column (canvas units). */
+export const COLUMN_GAP = 140;
+export const ROW_GAP = 40;
+
+export interface LayoutNode {
+  id: string;
+  width: number;
+  height: number;
+  /** The plan's level; null when unknown (a cycle): dagre's rank is used. */
+  level: number | null;
+}
+
+/**
+ * Top-left positions: one column per level (x from the level, so columns are turns), the
+ * order and height within a column from dagre (rankdir LR, edge lengths = level
+ * differences), pushed apart so that no two nodes of a column overlap. Pure.
+ */
+export function layoutColumns(nodes: readonly LayoutNode[], edges: readonly { source: string; target: string }[]): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  if (nodes.length === 0) return out;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'LR', nodesep: ROW_GAP, ranksep: COLUMN_GAP, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
+  for (const e of edges) {
+    const a = byId.get(e.source);
+    const b = byId.get(e.target);
+    if (!a || !b || a.id === b.id) continue;
+    const minlen = a.level !== null && b.level !== null ? Math.max(1, b.level - a.level) : 1;
+    g.setEdge(a.id, b.id, { minlen, weight: 1 });
+  }
+  dagre.layout(g);
+
+  // Columns: the level, else dagre's x order.
+  const column = new Map<string, number>();
+  const unknown = nodes.filter((n) => n.level === null);
+  if (unknown.length) {
+    const xs = [...new Set(unknown.map((n) => Math.round(g.node(n.id).x)))].sort((p, q) => p - q);
+    for (const n of unknown) column.set(n.id, xs.indexOf(Math.round(g.node(n.id).x)));
+  }
+  for (const n of nodes) if (n.level !== null) column.set(n.id, n.level);
+
+  const columns = new Map<number, LayoutNode[]>();
+  for (const n of nodes) {
+    const c = column.get(n.id)!;
+    const list = columns.get(c);
+    if (list) list.push(n);
+    else columns.set(c, [n]);
+  }
+  for (const [c, list] of columns) {
+    list.sort((p, q) => g.node(p.id).y - g.node(q.id).y);
+    let bottom = -Infinity;
+    for (const n of list) {
+      const wanted = Math.round(g.node(n.id).y - n.height / 2);
+      const y = Math.max(wanted, bottom === -Infinity ? wanted : bottom + ROW_GAP);
+      out[n.id] = { x: c * (NODE_WIDTH + COLUMN_GAP), y };
+      bottom = y + n.height;
+    }
+  }
+  // Start at y = 0.
+  const top = Math.min(...Object.values(out).map((p) => p.y));
+  for (const p of Object.values(out)) p.y -= top;
+  return out;
+}
+
+/**
+ * Keeps saved positions; a node without one goes in its level's column, below the lowest
+ * node already there (or at the top of the column).
+ */
+export function placeMissing(nodes: readonly (LayoutNode & { position?: Position })[]): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  const bottoms = new Map<number, number>();
+  for (const n of nodes) {
+    if (!n.position) continue;
+    out[n.id] = { x: n.position.x, y: n.position.y };
+    const c = Math.max(0, Math.round(n.position.x / (NODE_WIDTH + COLUMN_GAP)));
+    bottoms.set(c, Math.max(bottoms.get(c) ?? -Infinity, n.position.y + n.height));
+  }
+  for (const n of nodes) {
+    if (n.position) continue;
+    const c = n.level ?? 0;
+    const bottom = bottoms.get(c);
+    const y = bottom === undefined ? 0 : Math.round(bottom + ROW_GAP);
+    out[n.id] = { x: c * (NODE_WIDTH + COLUMN_GAP), y };
+    bottoms.set(c, y + n.height);
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * Selectors: pure functions of the app state, at module scope, memoised on the identity of
+ * what they read (so React re-renders only when the answer changes). Everything derived
+ * comes from src/core.
+ */
+import type { Chain, Diagnostic, PlanExplanation, PlanResult, Project, Effect } from '../core/index.ts';
+import { explainPlan, planChain, validateProject } from '../core/index.ts';
+import type { GraphNode, GraphView } from '../core/edit/graphView.ts';
+import { graphView } from '../core/edit/graphView.ts';
+import { ancestors, descendants } from '../core/edit/lineage.ts';
+import { referenceOptions, templateCompletions, type ReferenceOption } from '../core/edit/referenceOptions.ts';
+import type { AppState, PersistenceStatus, Viewport } from './types.ts';
+import { semanticKey } from './semanticKey.ts';
+import { reuseEqualNodes } from './reuseNodes.ts';
+
+/** Remembers the last answer for the last inputs (compared with ===). */
+function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => a === args[i])) return last.result;
+    const result = compute(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+export const selectProject = (s: AppState): Project => s.project;
+export const selectChainId = (s: AppState): string | null => s.chainId;
+export const selectFileName = (s: AppState): string => s.fileName;
+
+const chainOf = memo((project: Project, chainId: string | null): Chain | null => project.chains.find((c) => c.id === chainId) ?? null);
+/** The chain on the canvas. */
+export const selectChain = (s: AppState): Chain | null => chainOf(s.project, s.chainId);
+
+const tabsOf = memo((chains: Project['chains']) => chains.map((c) => ({ id: c.id, name: c.name ?? c.id })));
+/** The chain tabs: id and readable name. */
+export const selectChainTabs = (s: AppState): { id: string; name: string }[] => tabsOf(s.project.chains);
+
+export interface ToolEntry {
+  name: string;
+  effect: Effect;
+  description: string;
+}
+const libraryOf = memo((tools: Project['tools']): ToolEntry[] =>
+  tools.map((t) => ({ name: t.function.name, effect: t.effect ?? 'read', description: t.function.description ?? '' })),
+);
+/** The tool library panel. */
+export const selectToolLibrary = (s: AppState): ToolEntry[] => libraryOf(s.project.tools);
+
+// Validation is the slow part; node drags change only positions, which never change a finding.
+let diagnosticsCache: { project: Project; key: string; diagnostics: Diagnostic[] } | null = null;
+function diagnosticsOf(project: Project): Diagnostic[] {
+  if (diagnosticsCache?.project === project) return diagnosticsCache.diagnostics;
+  const key = semanticKey(project);
+  if (diagnosticsCache?.key === key) {
+    diagnosticsCache = { ...diagnosticsCache, project };
+    return diagnosticsCache.diagnostics;
+  }
+  diagnosticsCache = { project, key, diagnostics: validateProject(project) };
+  return diagnosticsCache.diagnostics;
+}
+/** Every finding of validateProject over the whole project. */
+export const selectDiagnostics = (s: AppState): Diagnostic[] => diagnosticsOf(s.project);
+
+let previousView: GraphView | null = null;
+const viewOf = memo((project: Project, chainId: string | null, diagnostics: Diagnostic[]): GraphView | null => {
+  if (chainId === null) return null;
+  const view = graphView(project, chainId, { diagnostics });
+  if (view && previousView && previousView.chainId === view.chainId) view.nodes = reuseEqualNodes(previousView.nodes, view.nodes);
+  previousView = view;
+  return view;
+});
+/** Everything the canvas draws for the current chain (nodes, edges, turn bands, plan or cycle). Unchanged nodes keep their identity. */
+export const selectGraphView = (s: AppState): GraphView | null => viewOf(s.project, s.chainId, diagnosticsOf(s.project));
+
+/** One node by id, for a memoised node component: `useAppStore(useMemo(() => makeSelectNode(id), [id]))`. */
+export function makeSelectNode(callId: string): (s: AppState) => GraphNode | undefined {
+  return (s) => selectGraphView(s)?.nodes.find((n) => n.id === callId);
+}
+
+const planOf = memo((project: Project, chain: Chain | null): PlanResult | null => (chain ? planChain(project, chain) : null));
+/** The current chain's plan, or its cycle. */
+export const selectPlan = (s: AppState): PlanResult | null => planOf(s.project, selectChain(s));
+
+const explanationOf = memo((chain: Chain | null, plan: PlanResult | null): PlanExplanation | null =>
+  chain && plan?.ok ? explainPlan(chain, plan.plan) : null,
+);
+/** "Why this order": turns, waits, critical path, latency in words. */
+export const selectExplanation = (s: AppState): PlanExplanation | null => explanationOf(selectChain(s), selectPlan(s));
+
+export const selectSelectedCallIds = (s: AppState): string[] => s.selectedCallIds;
+export const selectSelectedEdgeIds = (s: AppState): string[] => s.selectedEdgeIds;
+export const selectHighlightedDiagnostic = (s: AppState): Diagnostic | null => s.highlightedDiagnostic;
+
+/** The one selected call (for the inspector), or null when none or several are selected. */
+export const selectSelectedCall = (s: AppState): Chain['calls'][number] | null => {
+  const chain = selectChain(s);
+  if (!chain || s.selectedCallIds.length !== 1) return null;
+  return chain.calls.find((c) => c.id === s.selectedCallIds[0]) ?? null;
+};
+
+export interface Lineage {
+  focus: string | null;
+  ancestors: string[];
+  descendants: string[];
+}
+const NO_LINEAGE: Lineage = { focus: null, ancestors: [], descendants: [] };
+const lineageOf = memo((plan: PlanResult | null, focus: string | null): Lineage => {
+  if (!plan || focus === null) return NO_LINEAGE;
+  const deps = plan.ok ? plan.plan.dependencies : plan.dependencies;
+  return { focus, ancestors: [...ancestors(deps, focus)], descendants: [...descendants(deps, focus)] };
+});
+/** Ancestors and descendants of the single selected call, for highlighting. */
+export const selectLineage = (s: AppState): Lineage => lineageOf(selectPlan(s), s.selectedCallIds.length === 1 ? s.selectedCallIds[0] : null);
+
+/** The inspector's reference picker for one argument: upstream calls' result paths and the reference each would write. */
+export function makeSelectReferenceOptions(callId: string, arg: string): (s: AppState) => ReferenceOption[] {
+  const compute = memo((project: Project, chainId: string | null) => (chainId ? referenceOptions(project, chainId, callId, arg) : []));
+  return (s) => compute(s.project, s.chainId);
+}
+
+/** Completions for a template editor (`{slot}`, `{call.path}`); `callId` limits call results to what that call may use. */
+export function makeSelectTemplateCompletions(callId?: string): (s: AppState) => string[] {
+  const compute = memo((project: Project, chainId: string | null) => (chainId ? templateCompletions(project, chainId, callId) : []));
+  return (s) => compute(s.project, s.chainId);
+}
+
+export const selectViewport = (s: AppState): Viewport | undefined => (s.chainId === null ? undefined : s.viewports[s.chainId]);
+export const selectSeed = (s: AppState): number => s.seed;
+export const selectExampleIndex = (s: AppState): number => s.exampleIndex;
+
+export const selectPersistence = (s: AppState): PersistenceStatus => s.persistence;
+/** `saved` | `saving` | `not saved: <reason>` | `conflict: another tab …` | `unreadable storage` | `loading` | `not saved: …`. */
+export function persistenceLabel(status: PersistenceStatus): string {
+  switch (status.kind) {
+    case 'loading':
+      return 'loading';
+    case 'saved':
+      return 'saved';
+    case 'saving':
+      return 'saving';
+    case 'not-saved':
+      return `not saved: ${status.reason}`;
+    case 'conflict':
+      return `conflict: ${status.message}`;
+    case 'unreadable':
+      return 'unreadable storage';
+    case 'unavailable':
+      return `not saved: ${status.reason}`;
+  }
+}
+export const selectPersistenceLabel = (s: AppState): string => persistenceLabel(s.persistence);
+
+export const selectNotice = (s: AppState) => s.notice;
+export const selectOpenFailure = (s: AppState) => s.openFailure;
+export const selectLastError = (s: AppState): string | null => s.lastError;
+export const selectLastWarning = (s: AppState): string | null => s.lastWarning;
+export const selectClipboard = (s: AppState): string | null => s.clipboard;

@@ -1,0 +1,229 @@
+import type { Project } from '../../core/index.ts';
+import { parseProject, serializeProject } from '../../core/index.ts';
+import type { EditResult } from '../../core/edit/types.ts';
+import { addOrder, connect, disconnect, removeOrder } from '../../core/edit/connect.ts';
+import { addCall, deleteCalls, moveCalls, renameCall, setArgument, setCallRequests, setCallTool } from '../../core/edit/calls.ts';
+import { copyCalls, pasteCalls } from '../../core/edit/clipboard.ts';
+import { addChain, deleteChain, renameChain, setReply, setRequests } from '../../core/edit/chains.ts';
+import { removeSlot, renameSlot, setSlot } from '../../core/edit/slots.ts';
+import { emptyProject } from '../../core/edit/newProject.ts';
+import { chainEdges } from '../../core/edit/edges.ts';
+import { applyAutoLayout } from '../../core/layout/autoLayout.ts';
+import type { AppState, AppStoreOptions, HistoryState, ProjectSlice } from '../types.ts';
+import type { Slice } from './context.ts';
+
+/** File name for "Save project": the project's name, lower-case, dashes. */
+export function projectFileName(project: Project): string {
+  const base = project.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'project';
+  return `${base}.chain.json`;
+}
+
+export const createProjectSlice =
+  (options: AppStoreOptions): Slice<ProjectSlice> =>
+  (set, get, api) => {
+    const initial = options.project ?? emptyProject();
+    let dragStart: HistoryState | null = null;
+
+    const chainId = (): string | null => get().chainId;
+
+    /** Applies an edit's result: the new project, or the refusal as lastError + a notice. */
+    function apply<E>(result: EditResult<E>, extra: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState> = () => ({})): boolean {
+      if (!result.ok) {
+        set({ lastError: result.reason, lastWarning: null });
+        get().notify('refused', `Refused: ${result.reason}`);
+        return false;
+      }
+      const lastWarning = result.warnings.length ? result.warnings.join('; ') : null;
+      set({ project: result.project, lastError: null, lastWarning, ...extra(result as Extract<EditResult<E>, { ok: true }>) });
+      if (lastWarning) get().notify('warning', lastWarning);
+      return true;
+    }
+
+    /** Runs an edit on the current chain; refused when there is none. */
+    function onChain<E>(edit: (project: Project, chainId: string) => EditResult<E>, extra?: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState>): boolean {
+      const id = chainId();
+      if (id === null) return apply({ ok: false, reason: 'there is no chain: add one first' });
+      return apply(edit(get().project, id), extra);
+    }
+
+    const pruneSelection = (project: Project, id: string | null): Partial<AppState> => {
+      const chain = project.chains.find((c) => c.id === id);
+      const ids = new Set(chain?.calls.map((c) => c.id) ?? []);
+      const edgeIds = new Set(chain ? chainEdges(project, chain).map((e) => e.id) : []);
+      return { selectedCallIds: get().selectedCallIds.filter((c) => ids.has(c)), selectedEdgeIds: get().selectedEdgeIds.filter((e) => edgeIds.has(e)) };
+    };
+
+    return {
+      project: initial,
+      chainId: options.chainId !== undefined ? options.chainId : (initial.chains[0]?.id ?? null),
+      fileName: options.fileName ?? projectFileName(initial),
+      openFailure: null,
+      lastError: null,
+      lastWarning: null,
+      clipboard: null,
+
+      loadProject: (project, opts = {}) => {
+        const wanted = opts.chainId !== undefined ? opts.chainId : null;
+        const id = wanted !== null && project.chains.some((c) => c.id === wanted) ? wanted : (project.chains[0]?.id ?? null);
+        set({
+          project,
+          chainId: id,
+          fileName: opts.fileName ?? projectFileName(project),
+          openFailure: null,
+          lastError: null,
+          lastWarning: null,
+          selectedCallIds: [],
+          selectedEdgeIds: [],
+          highlightedDiagnostic: null,
+        });
+        if (opts.clearHistory) api.temporal.getState().clear();
+      },
+      openProjectText: (text, fileName) => {
+        const parsed = parseProject(text);
+        if (!parsed.ok) {
+          set({ openFailure: { fileName, error: parsed.error, diagnostics: parsed.diagnostics } });
+          get().notify('error', `Could not open ${fileName}: ${parsed.error.message}`);
+          return false;
+        }
+        get().loadProject(parsed.project, { fileName });
+        if (parsed.migrated.length) get().notify('info', `${fileName} was migrated: ${parsed.migrated.join(', ')}`);
+        return true;
+      },
+      dismissOpenFailure: () => set({ openFailure: null }),
+      newProject: (opts = {}) => get().loadProject(emptyProject(opts.keepTools ? { tools: get().project.tools } : {})),
+      saveProjectText: () => ({ text: serializeProject(get().project), fileName: get().fileName }),
+      selectChain: (id) => {
+        if (id === get().chainId || !get().project.chains.some((c) => c.id === id)) return;
+        set({ chainId: id, selectedCallIds: [], selectedEdgeIds: [], highlightedDiagnostic: null });
+      },
+
+      connect: (source, target) => onChain((p, c) => connect(p, c, source, target), (r) => ({ selectedEdgeIds: [r.edgeId], selectedCallIds: [] })),
+      disconnect: (edgeIds) => {
+        const id = chainId();
+        if (id === null || edgeIds.length === 0) return false;
+        let project = get().project;
+        for (const edgeId of edgeIds) {
+          const r = disconnect(project, id, edgeId);
+          if (!r.ok) return apply(r);
+          project = r.project;
+        }
+        return apply({ ok: true, project, warnings: [] }, (r) => pruneSelection(r.project, id));
+      },
+      addOrder: (sourceId, targetId) => onChain((p, c) => addOrder(p, c, sourceId, targetId)),
+      removeOrder: (sourceId, targetId) => onChain((p, c) => removeOrder(p, c, sourceId, targetId), (r) => pruneSelection(r.project, chainId())),
+      addCall: (toolName, position) => {
+        let created: string | null = null;
+        onChain(
+          (p, c) => addCall(p, c, toolName, position),
+          (r) => {
+            created = r.callId;
+            return { selectedCallIds: [r.callId], selectedEdgeIds: [] };
+          },
+        );
+        return created;
+      },
+      renameCall: (callId, newId) =>
+        onChain(
+          (p, c) => renameCall(p, c, callId, newId),
+          () => ({ selectedCallIds: get().selectedCallIds.map((s) => (s === callId ? newId : s)), selectedEdgeIds: [] }),
+        ),
+      deleteCalls: (callIds) => onChain((p, c) => deleteCalls(p, c, callIds), (r) => pruneSelection(r.project, chainId())),
+      deleteSelection: () => {
+        const { selectedCallIds, selectedEdgeIds } = get();
+        if (!selectedCallIds.length && !selectedEdgeIds.length) return false;
+        const id = chainId();
+        if (id === null) return false;
+        let project = get().project;
+        const chain = project.chains.find((c) => c.id === id);
+        const existing = new Set(chain ? chainEdges(project, chain).map((e) => e.id) : []);
+        // Edges first (their ids are computed from the calls), then the calls.
+        for (const edgeId of selectedEdgeIds) {
+          if (!existing.has(edgeId)) continue;
+          const r = disconnect(project, id, edgeId);
+          if (r.ok) project = r.project;
+        }
+        if (selectedCallIds.length) {
+          const r = deleteCalls(project, id, selectedCallIds);
+          if (!r.ok) return apply(r);
+          project = r.project;
+        }
+        return apply({ ok: true, project, warnings: [] }, (r) => pruneSelection(r.project, id));
+      },
+      setCallTool: (callId, toolName) => onChain((p, c) => setCallTool(p, c, callId, toolName)),
+      setArgument: (callId, arg, value) => onChain((p, c) => setArgument(p, c, callId, arg, value)),
+      setCallRequests: (callId, requests) => onChain((p, c) => setCallRequests(p, c, callId, requests)),
+      moveCalls: (positions) => {
+        onChain((p, c) => moveCalls(p, c, positions));
+      },
+      beginDrag: () => {
+        if (dragStart) return;
+        dragStart = { project: get().project, chainId: get().chainId };
+        api.temporal.getState().pause();
+      },
+      dragCalls: (positions) => {
+        const id = chainId();
+        if (id === null) return;
+        const r = moveCalls(get().project, id, positions);
+        if (r.ok && r.project !== get().project) set({ project: r.project });
+      },
+      endDrag: () => {
+        const start = dragStart;
+        dragStart = null;
+        const temporal = api.temporal;
+        temporal.getState().resume();
+        if (!start || start.project === get().project) return;
+        const limit = options.historyLimit ?? 200;
+        temporal.setState((t) => ({ pastStates: [...t.pastStates, start].slice(-limit), futureStates: [] }));
+      },
+      autoLayout: () => {
+        const id = chainId();
+        if (id === null) return;
+        apply({ ok: true, project: applyAutoLayout(get().project, id), warnings: [] });
+      },
+      copySelection: () => {
+        const chain = get().project.chains.find((c) => c.id === chainId());
+        const ids = get().selectedCallIds;
+        if (!chain || ids.length === 0) return null;
+        const text = copyCalls(chain, ids);
+        set({ clipboard: text });
+        return text;
+      },
+      paste: (text, offset) => {
+        const clip = text ?? get().clipboard;
+        if (!clip) return false;
+        return onChain((p, c) => pasteCalls(p, c, clip, offset), (r) => ({ selectedCallIds: r.callIds, selectedEdgeIds: [] }));
+      },
+
+      addChain: (opts) => {
+        let created: string | null = null;
+        apply(addChain(get().project, opts), (r) => {
+          created = r.chainId;
+          return { chainId: r.chainId, selectedCallIds: [], selectedEdgeIds: [] };
+        });
+        return created;
+      },
+      renameChain: (id, change) =>
+        apply(renameChain(get().project, id, change), (r) => (get().chainId === id ? { chainId: r.chainId } : {})),
+      deleteChain: (id) =>
+        apply(deleteChain(get().project, id), (r) => {
+          if (get().chainId !== id) return {};
+          const index = get().project.chains.findIndex((c) => c.id === id);
+          const next = r.project.chains[Math.min(index, r.project.chains.length - 1)];
+          return { chainId: next?.id ?? null, selectedCallIds: [], selectedEdgeIds: [] };
+        }),
+      setRequests: (requests) => onChain((p, c) => setRequests(p, c, requests)),
+      setReply: (reply) => onChain((p, c) => setReply(p, c, reply)),
+      setSlot: (name, spec) => onChain((p, c) => setSlot(p, c, name, spec)),
+      removeSlot: (name) => onChain((p, c) => removeSlot(p, c, name)),
+      renameSlot: (name, newName) => onChain((p, c) => renameSlot(p, c, name, newName)),
+
+      undo: () => {
+        api.temporal.getState().undo();
+        set(pruneSelection(get().project, get().chainId));
+      },
+      redo: () => {
+        api.temporal.getState().redo();
+        set(pruneSelection(get().project, get().chainId));
+      },
+    };
+  };

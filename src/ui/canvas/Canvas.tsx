@@ -1,0 +1,185 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { Connection, EdgeChange, IsValidConnection, NodeChange, OnMoveEnd, OnNodeDrag, Viewport } from '@xyflow/react';
+import { ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE } from '../../core/edit/edges.ts';
+import type { Position } from '../../core/index.ts';
+import type { GraphView } from '../../core/edit/graphView.ts';
+import { appStore, selectGraphView, selectLineage, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
+import { readToolDrag, hasToolDrag } from '../library/toolDrag.ts';
+import { edgeTypes, nodeTypes } from './flowTypes.ts';
+import { BAND_ID_PREFIX, createFlowCache, toFlowEdges, toFlowNodes } from './flowElements.ts';
+import type { DependencyFlowEdge, FlowNode, Highlight } from './flowElements.ts';
+import { nextSelection } from './selectionChanges.ts';
+
+/** Above this many calls, only what is in view is rendered. */
+const VISIBLE_ONLY_FROM = 120;
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
+/** A large chain opens on its first turns at a readable zoom, not the whole chain at 5 %. */
+const LARGE_CHAIN = 60;
+const LARGE_FIRST_VIEW_CALLS = 24;
+const PRO_OPTIONS = { hideAttribution: false } as const;
+
+/** The canvas of the current chain. The view is keyed by chain: each chain keeps its own viewport. */
+export function Canvas() {
+  const chainId = useAppStore((s) => s.chainId);
+  if (chainId === null) {
+    return <p className="canvas-empty">This project has no chains. Add one with “Add chain”.</p>;
+  }
+  return <ChainCanvas key={chainId} chainId={chainId} />;
+}
+
+function ChainCanvas({ chainId }: { chainId: string }) {
+  const view = useAppStore(selectGraphView);
+  const selectedCallIds = useAppStore(selectSelectedCallIds);
+  const selectedEdgeIds = useAppStore(selectSelectedEdgeIds);
+  const lineage = useAppStore(selectLineage);
+  // Read once when the chain opens: the saved viewport, else fit the view.
+  const [initialViewport] = useState(() => appStore.getState().viewports[chainId]);
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, Position>>(new Map());
+  const cache = useRef(createFlowCache());
+  const flow = useReactFlow<FlowNode, DependencyFlowEdge>();
+
+  const highlight = useMemo<Highlight>(
+    () => ({
+      selectedCallIds: new Set(selectedCallIds),
+      selectedEdgeIds: new Set(selectedEdgeIds),
+      focus: lineage.focus,
+      ancestors: new Set(lineage.ancestors),
+      descendants: new Set(lineage.descendants),
+    }),
+    [selectedCallIds, selectedEdgeIds, lineage],
+  );
+  const nodes = useMemo(() => (view ? toFlowNodes(view, highlight, cache.current, overrides) : []), [view, highlight, overrides]);
+  const edges = useMemo(() => (view ? toFlowEdges(view, highlight, cache.current) : []), [view, highlight]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const moved = new Map<string, Position>();
+    for (const change of changes) {
+      if (change.type === 'position' && change.position && change.dragging) moved.set(change.id, change.position);
+    }
+    if (moved.size) setOverrides((old) => new Map([...old, ...moved]));
+    const s = appStore.getState();
+    const next = nextSelection(s.selectedCallIds, changes.filter((c) => !('id' in c && c.id.startsWith(BAND_ID_PREFIX))));
+    if (next) s.setSelection({ callIds: next, edgeIds: s.selectedEdgeIds });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<DependencyFlowEdge>[]) => {
+    const s = appStore.getState();
+    const next = nextSelection(s.selectedEdgeIds, changes);
+    if (next) s.setSelection({ callIds: s.selectedCallIds, edgeIds: next });
+  }, []);
+
+  // A drag (of one node or of a selection) is one undo step, written when it ends.
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
+    const positions: Record<string, Position> = {};
+    for (const n of dragged) if (n.type === 'call') positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+    if (Object.keys(positions).length) appStore.getState().moveCalls(positions);
+    setOverrides(new Map());
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const s = appStore.getState();
+    if (c.sourceHandle === ORDER_SOURCE_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE) {
+      s.addOrder(c.source, c.target);
+      return;
+    }
+    if (!c.sourceHandle || !c.targetHandle) return;
+    s.connect({ callId: c.source, field: c.sourceHandle }, { callId: c.target, arg: c.targetHandle });
+  }, []);
+
+  const onMoveEnd: OnMoveEnd = useCallback(
+    (_event, viewport: Viewport) => appStore.getState().setViewport(chainId, viewport),
+    [chainId],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!hasToolDrag(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const tool = readToolDrag(event.dataTransfer);
+      if (tool === null) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      appStore.getState().addCall(tool, { x: Math.round(at.x - 40), y: Math.round(at.y - 20) });
+    },
+    [flow],
+  );
+
+  const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
+  const callCount = view?.nodes.length ?? 0;
+  const [firstFit] = useState(() => firstFitOptions(appStore.getState().project.chains.find((c) => c.id === chainId)?.calls.length ?? 0, view));
+
+  return (
+    <div className={`canvas${lineage.focus !== null ? ' has-focus' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+      {view?.cycle && (
+        <p className="canvas-banner canvas-banner-error" role="alert">
+          These calls wait for each other in a cycle: {[...view.cycle, view.cycle[0]].join(' → ')}. Remove one of the references.
+        </p>
+      )}
+      {callCount === 0 && (
+        <p className="canvas-hint">Drag a tool from the library onto the canvas, or use “Quick add”, to make the first call.</p>
+      )}
+      <ReactFlow<FlowNode, DependencyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onMoveEnd={onMoveEnd}
+        onPaneClick={onPaneClick}
+        defaultViewport={initialViewport}
+        fitView={initialViewport === undefined}
+        fitViewOptions={firstFit}
+        onlyRenderVisibleElements={callCount >= VISIBLE_ONLY_FROM}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        minZoom={0.05}
+        maxZoom={2}
+        proOptions={PRO_OPTIONS}
+        aria-label="Canvas of the chain's calls"
+      >
+        {callCount < VISIBLE_ONLY_FROM && <Background gap={24} size={1} />}
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+
+/** What the first view of a chain fits: everything, or for a large chain its first turns. */
+function firstFitOptions(callCount: number, view: GraphView | null) {
+  if (callCount <= LARGE_CHAIN || !view) return FIT_VIEW_OPTIONS;
+  const first: { id: string }[] = [];
+  for (const band of view.bands) {
+    if (first.length >= LARGE_FIRST_VIEW_CALLS) break;
+    for (const id of band.callIds) first.push({ id });
+  }
+  if (first.length === 0) for (const node of view.nodes.slice(0, LARGE_FIRST_VIEW_CALLS)) first.push({ id: node.id });
+  return { ...FIT_VIEW_OPTIONS, nodes: first, minZoom: 0.3 };
+}
+
+function miniMapClass(node: FlowNode): string {
+  if (node.type === 'band') return 'minimap-band';
+  return node.data.node.isOnCriticalPath ? 'minimap-call minimap-critical' : 'minimap-call';
+}
+
+/** Order-only handles connect to each other; a result field connects to an argument. */
+const isValidConnection: IsValidConnection<DependencyFlowEdge> = (c) => {
+  if (c.source === c.target) return false;
+  const orderSource = c.sourceHandle === ORDER_SOURCE_HANDLE;
+  const orderTarget = c.targetHandle === ORDER_TARGET_HANDLE;
+  return orderSource === orderTarget;
+};

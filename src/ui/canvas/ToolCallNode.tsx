@@ -1,0 +1,114 @@
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE } from '../../core/edit/edges.ts';
+import type { ArgumentHandle, ResultField } from '../../core/edit/fields.ts';
+import { EffectBadge } from '../plan/EffectBadge.tsx';
+import type { CallFlowNode } from './flowElements.ts';
+
+/**
+ * A call on the canvas: a header (id, tool, effect, problems) with the order-only handles,
+ * then one row per handle: arguments on the left (inputs), result fields on the right
+ * (outputs, nested paths flattened). Handle ids are the argument names and field paths, so
+ * they are stable across renders and saves. Everything shown comes from the core's GraphNode.
+ */
+function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
+  const node = data.node;
+  const rows = Math.max(node.inputs.length, node.outputs.length, 1);
+  const filled = new Set(node.filledArgs);
+  const problems = node.diagnostics;
+  const classes = ['call-card', `effect-${node.effect}`];
+  if (selected) classes.push('is-selected');
+  if (node.isOnCriticalPath) classes.push('is-critical');
+  if (problems.severity === 'error') classes.push('has-errors');
+  if (!node.toolKnown) classes.push('tool-unknown');
+
+  return (
+    <div className={classes.join(' ')} style={{ width: node.width, minHeight: node.height }}>
+      <div className="call-card-head call-node-drag" title={node.description}>
+        <Handle
+          type="target"
+          position={Position.Left}
+          id={ORDER_TARGET_HANDLE}
+          className="handle-order handle-order-in"
+          aria-label={`Runs after (order-only) into ${node.id}`}
+          title="Drop an order-only dependency here: this call runs after the other"
+        />
+        <div className="call-card-title">
+          <span className="call-card-id">{node.id}</span>
+          <span className="call-card-tool">{node.tool}</span>
+        </div>
+        <div className="call-card-tags">
+          {node.isOnCriticalPath && (
+            <span className="critical-mark" title="On the critical path" aria-label="On the critical path">
+              ◆
+            </span>
+          )}
+          {problems.severity && (
+            <span
+              className={`problem-mark problem-mark-${problems.severity}`}
+              role="img"
+              aria-label={problemText(problems.errors, problems.warnings)}
+              title={problemText(problems.errors, problems.warnings)}
+            >
+              {problems.severity === 'error' ? '!' : '?'}
+            </span>
+          )}
+          <EffectBadge effect={node.effect} />
+        </div>
+        <Handle
+          type="source"
+          position={Position.Right}
+          id={ORDER_SOURCE_HANDLE}
+          className="handle-order handle-order-out"
+          aria-label={`Run after ${node.id} (order-only)`}
+          title="Drag to another call's header: it runs after this one (no data flows)"
+        />
+      </div>
+      <div className="call-card-rows">
+        {Array.from({ length: rows }, (_, i) => (
+          <div className="call-card-row" key={i}>
+            {node.inputs[i] ? <InputRow nodeId={node.id} handle={node.inputs[i]} filled={filled.has(node.inputs[i].name)} /> : <span />}
+            {node.outputs[i] ? <OutputRow nodeId={node.id} field={node.outputs[i]} /> : <span />}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function InputRow({ nodeId, handle, filled }: { nodeId: string; handle: ArgumentHandle; filled: boolean }) {
+  const types = handle.types.join(' | ') || 'any';
+  return (
+    <span className={`port port-in${filled ? ' is-filled' : ''}${handle.known ? '' : ' is-unknown'}`} title={`${handle.name}: ${types}${handle.description ? ` — ${handle.description}` : ''}`}>
+      <Handle type="target" position={Position.Left} id={handle.name} className="handle-arg" aria-label={`Argument ${handle.name} of ${nodeId}`} />
+      <span className="port-name">
+        {handle.name}
+        {handle.required && (
+          <span className="port-required" aria-label="required">
+            *
+          </span>
+        )}
+      </span>
+    </span>
+  );
+}
+
+function OutputRow({ nodeId, field }: { nodeId: string; field: ResultField }) {
+  const types = field.types.join(' | ') || 'any';
+  return (
+    <span className={`port port-out depth-${Math.min(field.depth, 4)}`} title={`${field.path}: ${types}${field.description ? ` — ${field.description}` : ''}`}>
+      <span className="port-name">{field.label}</span>
+      <Handle type="source" position={Position.Right} id={field.path} className={`handle-field${field.isList ? ' is-list' : ''}`} aria-label={`Result field ${field.path} of ${nodeId}`} />
+    </span>
+  );
+}
+
+function problemText(errors: number, warnings: number): string {
+  const parts = [];
+  if (errors) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  return parts.join(', ');
+}
+
+export const ToolCallNode = memo(ToolCallNodeComponent);

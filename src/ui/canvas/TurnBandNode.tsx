@@ -1,0 +1,15 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { BandFlowNode } from './flowElements.ts';
+
+/** A labelled column behind the calls of one assistant turn ("Turn 2 · 2 calls in parallel"). */
+function TurnBandNodeComponent({ data }: NodeProps<BandFlowNode>) {
+  const band = data.band;
+  return (
+    <div className={`turn-band${band.callIds.length > 1 ? ' is-parallel' : ''}`} aria-label={band.title}>
+      <span className="turn-band-title">{band.title}</span>
+    </div>
+  );
+}
+
+export const TurnBandNode = memo(TurnBandNodeComponent);

@@ -1,0 +1,193 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { GraphEdge, GraphNode, GraphView, TurnBand } from '../../core/edit/graphView.ts';
+import type { Position } from '../../core/index.ts';
+
+/**
+ * Turns the core's GraphView into React Flow nodes and edges. Nothing is computed here but
+ * presentation: class names for selection and lineage highlighting. Node and edge objects are
+ * cached, so an unchanged call keeps the same object and React Flow (and the memoised node
+ * component) skip it: during a drag only the moved node is new.
+ */
+
+export type CallNodeData = { node: GraphNode };
+export type BandNodeData = { band: TurnBand };
+export type DependencyEdgeData = { edge: GraphEdge };
+
+export type CallFlowNode = Node<CallNodeData, 'call'>;
+export type BandFlowNode = Node<BandNodeData, 'band'>;
+export type FlowNode = CallFlowNode | BandFlowNode;
+export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
+
+/** What the canvas highlights: the selection and, for one selected call, its ancestors and descendants. */
+export interface Highlight {
+  selectedCallIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  /** The single selected call, when its lineage is highlighted. */
+  focus: string | null;
+  ancestors: ReadonlySet<string>;
+  descendants: ReadonlySet<string>;
+}
+
+export const BAND_ID_PREFIX = 'band:';
+
+/**
+ * Class name of a call node for the lineage highlight: only the focused call, its ancestors
+ * and its descendants get one (the canvas dims the others with one class of its own), so
+ * selecting a call touches the lineage's nodes, not every node of a large chain.
+ */
+export function lineageClass(callId: string, h: Highlight): string {
+  if (h.focus === null) return '';
+  if (callId === h.focus) return 'lineage-focus';
+  if (h.ancestors.has(callId)) return 'lineage-ancestor';
+  if (h.descendants.has(callId)) return 'lineage-descendant';
+  return '';
+}
+
+/** Class names of an edge: order-only, type mismatch, critical path, lineage. */
+export function edgeClass(edge: GraphEdge, h: Highlight): string {
+  const classes: string[] = [edge.kind === 'order' ? 'edge-order' : 'edge-data'];
+  if (edge.typeMismatch) classes.push('edge-mismatch');
+  if (edge.brokenField) classes.push('edge-broken');
+  if (edge.isOnCriticalPath) classes.push('edge-critical');
+  if (h.focus !== null) {
+    const ends = [edge.source, edge.target];
+    const inLineage = (id: string) => id === h.focus || h.ancestors.has(id) || h.descendants.has(id);
+    if (ends.every(inLineage)) classes.push('edge-lineage');
+  }
+  return classes.join(' ');
+}
+
+interface NodeCacheEntry {
+  source: GraphNode;
+  selected: boolean;
+  className: string;
+  x: number;
+  y: number;
+  flow: CallFlowNode;
+}
+interface BandCacheEntry {
+  key: string;
+  flow: BandFlowNode;
+}
+interface EdgeCacheEntry {
+  source: GraphEdge;
+  selected: boolean;
+  className: string;
+  flow: DependencyFlowEdge;
+}
+
+/** Caches between renders; one per canvas. */
+export interface FlowCache {
+  nodes: Map<string, NodeCacheEntry>;
+  bands: Map<string, BandCacheEntry>;
+  edges: Map<string, EdgeCacheEntry>;
+}
+
+export function createFlowCache(): FlowCache {
+  return { nodes: new Map(), bands: new Map(), edges: new Map() };
+}
+
+/**
+ * The React Flow nodes: one band per turn (behind, not selectable), then one node per call.
+ * `overrides` are positions of nodes being dragged (not yet written to the project).
+ */
+export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, overrides: ReadonlyMap<string, Position> = new Map()): FlowNode[] {
+  const out: FlowNode[] = [];
+  const seenBands = new Set<string>();
+  for (const band of view.bands) {
+    const id = `${BAND_ID_PREFIX}${band.index}`;
+    seenBands.add(id);
+    const key = `${band.title}|${band.x}|${band.y}|${band.width}|${band.height}|${band.callIds.join(',')}`;
+    const cached = cache.bands.get(id);
+    if (cached && cached.key === key) {
+      out.push(cached.flow);
+      continue;
+    }
+    const flow: BandFlowNode = {
+      id,
+      type: 'band',
+      position: { x: band.x, y: band.y },
+      data: { band },
+      width: band.width,
+      height: band.height,
+      selectable: false,
+      draggable: false,
+      connectable: false,
+      focusable: false,
+      deletable: false,
+      zIndex: -1,
+      className: 'band-node',
+    };
+    cache.bands.set(id, { key, flow });
+    out.push(flow);
+  }
+  for (const id of [...cache.bands.keys()]) if (!seenBands.has(id)) cache.bands.delete(id);
+
+  const seen = new Set<string>();
+  for (const node of view.nodes) {
+    seen.add(node.id);
+    const selected = h.selectedCallIds.has(node.id);
+    const className = ['call-node', lineageClass(node.id, h)].filter(Boolean).join(' ');
+    const position = overrides.get(node.id) ?? node.position;
+    const cached = cache.nodes.get(node.id);
+    if (cached && cached.source === node && cached.selected === selected && cached.className === className && cached.x === position.x && cached.y === position.y) {
+      out.push(cached.flow);
+      continue;
+    }
+    const flow: CallFlowNode = {
+      id: node.id,
+      type: 'call',
+      position: { x: position.x, y: position.y },
+      // The data object is kept while the core's node is the same object: the node component is memoised on it.
+      data: cached && cached.source === node ? cached.flow.data : { node },
+      width: node.width,
+      height: node.height,
+      selected,
+      className,
+      ariaLabel: `Call ${node.id} · ${node.tool}`,
+      dragHandle: '.call-node-drag',
+    };
+    cache.nodes.set(node.id, { source: node, selected, className, x: position.x, y: position.y, flow });
+    out.push(flow);
+  }
+  for (const id of [...cache.nodes.keys()]) if (!seen.has(id)) cache.nodes.delete(id);
+  return out;
+}
+
+/** A readable name for an edge (its accessible name on the canvas). */
+export function edgeLabel(edge: GraphEdge): string {
+  if (edge.kind === 'order') return `${edge.target} runs after ${edge.source} (order only)`;
+  return `${edge.target}.${edge.argPath} ← {${edge.label}}${edge.typeMismatch ? ' (type mismatch)' : ''}`;
+}
+
+export function toFlowEdges(view: GraphView, h: Highlight, cache: FlowCache): DependencyFlowEdge[] {
+  const out: DependencyFlowEdge[] = [];
+  const seen = new Set<string>();
+  for (const edge of view.edges) {
+    seen.add(edge.id);
+    const selected = h.selectedEdgeIds.has(edge.id);
+    const className = edgeClass(edge, h);
+    const cached = cache.edges.get(edge.id);
+    if (cached && cached.source === edge && cached.selected === selected && cached.className === className) {
+      out.push(cached.flow);
+      continue;
+    }
+    const flow: DependencyFlowEdge = {
+      id: edge.id,
+      type: 'dependency',
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: edge.sourceHandle,
+      targetHandle: edge.targetHandle,
+      data: { edge },
+      selected,
+      className,
+      ariaLabel: edgeLabel(edge),
+      zIndex: edge.isOnCriticalPath ? 1 : 0,
+    };
+    cache.edges.set(edge.id, { source: edge, selected, className, flow });
+    out.push(flow);
+  }
+  for (const id of [...cache.edges.keys()]) if (!seen.has(id)) cache.edges.delete(id);
+  return out;
+}

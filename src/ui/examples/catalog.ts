@@ -1,0 +1,26 @@
+/**
+ * The bundled examples (public/examples/*.chain.json), fetched from the page's own origin by
+ * relative URL so the app works under any base path. A static site cannot list a folder, so
+ * the list is kept here; a unit test checks it against the folder.
+ */
+export interface ExampleEntry {
+  file: string;
+  title: string;
+  summary: string;
+}
+
+export const EXAMPLES_DIR = './examples/';
+
+export const EXAMPLES: readonly ExampleEntry[] = [
+  { file: 'room-booking.chain.json', title: 'Room booking and invites', summary: 'Two parallel reads, then a booking that uses a room id, then invites to every team member.' },
+  { file: 'q4-planning.chain.json', title: 'Quarterly planning', summary: 'One create, then three creates in parallel that use its id.' },
+  { file: 'tasks-and-calendar.chain.json', title: 'Tasks and calendar', summary: 'Two independent reads in one parallel turn.' },
+  { file: 'incident-response.chain.json', title: 'Incident response', summary: 'Four turns, with an order-only dependency (drawn dashed).' },
+  { file: 'file-system.chain.json', title: 'File system navigation', summary: 'Multi-turn: a user request before every call.' },
+  { file: 'trip-planning.chain.json', title: 'Trip planning', summary: 'Several chains over flight, hotel and weather tools.' },
+];
+
+/** The example a first visit opens. */
+export const FIRST_VISIT_EXAMPLE = EXAMPLES[0];
+
+export const exampleUrl = (entry: ExampleEntry): string => `${EXAMPLES_DIR}${entry.file}`;

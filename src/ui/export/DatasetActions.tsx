@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { CheckDataset } from './CheckDataset.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import './export.css';
+
+/** "Export dataset" — opens the export dialog. `compact`: the visible text is "Export" (the toolbar's "Dataset" group says of what). */
+export function ExportDatasetButton({ compact = false }: { compact?: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={compact ? 'button button-small' : 'button'} aria-haspopup="dialog" aria-label="Export dataset" onClick={() => setOpen(true)}>
+        {compact ? 'Export' : 'Export dataset'}
+      </button>
+      {open && <ExportDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** "Check a dataset" — opens the checker for JSONL files made anywhere. */
+export function CheckDatasetButton({ compact = false }: { compact?: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={compact ? 'button button-small' : 'button'} aria-haspopup="dialog" aria-label="Check a dataset" onClick={() => setOpen(true)}>
+        {compact ? 'Check' : 'Check a dataset'}
+      </button>
+      {open && <CheckDataset onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** Both, as one compact toolbar group captioned "Dataset" (what the header mounts). */
+export function DatasetActions() {
+  return (
+    <div className="toolbar-group dataset-actions" role="group" aria-label="Dataset">
+      <span className="dataset-actions-caption" aria-hidden="true">
+        Dataset
+      </span>
+      <ExportDatasetButton compact />
+      <CheckDatasetButton compact />
+    </div>
+  );
+}

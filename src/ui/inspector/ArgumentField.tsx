@@ -1,0 +1,158 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ArgumentHandle } from '../../core/edit/fields.ts';
+import type { JsonValue } from '../../core/index.ts';
+import { appStore, makeSelectReferenceOptions, useAppStore } from '../../state/store.ts';
+import { argumentMode, literalValue } from './argumentMode.ts';
+import type { ArgumentMode } from './argumentMode.ts';
+import { useDraft } from './useDraft.ts';
+
+interface Props {
+  callId: string;
+  handle: ArgumentHandle;
+  value: JsonValue | undefined;
+  slotNames: string[];
+  highlighted: boolean;
+}
+
+type Kind = ArgumentMode['kind'];
+const KINDS: { kind: Kind; label: string }[] = [
+  { kind: 'empty', label: 'Not set' },
+  { kind: 'literal', label: 'Literal' },
+  { kind: 'slot', label: 'Slot' },
+  { kind: 'reference', label: 'Reference' },
+];
+
+/** One argument of a call: literal, slot or reference (with a picker of upstream result paths). */
+export function ArgumentField({ callId, handle, value, slotNames, highlighted }: Props) {
+  const baseId = useId();
+  const slotSet = useMemo(() => new Set(slotNames), [slotNames]);
+  const mode = argumentMode(value, slotSet);
+  // The chosen kind may run ahead of the value (a kind picked, its value not yet chosen).
+  const [pending, setPending] = useState<Kind | null>(null);
+  const kind = pending ?? mode.kind;
+  const wrapper = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!highlighted) return;
+    wrapper.current?.scrollIntoView({ block: 'nearest' });
+    // The value's own control (after the kind picker).
+    const controls = wrapper.current?.querySelectorAll<HTMLElement>('input, select, textarea');
+    controls?.[controls.length - 1]?.focus();
+  }, [highlighted]);
+
+  const set = (next: JsonValue | undefined) => {
+    setPending(null);
+    appStore.getState().setArgument(callId, handle.name, next);
+  };
+  const types = handle.types.join(' | ') || 'any type';
+
+  return (
+    <fieldset ref={wrapper} className={`argument${highlighted ? ' is-highlighted' : ''}`} data-argument={handle.name}>
+      <legend className="argument-legend">
+        <code>{handle.name}</code>
+        {handle.required ? <span className="required-tag">required</span> : <span className="optional-tag">optional</span>}
+        {!handle.known && <span className="unknown-tag" title="The tool does not declare this parameter">not a parameter</span>}
+        <span className="argument-types">{types}</span>
+      </legend>
+      {handle.description && <p className="argument-description">{handle.description}</p>}
+      <div className="argument-row">
+        <select
+          id={`${baseId}-kind`}
+          className="select select-small"
+          aria-label={`Kind of ${handle.name}`}
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as Kind;
+            if (next === 'empty') set(undefined);
+            else setPending(next === mode.kind ? null : next);
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+        {kind === 'literal' && <LiteralEditor name={handle.name} types={handle.types} text={mode.kind === 'literal' ? mode.text : ''} onCommit={set} />}
+        {kind === 'slot' && (
+          <select
+            className="select"
+            aria-label={`Slot for ${handle.name}`}
+            value={mode.kind === 'slot' ? mode.slot : ''}
+            onChange={(e) => e.target.value && set(`{${e.target.value}}`)}
+          >
+            <option value="">{slotNames.length ? 'Choose a slot…' : 'No slots: add one under Chain'}</option>
+            {slotNames.map((s) => (
+              <option key={s} value={s}>
+                {`{${s}}`}
+              </option>
+            ))}
+          </select>
+        )}
+        {kind === 'reference' && <ReferencePicker callId={callId} arg={handle.name} current={mode.kind === 'reference' ? mode.template : ''} onPick={set} />}
+      </div>
+    </fieldset>
+  );
+}
+
+function LiteralEditor({ name, types, text, onCommit }: { name: string; types: string[]; text: string; onCommit: (value: JsonValue) => void }) {
+  const [draft, setDraft] = useDraft(text);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const commit = () => {
+    if (draft === text && text !== '') return;
+    const parsed = literalValue(draft, types);
+    if (!parsed.ok) return setError(parsed.message);
+    setError(null);
+    onCommit(parsed.value);
+  };
+  return (
+    <div className="literal">
+      <input
+        className="input"
+        aria-label={`Value of ${name}`}
+        value={draft}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+        spellCheck={false}
+      />
+      {error && (
+        <span id={errorId} className="field-hint">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ReferencePicker({ callId, arg, current, onPick }: { callId: string; arg: string; current: string; onPick: (value: string) => void }) {
+  const selector = useMemo(() => makeSelectReferenceOptions(callId, arg), [callId, arg]);
+  const options = useAppStore(selector);
+  const known = options.some((o) => o.reference === current);
+  return (
+    <select className="select" aria-label={`Reference for ${arg}`} value={current} onChange={(e) => e.target.value && onPick(e.target.value)}>
+      <option value="">{options.length ? 'Choose a result field…' : 'No upstream call has a result to use'}</option>
+      {current && !known && <option value={current}>{current}</option>}
+      {groupByCall(options).map(([call, list]) => (
+        <optgroup key={call} label={`${call} · ${list[0].tool}`}>
+          {list.map((o) => (
+            <option key={o.reference} value={o.reference}>
+              {o.reference}
+              {o.typeMismatch ? ' ⚠ type mismatch' : ''}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
+
+function groupByCall<T extends { callId: string }>(options: readonly T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const o of options) groups.set(o.callId, [...(groups.get(o.callId) ?? []), o]);
+  return [...groups];
+}

@@ -1,0 +1,107 @@
+import { useId, useMemo, useState } from 'react';
+import type { Call } from '../../core/index.ts';
+import { appStore, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
+import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
+import { ArgumentField } from './ArgumentField.tsx';
+import { useDraft } from './useDraft.ts';
+
+/** The selected call: its tool, its id (editable, unique), each argument. */
+export function CallInspector({ call }: { call: Call }) {
+  const headingId = useId();
+  const chain = useAppStore(selectChain);
+  const project = useAppStore((s) => s.project);
+  const tools = useAppStore(selectToolLibrary);
+  const nodeSelector = useMemo(() => makeSelectNode(call.id), [call.id]);
+  const node = useAppStore(nodeSelector);
+  const highlighted = useAppStore(selectHighlightedDiagnostic);
+  const slotNames = useMemo(() => Object.keys(chain?.slots ?? {}), [chain?.slots]);
+
+  const chainIndex = project.chains.findIndex((c) => c.id === chain?.id);
+  const callIndex = chain?.calls.findIndex((c) => c.id === call.id) ?? -1;
+  const target = highlighted ? diagnosticTarget(highlighted.path) : null;
+  const targetHere = target && 'callIndex' in target && target.chainIndex === chainIndex && target.callIndex === callIndex ? target : null;
+  const toolKnown = tools.some((t) => t.name === call.tool);
+
+  return (
+    <section className="inspector-section" aria-labelledby={headingId}>
+      <div className="section-head">
+        <h3 id={headingId} className="section-title">
+          Call <code>{call.id}</code>
+        </h3>
+        <button type="button" className="button button-small button-danger" onClick={() => appStore.getState().deleteCalls([call.id])}>
+          Delete call
+        </button>
+      </div>
+      <div className="form-grid">
+        <label className="field-label" htmlFor={`${headingId}-tool`}>
+          Tool
+        </label>
+        <select id={`${headingId}-tool`} className="select" value={call.tool} onChange={(e) => appStore.getState().setCallTool(call.id, e.target.value)}>
+          {!toolKnown && <option value={call.tool}>{call.tool} (not defined)</option>}
+          {tools.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <CallIdField callId={call.id} inputId={`${headingId}-id`} />
+      </div>
+      {node?.description && <p className="muted inspector-description">{node.description}</p>}
+      <h4 className="subsection-title">Arguments</h4>
+      {node && node.inputs.length === 0 && <p className="muted">This tool takes no arguments.</p>}
+      {node?.inputs.map((handle) => (
+        <ArgumentField
+          key={`${call.id}:${handle.name}`}
+          callId={call.id}
+          handle={handle}
+          value={call.args?.[handle.name]}
+          slotNames={slotNames}
+          highlighted={targetHere?.kind === 'argument' && targetHere.arg === handle.name}
+        />
+      ))}
+    </section>
+  );
+}
+
+function CallIdField({ callId, inputId }: { callId: string; inputId: string }) {
+  const [draft, setDraft] = useDraft(callId);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const commit = () => {
+    const next = draft.trim();
+    if (next === callId) return setError(null);
+    if (appStore.getState().renameCall(callId, next)) setError(null);
+    else setError(appStore.getState().lastError ?? 'this id cannot be used');
+  };
+  return (
+    <>
+      <label className="field-label" htmlFor={inputId}>
+        Id
+      </label>
+      <div>
+        <input
+          id={inputId}
+          className="input"
+          value={draft}
+          spellCheck={false}
+          aria-invalid={error !== null}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setDraft(callId);
+              setError(null);
+            }
+          }}
+        />
+        {error && (
+          <p id={errorId} className="field-hint" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

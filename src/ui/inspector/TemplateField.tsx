@@ -1,0 +1,79 @@
+import { useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { insertAtCaret } from './insertAtCaret.ts';
+import { useDraft } from './useDraft.ts';
+
+interface Props {
+  label: string;
+  value: string;
+  /** `{slot}` and `{call.path}` texts offered for insertion. */
+  completions: readonly string[];
+  onCommit: (text: string) => void;
+  placeholder?: string;
+  rows?: number;
+  /** Extra controls after the label (e.g. a remove button). */
+  actions?: ReactNode;
+  highlighted?: boolean;
+  fieldId?: string;
+}
+
+const MAX_CHIPS = 24;
+
+/**
+ * A template (request, reply): plain text with `{references}`, committed on blur. The slot
+ * and reference names are offered below as chips that insert at the caret.
+ */
+export function TemplateField({ label, value, completions, onCommit, placeholder, rows = 2, actions, highlighted, fieldId }: Props) {
+  const generatedId = useId();
+  const id = fieldId ?? generatedId;
+  const [draft, setDraft] = useDraft(value);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const commit = (text: string) => {
+    if (text !== value) onCommit(text);
+  };
+  const insert = (token: string) => {
+    const el = ref.current;
+    const next = insertAtCaret(draft, token, el?.selectionStart ?? null, el?.selectionEnd ?? null);
+    setDraft(next.text);
+    commit(next.text);
+    requestAnimationFrame(() => {
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(next.caret, next.caret);
+    });
+  };
+  return (
+    <div className={`template-field${highlighted ? ' is-highlighted' : ''}`}>
+      <div className="field-label-row">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        {actions}
+      </div>
+      <textarea
+        id={id}
+        ref={ref}
+        className="input textarea"
+        rows={rows}
+        value={draft}
+        placeholder={placeholder}
+        spellCheck={false}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit(e.currentTarget.value);
+        }}
+      />
+      {completions.length > 0 && (
+        <div className="chips" role="group" aria-label={`Insert into ${label}`}>
+          {completions.slice(0, MAX_CHIPS).map((token) => (
+            <button key={token} type="button" className="chip" onMouseDown={(e) => e.preventDefault()} onClick={() => insert(token)}>
+              {token}
+            </button>
+          ))}
+          {completions.length > MAX_CHIPS && <span className="muted">+{completions.length - MAX_CHIPS} more</span>}
+        </div>
+      )}
+    </div>
+  );
+}

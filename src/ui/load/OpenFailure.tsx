@@ -1,0 +1,9 @@
+import { appStore, selectOpenFailure, useAppStore } from '../../state/store.ts';
+import { LoadErrorPanel } from './LoadErrorPanel.tsx';
+
+/** The errors of the last file that could not be opened, until dismissed. */
+export function OpenFailure() {
+  const failure = useAppStore(selectOpenFailure);
+  if (!failure) return null;
+  return <LoadErrorPanel fileName={failure.fileName} error={failure.error} diagnostics={failure.diagnostics} onDismiss={() => appStore.getState().dismissOpenFailure()} />;
+}

@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { createGenerator, toOpenAILine } from '../../core/index.ts';
+import type { Example } from '../../core/index.ts';
+import { selectDiagnostics, useAppStore } from '../../state/store.ts';
+
+export interface ExampleView {
+  example: Example;
+  /** The example as one openai JSONL line, exactly as the export writes it. */
+  line: string;
+}
+
+export interface ExampleState {
+  generated: ExampleView | null;
+  /** An exception thrown by the core while generating, if any. */
+  failure: string | null;
+}
+
+/**
+ * Example `index` of the current chain for the current seed, from the core's generator.
+ * The generator is rebuilt when the project's meaning changes (the diagnostics are recomputed
+ * exactly then), not when a node is dragged: positions never change what is generated.
+ */
+export function useExample(): ExampleState {
+  const project = useAppStore((s) => s.project);
+  const chainId = useAppStore((s) => s.chainId);
+  const diagnostics = useAppStore(selectDiagnostics);
+  const seed = useAppStore((s) => s.seed);
+  const index = useAppStore((s) => s.exampleIndex);
+
+  // `project` is deliberately left out of the keys: see above.
+  const generating = useMemo(() => (chainId === null ? null : createGenerator(project, chainId)), [diagnostics, chainId]);
+
+  return useMemo((): ExampleState => {
+    if (!generating?.ok) return { generated: null, failure: null };
+    try {
+      const example = generating.generator.example(seed, index);
+      return { generated: { example, line: toOpenAILine(example, project) }, failure: null };
+    } catch (cause) {
+      return { generated: null, failure: cause instanceof Error ? cause.message : String(cause) };
+    }
+  }, [generating, seed, index]);
+}

@@ -1,0 +1,67 @@
+import { useId, useState } from 'react';
+import type { Diagnostic } from '../../core/index.ts';
+import { appStore, selectChain, selectDiagnostics, selectSelectedCall, useAppStore } from '../../state/store.ts';
+import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
+import { CallInspector } from '../inspector/CallInspector.tsx';
+import { ChainSettings } from '../inspector/ChainSettings.tsx';
+import { PreviewPanel } from '../preview/PreviewPanel.tsx';
+import { ViewTabs } from '../preview/ViewTabs.tsx';
+import { WhyPanel } from '../why/WhyPanel.tsx';
+
+type TabId = 'inspector' | 'why' | 'preview' | 'problems';
+
+/**
+ * The right-hand pane: the inspector, "Why this order", the preview and the problems, as tabs.
+ * Only the open tab is rendered (the preview generates an example, which is not free).
+ */
+export function SidePanel() {
+  const idBase = useId();
+  const [tab, setTab] = useState<TabId>('inspector');
+  const diagnostics = useAppStore(selectDiagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const tabs: { id: TabId; label: string }[] = [
+    { id: 'inspector', label: 'Inspector' },
+    { id: 'why', label: 'Why this order' },
+    { id: 'preview', label: 'Preview' },
+    { id: 'problems', label: diagnostics.length ? `Problems (${diagnostics.length})` : 'Problems' },
+  ];
+  const onSelectDiagnostic = (d: Diagnostic) => {
+    appStore.getState().highlightDiagnostic(d);
+    setTab('inspector');
+  };
+  return (
+    <aside className="pane pane-side" aria-label="Details">
+      <div className={`side-tabs${errors ? ' has-errors' : ''}`}>
+        <ViewTabs idBase={idBase} views={tabs} value={tab} onChange={setTab} label="Details" />
+      </div>
+      <div className="side-body" role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
+        {tab === 'inspector' && <Inspector />}
+        {tab === 'why' && <WhyPanel />}
+        {tab === 'preview' && <PreviewPanel />}
+        {tab === 'problems' && <DiagnosticsPanel title="Problems" diagnostics={diagnostics} onSelect={onSelectDiagnostic} emptyText="No problems: every chain can be generated." />}
+      </div>
+    </aside>
+  );
+}
+
+function Inspector() {
+  const headingId = useId();
+  const call = useAppStore(selectSelectedCall);
+  const chain = useAppStore(selectChain);
+  const selectedCount = useAppStore((s) => s.selectedCallIds.length);
+  return (
+    <section className="panel panel-inspector" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel-title">
+        Inspector
+      </h2>
+      {call ? (
+        <CallInspector key={call.id} call={call} />
+      ) : (
+        <p className="muted inspector-hint">
+          {selectedCount > 1 ? `${selectedCount} calls selected: copy, paste or delete them together.` : 'Select a call on the canvas to edit its tool, id and arguments.'}
+        </p>
+      )}
+      {chain && <ChainSettings chain={chain} />}
+    </section>
+  );
+}

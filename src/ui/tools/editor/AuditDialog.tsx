@@ -1,0 +1,101 @@
+import { useId, useMemo } from 'react';
+import type { AuditFinding, Grade } from '../../../core/index.ts';
+import { auditProject } from '../../../core/index.ts';
+import { selectProject, useAppStore } from '../../../state/store.ts';
+import { closeToolDialog, openToolEditor } from './dialogStore.ts';
+import { useModalDialog } from './useModalDialog.ts';
+
+/**
+ * The tool audit: a grade for the project and for every tool, each finding with why and a fix.
+ * Clicking a finding opens its tool in the editor.
+ */
+export function AuditDialog() {
+  const headingId = useId();
+  const ref = useModalDialog();
+  const project = useAppStore(selectProject);
+  const report = useMemo(() => auditProject(project), [project]);
+  const toolsWithFindings = report.tools.filter((t) => t.findings.length > 0);
+  const clean = report.tools.filter((t) => t.findings.length === 0);
+  return (
+    <dialog ref={ref} className="dialog tool-audit-dialog" aria-labelledby={headingId} onClose={closeToolDialog} onCancel={closeToolDialog}>
+      <div className="dialog-head">
+        <h2 id={headingId} className="panel-title">
+          Tool audit
+        </h2>
+        <button type="button" className="button button-small" onClick={closeToolDialog}>
+          Close
+        </button>
+      </div>
+      <div className="tool-audit-summary">
+        <GradeMark grade={report.project.grade} label="Project grade" />
+        <p>
+          <strong>Project: {report.project.grade}</strong> <span className="muted">({report.project.score}/100, the tools' mean less the project's findings)</span>
+          <br />
+          <span className="muted">
+            {report.tools.length} {report.tools.length === 1 ? 'tool' : 'tools'}; {toolsWithFindings.length} with findings. Findings are advice: nothing is blocked.
+          </span>
+        </p>
+      </div>
+      {report.project.findings.length > 0 && (
+        <section className="tool-audit-group" aria-label="Project findings">
+          <h3 className="tool-section-title">The tool set</h3>
+          <FindingList findings={report.project.findings} />
+        </section>
+      )}
+      <ul className="tool-audit-tools" aria-label="Tool grades">
+        {toolsWithFindings.map((t) => (
+          <li key={t.name} className="tool-audit-tool" aria-label={`${t.name}: grade ${t.grade}`}>
+            <div className="tool-audit-tool-head">
+              <GradeMark grade={t.grade} label={`Grade of ${t.name}`} />
+              <button type="button" className="link-button tool-audit-open" onClick={() => openToolEditor(t.name)}>
+                {t.name}
+              </button>
+              <span className="muted">{t.score}/100</span>
+            </div>
+            <FindingList findings={t.findings} />
+          </li>
+        ))}
+      </ul>
+      {clean.length > 0 && (
+        <p className="muted tool-audit-clean">
+          No findings: {clean.map((t) => t.name).join(', ')} (grade A).
+        </p>
+      )}
+    </dialog>
+  );
+}
+
+function FindingList({ findings }: { findings: AuditFinding[] }) {
+  return (
+    <ul className="tool-findings">
+      {findings.map((f, i) => (
+        <li key={`${f.rule}-${f.path}-${i}`}>
+          <button
+            type="button"
+            className={`tool-finding severity-${f.severity}`}
+            disabled={!f.tool}
+            onClick={() => f.tool && openToolEditor(f.tool)}
+            aria-label={`${f.severity}: ${f.message} Fix: ${f.fix}${f.tool ? ` Opens ${f.tool}.` : ''}`}
+          >
+            <span className="tool-finding-head">
+              <span className={`tool-severity severity-${f.severity}`}>{f.severity}</span>
+              <code className="tool-finding-rule">{f.rule}</code>
+            </span>
+            <span className="tool-finding-message">{f.message}</span>
+            <span className="tool-finding-fix">
+              <strong>Fix:</strong> {f.fix}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function GradeMark({ grade, label }: { grade: Grade; label: string }) {
+  return (
+    <span className={`grade grade-${grade}`} role="img" aria-label={`${label}: ${grade}`}>
+      {grade}
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Gathers an export's bytes into Blobs of about `batchBytes` before they leave the worker: the
+ * page then receives a few dozen Blob handles for a file of hundreds of MB instead of thousands
+ * of byte arrays, and never copies file bytes on its own thread (a Blob made in the worker is
+ * stored by the browser; posting it passes a reference).
+ */
+export interface BlobBatcher {
+  add(bytes: Uint8Array): void;
+  /** Sends what is gathered (call once at the end). */
+  flush(): void;
+}
+
+export const BATCH_BYTES = 8 * 1024 * 1024;
+
+export function blobBatcher(send: (blob: Blob) => void, batchBytes = BATCH_BYTES): BlobBatcher {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!parts.length) return;
+    send(new Blob(parts as BlobPart[]));
+    parts = [];
+    size = 0;
+  };
+  return {
+    add(bytes) {
+      if (!bytes.length) return;
+      parts.push(bytes);
+      size += bytes.length;
+      if (size >= batchBytes) flush();
+    },
+    flush,
+  };
+}

@@ -1,0 +1,66 @@
+import type { DatasetError, DatasetRun, FileName } from '../core/index.ts';
+import type { OutputPlan } from './outputPlan.ts';
+import { progressFigures, throttle, type ProgressFigures } from './progress.ts';
+import { zipWriter, type ZipEntry } from './zipStream.ts';
+
+/**
+ * Streams a prepared run into the bytes of its output file (see outputPlan.ts): JSONL text
+ * encoded chunk by chunk, or a zip written entry by entry. Bytes go to `sink.data` as soon as
+ * they exist; progress at most every `progressEveryMs` (and at the end). Stops at the first
+ * line a checker refuses and returns the error: the bytes sent so far must then be dropped.
+ */
+export interface ExportSink {
+  data(bytes: Uint8Array): void;
+  progress(figures: ProgressFigures): void;
+}
+
+export type ExportOutcome = { ok: true; examples: number; bytes: number; elapsedMs: number } | { ok: false; error: DatasetError };
+
+export interface ExportStreamOptions {
+  examplesPerChunk?: number;
+  progressEveryMs?: number;
+  now?: () => number;
+}
+
+export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSink, options: ExportStreamOptions = {}): ExportOutcome {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const due = throttle(options.progressEveryMs ?? 100, now);
+  let bytes = 0;
+  const send = (data: Uint8Array) => {
+    bytes += data.length;
+    sink.data(data);
+  };
+  const encoder = new TextEncoder();
+  const zip = output.kind === 'zip' ? zipWriter(send) : null;
+  if (zip && run.bundle) for (const [name, text] of Object.entries(run.bundle.files)) zip.addFile(name, text);
+  const entries: Partial<Record<FileName, ZipEntry>> = {};
+  const open: { file: FileName | null } = { file: null };
+  const entry = (file: FileName): ZipEntry => {
+    if (open.file !== file) {
+      if (open.file) entries[open.file]!.close();
+      open.file = file;
+      entries[file] = zip!.open(output.entries[file]);
+    }
+    return entries[file]!;
+  };
+
+  sink.progress(progressFigures(0, run.examples, 0));
+  let done = 0;
+  for (const chunk of run.chunks({ examplesPerChunk: options.examplesPerChunk })) {
+    if (chunk.kind === 'error') return { ok: false, error: chunk.error };
+    if (zip) entry(chunk.file).push(chunk.text);
+    else if (chunk.text.length) send(encoder.encode(chunk.text));
+    done = chunk.done;
+    if (due()) sink.progress(progressFigures(done, run.examples, now() - started));
+  }
+  if (zip) {
+    // Every file of the layout is in the archive, even when it has no lines (distil's test.jsonl).
+    for (const file of run.files) if (!entries[file.name]) entry(file.name);
+    if (open.file) entries[open.file]!.close();
+    zip.end();
+  }
+  const elapsedMs = now() - started;
+  sink.progress(progressFigures(run.examples, run.examples, elapsedMs));
+  return { ok: true, examples: done, bytes, elapsedMs };
+}
