@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
-import { loadExample } from '../core/testing/fixtures.ts';
+import { loadExample, withSavedPositions } from '../core/testing/fixtures.ts';
 import { serializeProject } from '../core/index.ts';
 import { createAppStore, makeSelectNode, selectCanRedo, selectCanUndo, selectGraphView, selectLineage, selectChain } from './store.ts';
 
 const CHAIN = 'book-and-invite';
-const seeded = () => createAppStore({ project: loadExample('room-booking') });
+const seeded = () => createAppStore({ project: withSavedPositions(loadExample('room-booking')) });
 const call = (store: ReturnType<typeof seeded>, id: string) => selectChain(store.getState())!.calls.find((c) => c.id === id);
 
 describe('the app store', () => {
@@ -59,7 +59,7 @@ describe('the app store', () => {
     expect(call(store, 'book')!.position).toEqual({ x: 400, y: 10 });
     expect(store.temporal.getState().pastStates).toHaveLength(1);
     store.getState().undo();
-    expect(call(store, 'book')!.position).toEqual(loadExample('room-booking').chains[0].calls.find((c) => c.id === 'book')!.position);
+    expect(call(store, 'book')!.position).toEqual(withSavedPositions(loadExample('room-booking')).chains[0].calls.find((c) => c.id === 'book')!.position);
     expect(store.temporal.getState().isTracking).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadExample } from '../testing/fixtures.ts';
+import { loadExample, withSavedPositions } from '../testing/fixtures.ts';
 import { collectReferences } from '../refs/parse.ts';
 import { addCall, callIdStem, deleteCalls, freshCallId, moveCalls, renameCall, setArgument, setCallRequests, setCallTool } from './calls.ts';
 import { addOrder } from './connect.ts';
@@ -88,7 +88,7 @@ describe('arguments, tools, requests, positions', () => {
   });
 
   it('moves calls, ignoring unknown ids and non-finite numbers, and returns the same project when nothing moves', () => {
-    const p = base();
+    const p = deepFreeze(withSavedPositions(loadExample('room-booking')));
     const r = ok(moveCalls(p, CHAIN, { book: { x: 5, y: 6 }, ghost: { x: 1, y: 1 }, team: { x: NaN, y: 0 } }));
     expect(callOf(r.project, CHAIN, 'book').position).toEqual({ x: 5, y: 6 });
     expect(callOf(r.project, CHAIN, 'team')).toBe(callOf(p, CHAIN, 'team'));

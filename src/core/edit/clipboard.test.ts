@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { loadExample } from '../testing/fixtures.ts';
+import { loadExample, withSavedPositions } from '../testing/fixtures.ts';
 import { copyCalls, pasteCalls } from './clipboard.ts';
 import { deleteCalls } from './calls.ts';
 import { addChain } from './chains.ts';
 import { callOf, chainOf, deepFreeze, ok } from './testing.testutil.ts';
 
 const CHAIN = 'book-and-invite';
-const base = () => deepFreeze(loadExample('room-booking'));
+const base = () => deepFreeze(withSavedPositions(loadExample('room-booking')));
 
 describe('copy and paste', () => {
   it('makes ids unique and keeps references inside the pasted group', () => {

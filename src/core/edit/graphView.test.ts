@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadExample, miniProject } from '../testing/fixtures.ts';
+import { loadExample, miniProject, withSavedPositions } from '../testing/fixtures.ts';
 import { graphView } from './graphView.ts';
 import { addOrder, connect } from './connect.ts';
 import { moveCalls } from './calls.ts';
@@ -14,7 +14,7 @@ function withoutPositions(p: Project): Project {
 }
 
 describe('graphView', () => {
-  const rb = loadExample('room-booking');
+  const rb = withSavedPositions(loadExample('room-booking'));
 
   it('gives nodes with levels, turns, handles and the critical path', () => {
     const view = graphView(rb, CHAIN)!;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { loadExample, exampleTexts } from '../testing/fixtures.ts';
+import { loadExample, exampleTexts, withSavedPositions } from '../testing/fixtures.ts';
 import { planChain } from '../graph/plan.ts';
 import { applyAutoLayout, autoLayout, resolvePositions } from './autoLayout.ts';
 import { COLUMN_GAP, layoutColumns, placeMissing, ROW_GAP } from './columns.ts';
@@ -52,7 +52,7 @@ describe('autoLayout', () => {
 
 describe('resolvePositions', () => {
   it('keeps saved positions and places a new call below its column', () => {
-    const p = loadExample('room-booking');
+    const p = withSavedPositions(loadExample('room-booking'));
     const chain = p.chains[0];
     const saved = Object.fromEntries(chain.calls.map((c) => [c.id, c.position]));
     const withNew = { ...p, chains: [{ ...chain, calls: [...chain.calls, { id: 'extra', tool: chain.calls[0].tool, args: {} }] }] };

@@ -1,6 +1,7 @@
 /** Test helpers: the bundled example projects, read without Node built-ins so src/core stays pure. */
 import type { Project } from '../project/types.ts';
 import { parseProject } from '../project/parse.ts';
+import { planChain } from '../graph/plan.ts';
 
 const files = import.meta.glob('../../../public/examples/*.chain.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -63,4 +64,23 @@ export function miniProject(): Project {
       },
     ],
   };
+}
+
+/**
+ * A copy of a project whose calls all carry saved positions (columns by turn, rows 400 apart),
+ * as a project looks after the user has arranged it. The bundled examples carry none.
+ */
+export function withSavedPositions(project: Project): Project {
+  const copy = structuredClone(project);
+  for (const chain of copy.chains) {
+    const planned = planChain(copy, chain);
+    const rows = new Map<number, number>();
+    for (const call of chain.calls) {
+      const level = planned.ok ? planned.plan.levelOf[call.id] : 0;
+      const row = rows.get(level) ?? 0;
+      rows.set(level, row + 1);
+      call.position = { x: level * 300, y: row * 400 };
+    }
+  }
+  return copy;
 }
