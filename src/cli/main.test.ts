@@ -1,23 +1,17 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOpenAILine } from '../core/index.ts';
-import { run, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.ts';
+import { cli, scratchDir } from './testing.testutil.ts';
 
 const ROOM = 'public/examples/room-booking.chain.json';
 
-function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chainwright-cli-'));
+  dir = scratchDir('cli');
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit arbitrary places of a parsed file

@@ -1,19 +1,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { cli, scratchDir } from '../testing.testutil.ts';
 
-function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chainwright-audit-'));
+  dir = scratchDir('audit');
 });
 
 describe('chainwright audit', () => {

@@ -1,22 +1,16 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { cli, scratchDir } from '../testing.testutil.ts';
 
 const TRIP = 'public/examples/trip-planning.chain.json';
 const FS = 'public/examples/file-system.chain.json';
 
-function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chainwright-dataset-'));
+  dir = scratchDir('dataset');
 });
 const at = (name: string) => join(dir, name);
 const read = (name: string) => readFileSync(at(name), 'utf8');

@@ -1,21 +1,15 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseProject } from '../../core/index.ts';
-import { run, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { cli, scratchDir } from '../testing.testutil.ts';
 
-function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const ROOM = 'public/examples/room-booking.chain.json';
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chainwright-tools-'));
+  dir = scratchDir('tools');
 });
 
 const mcp = (name: string) => ({ name, description: `Do ${name} for the user, with care.`, inputSchema: { type: 'object', properties: {} }, annotations: { readOnlyHint: true } });

@@ -13,7 +13,7 @@ export const CALL_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export const SLOT_NAME = /^[A-Za-z0-9_$-]+$/;
 
-/** Every `__proto__` / `constructor` / `prototype` key anywhere in the document. */
+/** Every `__proto__` / `constructor` / `prototype` key anywhere in the file. */
 export function findForbiddenKeys(value: unknown, path = '$', out: Diagnostic[] = []): Diagnostic[] {
   if (Array.isArray(value)) {
     value.forEach((item, index) => findForbiddenKeys(item, jsonPath(path, index), out));

@@ -4,7 +4,7 @@ import { appStore } from '../../state/store.ts';
 import { startCheck, type CheckJob } from '../../workers/client.ts';
 import type { CheckTally, LineFindings } from '../../workers/protocol.ts';
 import { formatBytes, formatCount } from '../../workers/progress.ts';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import './export.css';
 
 type CheckState =
@@ -19,7 +19,6 @@ type CheckState =
  * a worker as a stream, so a large file neither blocks the page nor has to fit in memory whole.
  */
 export function CheckDataset({ onClose }: { onClose: () => void }) {
-  const headingId = useId();
   const formatId = useId();
   const fileId = useId();
   const [format, setFormat] = useState('auto');
@@ -69,15 +68,7 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <ModalDialog labelledBy={headingId} className="check-dialog" onClose={onClose}>
-      <div className="dialog-head">
-        <h2 id={headingId} className="panel-title">
-          Check a dataset
-        </h2>
-        <button type="button" className="button button-small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Check a dataset" className="check-dialog" onClose={onClose}>
       <p className="export-muted">
         Runs the same checker as the export on every line of a JSONL file (or a distil .zip bundle), so you can audit data made elsewhere. Nothing leaves this page.
       </p>

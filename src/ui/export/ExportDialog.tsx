@@ -5,7 +5,7 @@ import { canPickSaveFile } from './fileTargets.ts';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { ExportStatus } from './ExportStatus.tsx';
 import { MixChart } from './MixChart.tsx';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { PreviewLines } from './PreviewLines.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SplitSummaryView } from './SplitSummaryView.tsx';
@@ -50,15 +50,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const mixProblem = problems.find((p) => p.field.startsWith('mix:'))?.message;
 
   return (
-    <ModalDialog labelledBy={headingId} className="export-dialog" onClose={onClose}>
-      <div className="dialog-head">
-        <h2 id={headingId} className="panel-title">
-          Export dataset
-        </h2>
-        <button type="button" className="button button-small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Export dataset" className="export-dialog" onClose={onClose}>
       <div className="export-body">
         <SettingsForm project={project} settings={settings} problems={problems} chains={preview?.ok ? preview.summary.chains : undefined} update={update} disabled={running} />
         <div className="export-results" aria-busy={stale}>

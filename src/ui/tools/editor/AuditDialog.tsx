@@ -1,31 +1,21 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { AuditFinding, Grade } from '../../../core/index.ts';
 import { auditProject } from '../../../core/index.ts';
 import { selectProject, useAppStore } from '../../../state/store.ts';
 import { closeToolDialog, openToolEditor } from './dialogStore.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
 /**
  * The tool audit: a grade for the project and for every tool, each finding with why and a fix.
  * Clicking a finding opens its tool in the editor.
  */
 export function AuditDialog() {
-  const headingId = useId();
-  const ref = useModalDialog();
   const project = useAppStore(selectProject);
   const report = useMemo(() => auditProject(project), [project]);
   const toolsWithFindings = report.tools.filter((t) => t.findings.length > 0);
   const clean = report.tools.filter((t) => t.findings.length === 0);
   return (
-    <dialog ref={ref} className="dialog tool-audit-dialog" aria-labelledby={headingId} onClose={closeToolDialog} onCancel={closeToolDialog}>
-      <div className="dialog-head">
-        <h2 id={headingId} className="panel-title">
-          Tool audit
-        </h2>
-        <button type="button" className="button button-small" onClick={closeToolDialog}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Tool audit" className="tool-audit-dialog" onClose={closeToolDialog}>
       <div className="tool-audit-summary">
         <GradeMark grade={report.project.grade} label="Project grade" />
         <p>
@@ -61,7 +51,7 @@ export function AuditDialog() {
           No findings: {clean.map((t) => t.name).join(', ')} (grade A).
         </p>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

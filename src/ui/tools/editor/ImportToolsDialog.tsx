@@ -8,7 +8,7 @@ import { tools } from './actions.ts';
 import { closeToolDialog } from './dialogStore.ts';
 import { defaultDecisions, importPreview, importedCount, type IncomingRow } from './importPlan.ts';
 import { ProblemList } from './ProblemList.tsx';
-import { useModalDialog } from './useModalDialog.ts';
+import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
 interface Read {
   source: string;
@@ -23,10 +23,8 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).repla
  * Anything malformed is refused with its place, and the project is not touched.
  */
 export function ImportToolsDialog() {
-  const headingId = useId();
   const fileId = useId();
   const pasteId = useId();
-  const ref = useModalDialog();
   const project = useAppStore(selectProject);
   const [pasted, setPasted] = useState('');
   const [read, setRead] = useState<Read | null>(null);
@@ -79,15 +77,7 @@ export function ImportToolsDialog() {
 
   const count = preview ? importedCount(preview, decisions) : 0;
   return (
-    <dialog ref={ref} className="dialog tool-import-dialog" aria-labelledby={headingId} onClose={closeToolDialog} onCancel={closeToolDialog}>
-      <div className="dialog-head">
-        <h2 id={headingId} className="panel-title">
-          Import tools
-        </h2>
-        <button type="button" className="button button-small" onClick={closeToolDialog}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Import tools" className="tool-import-dialog" onClose={closeToolDialog}>
       <p className="muted tool-import-intro">
         An OpenAI tools list (or {'{"tools": [...]}'}), a job_description.json, an MCP tools/list result, or Anthropic tool definitions.
       </p>
@@ -143,7 +133,7 @@ export function ImportToolsDialog() {
           </div>
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

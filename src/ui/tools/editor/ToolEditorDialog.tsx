@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'react';
-import type { SyntheticEvent } from 'react';
 import type { CallRef } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';
@@ -8,22 +7,21 @@ import { closeToolDialog, openToolEditor, type EditorTab } from './dialogStore.t
 import { DefinitionEditor } from './DefinitionEditor.tsx';
 import { toolOf } from './drafts.ts';
 import { QuickFields } from './QuickFields.tsx';
-import { useModalDialog } from './useModalDialog.ts';
+import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
 /** The editor of one tool: quick fields, duplicate and delete on the left; the definition in Monaco on the right. */
 export function ToolEditorDialog({ name, tab }: { name: string; tab: EditorTab }) {
   const headingId = useId();
-  const ref = useModalDialog();
   const project = useAppStore(selectProject);
   const tool = toolOf(project, name);
   const [status, setStatus] = useState('');
   const [confirm, setConfirm] = useState<CallRef[] | null>(null);
   const dirty = useRef(false);
   // Escape does not throw away unapplied edits (the Close button does).
-  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
-    if (!tool || !dirty.current) return;
-    event.preventDefault();
+  const keepOpenOnEscape = () => {
+    if (!tool || !dirty.current) return false;
     setStatus('Unapplied changes in the editor: Apply or Revert them, or use Close to discard them.');
+    return true;
   };
 
   const duplicate = () => {
@@ -44,15 +42,16 @@ export function ToolEditorDialog({ name, tab }: { name: string; tab: EditorTab }
   };
 
   return (
-    <dialog ref={ref} className="dialog tool-dialog" aria-labelledby={headingId} onClose={closeToolDialog} onCancel={onCancel}>
-      <div className="dialog-head">
-        <h2 id={headingId} className="panel-title tool-dialog-title">
+    <ModalDialog
+      title={
+        <span className="tool-dialog-title">
           Edit tool <code>{name}</code> {tool && <EffectBadge effect={tool.effect ?? 'read'} />}
-        </h2>
-        <button type="button" className="button button-small" onClick={closeToolDialog}>
-          Close
-        </button>
-      </div>
+        </span>
+      }
+      className="tool-dialog"
+      onClose={closeToolDialog}
+      onEscape={keepOpenOnEscape}
+    >
       {!tool ? (
         <p className="muted">There is no tool named {name} any more (it was deleted or renamed, or the change was undone).</p>
       ) : (
@@ -99,6 +98,6 @@ export function ToolEditorDialog({ name, tab }: { name: string; tab: EditorTab }
             }} />
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
