@@ -28,15 +28,20 @@ export interface Loaded {
   project: Project;
 }
 
-/** Reads and parses a project; on failure prints the diagnostics and returns null. */
-export function loadProject(file: string, io: Io): Loaded | null {
-  let text: string;
+/** Reads a text file; on failure says why on stderr and returns null. */
+export function readTextFile(file: string, io: Io): string | null {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     io.stderr(`${file}: cannot read the file: ${(e as Error).message}\n`);
     return null;
   }
+}
+
+/** Reads and parses a project; on failure prints the diagnostics and returns null. */
+export function loadProject(file: string, io: Io): Loaded | null {
+  const text = readTextFile(file, io);
+  if (text === null) return null;
   const parsed = parseProject(text);
   if (!parsed.ok) {
     printDiagnostics(file, parsed.diagnostics, io.stderr);

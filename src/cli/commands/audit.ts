@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditProject, importTools, parseProject, PROJECT_FORMAT, PROJECT_VERSION, type AuditReport, type Project } from '../../core/index.ts';
-import { EXIT_INVALID, EXIT_OK, oneFile, printDiagnostics, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, oneFile, printDiagnostics, readTextFile, type Io } from '../shared.ts';
 
 /**
  * `audit FILE [--json]`: grades every tool and the project, and prints each finding as
@@ -12,13 +11,8 @@ import { EXIT_INVALID, EXIT_OK, oneFile, printDiagnostics, type Io } from '../sh
 export function auditCommand(args: string[], io: Io): number {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   const file = oneFile(positionals);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.stderr(`${file}: cannot read the file: ${(e as Error).message}\n`);
-    return EXIT_INVALID;
-  }
+  const text = readTextFile(file, io);
+  if (text === null) return EXIT_INVALID;
   const project = readProjectOrTools(file, text, io);
   if (!project) return EXIT_INVALID;
   const report = auditProject(project);

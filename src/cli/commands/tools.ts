@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyToolMerge, exportTools, importTools, planToolMerge, serializeProject, TOOL_EXPORT_FORMATS, type ClashDecision, type ToolExportFormat, type ToolIssue } from '../../core/index.ts';
 import { AtomicFileWriter, StreamWriter } from '../io.ts';
-import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, UsageError, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, readTextFile, UsageError, type Io } from '../shared.ts';
 
 const CLASH_DECISIONS: readonly ClashDecision[] = ['replace', 'keep-both', 'skip'];
 
@@ -39,13 +38,8 @@ function importCommand(args: string[], io: Io): number {
   if (!values.out) throw new UsageError('tools import needs --out PATH (or - for standard output)');
   const onClash = values['on-clash'];
   if (onClash !== undefined && !CLASH_DECISIONS.includes(onClash as ClashDecision)) throw new UsageError(`--on-clash takes replace, keep-both or skip, got "${onClash}"`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.stderr(`${file}: cannot read the file: ${(e as Error).message}\n`);
-    return EXIT_INVALID;
-  }
+  const text = readTextFile(file, io);
+  if (text === null) return EXIT_INVALID;
   const imported = importTools(text);
   if (!imported.ok) {
     printIssues(file, 'error', imported.errors, io.stderr);

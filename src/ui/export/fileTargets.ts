@@ -63,16 +63,3 @@ export function blobTarget(fileName: string, mime: string): FileTarget {
     abort: async () => undefined,
   };
 }
-
-/** Offers a Blob as a download (a same-origin blob URL, clicked once); returns the URL to revoke later. */
-export function offerDownload(blob: Blob, fileName: string): string {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  return url;
-}

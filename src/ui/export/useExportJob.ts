@@ -4,7 +4,8 @@ import type { ExportJob } from '../../workers/client.ts';
 import { shardCount, startShardedExport } from '../../workers/shardedExport.ts';
 import type { OutputPlan } from '../../workers/outputPlan.ts';
 import type { ProgressFigures } from '../../workers/progress.ts';
-import { blobTarget, offerDownload, pickSaveFile, type FileTarget } from './fileTargets.ts';
+import { blobTarget, pickSaveFile, type FileTarget } from './fileTargets.ts';
+import { offerDownload } from '../files/download.ts';
 import { progressStore, type ProgressStore } from './progressStore.ts';
 
 export type Destination = 'file' | 'download';
