@@ -60,3 +60,4 @@ export { toAnthropicRecord, toAnthropicLine, checkAnthropicRecord, checkAnthropi
 export { distilReadiness, toDistilRecords, toDistilLines, checkDistilRecord, checkDistilLine, checkDistilBundle, distilBundleFiles, readDistilRecord, DistilShapeError, DISTIL_TASK, DISTIL_FILES, type DistilRecord } from './formats/distil.ts';
 export { transcriptOf, type Transcript, type TranscriptTurn } from './formats/transcript.ts';
 export * from './dataset/index.ts';
+export { stepRequestCoverage, stepRequestCompletions, type StepRequestCoverage } from './edit/stepRequests.ts';

@@ -16,6 +16,8 @@ export interface ReferenceOption {
   field: string;
   /** The reference text that wiring it into the argument writes, `{rooms.rooms[0].room_id}`. */
   reference: string;
+  /** JSON types the field may hold (`string`, `array`, …); empty means any. */
+  types: string[];
   /** The field's type does not fit the parameter. */
   typeMismatch: boolean;
 }
@@ -44,7 +46,7 @@ export function referenceOptions(project: Project, chainId: string, callId: stri
       const ref = parseTemplate(reference).whole;
       const reached = ref ? schemaAtPath(toolResultSchema(tool), ref.path) : undefined;
       const typeMismatch = !!param && !!reached?.ok && !typesCompatible(reached.schema, param);
-      out.push({ callId: call.id, tool: call.tool, field: field.path, reference, typeMismatch });
+      out.push({ callId: call.id, tool: call.tool, field: field.path, reference, types: field.types, typeMismatch });
     }
   }
   return out;

@@ -1,9 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ArgumentHandle } from '../../core/edit/fields.ts';
 import type { JsonValue } from '../../core/index.ts';
-import { appStore, makeSelectReferenceOptions, useAppStore } from '../../state/store.ts';
+import { appStore } from '../../state/store.ts';
 import { argumentMode, literalValue } from './argumentMode.ts';
 import type { ArgumentMode } from './argumentMode.ts';
+import { ReferenceCombobox } from './ReferenceCombobox.tsx';
 import { useDraft } from './useDraft.ts';
 
 interface Props {
@@ -22,7 +23,7 @@ const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'reference', label: 'Reference' },
 ];
 
-/** One argument of a call: literal, slot or reference (with a picker of upstream result paths). */
+/** One argument of a call: literal, slot or reference (with a searchable picker of upstream result paths). */
 export function ArgumentField({ callId, handle, value, slotNames, highlighted }: Props) {
   const baseId = useId();
   const slotSet = useMemo(() => new Set(slotNames), [slotNames]);
@@ -88,7 +89,7 @@ export function ArgumentField({ callId, handle, value, slotNames, highlighted }:
             ))}
           </select>
         )}
-        {kind === 'reference' && <ReferencePicker callId={callId} arg={handle.name} current={mode.kind === 'reference' ? mode.template : ''} onPick={set} />}
+        {kind === 'reference' && <ReferenceCombobox callId={callId} arg={handle.name} current={mode.kind === 'reference' ? mode.template : ''} onPick={set} />}
       </div>
     </fieldset>
   );
@@ -127,32 +128,4 @@ function LiteralEditor({ name, types, text, onCommit }: { name: string; types: s
       )}
     </div>
   );
-}
-
-function ReferencePicker({ callId, arg, current, onPick }: { callId: string; arg: string; current: string; onPick: (value: string) => void }) {
-  const selector = useMemo(() => makeSelectReferenceOptions(callId, arg), [callId, arg]);
-  const options = useAppStore(selector);
-  const known = options.some((o) => o.reference === current);
-  return (
-    <select className="select" aria-label={`Reference for ${arg}`} value={current} onChange={(e) => e.target.value && onPick(e.target.value)}>
-      <option value="">{options.length ? 'Choose a result field…' : 'No upstream call has a result to use'}</option>
-      {current && !known && <option value={current}>{current}</option>}
-      {groupByCall(options).map(([call, list]) => (
-        <optgroup key={call} label={`${call} · ${list[0].tool}`}>
-          {list.map((o) => (
-            <option key={o.reference} value={o.reference}>
-              {o.reference}
-              {o.typeMismatch ? ' ⚠ type mismatch' : ''}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
-  );
-}
-
-function groupByCall<T extends { callId: string }>(options: readonly T[]): [string, T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const o of options) groups.set(o.callId, [...(groups.get(o.callId) ?? []), o]);
-  return [...groups];
 }

@@ -1,11 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import type { Call } from '../../core/index.ts';
 import { appStore, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
-import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
+import { diagnosticTarget, jsonPathSegments } from '../diagnostics/diagnosticTarget.ts';
 import { ArgumentField } from './ArgumentField.tsx';
+import { StepRequests } from './StepRequests.tsx';
 import { useDraft } from './useDraft.ts';
 
-/** The selected call: its tool, its id (editable, unique), each argument. */
+/** The selected call: its tool, its id (editable, unique), each argument, its own requests. */
 export function CallInspector({ call }: { call: Call }) {
   const headingId = useId();
   const chain = useAppStore(selectChain);
@@ -21,6 +22,7 @@ export function CallInspector({ call }: { call: Call }) {
   const target = highlighted ? diagnosticTarget(highlighted.path) : null;
   const targetHere = target && 'callIndex' in target && target.chainIndex === chainIndex && target.callIndex === callIndex ? target : null;
   const toolKnown = tools.some((t) => t.name === call.tool);
+  const requestHere = targetHere && highlighted ? stepRequestIndex(highlighted.path) : undefined;
 
   return (
     <section className="inspector-section" aria-labelledby={headingId}>
@@ -59,8 +61,16 @@ export function CallInspector({ call }: { call: Call }) {
           highlighted={targetHere?.kind === 'argument' && targetHere.arg === handle.name}
         />
       ))}
+      {chain && <StepRequests call={call} chain={chain} highlighted={requestHere} />}
     </section>
   );
+}
+
+/** The step request a diagnostic path points at (`…calls[2].requests[1]` → 1, `…calls[2].requests` → null), or undefined. */
+function stepRequestIndex(path: string): number | null | undefined {
+  const s = jsonPathSegments(path);
+  if (!s || s[4] !== 'requests') return undefined;
+  return typeof s[5] === 'number' ? s[5] : null;
 }
 
 function CallIdField({ callId, inputId }: { callId: string; inputId: string }) {

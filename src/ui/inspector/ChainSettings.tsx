@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { stepRequestCoverage } from '../../core/index.ts';
 import type { Chain, SlotSpec } from '../../core/index.ts';
 import { appStore, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
@@ -18,6 +19,7 @@ export function ChainSettings({ chain }: { chain: Chain }) {
   const slotNames = Object.keys(chain.slots ?? {});
   const slotTokens = useMemo(() => slotNames.map((s) => `{${s}}`), [slotNames]);
   const requests = chain.requests ?? [];
+  const multiTurn = useMemo(() => stepRequestCoverage(chain).multiTurn, [chain]);
   const s = () => appStore.getState();
 
   return (
@@ -29,7 +31,11 @@ export function ChainSettings({ chain }: { chain: Chain }) {
       </div>
 
       <h4 className="subsection-title">User requests</h4>
-      <p className="muted field-note">One is drawn per example. Requests may use slots.</p>
+      <p className="muted field-note">
+        {multiTurn
+          ? 'Optional here: every call has its own requests (multi-turn). One drawn from these, if any, opens the first user turn. Requests may use slots.'
+          : 'One is drawn per example. Requests may use slots.'}
+      </p>
       {requests.map((request, i) => (
         <TemplateField
           key={i}
