@@ -11,7 +11,8 @@
  * every line, written to a file. It is compared with the raw cost of `JSON.stringify` + write
  * of the same lines (records made beforehand). One core: Node runs this on one thread.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { AtomicFileWriter } from '../src/cli/io.ts';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
@@ -44,19 +45,18 @@ function cpuMs(since?: NodeJS.CpuUsage): number {
 function fullRun(project: Project, count: number, onChunk?: (done: number) => void): { ms: number; cpu: number; bytes: number } {
   const made = prepareDataset({ project, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId: CHAIN, count }] } });
   if (!made.ok) throw new Error(made.diagnostics.map((d) => d.message).join('\n'));
-  const fd = openSync(out, 'w');
-  let bytes = 0;
+  const file = new AtomicFileWriter(out);
   const c = process.cpuUsage();
   const t = performance.now();
-  for (const chunk of made.run.chunks({ examplesPerChunk: 512 })) {
+  for (const chunk of made.run.chunks({ examplesPerChunk: 512, onLine: (_, line) => file.writeLine(line) })) {
     if (chunk.kind === 'error') throw new Error(chunk.error.message);
-    bytes += writeSync(fd, chunk.text);
     onChunk?.(chunk.done);
   }
+  file.flush();
   const ms = performance.now() - t;
   const cpu = cpuMs(c);
-  closeSync(fd);
-  return { ms, cpu, bytes };
+  file.abort();
+  return { ms, cpu, bytes: file.written };
 }
 
 /** JSON.stringify + write of the same records (made beforehand, so only stringify and write are timed). */
@@ -65,23 +65,15 @@ function rawRun(project: Project, count: number): { ms: number; cpu: number; byt
   if (!made.ok) throw new Error(made.diagnostics[0].message);
   const { tools } = formatContext(project);
   const records = Array.from({ length: Math.min(count, 5000) }, (_, i) => toOpenAIRecord(made.generator.example(1, i), project, { tools }));
-  const fd = openSync(out, 'w');
-  let bytes = 0;
-  let buffer = '';
+  const file = new AtomicFileWriter(out);
   const c = process.cpuUsage();
   const t = performance.now();
-  for (let i = 0; i < count; i += 1) {
-    buffer += `${JSON.stringify(records[i % records.length])}\n`;
-    if (buffer.length > 1 << 20) {
-      bytes += writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  bytes += writeSync(fd, buffer);
+  for (let i = 0; i < count; i += 1) file.writeLine(JSON.stringify(records[i % records.length]));
+  file.flush();
   const ms = performance.now() - t;
   const cpu = cpuMs(c);
-  closeSync(fd);
-  return { ms, cpu, bytes };
+  file.abort();
+  return { ms, cpu, bytes: file.written };
 }
 
 const project = load(FILE);

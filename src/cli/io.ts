@@ -6,10 +6,16 @@ import { dirname, basename, join } from 'node:path';
  * renamed over it only when everything was written. On failure the temporary file is
  * removed and an existing target is left untouched.
  */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
 export class AtomicFileWriter {
   private readonly tmp: string;
   private fd: number | null;
-  private buffer = '';
+  /** Encoded bytes not yet written: text is encoded line by line into this one buffer. */
+  private readonly bytes = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private used = 0;
+  /** Bytes handed to the file so far. */
+  written = 0;
 
   constructor(readonly path: string) {
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -17,13 +23,38 @@ export class AtomicFileWriter {
   }
 
   write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= 1 << 16) this.flush();
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    if (this.used + text.length * 3 > this.bytes.length) {
+      this.flush();
+      if (text.length * 3 > this.bytes.length) {
+        if (this.fd !== null) this.written += writeSync(this.fd, text);
+        return;
+      }
+    }
+    this.used += this.bytes.write(text, this.used);
   }
 
-  private flush(): void {
-    if (this.fd !== null && this.buffer) writeSync(this.fd, this.buffer);
-    this.buffer = '';
+  /**
+   * Each line followed by "\n". Encoding line by line into the buffer is much faster than
+   * writing one large joined string: no chunk-sized string is built, and V8's UTF-8 encoding
+   * of a long text with a single non-ASCII character is slow over the whole text.
+   */
+  /** The line followed by "\n". */
+  writeLine(line: string): void {
+    this.write(line);
+    if (this.used === this.bytes.length) this.flush();
+    this.bytes[this.used] = 10;
+    this.used += 1;
+  }
+
+  /** Hands the buffered bytes to the file (without fsync; `commit` syncs). */
+  flush(): void {
+    if (this.fd !== null && this.used > 0) {
+      let at = 0;
+      while (at < this.used) at += writeSync(this.fd, this.bytes, at, this.used - at);
+      this.written += at;
+    }
+    this.used = 0;
   }
 
   commit(): void {
@@ -38,6 +69,7 @@ export class AtomicFileWriter {
   abort(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.used = 0;
     rmSync(this.tmp, { force: true });
   }
 }
@@ -49,6 +81,9 @@ export class StreamWriter {
   write(text: string): void {
     this.buffer += text;
     if (this.buffer.length >= 1 << 16) this.flush();
+  }
+  writeLine(line: string): void {
+    this.write(`${line}\n`);
   }
   flush(): void {
     if (this.buffer) this.sink(this.buffer);

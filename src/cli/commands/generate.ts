@@ -19,6 +19,7 @@ import { join } from 'node:path';
 
 interface Writer {
   write(text: string): void;
+  writeLine(line: string): void;
   commit(): void;
   abort(): void;
 }
@@ -196,14 +197,15 @@ export function generateCommand(args: string[], io: Io): number {
 
   const progress = new Progress(io, run.examples);
   try {
-    for (const chunk of run.chunks({ examplesPerChunk: 512 })) {
+    // Each line goes to its file's buffer as soon as it is checked (see ChunkOptions.onLine).
+    const onLine = (name: string, line: string) => writers.get(name)!.writeLine(line);
+    for (const chunk of run.chunks({ examplesPerChunk: 512, onLine })) {
       if (chunk.kind === 'error') {
         abortAll();
         progress.clear();
         io.stderr(`${file}: ${chunk.error.message}\n`);
         return EXIT_INVALID;
       }
-      writers.get(chunk.file)!.write(chunk.text);
       progress.update(chunk.done);
     }
     for (const w of writers.values()) w.commit();

@@ -15,6 +15,7 @@ export {
   type DatasetRun,
   type DatasetFile,
   type DatasetChunk,
+  type ChunkOptions,
   type DatasetError,
   type FileName,
   type ChainSummary,

@@ -79,6 +79,23 @@ describe('a dataset run', () => {
     expect(error).toMatch(/^train example 0 \(chain "weather-only", its example 0\): \$\.messages\[\d+\]\.tool_calls\[0\]\.function\.arguments: .*\[arguments-schema\]/);
   });
 
+  it('onLine: each line is handed over as it is made, the same lines in the same order as the chunks carry', () => {
+    const spec = { project: trip, split: { fraction: 0.2, by: 'template' as const } };
+    const chunked = collect(prepare(spec));
+    const handed: Record<FileName, string> = { train: '', test: '' };
+    const counted: Record<FileName, number> = { train: 0, test: 0 };
+    for (const chunk of prepare(spec).chunks({ examplesPerChunk: 7, onLine: (file, line) => (handed[file] += `${line}\n`) })) {
+      expect(chunk.kind).toBe('lines');
+      if (chunk.kind !== 'lines') continue;
+      expect(chunk.texts).toEqual([]);
+      counted[chunk.file] += chunk.lines;
+    }
+    expect(handed.train).toBe(chunked.files.train);
+    expect(handed.test).toBe(chunked.files.test);
+    expect(counted.train).toBe(chunked.files.train.split('\n').length - 1);
+    expect(counted.test).toBeGreaterThan(0);
+  }, 30_000);
+
   it('refuses what it cannot do, with the place', () => {
     const bad = (spec: Partial<DatasetSpec>) => {
       const made = prepareDataset({ project: trip, format: 'openai', seed: 1, selection: { kind: 'mix', total: 10 }, ...spec });

@@ -93,8 +93,10 @@ export type DatasetChunk =
   | {
       kind: 'lines';
       file: FileName;
-      /** The lines, each ending with "\n". */
-      text: string;
+      /** The lines, without their "\n" (write them one by one: no chunk-sized string is built). */
+      texts: readonly string[];
+      /** The lines, each ending with "\n" (joined when read). */
+      readonly text: string;
       lines: number;
       examples: number;
       /** Position in its file of the chunk's first example. */
@@ -143,7 +145,19 @@ export interface DatasetRun {
   /** The first `n` examples of a file (default train), as an unsharded run writes them: for stats, previews, audits. */
   sample(n: number, file?: FileName): Example[];
   /** The lines, in chunks of `examplesPerChunk` examples (default 256), train first. */
-  chunks(options?: { examplesPerChunk?: number }): Generator<DatasetChunk, void, undefined>;
+  chunks(options?: ChunkOptions): Generator<DatasetChunk, void, undefined>;
+}
+
+export interface ChunkOptions {
+  examplesPerChunk?: number;
+  /**
+   * Hands each line (without "\n") to this function as soon as it is written and checked, and
+   * leaves the chunks' `texts` empty. A consumer that encodes or writes lines at once keeps
+   * them from living until the end of the chunk (a fast run then spends much less time
+   * collecting garbage). On an error chunk, the lines already handed over must be dropped, as
+   * with chunks.
+   */
+  onLine?: (file: FileName, line: string) => void;
 }
 
 export type PreparedDataset = { ok: true; run: DatasetRun } | { ok: false; diagnostics: Diagnostic[] };
@@ -333,7 +347,7 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
     warnings,
     chains,
     sample,
-    chunks: (chunkOptions) => produce(run, generators, ledgers, lineWriter(format, context), chunkOptions?.examplesPerChunk ?? 256),
+    chunks: (chunkOptions) => produce(run, generators, ledgers, lineWriter(format, context), chunkOptions?.examplesPerChunk ?? 256, chunkOptions?.onLine),
   };
   return { ok: true, run };
 }
@@ -348,6 +362,7 @@ function* produce(
   ledgers: { [f in FileName]: RequestLedger },
   writer: LineWriter,
   perChunk: number,
+  onLine: ((file: FileName, line: string) => void) | undefined,
 ): Generator<DatasetChunk, void, undefined> {
   const step = Math.max(1, Math.floor(perChunk));
   let done = 0;
@@ -374,7 +389,7 @@ function* produce(
     }
     for (let first = file.start; first < file.end; first += step) {
       const last = Math.min(file.end, first + step);
-      let text = '';
+      const texts: string[] = [];
       let lines = 0;
       for (let p = first; p < last; p += 1) {
         const { gen, chainId, local } = at(p);
@@ -394,11 +409,24 @@ function* produce(
           yield { kind: 'error', error: { file: file.name, example: p, chainId, chainExample: local, findings, message: `${where}: ${findings.map((f) => `${f.path}: ${f.message} [${f.rule}]`).join('; ')}` } };
           return;
         }
-        for (let k = 0; k < out.length; k += 1) text += `${out[k]}\n`;
+        if (onLine) for (let k = 0; k < out.length; k += 1) onLine(file.name, out[k]);
+        else for (let k = 0; k < out.length; k += 1) texts.push(out[k]);
         lines += out.length;
       }
       done += last - first;
-      yield { kind: 'lines', file: file.name, text, lines, examples: last - first, firstExample: first, done, total: run.examples };
+      yield {
+        kind: 'lines',
+        file: file.name,
+        texts,
+        get text() {
+          return texts.length ? `${texts.join('\n')}\n` : '';
+        },
+        lines,
+        examples: last - first,
+        firstExample: first,
+        done,
+        total: run.examples,
+      };
     }
   }
 }
