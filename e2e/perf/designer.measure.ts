@@ -19,9 +19,11 @@ const SIZES = [500, 2000];
 
 interface Figures {
   calls: number;
+  /** Pan of the 4-call example in the same page first: what this browser does with almost nothing to draw. */
+  control: { zoom: number; fps: number; p95FrameMs: number; worstFrameMs: number };
   openMs: number;
   reloadMs: number;
-  pan: { fps: number; p95FrameMs: number; worstFrameMs: number };
+  pan: { zoom: number; fps: number; p95FrameMs: number; worstFrameMs: number };
   selectMs: number;
   deleteMs: number;
   renderedNodes: number;
@@ -70,6 +72,7 @@ async function measurePan(page: Page, ms: number) {
     const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
     const elapsed = frames[frames.length - 1] - frames[0];
     return {
+      zoom: Math.round(new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a * 100) / 100,
       fps: Math.round(((frames.length - 1) / elapsed) * 1000 * 10) / 10,
       p95FrameMs: Math.round(deltas[Math.floor(deltas.length * 0.95)] * 10) / 10,
       worstFrameMs: Math.round(deltas[deltas.length - 1] * 10) / 10,
@@ -88,6 +91,7 @@ for (const calls of SIZES) {
     writeFileSync(file, JSON.stringify(generateDesign(calls), null, 2));
     await page.goto('./');
     await expect(page.locator('.react-flow__node-call')).toHaveCount(4);
+    const control = await measurePan(page, 2000);
 
     // Open: from the file chooser's change event to the painted canvas.
     await page.evaluate(() => {
@@ -135,7 +139,7 @@ for (const calls of SIZES) {
     await page.reload({ waitUntil: 'commit' });
     const reloadMs = Math.round(await paintedWhen(page, `document.querySelector('[data-id="c0"]') !== null`));
 
-    const figures: Figures = { calls, openMs, reloadMs, pan, selectMs, deleteMs, renderedNodes };
+    const figures: Figures = { calls, control, openMs, reloadMs, pan, selectMs, deleteMs, renderedNodes };
     results.push(figures);
     console.log(JSON.stringify(figures));
   });
@@ -143,10 +147,10 @@ for (const calls of SIZES) {
 
 test.afterAll(() => {
   console.log('\ncanvas performance (production build, headless Chromium, 1280×800)');
-  console.log('calls  open(ms)  reload(ms)  pan fps  p95 frame(ms)  worst(ms)  select(ms)  delete(ms)  nodes in DOM');
+  console.log('calls  open(ms)  reload(ms)  zoom  pan fps  p95 frame(ms)  worst(ms)  select(ms)  delete(ms)  nodes in DOM  control: 4 calls fps (p95 ms)');
   for (const r of results) {
     console.log(
-      `${String(r.calls).padStart(5)}  ${String(r.openMs).padStart(8)}  ${String(r.reloadMs).padStart(10)}  ${String(r.pan.fps).padStart(7)}  ${String(r.pan.p95FrameMs).padStart(13)}  ${String(r.pan.worstFrameMs).padStart(9)}  ${String(r.selectMs).padStart(10)}  ${String(r.deleteMs).padStart(10)}  ${String(r.renderedNodes).padStart(12)}`,
+      `${String(r.calls).padStart(5)}  ${String(r.openMs).padStart(8)}  ${String(r.reloadMs).padStart(10)}  ${String(r.pan.zoom).padStart(4)}  ${String(r.pan.fps).padStart(7)}  ${String(r.pan.p95FrameMs).padStart(13)}  ${String(r.pan.worstFrameMs).padStart(9)}  ${String(r.selectMs).padStart(10)}  ${String(r.deleteMs).padStart(10)}  ${String(r.renderedNodes).padStart(12)}  ${String(r.control.fps).padStart(10)} (${r.control.p95FrameMs})`,
     );
   }
 });

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import type { Connection, EdgeChange, IsValidConnection, NodeChange, OnMoveEnd, OnNodeDrag, Viewport } from '@xyflow/react';
 import { ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE } from '../../core/edit/edges.ts';
 import type { Position } from '../../core/index.ts';
@@ -19,6 +19,14 @@ const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
 const LARGE_CHAIN = 60;
 const LARGE_FIRST_VIEW_CALLS = 24;
 const PRO_OPTIONS = { hideAttribution: false } as const;
+/**
+ * Below this zoom the field names (11 px, so under 5 px on screen) are not drawn, only the
+ * calls' boxes, headers and wires: they cannot be read there, and drawing them is most of
+ * what a frame of a pan costs on a software-rendered page. Layout is unchanged (edges keep
+ * their anchors); zooming in shows them again.
+ */
+const FAR_ZOOM = 0.45;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 /** The canvas of the current chain. The view is keyed by chain: each chain keeps its own viewport. */
 export function Canvas() {
@@ -39,6 +47,7 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Position>>(new Map());
   const cache = useRef(createFlowCache());
   const flow = useReactFlow<FlowNode, DependencyFlowEdge>();
+  const far = useStore(isFar);
 
   const highlight = useMemo<Highlight>(
     () => ({
@@ -116,7 +125,7 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   const [firstFit] = useState(() => firstFitOptions(appStore.getState().project.chains.find((c) => c.id === chainId)?.calls.length ?? 0, view));
 
   return (
-    <div className={`canvas${lineage.focus !== null ? ' has-focus' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${lineage.focus !== null ? ' has-focus' : ''}${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       {view?.cycle && (
         <p className="canvas-banner canvas-banner-error" role="alert">
           These calls wait for each other in a cycle: {[...view.cycle, view.cycle[0]].join(' → ')}. Remove one of the references.
