@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadExample, miniProject, withSavedPositions } from '../testing/fixtures.ts';
-import { graphView } from './graphView.ts';
+import { graphView, type GraphView } from './graphView.ts';
+import { handleTop } from '../layout/nodeSize.ts';
 import { addOrder, connect } from './connect.ts';
 import { moveCalls } from './calls.ts';
 import { ok } from './testing.testutil.ts';
@@ -11,6 +12,26 @@ const CHAIN = 'book-and-invite';
 
 function withoutPositions(p: Project): Project {
   return { ...p, chains: p.chains.map((c) => ({ ...c, calls: c.calls.map(({ position: _position, ...call }) => call) })) };
+}
+
+/** Edges whose straight line, from handle to handle, crosses a call drawn between the two ends. */
+function edgesThroughCalls(view: GraphView): string[] {
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  const out: string[] = [];
+  for (const e of view.edges) {
+    const s = byId.get(e.source)!;
+    const t = byId.get(e.target)!;
+    const y1 = s.position.y + (e.kind === 'order' ? 0 : handleTop(s.outputs.findIndex((f) => f.path === e.sourceHandle)));
+    const y2 = t.position.y + (e.kind === 'order' ? 0 : handleTop(t.inputs.findIndex((h) => h.name === e.targetHandle)));
+    const x1 = s.position.x + s.width;
+    const x2 = t.position.x;
+    for (const n of view.nodes) {
+      if (n === s || n === t || n.position.x < x1 || n.position.x + n.width > x2) continue;
+      const y = y1 + ((y2 - y1) * (n.position.x + n.width / 2 - x1)) / (x2 - x1);
+      if (y > n.position.y && y < n.position.y + n.height) out.push(`${e.id} through ${n.id}`);
+    }
+  }
+  return out;
 }
 
 describe('graphView', () => {
@@ -55,6 +76,52 @@ describe('graphView', () => {
         expect(n.position.x + n.width).toBeLessThanOrEqual(band.x + band.width);
       }
     }
+  });
+
+  it('gives a multi-turn chain one band per call, side by side in turn order, that do not overlap', () => {
+    // Every call with its own request: multi-turn (project format §9.2), one call per turn.
+    const asked: Project = { ...rb, chains: rb.chains.map((c) => ({ ...c, calls: c.calls.map((call) => ({ ...call, requests: [`Now ${call.tool}.`] })) })) };
+    const view = graphView(withoutPositions(asked), CHAIN)!;
+    expect(view.plan!.multiTurn).toBe(true);
+    expect(view.bands.map((b) => [b.title, b.callIds])).toEqual([
+      ['Turn 1 · 1 call', ['rooms']],
+      ['Turn 2 · 1 call', ['team']],
+      ['Turn 3 · 1 call', ['book']],
+      ['Turn 4 · 1 call', ['invite']],
+    ]);
+    expect(view.nodes.map((n) => [n.id, n.level, n.turn])).toEqual([
+      ['rooms', 0, 0],
+      ['team', 0, 1],
+      ['book', 1, 2],
+      ['invite', 2, 3],
+    ]);
+    for (let i = 1; i < view.bands.length; i += 1) expect(view.bands[i - 1].x + view.bands[i - 1].width).toBeLessThan(view.bands[i].x);
+    for (const band of view.bands) {
+      const n = view.nodes.find((x) => x.id === band.callIds[0])!;
+      expect(n.position.x).toBeGreaterThanOrEqual(band.x);
+      expect(n.position.y).toBeGreaterThanOrEqual(band.y);
+      expect(n.position.x + n.width).toBeLessThanOrEqual(band.x + band.width);
+      expect(n.position.y + n.height).toBeLessThanOrEqual(band.y + band.height);
+    }
+    // No edge runs through a call drawn between its two ends (rooms → book passes beside team).
+    expect(edgesThroughCalls(view)).toEqual([]);
+    // Saved positions stay where the user put them.
+    expect(graphView(asked, CHAIN)!.nodes.map((n) => n.position)).toEqual(asked.chains[0].calls.map((c) => c.position));
+  });
+
+  it('draws the multi-turn plan-trip example without an edge through a call', () => {
+    const trip = loadExample('trip-planning');
+    const asked: Project = { ...trip, chains: trip.chains.map((c) => ({ ...c, calls: c.calls.map((call) => ({ ...call, requests: [`Now ${call.tool}.`] })) })) };
+    const view = graphView(asked, 'plan-trip')!;
+    expect(view.plan!.multiTurn).toBe(true);
+    expect(view.bands).toHaveLength(6);
+    expect(edgesThroughCalls(view)).toEqual([]);
+  });
+
+  it('keeps the single-turn bands by level, side by side', () => {
+    const view = graphView(withoutPositions(rb), CHAIN)!;
+    expect(view.bands.map((b) => b.callIds)).toEqual([['rooms', 'team'], ['book'], ['invite']]);
+    for (let i = 1; i < view.bands.length; i += 1) expect(view.bands[i - 1].x + view.bands[i - 1].width).toBeLessThan(view.bands[i].x);
   });
 
   it('flags a type mismatch on the edge', () => {

@@ -104,7 +104,7 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   }
 
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
-  const sized = layoutNodes(project, chain, plan?.levelOf ?? null);
+  const sized = layoutNodes(project, chain, plan);
   const edgesRaw = chainEdges(project, chain);
   // Unsaved positions: dagre for a chain that has none (up to DAGRE_NODE_LIMIT calls: dagre is
   // slow on big graphs, which get plain columns until "Auto layout" is asked for), else each
@@ -195,7 +195,7 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   return { chainId, nodes, edges, bands, plan, cycle, criticalPath: critical, diagnostics };
 }
 
-/** Above this many calls, a chain without saved positions is drawn in plain level columns (no dagre) until "Auto layout". */
+/** Above this many calls, a chain without saved positions is drawn in plain turn columns (no dagre) until "Auto layout". */
 export const DAGRE_NODE_LIMIT = 200;
 
 /** Space around a turn's nodes inside its band, and above them for the band's title. */

@@ -1,14 +1,16 @@
 import type { Chain, Position, Project } from '../project/types.ts';
-import { planChain } from '../graph/plan.ts';
+import { planChain, type Plan } from '../graph/plan.ts';
 import { chainDependencies } from '../graph/dependencies.ts';
 import { argumentHandles, resultFields } from '../edit/fields.ts';
 import { layoutColumns, placeMissing, type LayoutNode } from './columns.ts';
 import { nodeSize } from './nodeSize.ts';
+import { turnColumns } from './turnColumns.ts';
 
 export { COLUMN_GAP, ROW_GAP } from './columns.ts';
 
-/** Layout input of a chain: each call's size (from its handle counts) and level. */
-export function layoutNodes(project: Project, chain: Chain, levelOf: Record<string, number> | null): (LayoutNode & { position?: Position })[] {
+/** Layout input of a chain: each call's size (from its handle counts), column (its turn, turnColumns) and level; from the chain's plan, null for a cycle. */
+export function layoutNodes(project: Project, chain: Chain, plan: Plan | null): (LayoutNode & { position?: Position })[] {
+  const columnOf = turnColumns(plan);
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
   return chain.calls.map((call) => {
     const tool = tools.get(call.tool);
@@ -16,7 +18,8 @@ export function layoutNodes(project: Project, chain: Chain, levelOf: Record<stri
     const inputs = new Set([...params, ...Object.keys(call.args ?? {})]).size;
     const outputs = tool ? resultFields(tool).length : 1;
     const size = nodeSize(inputs, outputs);
-    const node: LayoutNode & { position?: Position } = { id: call.id, ...size, level: levelOf && call.id in levelOf ? levelOf[call.id] : null };
+    const known = columnOf !== null && plan !== null && call.id in columnOf;
+    const node: LayoutNode & { position?: Position } = { id: call.id, ...size, column: known ? columnOf[call.id] : null, level: known ? plan.levelOf[call.id] : null };
     if (call.position) node.position = call.position;
     return node;
   });
@@ -27,15 +30,15 @@ function chainOf(project: Project, chainId: string): Chain | undefined {
 }
 
 /**
- * Positions for every call of a chain: dagre, left to right, with one column per level so
- * columns are turns; sizes from nodeSize. A chain with a cycle is laid out by dagre's own
- * ranks. Pure.
+ * Positions for every call of a chain: dagre, left to right, with one column per turn of the
+ * plan (per level in a single-turn chain, per call in a multi-turn one); sizes from nodeSize.
+ * A chain with a cycle is laid out by dagre's own ranks. Pure.
  */
 export function autoLayout(project: Project, chainId: string): Record<string, Position> {
   const chain = chainOf(project, chainId);
   if (!chain) return {};
   const planned = planChain(project, chain);
-  const nodes = layoutNodes(project, chain, planned.ok ? planned.plan.levelOf : null);
+  const nodes = layoutNodes(project, chain, planned.ok ? planned.plan : null);
   const edges = chainDependencies(chain).map((d) => ({ source: d.from, target: d.to }));
   return layoutColumns(nodes, edges);
 }
@@ -50,7 +53,7 @@ export function resolvePositions(project: Project, chainId: string, mode: 'keep'
   if (!chain) return {};
   if (mode === 'all' || chain.calls.every((c) => !c.position)) return autoLayout(project, chainId);
   const planned = planChain(project, chain);
-  return placeMissing(layoutNodes(project, chain, planned.ok ? planned.plan.levelOf : null));
+  return placeMissing(layoutNodes(project, chain, planned.ok ? planned.plan : null));
 }
 
 /** The project with every call of the chain at its auto-layout position (for the "Auto layout" button). */

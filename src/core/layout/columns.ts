@@ -10,19 +10,28 @@ export interface LayoutNode {
   id: string;
   width: number;
   height: number;
-  /** The plan's level; null when unknown (a cycle): dagre's rank is used. */
-  level: number | null;
+  /** The column: the call's turn in the plan (turnColumns); null when unknown (a cycle): dagre's rank is used. */
+  column: number | null;
+  /**
+   * The call's level in the plan, which decides its height (dagre ranks the calls by level);
+   * the column when left out. It differs from the column in a multi-turn chain only.
+   */
+  level?: number | null;
 }
 
 /**
- * Top-left positions: one column per level (x from the level, so columns are turns), the
- * order and height within a column from dagre (rankdir LR, edge lengths = level
- * differences), pushed apart so that no two nodes of a column overlap. Pure.
+ * Top-left positions: one column per turn (x from the node's column); the height of each node
+ * from dagre run on the levels (rankdir LR, edge lengths = level differences), pushed apart so
+ * that no two nodes of a column overlap. In a single-turn chain the columns are the levels. In
+ * a multi-turn chain the calls of one level are turns of their own: they keep the heights they
+ * would have side by side, spread over consecutive columns (a staircase), so that an edge from
+ * one of them passes beside the next rather than through it. Pure.
  */
 export function layoutColumns(nodes: readonly LayoutNode[], edges: readonly { source: string; target: string }[]): Record<string, Position> {
   const out: Record<string, Position> = {};
   if (nodes.length === 0) return out;
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const rankOf = (n: LayoutNode) => (n.level === undefined ? n.column : n.level);
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({ rankdir: 'LR', nodesep: ROW_GAP, ranksep: COLUMN_GAP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -31,19 +40,20 @@ export function layoutColumns(nodes: readonly LayoutNode[], edges: readonly { so
     const a = byId.get(e.source);
     const b = byId.get(e.target);
     if (!a || !b || a.id === b.id) continue;
-    const minlen = a.level !== null && b.level !== null ? Math.max(1, b.level - a.level) : 1;
+    const [ra, rb] = [rankOf(a), rankOf(b)];
+    const minlen = ra !== null && rb !== null ? Math.max(1, rb - ra) : 1;
     g.setEdge(a.id, b.id, { minlen, weight: 1 });
   }
   dagre.layout(g);
 
-  // Columns: the level, else dagre's x order.
+  // Columns: the node's own, else dagre's x order.
   const column = new Map<string, number>();
-  const unknown = nodes.filter((n) => n.level === null);
+  const unknown = nodes.filter((n) => n.column === null);
   if (unknown.length) {
     const xs = [...new Set(unknown.map((n) => Math.round(g.node(n.id).x)))].sort((p, q) => p - q);
     for (const n of unknown) column.set(n.id, xs.indexOf(Math.round(g.node(n.id).x)));
   }
-  for (const n of nodes) if (n.level !== null) column.set(n.id, n.level);
+  for (const n of nodes) if (n.column !== null) column.set(n.id, n.column);
 
   const columns = new Map<number, LayoutNode[]>();
   for (const n of nodes) {
@@ -69,7 +79,7 @@ export function layoutColumns(nodes: readonly LayoutNode[], edges: readonly { so
 }
 
 /**
- * Keeps saved positions; a node without one goes in its level's column, below the lowest
+ * Keeps saved positions; a node without one goes in its turn's column, below the lowest
  * node already there (or at the top of the column).
  */
 export function placeMissing(nodes: readonly (LayoutNode & { position?: Position })[]): Record<string, Position> {
@@ -83,7 +93,7 @@ export function placeMissing(nodes: readonly (LayoutNode & { position?: Position
   }
   for (const n of nodes) {
     if (n.position) continue;
-    const c = n.level ?? 0;
+    const c = n.column ?? 0;
     const bottom = bottoms.get(c);
     const y = bottom === undefined ? 0 : Math.round(bottom + ROW_GAP);
     out[n.id] = { x: c * (NODE_WIDTH + COLUMN_GAP), y };

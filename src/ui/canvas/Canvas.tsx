@@ -20,12 +20,12 @@ const LARGE_CHAIN = 60;
 const LARGE_FIRST_VIEW_CALLS = 24;
 const PRO_OPTIONS = { hideAttribution: false } as const;
 /**
- * Below this zoom the field names (11 px, so under 5 px on screen) are not drawn, only the
+ * Below this zoom the field names (11 px, so under 4 px on screen) are not drawn, only the
  * calls' boxes, headers and wires: they cannot be read there, and drawing them is most of
  * what a frame of a pan costs on a software-rendered page. Layout is unchanged (edges keep
  * their anchors); zooming in shows them again.
  */
-const FAR_ZOOM = 0.45;
+const FAR_ZOOM = 0.35;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 /** The canvas of the current chain. The view is keyed by chain: each chain keeps its own viewport. */

@@ -2,12 +2,17 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { BandFlowNode } from './flowElements.ts';
 
-/** A labelled column behind the calls of one assistant turn ("Turn 2 · 2 calls in parallel"). */
+/**
+ * A labelled column behind the calls of one assistant turn ("Turn 2 · 2 calls in parallel").
+ * The node itself is the named group (flowElements), so the visible title is not read twice.
+ */
 function TurnBandNodeComponent({ data }: NodeProps<BandFlowNode>) {
   const band = data.band;
   return (
-    <div className={`turn-band${band.callIds.length > 1 ? ' is-parallel' : ''}`} aria-label={band.title}>
-      <span className="turn-band-title">{band.title}</span>
+    <div className={`turn-band${band.callIds.length > 1 ? ' is-parallel' : ''}`}>
+      <span className="turn-band-title" aria-hidden="true">
+        {band.title}
+      </span>
     </div>
   );
 }

@@ -23,6 +23,7 @@ describe('toFlowNodes', () => {
     const bands = nodes.filter((n) => n.type === 'band');
     expect(bands.map((b) => b.type === 'band' && b.data.band.title)).toEqual(['Turn 1 · 2 calls in parallel', 'Turn 2 · 1 call', 'Turn 3 · 1 call']);
     expect(bands.every((b) => b.selectable === false && b.draggable === false && (b.zIndex ?? 0) < 0)).toBe(true);
+    expect(bands.map((b) => [b.ariaRole, b.ariaLabel])).toEqual(view.bands.map((b) => ['group', b.title]));
     expect(calls(nodes).map((n) => [n.id, n.position])).toEqual(view.nodes.map((n) => [n.id, n.position]));
     expect(calls(nodes).map((n) => n.ariaLabel)).toContain('Call book · book_room');
   });

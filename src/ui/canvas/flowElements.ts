@@ -117,6 +117,9 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
       deletable: false,
       zIndex: -1,
       className: 'band-node',
+      // Named by its title ("Turn 2 · 1 call"), so that the turns can be found on the canvas.
+      ariaRole: 'group',
+      ariaLabel: band.title,
     };
     cache.bands.set(id, { key, flow });
     out.push(flow);

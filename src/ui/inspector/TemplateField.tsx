@@ -1,6 +1,7 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { insertAtCaret } from './insertAtCaret.ts';
+import { InsertionList } from './InsertionList.tsx';
 import { useDraft } from './useDraft.ts';
 
 interface Props {
@@ -21,13 +22,17 @@ const MAX_CHIPS = 24;
 
 /**
  * A template (request, reply): plain text with `{references}`, committed on blur. The slot
- * and reference names are offered below as chips that insert at the caret.
+ * and reference names are offered below as chips that insert at the caret; past the first
+ * MAX_CHIPS, "+N more" opens a searchable list of all of them (InsertionList).
  */
 export function TemplateField({ label, value, completions, onCommit, placeholder, rows = 2, actions, highlighted, fieldId }: Props) {
   const generatedId = useId();
   const id = fieldId ?? generatedId;
   const [draft, setDraft] = useDraft(value);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const [listOpen, setListOpen] = useState(false);
+  const listId = `${id}-insertions`;
   const commit = (text: string) => {
     if (text !== value) onCommit(text);
   };
@@ -71,8 +76,35 @@ export function TemplateField({ label, value, completions, onCommit, placeholder
               {token}
             </button>
           ))}
-          {completions.length > MAX_CHIPS && <span className="muted">+{completions.length - MAX_CHIPS} more</span>}
+          {completions.length > MAX_CHIPS && (
+            <button
+              ref={moreRef}
+              type="button"
+              className="chip chip-more"
+              aria-expanded={listOpen}
+              aria-controls={listOpen ? listId : undefined}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setListOpen((open) => !open)}
+            >
+              +{completions.length - MAX_CHIPS} more<span className="visually-hidden"> to insert into {label}</span>
+            </button>
+          )}
         </div>
+      )}
+      {listOpen && (
+        <InsertionList
+          id={listId}
+          label={label}
+          completions={completions}
+          onPick={(token) => {
+            setListOpen(false);
+            insert(token);
+          }}
+          onClose={(restoreFocus) => {
+            setListOpen(false);
+            if (restoreFocus) moreRef.current?.focus();
+          }}
+        />
       )}
     </div>
   );
