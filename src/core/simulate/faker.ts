@@ -7,6 +7,8 @@ import { Faker, base, en } from '@faker-js/faker';
 import type { Randomizer } from '@faker-js/faker';
 import { DEFAULT_REFERENCE_DATE } from '../project/types.ts';
 import { installFastFake } from './fastFake.ts';
+import { installFastInternet } from './fastInternet.ts';
+import { installFastLocation } from './fastLocation.ts';
 import { installFastPrimitives } from './fastPrimitives.ts';
 import { createRng, hashSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
@@ -38,6 +40,8 @@ export function createSeededFaker(seed: number, referenceDate: string = DEFAULT_
   faker.setDefaultRefDate(referenceInstant(referenceDate));
   installFastFake(faker);
   installFastPrimitives(faker, randomizer);
+  installFastInternet(faker, rng);
+  installFastLocation(faker);
   return {
     faker,
     rng,

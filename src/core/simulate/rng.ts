@@ -17,7 +17,12 @@ export interface Rng {
   chars(n: number, alphabet?: string): string;
   /** Restarts the stream as `createRng(seed)` would. */
   reseed(seed: number): void;
+  /** Where the stream is now; `restore` goes back there (to redo draws another way). */
+  save(): RngState;
+  restore(state: RngState): void;
 }
+
+export type RngState = readonly [number, number, number, number];
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const TWO_POW_32 = 4294967296;
@@ -68,6 +73,14 @@ class Sfc32 implements Rng {
 
   next(): number {
     return this.u32() / TWO_POW_32;
+  }
+
+  save(): RngState {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  restore(state: RngState): void {
+    [this.a, this.b, this.c, this.d] = state;
   }
 
   int(min: number, max: number): number {
