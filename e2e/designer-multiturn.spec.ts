@@ -93,6 +93,28 @@ test.describe('a multi-turn chain and the insertion list', () => {
     await expect(canvas(page).getByRole('group', { name: 'Turn 1 · 2 calls in parallel', exact: true })).toBeVisible();
   });
 
+  test('positions saved by level, then multi-turn: the canvas says which turns overlap and lays them out by turn on request', async ({ page }) => {
+    await page.getByRole('button', { name: 'Auto layout' }).click(); // positions saved, by level
+    const note = page.getByRole('status').filter({ hasText: 'overlap' });
+    await expect(note).toHaveCount(0);
+    for (const id of ['rooms', 'team', 'book', 'invite']) {
+      await selectCall(page, id);
+      await inspector(page).getByRole('button', { name: 'Add step request' }).click();
+      await page.keyboard.type(`Step for ${id}.`);
+      await inspector(page).getByRole('textbox', { name: 'Step request 1' }).blur();
+    }
+    // rooms and team were one level, so their turns share a column.
+    await expect(note).toContainText('Turn 1 and Turn 2 overlap: the saved positions put them in one column.');
+    await page.screenshot({ path: 'tmp/designer-overlap-note.png' });
+    await note.getByRole('button', { name: 'Lay out by turn' }).click();
+    await expect(note).toHaveCount(0);
+    await fitView(page);
+    await expectFourTurnsApart(page, ['rooms', 'team', 'book', 'invite']);
+    // One undo step: the overlap is back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(note).toContainText('Turn 1 and Turn 2 overlap');
+  });
+
   test('"+N more" opens every insertion of a template, searchable and keyboard-operable; a choice goes in at the caret', async ({ page }) => {
     const reply = inspector(page).getByRole('textbox', { name: 'Reply template' });
     const chips = inspector(page).getByRole('group', { name: 'Insert into Reply template' });

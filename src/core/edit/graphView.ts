@@ -1,4 +1,5 @@
 import type { Effect, JsonSchema, Position, Project } from '../project/types.ts';
+import { firstBandOverlap } from './bandOverlap.ts';
 import type { Diagnostic, Severity } from '../validate/diagnostics.ts';
 import type { Plan } from '../graph/plan.ts';
 import { planChain } from '../graph/plan.ts';
@@ -67,6 +68,8 @@ export interface GraphView {
   nodes: GraphNode[];
   edges: GraphEdge[];
   bands: TurnBand[];
+  /** The first two turns whose bands overlap on the canvas (saved positions put them in one column), or null. */
+  overlappingTurns: [number, number] | null;
   /** The plan, or null when the chain has a cycle (then `cycle` lists its calls in order). */
   plan: Plan | null;
   cycle: string[] | null;
@@ -192,7 +195,7 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
     };
   });
 
-  return { chainId, nodes, edges, bands, plan, cycle, criticalPath: critical, diagnostics };
+  return { chainId, nodes, edges, bands, overlappingTurns: firstBandOverlap(bands), plan, cycle, criticalPath: critical, diagnostics };
 }
 
 /** Above this many calls, a chain without saved positions is drawn in plain turn columns (no dagre) until "Auto layout". */

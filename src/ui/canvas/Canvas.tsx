@@ -131,6 +131,14 @@ function ChainCanvas({ chainId }: { chainId: string }) {
           These calls wait for each other in a cycle: {[...view.cycle, view.cycle[0]].join(' → ')}. Remove one of the references.
         </p>
       )}
+      {!view?.cycle && view?.overlappingTurns && (
+        <p className="canvas-banner canvas-banner-note" role="status">
+          Turn {view.overlappingTurns[0] + 1} and Turn {view.overlappingTurns[1] + 1} overlap: the saved positions put them in one column.{' '}
+          <button type="button" className="link-button" onClick={() => appStore.getState().autoLayout()}>
+            Lay out by turn
+          </button>
+        </p>
+      )}
       {callCount === 0 && (
         <p className="canvas-hint">Drag a tool from the library onto the canvas, or use “Quick add”, to make the first call.</p>
       )}
