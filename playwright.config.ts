@@ -31,7 +31,8 @@ const CHROMIUM = {
  * The canvas speed measurement (e2e/perf/*.measure.ts) is not part of the test run: it
  * prints figures. Run it with `PERF=1 timeout 600 npx playwright test --project=perf`.
  */
-const PERF_PROJECT = { name: 'perf', testMatch: /perf\/.*\.measure\.ts$/, use: CHROMIUM, timeout: 300_000 };
+// No trace: recording one (DOM snapshots, screencast) takes CPU from the page being measured.
+const PERF_PROJECT = { name: 'perf', testMatch: /perf\/.*\.measure\.ts$/, use: { ...CHROMIUM, trace: 'off' as const }, timeout: 300_000 };
 
 export default defineConfig({
   testDir: 'e2e',
