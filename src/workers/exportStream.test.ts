@@ -19,11 +19,11 @@ function coreText(spec: DatasetSpec): Record<string, string> {
   return out;
 }
 
-function collect(run: DatasetRun, projectName: string, examplesPerChunk = 50) {
+function collect(run: DatasetRun, projectName: string, examplesPerChunk = 50, pieceBytes = 16_384) {
   const parts: Uint8Array[] = [];
   const progress: ProgressFigures[] = [];
   let t = 0;
-  const outcome = streamExport(run, outputFor(projectName, run), { data: (b) => parts.push(b), progress: (p) => progress.push(p) }, { examplesPerChunk, progressEveryMs: 0, now: () => (t += 1) });
+  const outcome = streamExport(run, outputFor(projectName, run), { data: (b) => parts.push(b), progress: (p) => progress.push(p) }, { examplesPerChunk, pieceBytes, progressEveryMs: 0, now: () => (t += 1) });
   return { parts, progress, outcome, bytes: new Uint8Array(Buffer.concat(parts)) };
 }
 
@@ -36,6 +36,7 @@ describe('streamExport', () => {
     const { parts, progress, outcome, bytes } = collect(runOf(spec), roomBooking.name);
     expect(outcome).toMatchObject({ ok: true, examples: 230, bytes: bytes.length });
     expect(parts.length).toBeGreaterThan(3);
+    expect(parts.every((p) => p.length <= 16_384)).toBe(true);
     expect(new TextDecoder().decode(bytes)).toBe(coreText(spec).train);
     expect(progress[0].done).toBe(0);
     expect(progress.at(-1)).toMatchObject({ done: 230, total: 230, etaMs: 0 });
@@ -75,8 +76,8 @@ describe('streamExport', () => {
     const run = runOf({ project: roomBooking, format: 'openai', seed: 1, selection: { kind: 'even', total: 20 } });
     const broken: DatasetRun = {
       ...run,
-      *chunks() {
-        for (const chunk of run.chunks({ examplesPerChunk: 5 })) {
+      *chunks(options) {
+        for (const chunk of run.chunks({ ...options, examplesPerChunk: 5 })) {
           if (chunk.kind === 'lines' && chunk.firstExample === 10) {
             yield { kind: 'error', error: { file: 'train', example: 10, chainId: 'book-and-invite', chainExample: 10, findings: [{ rule: 'arguments-not-string', path: '$.messages[2]', message: 'x' }], message: 'train example 10: [arguments-not-string]' } };
             return;
@@ -85,8 +86,12 @@ describe('streamExport', () => {
         }
       },
     };
-    const { outcome, bytes } = collect(broken, 'x');
+    const { outcome, bytes } = collect(broken, 'x', 50, 2048);
     expect(outcome).toMatchObject({ ok: false, error: { example: 10, findings: [{ rule: 'arguments-not-string' }] } });
-    expect(new TextDecoder().decode(bytes).split('\n').filter(Boolean)).toHaveLength(10);
+    // What was handed on before the error (to be dropped by the page) is the start of the good lines, nothing past them.
+    const good = coreText({ project: roomBooking, format: 'openai', seed: 1, selection: { kind: 'even', total: 20 } }).train.split('\n').slice(0, 15).map((l) => `${l}\n`).join('');
+    const sent = new TextDecoder().decode(bytes);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(good.startsWith(sent)).toBe(true);
   });
 });

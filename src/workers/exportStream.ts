@@ -1,6 +1,7 @@
 import type { DatasetError, DatasetRun, FileName } from '../core/index.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import { progressFigures, throttle, type ProgressFigures } from './progress.ts';
+import { utf8Lines } from './utf8Lines.ts';
 import { zipWriter, type ZipEntry } from './zipStream.ts';
 
 /**
@@ -18,6 +19,8 @@ export type ExportOutcome = { ok: true; examples: number; bytes: number; elapsed
 
 export interface ExportStreamOptions {
   examplesPerChunk?: number;
+  /** JSONL: bytes handed on at a time (default 1 MiB; a line longer than that goes alone). */
+  pieceBytes?: number;
   progressEveryMs?: number;
   now?: () => number;
 }
@@ -31,8 +34,10 @@ export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSi
     bytes += data.length;
     sink.data(data);
   };
-  const encoder = new TextEncoder();
   const zip = output.kind === 'zip' ? zipWriter(send) : null;
+  // One JSONL file: each line is encoded as soon as it is checked (see ChunkOptions.onLine).
+  const lines = zip ? null : utf8Lines(send, options.pieceBytes);
+  const onLine = lines ? (_file: FileName, line: string) => lines.line(line) : undefined;
   if (zip && run.bundle) for (const [name, text] of Object.entries(run.bundle.files)) zip.addFile(name, text);
   const entries: Partial<Record<FileName, ZipEntry>> = {};
   const open: { file: FileName | null } = { file: null };
@@ -47,13 +52,13 @@ export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSi
 
   sink.progress(progressFigures(0, run.examples, 0));
   let done = 0;
-  for (const chunk of run.chunks({ examplesPerChunk: options.examplesPerChunk })) {
+  for (const chunk of run.chunks({ examplesPerChunk: options.examplesPerChunk, onLine })) {
     if (chunk.kind === 'error') return { ok: false, error: chunk.error };
     if (zip) entry(chunk.file).push(chunk.text);
-    else if (chunk.text.length) send(encoder.encode(chunk.text));
     done = chunk.done;
     if (due()) sink.progress(progressFigures(done, run.examples, now() - started));
   }
+  lines?.flush();
   if (zip) {
     // Every file of the layout is in the archive, even when it has no lines (distil's test.jsonl).
     for (const file of run.files) if (!entries[file.name]) entry(file.name);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { utf8Lines } from './utf8Lines.ts';
+
+describe('utf8Lines', () => {
+  it('hands on every line, in order, as UTF-8 with newlines, in pieces no larger than its buffer but for a line that does not fit', () => {
+    const pieces: Uint8Array[] = [];
+    const sink = utf8Lines((b) => pieces.push(b), 64);
+    const lines = ['9 to 17 °C', 'Zoë → 東京 😀', '', 'x'.repeat(100), ...Array.from({ length: 40 }, (_, i) => `line ${i} ${'é'.repeat(i % 5)}`)];
+    for (const l of lines) sink.line(l);
+    sink.flush();
+    sink.flush(); // nothing left: no empty piece
+    const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      all.set(p, at);
+      at += p.length;
+    }
+    expect(new TextDecoder().decode(all)).toBe(lines.map((l) => `${l}\n`).join(''));
+    expect(pieces.every((p) => p.length > 0)).toBe(true);
+    expect(pieces.filter((p) => p.length > 64)).toHaveLength(1); // the 100-character line
+  });
+
+  it('gives each piece its own bytes (later lines do not change a piece already handed on)', () => {
+    const pieces: Uint8Array[] = [];
+    const sink = utf8Lines((b) => pieces.push(b), 16);
+    sink.line('aaaa');
+    sink.flush();
+    sink.line('bbbb');
+    sink.flush();
+    expect(new TextDecoder().decode(pieces[0])).toBe('aaaa\n');
+  });
+});
