@@ -48,7 +48,7 @@ function fullRun(project: Project, count: number, onChunk?: (done: number) => vo
   const file = new AtomicFileWriter(out);
   const c = process.cpuUsage();
   const t = performance.now();
-  const onLine = toFile ? (_: string, line: string) => file.writeLine(line) : () => {};
+  const onLine = toFile ? (_: string, text: string, tail: string) => file.writeLine(text, tail) : () => {};
   for (const chunk of made.run.chunks({ examplesPerChunk: 512, onLine })) {
     if (chunk.kind === 'error') throw new Error(chunk.error.message);
     onChunk?.(chunk.done);

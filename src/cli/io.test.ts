@@ -33,6 +33,21 @@ describe('AtomicFileWriter', () => {
     expect(w.written).toBe(Buffer.byteLength(expected));
   });
 
+  it('writes text + tail for each line, encoding a repeated tail once and following a new one', () => {
+    const path = join(scratch(), 'tails.jsonl');
+    const w = new AtomicFileWriter(path);
+    const tools = `,"tools":[${'{"name":"ü"},'.repeat(50)}{}]}`;
+    const big = `,"t":"${'z'.repeat(1_200_000)}"}`; // a tail larger than the buffer
+    const expected: string[] = [];
+    for (let i = 0; i < 3000; i += 1) {
+      const tail = i === 1500 ? big : i > 2000 ? '}' : tools;
+      w.writeLine(`{"i":${i},"r":"9 °C"`, tail);
+      expected.push(`{"i":${i},"r":"9 °C"${tail}\n`);
+    }
+    w.commit();
+    expect(readFileSync(path, 'utf8')).toBe(expected.join(''));
+  });
+
   it('abort leaves an existing file untouched and removes the temporary one', () => {
     const dir = scratch();
     const path = join(dir, 'kept.jsonl');

@@ -14,6 +14,9 @@ export class AtomicFileWriter {
   /** Encoded bytes not yet written: text is encoded line by line into this one buffer. */
   private readonly bytes = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
   private used = 0;
+  /** The last tail written, and its bytes. */
+  private tailText = '';
+  private tailBytes: Buffer = Buffer.alloc(0);
   /** Bytes handed to the file so far. */
   written = 0;
 
@@ -39,9 +42,22 @@ export class AtomicFileWriter {
    * writing one large joined string: no chunk-sized string is built, and V8's UTF-8 encoding
    * of a long text with a single non-ASCII character is slow over the whole text.
    */
-  /** The line followed by "\n". */
-  writeLine(line: string): void {
-    this.write(line);
+  /**
+   * `text + tail` followed by "\n". A `tail` that repeats from line to line (an `openai`
+   * line's tools) is encoded once and copied: encoding is the slow part of writing.
+   */
+  writeLine(text: string, tail = ''): void {
+    this.write(text);
+    if (tail) {
+      if (tail !== this.tailText) {
+        this.tailText = tail;
+        this.tailBytes = Buffer.from(tail, 'utf8');
+      }
+      if (this.used + this.tailBytes.length > this.bytes.length) this.flush();
+      if (this.tailBytes.length > this.bytes.length) {
+        if (this.fd !== null) this.written += writeSync(this.fd, this.tailBytes);
+      } else this.used += this.tailBytes.copy(this.bytes, this.used);
+    }
     if (this.used === this.bytes.length) this.flush();
     this.bytes[this.used] = 10;
     this.used += 1;
@@ -82,8 +98,8 @@ export class StreamWriter {
     this.buffer += text;
     if (this.buffer.length >= 1 << 16) this.flush();
   }
-  writeLine(line: string): void {
-    this.write(`${line}\n`);
+  writeLine(text: string, tail = ''): void {
+    this.write(`${text}${tail}\n`);
   }
   flush(): void {
     if (this.buffer) this.sink(this.buffer);

@@ -37,7 +37,7 @@ export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSi
   const zip = output.kind === 'zip' ? zipWriter(send) : null;
   // One JSONL file: each line is encoded as soon as it is checked (see ChunkOptions.onLine).
   const lines = zip ? null : utf8Lines(send, options.pieceBytes);
-  const onLine = lines ? (_file: FileName, line: string) => lines.line(line) : undefined;
+  const onLine = lines ? (_file: FileName, text: string, tail: string) => lines.line(text, tail) : undefined;
   if (zip && run.bundle) for (const [name, text] of Object.entries(run.bundle.files)) zip.addFile(name, text);
   const entries: Partial<Record<FileName, ZipEntry>> = {};
   const open: { file: FileName | null } = { file: null };

@@ -20,6 +20,21 @@ describe('utf8Lines', () => {
     expect(pieces.filter((p) => p.length > 64)).toHaveLength(1); // the 100-character line
   });
 
+  it('adds the tail to each line, encoding a repeated tail once', () => {
+    const pieces: Uint8Array[] = [];
+    const sink = utf8Lines((b) => pieces.push(b), 128);
+    const expected: string[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const tail = i < 25 ? ',"tools":["é"]}' : '}';
+      sink.line(`{"i":${i}`, tail);
+      expected.push(`{"i":${i}${tail}\n`);
+    }
+    sink.line('x'.repeat(200), '!'); // longer than a piece, with its tail
+    expected.push(`${'x'.repeat(200)}!\n`);
+    sink.flush();
+    expect(new TextDecoder().decode(Buffer.concat(pieces))).toBe(expected.join(''));
+  });
+
   it('gives each piece its own bytes (later lines do not change a piece already handed on)', () => {
     const pieces: Uint8Array[] = [];
     const sink = utf8Lines((b) => pieces.push(b), 16);

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 
 interface Writer {
   write(text: string): void;
-  writeLine(line: string): void;
+  writeLine(text: string, tail?: string): void;
   commit(): void;
   abort(): void;
 }
@@ -198,7 +198,7 @@ export function generateCommand(args: string[], io: Io): number {
   const progress = new Progress(io, run.examples);
   try {
     // Each line goes to its file's buffer as soon as it is checked (see ChunkOptions.onLine).
-    const onLine = (name: string, line: string) => writers.get(name)!.writeLine(line);
+    const onLine = (name: string, text: string, tail: string) => writers.get(name)!.writeLine(text, tail);
     for (const chunk of run.chunks({ examplesPerChunk: 512, onLine })) {
       if (chunk.kind === 'error') {
         abortAll();

@@ -36,7 +36,13 @@ describe('lineWriter (openai with tools on every line)', () => {
             const [line] = writer.write(example);
             expect(line).toBe(openaiFormat.write(example, context)[0]);
             expect(writer.check(line)).toEqual([]);
-            expect(writer.writeChecked(example)).toEqual({ lines: [line] });
+            const written = writer.writeChecked(example);
+            expect(written.lines).toEqual([line]);
+            expect(written.failed).toBeUndefined();
+            // The parts, when given, are the line: the head and the run's one tail.
+            expect(written.parts).toBeDefined();
+            expect(written.parts!.heads.map((h) => h + written.parts!.tail)).toEqual([line]);
+            expect(written.parts!.tail).toBe(line.slice(line.indexOf(',"tools":')));
             for (const broken of BREAKS.map((b) => b(line))) {
               if (broken === line) continue;
               expect(writer.check(broken), broken.slice(0, 120)).toEqual(openaiFormat.check(broken, context.tools));

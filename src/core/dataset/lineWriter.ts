@@ -11,7 +11,8 @@ import { isJsonData } from '../simulate/json.ts';
  *
  * For `openai` lines that carry the tools, `writeChecked` builds the record once, checks that
  * object with the format's record checker, and writes the line as `JSON.stringify` of it — with
- * the tools' JSON text (the same on every line) written once and spliced in. Checking the object
+ * the tools' JSON text (the same on every line) written once and spliced in (and handed on
+ * apart, as `parts`, so that a writer encodes it once). Checking the object
  * that is serialised is checking the line: `JSON.parse(JSON.stringify(x))` deep-equals `x` for
  * JSON data, and the tools checked are those parsed back from the spliced text. Likewise a
  * call's arguments: the checker validates the arguments object (when it is JSON data) rather
@@ -30,6 +31,12 @@ export interface LineWriter {
 export interface CheckedLines {
   lines: string[];
   failed?: { line: number; findings: Finding[] };
+  /**
+   * The lines in two parts, when they have them: `lines[k]` is `heads[k] + tail`, and `tail` is
+   * the same text on every line of the writer (an `openai` line's tools). A consumer that
+   * encodes lines can then encode the tail once (see ChunkOptions.onLine).
+   */
+  parts?: { heads: string[]; tail: string };
 }
 
 const PROBES = 2;
@@ -61,22 +68,22 @@ export function lineWriter(format: ExportFormat, context: FormatContext): LineWr
   let probes = 0;
   let fast = true;
 
-  /** The line of `messages`, or the plain line while probing / after a probe differed. */
-  const emit = (example: Example, messages: OpenAIMessage[]): string => {
-    const line = `{"messages":${JSON.stringify(messages)}${tail}`;
+  /** The line of `messages` without its tail (the line is `head + tail`); probing compares the whole line with the plain one. */
+  const emitHead = (example: Example, messages: OpenAIMessage[]): string => {
+    const head = `{"messages":${JSON.stringify(messages)}`;
     if (probes < PROBES) {
       probes += 1;
       const expected = plain.write(example);
-      if (expected.length !== 1 || expected[0] !== line) fast = false;
+      if (expected.length !== 1 || expected[0] !== head + tail) fast = false;
     }
-    return line;
+    return head;
   };
 
   return {
     write(example) {
       if (!fast) return plain.write(example);
-      const line = emit(example, openAIMessages(example));
-      return fast ? [line] : plain.write(example);
+      const head = emitHead(example, openAIMessages(example));
+      return fast ? [head + tail] : plain.write(example);
     },
     check(line) {
       if (!fast || !line.endsWith(tail) || line.charCodeAt(line.length - tail.length - 1) !== 93 /* ] */) return check(line);
@@ -95,10 +102,13 @@ export function lineWriter(format: ExportFormat, context: FormatContext): LineWr
     writeChecked(example) {
       if (!fast) return plain.writeChecked(example);
       const messages = openAIMessages(example);
-      const line = emit(example, messages);
+      const head = emitHead(example, messages);
       if (!fast) return plain.writeChecked(example);
       const findings = checkOpenAIRecord({ messages, tools: parsedTools, parallel_tool_calls: !serialized }, checkContext);
-      return findings.length ? { lines: [line], failed: { line: 0, findings } } : { lines: [line] };
+      // `head + tail` makes a rope that is only copied if someone reads it whole.
+      const written: CheckedLines = { lines: [head + tail], parts: { heads: [head], tail } };
+      if (findings.length) written.failed = { line: 0, findings };
+      return written;
     },
   };
 }

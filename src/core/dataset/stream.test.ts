@@ -84,7 +84,12 @@ describe('a dataset run', () => {
     const chunked = collect(prepare(spec));
     const handed: Record<FileName, string> = { train: '', test: '' };
     const counted: Record<FileName, number> = { train: 0, test: 0 };
-    for (const chunk of prepare(spec).chunks({ examplesPerChunk: 7, onLine: (file, line) => (handed[file] += `${line}\n`) })) {
+    const tails = new Set<string>();
+    const onLine = (file: FileName, text: string, tail: string) => {
+      handed[file] += `${text}${tail}\n`;
+      tails.add(tail);
+    };
+    for (const chunk of prepare(spec).chunks({ examplesPerChunk: 7, onLine })) {
       expect(chunk.kind).toBe('lines');
       if (chunk.kind !== 'lines') continue;
       expect(chunk.texts).toEqual([]);
@@ -94,6 +99,17 @@ describe('a dataset run', () => {
     expect(handed.test).toBe(chunked.files.test);
     expect(counted.train).toBe(chunked.files.train.split('\n').length - 1);
     expect(counted.test).toBeGreaterThan(0);
+    // openai lines with tools: the tools are one tail, the same on every line.
+    expect(tails.size).toBe(1);
+    expect([...tails][0]).toMatch(/^,"tools":\[.*\],"parallel_tool_calls":true\}$/);
+
+    // A format without such a tail hands on whole lines.
+    const hf = { ...spec, format: 'hf' as const };
+    let whole = '';
+    for (const chunk of prepare(hf).chunks({ examplesPerChunk: 7, onLine: (file, text, tail) => { if (file === 'train') whole += `${text}${tail}\n`; tails.add(`hf:${tail}`); } })) expect(chunk.kind).toBe('lines');
+    expect(whole).toBe(collect(prepare(hf)).files.train);
+    expect(tails.has('hf:')).toBe(true);
+    expect(tails.size).toBe(2);
   }, 30_000);
 
   it('refuses what it cannot do, with the place', () => {

@@ -152,12 +152,13 @@ export interface ChunkOptions {
   examplesPerChunk?: number;
   /**
    * Hands each line (without "\n") to this function as soon as it is written and checked, and
-   * leaves the chunks' `texts` empty. A consumer that encodes or writes lines at once keeps
-   * them from living until the end of the chunk (a fast run then spends much less time
-   * collecting garbage). On an error chunk, the lines already handed over must be dropped, as
-   * with chunks.
+   * leaves the chunks' `texts` empty. The line is `text + tail`: `tail` is '' or a text that is
+   * the same on every line of the run (an `openai` line's tools), so a writer can encode it
+   * once. A consumer that encodes or writes lines at once keeps them from living until the end
+   * of the chunk (a fast run then spends much less time collecting garbage). On an error
+   * chunk, the lines already handed over must be dropped, as with chunks.
    */
-  onLine?: (file: FileName, line: string) => void;
+  onLine?: (file: FileName, text: string, tail: string) => void;
 }
 
 export type PreparedDataset = { ok: true; run: DatasetRun } | { ok: false; diagnostics: Diagnostic[] };
@@ -362,7 +363,7 @@ function* produce(
   ledgers: { [f in FileName]: RequestLedger },
   writer: LineWriter,
   perChunk: number,
-  onLine: ((file: FileName, line: string) => void) | undefined,
+  onLine: ((file: FileName, text: string, tail: string) => void) | undefined,
 ): Generator<DatasetChunk, void, undefined> {
   const step = Math.max(1, Math.floor(perChunk));
   let done = 0;
@@ -409,7 +410,8 @@ function* produce(
           yield { kind: 'error', error: { file: file.name, example: p, chainId, chainExample: local, findings, message: `${where}: ${findings.map((f) => `${f.path}: ${f.message} [${f.rule}]`).join('; ')}` } };
           return;
         }
-        if (onLine) for (let k = 0; k < out.length; k += 1) onLine(file.name, out[k]);
+        if (onLine && written.parts) for (let k = 0; k < out.length; k += 1) onLine(file.name, written.parts.heads[k], written.parts.tail);
+        else if (onLine) for (let k = 0; k < out.length; k += 1) onLine(file.name, out[k], '');
         else for (let k = 0; k < out.length; k += 1) texts.push(out[k]);
         lines += out.length;
       }
