@@ -12,7 +12,7 @@
  * of the same lines (records made beforehand). One core: Node runs this on one thread.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { AtomicFileWriter } from '../src/cli/io.ts';
+import { AtomicFileWriter, Utf8FileBuffer } from '../src/cli/io.ts';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
@@ -41,40 +41,59 @@ function cpuMs(since?: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-/** The full run to a file (or, `toFile` false, the lines made and checked, then dropped); returns wall ms, CPU ms and bytes. */
-function fullRun(project: Project, count: number, onChunk?: (done: number) => void, toFile = true): { ms: number; cpu: number; bytes: number } {
+/**
+ * Where a run's lines go: `file`, a new file as the command line writes it; `null`, encoded
+ * the same way but written to /dev/null (everything but the file system); `none`, dropped.
+ */
+type Sink = 'file' | 'null' | 'none';
+
+interface LineSink {
+  writeLine(text: string, tail?: string): void;
+  /** Flushes and closes (removing the file); returns the bytes written. */
+  finish(): number;
+}
+
+function openSink(sink: Sink): LineSink {
+  if (sink === 'file') {
+    const file = new AtomicFileWriter(out);
+    return { writeLine: (text, tail) => file.writeLine(text, tail), finish: () => (file.flush(), file.abort(), file.written) };
+  }
+  if (sink === 'null') {
+    const fd = openSync('/dev/null', 'w');
+    const buffer = new Utf8FileBuffer(fd);
+    return { writeLine: (text, tail) => buffer.writeLine(text, tail), finish: () => (buffer.flush(), closeSync(fd), buffer.written) };
+  }
+  return { writeLine: () => {}, finish: () => 0 };
+}
+
+/** The full run (generation, the openai writer, the checker on every line) into `sink`; returns wall ms, CPU ms and bytes. */
+function fullRun(project: Project, count: number, onChunk?: (done: number) => void, sink: Sink = 'file'): { ms: number; cpu: number; bytes: number } {
   const made = prepareDataset({ project, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId: CHAIN, count }] } });
   if (!made.ok) throw new Error(made.diagnostics.map((d) => d.message).join('\n'));
-  const file = new AtomicFileWriter(out);
+  const lines = openSink(sink);
   const c = process.cpuUsage();
   const t = performance.now();
-  const onLine = toFile ? (_: string, text: string, tail: string) => file.writeLine(text, tail) : () => {};
+  const onLine = (_: string, text: string, tail: string) => lines.writeLine(text, tail);
   for (const chunk of made.run.chunks({ examplesPerChunk: 512, onLine })) {
     if (chunk.kind === 'error') throw new Error(chunk.error.message);
     onChunk?.(chunk.done);
   }
-  file.flush();
-  const ms = performance.now() - t;
-  const cpu = cpuMs(c);
-  file.abort();
-  return { ms, cpu, bytes: file.written };
+  const bytes = lines.finish();
+  return { ms: performance.now() - t, cpu: cpuMs(c), bytes };
 }
 
 /** JSON.stringify + write of the same records (made beforehand, so only stringify and write are timed). */
-function rawRun(project: Project, count: number): { ms: number; cpu: number; bytes: number } {
+function rawRun(project: Project, count: number, sink: Sink = 'file'): { ms: number; cpu: number; bytes: number } {
   const made = createGenerator(project, CHAIN);
   if (!made.ok) throw new Error(made.diagnostics[0].message);
   const { tools } = formatContext(project);
   const records = Array.from({ length: Math.min(count, 5000) }, (_, i) => toOpenAIRecord(made.generator.example(1, i), project, { tools }));
-  const file = new AtomicFileWriter(out);
+  const lines = openSink(sink);
   const c = process.cpuUsage();
   const t = performance.now();
-  for (let i = 0; i < count; i += 1) file.writeLine(JSON.stringify(records[i % records.length]));
-  file.flush();
-  const ms = performance.now() - t;
-  const cpu = cpuMs(c);
-  file.abort();
-  return { ms, cpu, bytes: file.written };
+  for (let i = 0; i < count; i += 1) lines.writeLine(JSON.stringify(records[i % records.length]));
+  const bytes = lines.finish();
+  return { ms: performance.now() - t, cpu: cpuMs(c), bytes };
 }
 
 /**
@@ -82,15 +101,15 @@ function rawRun(project: Project, count: number): { ms: number; cpu: number; byt
  * written to a new file the same way. On a virtual machine, giving a new file its pages is
  * often the largest part of writing it.
  */
-function fileSystemRun(bytes: number): { ms: number } {
+function fileSystemRun(bytes: number, target = out): { ms: number } {
   const sample = Buffer.from(readFileSync(FILE, 'utf8').repeat(64)).subarray(0, 1 << 20);
-  rmSync(out, { force: true });
-  const fd = openSync(out, 'w');
+  if (target === out) rmSync(out, { force: true });
+  const fd = openSync(target, 'w');
   const t = performance.now();
   for (let left = bytes; left > 0; left -= sample.length) writeSync(fd, sample, 0, Math.min(left, sample.length));
   const ms = performance.now() - t;
   closeSync(fd);
-  rmSync(out, { force: true });
+  if (target === out) rmSync(out, { force: true });
   return { ms };
 }
 
@@ -106,20 +125,31 @@ if (!memoryOnly) speed();
 function speed(): void {
 fullRun(project, 5000); // warm up
 rawRun(project, 5000);
-const made = fullRun(project, COUNT, undefined, false);
+const dropped = fullRun(project, COUNT, undefined, 'none');
+const encoded = fullRun(project, COUNT, undefined, 'null');
+const rawEncoded = rawRun(project, COUNT, 'null');
 // A virtual machine gives a process's first large write fresh pages, which costs several
 // times more than later writes of the same size: pay that once before the timed runs.
 fileSystemRun(COUNT * 6_500); // about the size of the file written below
 const full = fullRun(project, COUNT);
 const raw = rawRun(project, COUNT);
 const fs = fileSystemRun(full.bytes);
+const nullWrites = fileSystemRun(full.bytes, '/dev/null');
 const us = (ms: number) => `${((ms * 1000) / COUNT).toFixed(1)} µs`;
+const line = (label: string, r: { ms: number; cpu: number }, unit = 'examples') =>
+  console.log(`  ${label.padEnd(58)} ${rate(COUNT, r.ms).padStart(7)} ${unit}/s wall, ${rate(COUNT, r.cpu).padStart(7)} per CPU-second  (${us(r.ms)} each)`);
+/** The speed of `run` as a share of the speed of `raw`. */
+const share = (run: { ms: number; cpu: number }, raw: { ms: number; cpu: number }) => `${((raw.ms / run.ms) * 100).toFixed(0)}% (wall), ${((raw.cpu / run.cpu) * 100).toFixed(0)}% (CPU)`;
 console.log(`  (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: wall-clock rates suffer on a busy machine; per CPU-second is what one free core does)`);
-console.log(`  generate + write + check every line (lines dropped): ${rate(COUNT, made.ms)} examples/s wall, ${rate(COUNT, made.cpu)} per CPU-second  (${us(made.ms)} per example)`);
-console.log(`  … and written to a new file:                         ${rate(COUNT, full.ms)} examples/s wall, ${rate(COUNT, full.cpu)} per CPU-second  (${COUNT.toLocaleString('en-US')} examples, ${mb(full.bytes)}; ${us(full.ms)} per example)`);
-console.log(`    the file system alone (the same ${mb(full.bytes)}, already encoded, to a new file): ${us(fs.ms)} per example, ${mb((full.bytes / fs.ms) * 1000)}/s`);
-console.log(`  JSON.stringify + write of the same lines:            ${rate(COUNT, raw.ms)} lines/s wall, ${rate(COUNT, raw.cpu)} per CPU-second`);
-console.log(`  the full run is ${((raw.ms / full.ms) * 100).toFixed(0)}% of the raw speed (wall), ${((raw.cpu / full.cpu) * 100).toFixed(0)}% (CPU)`);
+console.log(`  ${COUNT.toLocaleString('en-US')} examples, ${mb(full.bytes)} of lines`);
+line('generate + write + check every line (lines dropped)', dropped);
+line('… encoded as the CLI writes them, to /dev/null', encoded);
+console.log(`    writing the same bytes, already encoded, to /dev/null alone: ${us(nullWrites.ms)} per example, ${mb((full.bytes / nullWrites.ms) * 1000)}/s (a system call's cost grows with its size here)`);
+line('… written to a new file, as the CLI does', full);
+console.log(`    the file system alone (the same bytes, already encoded, to a new file): ${us(fs.ms)} per example, ${mb((full.bytes / fs.ms) * 1000)}/s`);
+line('JSON.stringify + encode of the same lines, to /dev/null', rawEncoded, 'lines');
+line('JSON.stringify + write of the same lines to a new file', raw, 'lines');
+console.log(`  the full run is ${share(encoded, rawEncoded)} of the raw speed to /dev/null, ${share(full, raw)} to a new file`);
 
 // The parts, for profiling.
 {

@@ -1,17 +1,15 @@
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
-/**
- * Writes a file all-or-nothing: lines go to a temporary file beside the target, which is
- * renamed over it only when everything was written. On failure the temporary file is
- * removed and an existing target is left untouched.
- */
 const WRITE_BUFFER_BYTES = 1 << 20;
 
-export class AtomicFileWriter {
-  private readonly tmp: string;
-  private fd: number | null;
-  /** Encoded bytes not yet written: text is encoded line by line into this one buffer. */
+/**
+ * Text and lines encoded as UTF-8 into one reused 1 MiB buffer and written to a file
+ * descriptor when it is full. Encoding line by line is much faster than writing one large
+ * joined string: no chunk-sized string is built, and V8's UTF-8 encoding of a text with a
+ * single non-ASCII character is slow over the whole text.
+ */
+export class Utf8FileBuffer {
   private readonly bytes = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
   private used = 0;
   /** The last tail written, and its bytes. */
@@ -20,17 +18,14 @@ export class AtomicFileWriter {
   /** Bytes handed to the file so far. */
   written = 0;
 
-  constructor(readonly path: string) {
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    this.fd = openSync(this.tmp, 'w');
-  }
+  constructor(private readonly fd: number) {}
 
   write(text: string): void {
     // A UTF-16 unit takes at most 3 bytes in UTF-8.
     if (this.used + text.length * 3 > this.bytes.length) {
       this.flush();
       if (text.length * 3 > this.bytes.length) {
-        if (this.fd !== null) this.written += writeSync(this.fd, text);
+        this.written += writeSync(this.fd, text);
         return;
       }
     }
@@ -38,13 +33,8 @@ export class AtomicFileWriter {
   }
 
   /**
-   * Each line followed by "\n". Encoding line by line into the buffer is much faster than
-   * writing one large joined string: no chunk-sized string is built, and V8's UTF-8 encoding
-   * of a long text with a single non-ASCII character is slow over the whole text.
-   */
-  /**
    * `text + tail` followed by "\n". A `tail` that repeats from line to line (an `openai`
-   * line's tools) is encoded once and copied: encoding is the slow part of writing.
+   * line's tools) is encoded once and copied.
    */
   writeLine(text: string, tail = ''): void {
     this.write(text);
@@ -54,28 +44,66 @@ export class AtomicFileWriter {
         this.tailBytes = Buffer.from(tail, 'utf8');
       }
       if (this.used + this.tailBytes.length > this.bytes.length) this.flush();
-      if (this.tailBytes.length > this.bytes.length) {
-        if (this.fd !== null) this.written += writeSync(this.fd, this.tailBytes);
-      } else this.used += this.tailBytes.copy(this.bytes, this.used);
+      if (this.tailBytes.length > this.bytes.length) this.written += writeSync(this.fd, this.tailBytes);
+      else this.used += this.tailBytes.copy(this.bytes, this.used);
     }
     if (this.used === this.bytes.length) this.flush();
     this.bytes[this.used] = 10;
     this.used += 1;
   }
 
-  /** Hands the buffered bytes to the file (without fsync; `commit` syncs). */
+  /** Hands the buffered bytes to the file. */
   flush(): void {
-    if (this.fd !== null && this.used > 0) {
-      let at = 0;
-      while (at < this.used) at += writeSync(this.fd, this.bytes, at, this.used - at);
-      this.written += at;
-    }
+    let at = 0;
+    while (at < this.used) at += writeSync(this.fd, this.bytes, at, this.used - at);
+    this.written += at;
     this.used = 0;
   }
 
+  /** Forgets what is buffered. */
+  drop(): void {
+    this.used = 0;
+  }
+}
+
+/**
+ * Writes a file all-or-nothing: lines go to a temporary file beside the target, which is
+ * renamed over it only when everything was written. On failure the temporary file is
+ * removed and an existing target is left untouched.
+ */
+export class AtomicFileWriter {
+  private readonly tmp: string;
+  private fd: number | null;
+  private readonly out: Utf8FileBuffer;
+
+  constructor(readonly path: string) {
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.fd = openSync(this.tmp, 'w');
+    this.out = new Utf8FileBuffer(this.fd);
+  }
+
+  /** Bytes handed to the file so far. */
+  get written(): number {
+    return this.out.written;
+  }
+
+  write(text: string): void {
+    if (this.fd !== null) this.out.write(text);
+  }
+
+  /** `text + tail` followed by "\n" (see Utf8FileBuffer.writeLine). */
+  writeLine(text: string, tail = ''): void {
+    if (this.fd !== null) this.out.writeLine(text, tail);
+  }
+
+  /** Hands the buffered bytes to the file (without fsync; `commit` syncs). */
+  flush(): void {
+    if (this.fd !== null) this.out.flush();
+  }
+
   commit(): void {
-    this.flush();
     if (this.fd === null) return;
+    this.out.flush();
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = null;
@@ -83,9 +111,9 @@ export class AtomicFileWriter {
   }
 
   abort(): void {
+    this.out.drop();
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
-    this.used = 0;
     rmSync(this.tmp, { force: true });
   }
 }
