@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { ReferenceOption } from '../../core/index.ts';
 import { selectChain, useAppStore } from '../../state/store.ts';
 import { completionOptions, SLOT_GROUP } from './completionOptions.ts';
+import { navigationTarget } from './listNavigation.ts';
+import { optionId, ReferenceListbox } from './ReferenceListbox.tsx';
 import { searchReferences } from './referenceSearch.ts';
 
 interface Props {
@@ -17,8 +18,6 @@ interface Props {
   /** Closes the list; `restoreFocus` when closed from the keyboard (Escape), to give focus back to the button. */
   onClose: (restoreFocus: boolean) => void;
 }
-
-const PAGE = 10;
 
 /**
  * Every insertion a template may take, searchable (opened by the chips' "+N more"): an ARIA
@@ -38,7 +37,6 @@ export function InsertionList({ id, label, completions, onPick, onClose }: Props
   const boxRef = useRef<HTMLDivElement>(null);
   const count = result.shown.length;
   const activeIndex = Math.min(active, Math.max(0, count - 1));
-  const optionId = (i: number) => `${baseId}-option-${i}`;
 
   // On opening: the whole list comes into view, and the search box takes focus.
   useEffect(() => {
@@ -50,33 +48,21 @@ export function InsertionList({ id, label, completions, onPick, onClose }: Props
   }, [activeIndex]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const move = (to: number) => {
+    const to = navigationTarget(e.key, activeIndex, count);
+    if (to !== undefined) {
       e.preventDefault();
-      setActive(Math.max(0, Math.min(count - 1, to)));
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(activeIndex + 1);
-      case 'ArrowUp':
-        return move(activeIndex - 1);
-      case 'PageDown':
-        return move(activeIndex + PAGE);
-      case 'PageUp':
-        return move(activeIndex - PAGE);
-      case 'Enter':
-        e.preventDefault();
-        if (count > 0) onPick(result.shown[activeIndex].reference);
-        return;
-      case 'Escape':
-        e.preventDefault();
-        e.stopPropagation();
-        onClose(true);
-        return;
+      setActive(to);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (count > 0) onPick(result.shown[activeIndex].reference);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose(true);
     }
   };
 
   const typed = query.trim();
-  let index = 0;
   return (
     <div ref={boxRef} className="insertion-list">
       <input
@@ -88,7 +74,7 @@ export function InsertionList({ id, label, completions, onPick, onClose }: Props
         aria-expanded={true}
         aria-controls={id}
         aria-autocomplete="list"
-        aria-activedescendant={count > 0 ? optionId(activeIndex) : undefined}
+        aria-activedescendant={count > 0 ? optionId(baseId, activeIndex) : undefined}
         value={query}
         placeholder="Type to search slots and result fields…"
         spellCheck={false}
@@ -100,40 +86,26 @@ export function InsertionList({ id, label, completions, onPick, onClose }: Props
         onBlur={() => onClose(false)}
         onKeyDown={onKeyDown}
       />
-      <div ref={listRef} id={id} role="listbox" className="ref-list" aria-label={`Insertions for ${label}`} onMouseDown={(e) => e.preventDefault()}>
-        {result.groups.map((group) => {
-          const headId = `${baseId}-group-${group.callId || 'slots'}`;
-          return (
-            <div key={group.callId} role="group" aria-labelledby={headId} className="ref-group">
-              <div id={headId} role="presentation" className="ref-group-head">
-                {group.callId === SLOT_GROUP ? (
-                  <span>Slots</span>
-                ) : (
-                  <>
-                    <code>{group.callId}</code> <span className="ref-group-tool">{group.tool}</span>
-                  </>
-                )}
-              </div>
-              {group.options.map((o: ReferenceOption) => {
-                const i = index++;
-                return (
-                  <div
-                    key={o.reference}
-                    id={optionId(i)}
-                    data-index={i}
-                    role="option"
-                    aria-selected={i === activeIndex}
-                    className={`ref-option${i === activeIndex ? ' is-active' : ''}`}
-                    onMouseMove={() => i !== activeIndex && setActive(i)}
-                    onClick={() => onPick(o.reference)}
-                  >
-                    <code className="ref-option-path">{o.reference}</code>
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+      <div onMouseDown={(e) => e.preventDefault()}>
+        <ReferenceListbox
+          id={id}
+          baseId={baseId}
+          label={`Insertions for ${label}`}
+          listRef={listRef}
+          groups={result.groups}
+          activeIndex={activeIndex}
+          onActive={setActive}
+          onPick={(o) => onPick(o.reference)}
+          groupHead={(group) =>
+            group.callId === SLOT_GROUP ? (
+              <span>Slots</span>
+            ) : (
+              <>
+                <code>{group.callId}</code> <span className="ref-group-tool">{group.tool}</span>
+              </>
+            )
+          }
+        />
       </div>
       <p className="ref-summary muted" aria-live="polite">
         {result.matched === 0

@@ -2,6 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ReferenceOption } from '../../core/index.ts';
 import { makeSelectReferenceOptions, useAppStore } from '../../state/store.ts';
+import { navigationTarget } from './listNavigation.ts';
+import { optionId, ReferenceListbox } from './ReferenceListbox.tsx';
 import { searchReferences } from './referenceSearch.ts';
 
 interface Props {
@@ -11,8 +13,6 @@ interface Props {
   current: string;
   onPick: (reference: string) => void;
 }
-
-const PAGE = 10;
 
 /**
  * The reference picker (ARIA combobox, list autocomplete): an input that filters the result
@@ -42,7 +42,6 @@ export function ReferenceCombobox({ callId, arg, current, onPick }: Props) {
   }, [current]);
   const count = result.shown.length;
   const activeIndex = Math.min(active, Math.max(0, count - 1));
-  const optionId = (i: number) => `${baseId}-option-${i}`;
 
   useEffect(() => {
     if (!open) return;
@@ -67,49 +66,31 @@ export function ReferenceCombobox({ callId, arg, current, onPick }: Props) {
   const startIndex = () => Math.max(0, searchReferences(options, '').shown.findIndex((o) => o.reference === current));
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const move = (to: number) => {
+    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
-      if (!open) return openAt(query === null ? startIndex() : 0);
-      setActive(Math.max(0, Math.min(count - 1, to)));
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        if (e.altKey) {
-          e.preventDefault();
-          if (!open) openAt(query === null ? startIndex() : 0);
-          return;
-        }
-        return move(activeIndex + 1);
-      case 'ArrowUp':
-        if (e.altKey) {
-          e.preventDefault();
-          return close();
-        }
-        return move(activeIndex - 1);
-      case 'PageDown':
-        return move(activeIndex + PAGE);
-      case 'PageUp':
-        return move(activeIndex - PAGE);
-      case 'Enter':
-        if (open && count > 0) {
-          e.preventDefault();
-          pick(result.shown[activeIndex]);
-        }
-        return;
-      case 'Escape':
-        if (open || query !== null) {
-          e.preventDefault();
-          e.stopPropagation();
-          close();
-        }
-        return;
+      if (e.key === 'ArrowUp') close();
+      else if (!open) openAt(query === null ? startIndex() : 0);
+      return;
+    }
+    const to = navigationTarget(e.key, activeIndex, count);
+    if (to !== undefined) {
+      e.preventDefault();
+      if (!open) openAt(query === null ? startIndex() : 0);
+      else setActive(to);
+      return;
+    }
+    if (e.key === 'Enter' && open && count > 0) {
+      e.preventDefault();
+      pick(result.shown[activeIndex]);
+    } else if (e.key === 'Escape' && (open || query !== null)) {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
     }
   };
 
   const typed = query ?? '';
   const types = (o: ReferenceOption) => o.types.join(' | ') || 'any';
-  let index = 0;
-
   return (
     <>
       <div className="ref-combobox">
@@ -122,7 +103,7 @@ export function ReferenceCombobox({ callId, arg, current, onPick }: Props) {
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={open && count > 0 ? optionId(activeIndex) : undefined}
+          aria-activedescendant={open && count > 0 ? optionId(baseId, activeIndex) : undefined}
           value={query ?? current}
           placeholder={options.length ? 'Type to search fields…' : 'No upstream call has a result to use'}
           spellCheck={false}
@@ -154,40 +135,25 @@ export function ReferenceCombobox({ callId, arg, current, onPick }: Props) {
         </button>
       </div>
       <div className="ref-popup" hidden={!open} onMouseDown={(e) => e.preventDefault()}>
-        <div ref={listRef} id={listId} role="listbox" className="ref-list" aria-label={`Result fields for ${arg}`}>
-          {open &&
-            result.groups.map((group) => {
-              const headId = `${baseId}-group-${group.callId}`;
-              return (
-                <div key={group.callId} role="group" aria-labelledby={headId} className="ref-group">
-                  <div id={headId} role="presentation" className="ref-group-head">
-                    <code>{group.callId}</code> <span className="ref-group-tool">{group.tool}</span>
-                  </div>
-                  {group.options.map((o) => {
-                    const i = index++;
-                    const isCurrent = o.reference === current;
-                    return (
-                      <div
-                        key={`${o.callId}:${o.field}`}
-                        id={optionId(i)}
-                        data-index={i}
-                        role="option"
-                        aria-selected={i === activeIndex}
-                        className={`ref-option${i === activeIndex ? ' is-active' : ''}${isCurrent ? ' is-current' : ''}`}
-                        onMouseMove={() => i !== activeIndex && setActive(i)}
-                        onClick={() => pick(o)}
-                      >
-                        <code className="ref-option-path">{o.reference}</code>{' '}
-                        <span className="ref-option-type">{types(o)}</span>
-                        {o.typeMismatch && <span className="ref-option-warn"> type mismatch</span>}
-                        {isCurrent && <span className="visually-hidden"> (current)</span>}
-                      </div>
-                    );
-                  })}
-                </div>
-              );
-            })}
-        </div>
+        <ReferenceListbox
+          id={listId}
+          baseId={baseId}
+          label={`Result fields for ${arg}`}
+          listRef={listRef}
+          groups={open ? result.groups : []}
+          activeIndex={activeIndex}
+          onActive={setActive}
+          onPick={pick}
+          optionDetail={(o) => (
+            <>
+              {' '}
+              <span className="ref-option-type">{types(o)}</span>
+              {o.typeMismatch && <span className="ref-option-warn"> type mismatch</span>}
+              {o.reference === current && <span className="visually-hidden"> (current)</span>}
+            </>
+          )}
+          optionClass={(o) => (o.reference === current ? 'is-current' : '')}
+        />
         <p className="ref-summary muted" aria-live="polite">
           {!open
             ? ''
