@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
-import type { Connection, EdgeChange, IsValidConnection, NodeChange, OnMoveEnd, OnNodeDrag, Viewport } from '@xyflow/react';
+import type { Connection, EdgeChange, IsValidConnection, MiniMapNodeProps, NodeChange, OnMoveEnd, OnNodeDrag, Viewport } from '@xyflow/react';
 import { ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE } from '../../core/edit/edges.ts';
 import type { Position } from '../../core/index.ts';
 import type { GraphView } from '../../core/edit/graphView.ts';
@@ -27,6 +27,12 @@ const PRO_OPTIONS = { hideAttribution: false } as const;
  */
 const FAR_ZOOM = 0.35;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+/**
+ * Above this many calls the minimap draws the turn bands only: a few hundred columns show the
+ * chain's shape as well as thousands of specks do, and the minimap is repainted on every frame
+ * of a pan.
+ */
+const MINIMAP_CALLS_UP_TO = 1000;
 
 /** The canvas of the current chain. The view is keyed by chain: each chain keeps its own viewport. */
 export function Canvas() {
@@ -167,7 +173,7 @@ function ChainCanvas({ chainId }: { chainId: string }) {
         aria-label="Canvas of the chain's calls"
       >
         {callCount < VISIBLE_ONLY_FROM && <Background gap={24} size={1} />}
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} nodeComponent={callCount > MINIMAP_CALLS_UP_TO ? BandsOnly : undefined} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
@@ -186,6 +192,12 @@ function firstFitOptions(callCount: number, view: GraphView | null) {
   }
   if (first.length === 0) for (const node of view.nodes.slice(0, LARGE_FIRST_VIEW_CALLS)) first.push({ id: node.id });
   return { ...FIT_VIEW_OPTIONS, nodes: first, minZoom: 0.3 };
+}
+
+/** A minimap node that draws turn bands and leaves calls out (large chains). */
+function BandsOnly(p: MiniMapNodeProps) {
+  if (!p.className.includes('minimap-band')) return null;
+  return <rect className={`react-flow__minimap-node ${p.className} is-alone`} x={p.x} y={p.y} rx={p.borderRadius} ry={p.borderRadius} width={p.width} height={p.height} style={p.style} shapeRendering={p.shapeRendering} />;
 }
 
 function miniMapClass(node: FlowNode): string {
