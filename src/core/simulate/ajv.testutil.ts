@@ -4,9 +4,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../project/types.ts';
 
-const ajv2020 = new Ajv2020({ strict: false, allErrors: false, logger: false });
+const ajv2020 = new Ajv2020({ strict: false, allErrors: false, logger: false, ownProperties: true });
 addFormats(ajv2020);
-const ajv07 = new Ajv({ strict: false, allErrors: false, logger: false });
+const ajv07 = new Ajv({ strict: false, allErrors: false, logger: false, ownProperties: true });
 addFormats(ajv07);
 
 export type Validator = ((value: unknown) => boolean) & { errors?: unknown };

@@ -22,7 +22,9 @@ const cache = new WeakMap<object, CompileResult>();
 
 function instance(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, validateSchema: true });
+    // ownProperties: a property named like one of Object.prototype's ("valueOf", "constructor")
+    // is only there when the object itself has it (`{}` has no "valueOf" to check).
+    ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, validateSchema: true, ownProperties: true });
     // Chainwright's own annotations in result schemas.
     ajv.addKeyword({ keyword: 'x-fake' });
     ajv.addKeyword({ keyword: 'x-fake-args' });
