@@ -12,7 +12,7 @@
  * of the same lines (records made beforehand). One core: Node runs this on one thread.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { AtomicFileWriter, Utf8FileBuffer } from '../src/cli/io.ts';
+import { AtomicFileWriter, utf8FileLines } from '../src/cli/io.ts';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
@@ -60,8 +60,8 @@ function openSink(sink: Sink): LineSink {
   }
   if (sink === 'null') {
     const fd = openSync('/dev/null', 'w');
-    const buffer = new Utf8FileBuffer(fd);
-    return { writeLine: (text, tail) => buffer.writeLine(text, tail), finish: () => (buffer.flush(), closeSync(fd), buffer.written) };
+    const file = utf8FileLines(fd);
+    return { writeLine: (text, tail) => file.out.line(text, tail), finish: () => (file.out.flush(), closeSync(fd), file.written()) };
   }
   return { writeLine: () => {}, finish: () => 0 };
 }

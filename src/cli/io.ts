@@ -1,69 +1,22 @@
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { utf8Lines, type Utf8Lines } from '../core/index.ts';
 
-const WRITE_BUFFER_BYTES = 1 << 20;
+/** All of `bytes` to the file; returns how many. */
+function writeAll(fd: number, bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+  return at;
+}
 
 /**
- * Text and lines encoded as UTF-8 into one reused 1 MiB buffer and written to a file
- * descriptor when it is full. Encoding line by line is much faster than writing one large
- * joined string: no chunk-sized string is built, and V8's UTF-8 encoding of a text with a
- * single non-ASCII character is slow over the whole text.
+ * Text and lines encoded into one reused buffer (the core's utf8Lines) and written to a file
+ * descriptor a piece at a time; `written` counts the bytes.
  */
-export class Utf8FileBuffer {
-  private readonly bytes = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-  private used = 0;
-  /** The last tail written, and its bytes. */
-  private tailText = '';
-  private tailBytes: Buffer = Buffer.alloc(0);
-  /** Bytes handed to the file so far. */
-  written = 0;
-
-  constructor(private readonly fd: number) {}
-
-  write(text: string): void {
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    if (this.used + text.length * 3 > this.bytes.length) {
-      this.flush();
-      if (text.length * 3 > this.bytes.length) {
-        this.written += writeSync(this.fd, text);
-        return;
-      }
-    }
-    this.used += this.bytes.write(text, this.used);
-  }
-
-  /**
-   * `text + tail` followed by "\n". A `tail` that repeats from line to line (an `openai`
-   * line's tools) is encoded once and copied.
-   */
-  writeLine(text: string, tail = ''): void {
-    this.write(text);
-    if (tail) {
-      if (tail !== this.tailText) {
-        this.tailText = tail;
-        this.tailBytes = Buffer.from(tail, 'utf8');
-      }
-      if (this.used + this.tailBytes.length > this.bytes.length) this.flush();
-      if (this.tailBytes.length > this.bytes.length) this.written += writeSync(this.fd, this.tailBytes);
-      else this.used += this.tailBytes.copy(this.bytes, this.used);
-    }
-    if (this.used === this.bytes.length) this.flush();
-    this.bytes[this.used] = 10;
-    this.used += 1;
-  }
-
-  /** Hands the buffered bytes to the file. */
-  flush(): void {
-    let at = 0;
-    while (at < this.used) at += writeSync(this.fd, this.bytes, at, this.used - at);
-    this.written += at;
-    this.used = 0;
-  }
-
-  /** Forgets what is buffered. */
-  drop(): void {
-    this.used = 0;
-  }
+export function utf8FileLines(fd: number): { out: Utf8Lines; written: () => number } {
+  let written = 0;
+  const out = utf8Lines((bytes) => (written += writeAll(fd, bytes)), { copy: false });
+  return { out, written: () => written };
 }
 
 /**
@@ -74,36 +27,36 @@ export class Utf8FileBuffer {
 export class AtomicFileWriter {
   private readonly tmp: string;
   private fd: number | null;
-  private readonly out: Utf8FileBuffer;
+  private readonly file: ReturnType<typeof utf8FileLines>;
 
   constructor(readonly path: string) {
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     this.fd = openSync(this.tmp, 'w');
-    this.out = new Utf8FileBuffer(this.fd);
+    this.file = utf8FileLines(this.fd);
   }
 
   /** Bytes handed to the file so far. */
   get written(): number {
-    return this.out.written;
+    return this.file.written();
   }
 
   write(text: string): void {
-    if (this.fd !== null) this.out.write(text);
+    if (this.fd !== null) this.file.out.write(text);
   }
 
-  /** `text + tail` followed by "\n" (see Utf8FileBuffer.writeLine). */
+  /** `text + tail` followed by "\n"; a `tail` that repeats from line to line is encoded once. */
   writeLine(text: string, tail = ''): void {
-    if (this.fd !== null) this.out.writeLine(text, tail);
+    if (this.fd !== null) this.file.out.line(text, tail);
   }
 
   /** Hands the buffered bytes to the file (without fsync; `commit` syncs). */
   flush(): void {
-    if (this.fd !== null) this.out.flush();
+    if (this.fd !== null) this.file.out.flush();
   }
 
   commit(): void {
     if (this.fd === null) return;
-    this.out.flush();
+    this.file.out.flush();
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = null;
@@ -111,7 +64,7 @@ export class AtomicFileWriter {
   }
 
   abort(): void {
-    this.out.drop();
+    this.file.out.drop();
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     rmSync(this.tmp, { force: true });

@@ -1,7 +1,7 @@
 import type { DatasetError, DatasetRun, FileName } from '../core/index.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import { progressFigures, throttle, type ProgressFigures } from './progress.ts';
-import { utf8Lines } from './utf8Lines.ts';
+import { utf8Lines } from '../core/index.ts';
 import { zipWriter, type ZipEntry } from './zipStream.ts';
 
 /**
@@ -36,7 +36,7 @@ export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSi
   };
   const zip = output.kind === 'zip' ? zipWriter(send) : null;
   // One JSONL file: each line is encoded as soon as it is checked (see ChunkOptions.onLine).
-  const lines = zip ? null : utf8Lines(send, options.pieceBytes);
+  const lines = zip ? null : utf8Lines(send, { size: options.pieceBytes });
   const onLine = lines ? (_file: FileName, text: string, tail: string) => lines.line(text, tail) : undefined;
   if (zip && run.bundle) for (const [name, text] of Object.entries(run.bundle.files)) zip.addFile(name, text);
   const entries: Partial<Record<FileName, ZipEntry>> = {};

@@ -22,3 +22,4 @@ export {
   type PreparedDataset,
 } from './stream.ts';
 export { datasetStats, exampleTokens, exampleTexts, TOKEN_ENCODING, type DatasetStats, type Summary } from './stats.ts';
+export { utf8Lines, type Utf8Lines, type Utf8LinesOptions } from './utf8Lines.ts';
