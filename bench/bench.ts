@@ -12,7 +12,7 @@
  * of the same lines (records made beforehand). One core: Node runs this on one thread.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { AtomicFileWriter, utf8FileLines } from '../src/cli/io.ts';
+import { AtomicFileWriter, PIECE_BYTES, utf8FileLines } from '../src/cli/io.ts';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
@@ -97,12 +97,12 @@ function rawRun(project: Project, count: number, sink: Sink = 'file'): { ms: num
 }
 
 /**
- * What the file system alone costs: `bytes` already encoded (1 MiB blocks of real lines)
- * written to a new file the same way. On a virtual machine, giving a new file its pages is
+ * What the file system alone costs: `bytes` already encoded (real lines, in pieces of the
+ * size the command line writes) written to a new file the same way. On a virtual machine, giving a new file its pages is
  * often the largest part of writing it.
  */
 function fileSystemRun(bytes: number, target = out): { ms: number } {
-  const sample = Buffer.from(readFileSync(FILE, 'utf8').repeat(64)).subarray(0, 1 << 20);
+  const sample = Buffer.from(readFileSync(FILE, 'utf8').repeat(64)).subarray(0, PIECE_BYTES);
   if (target === out) rmSync(out, { force: true });
   const fd = openSync(target, 'w');
   const t = performance.now();

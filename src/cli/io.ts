@@ -10,12 +10,20 @@ function writeAll(fd: number, bytes: Uint8Array): number {
 }
 
 /**
+ * Bytes per write. A piece this size is still in the core's cache when the kernel copies it: on
+ * the bench machine (1 MiB of L2 cache per core) writing 256 KiB pieces took the kernel less
+ * than half the time of 1 MiB pieces (strace -c, 641 MB of lines); 64 KiB pieces cost more
+ * in calls than they save.
+ */
+export const PIECE_BYTES = 256 * 1024;
+
+/**
  * Text and lines encoded into one reused buffer (the core's utf8Lines) and written to a file
  * descriptor a piece at a time; `written` counts the bytes.
  */
 export function utf8FileLines(fd: number): { out: Utf8Lines; written: () => number } {
   let written = 0;
-  const out = utf8Lines((bytes) => (written += writeAll(fd, bytes)), { copy: false });
+  const out = utf8Lines((bytes) => (written += writeAll(fd, bytes)), { copy: false, size: PIECE_BYTES });
   return { out, written: () => written };
 }
 

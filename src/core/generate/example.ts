@@ -1,10 +1,10 @@
-import type { Chain, JsonSchema, JsonValue, Project, SlotSpec } from '../project/types.ts';
+import type { Chain, JsonValue, Project, SlotSpec } from '../project/types.ts';
 import { DEFAULT_REFERENCE_DATE, isOneOfSlot } from '../project/types.ts';
 import { planChain, type Plan } from '../graph/plan.ts';
 import { collectReferences } from '../refs/parse.ts';
 import type { PathSegment } from '../refs/types.ts';
 import { createSeededFaker, type SeededFaker } from '../simulate/faker.ts';
-import { simulateResult } from '../simulate/fromSchema.ts';
+import { resultSimulator } from '../simulate/fromSchema.ts';
 import { hashSeed } from '../simulate/rng.ts';
 import { error, type Diagnostic } from '../validate/diagnostics.ts';
 import { toolResultSchema, validateProject } from '../validate/project.ts';
@@ -54,8 +54,8 @@ interface PreparedCall {
   callId: string;
   tool: string;
   args: Compiled;
-  /** The tool's result schema, tightened so that what later calls read from it exists. */
-  returns: JsonSchema | undefined;
+  /** Simulates the tool's result from its schema, tightened so that what later calls read from it exists. */
+  simulate: (args: { [name: string]: JsonValue }, sf: SeededFaker) => JsonValue;
   /** Per-step request templates (multi-turn chains). */
   requests: Compiled[];
 }
@@ -119,7 +119,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       callId: call.id,
       tool: call.tool,
       args: compileValue(call.args),
-      returns: tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined,
+      simulate: resultSimulator(tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined),
       requests: (call.requests ?? []).map((t) => compileTemplate(t, true)),
     });
   }
@@ -255,7 +255,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       messages.push({ role: 'assistant', calls });
       for (let k = 0; k < calls.length; k += 1) {
         const c = calls[k];
-        const result = simulateResult(turn[k].returns, c.args, sf);
+        const result = turn[k].simulate(c.args, sf);
         scope[c.callId] = result;
         done?.push({ call: c, result });
         messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });

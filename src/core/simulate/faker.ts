@@ -6,9 +6,12 @@
 import { Faker, base, en } from '@faker-js/faker';
 import type { Randomizer } from '@faker-js/faker';
 import { DEFAULT_REFERENCE_DATE } from '../project/types.ts';
+import { installFastCompany } from './fastCompany.ts';
+import { installFastDate } from './fastDate.ts';
 import { installFastFake } from './fastFake.ts';
 import { installFastInternet } from './fastInternet.ts';
 import { installFastLocation } from './fastLocation.ts';
+import { installFastPerson } from './fastPerson.ts';
 import { installFastPrimitives } from './fastPrimitives.ts';
 import { createRng, hashSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
@@ -41,7 +44,10 @@ export function createSeededFaker(seed: number, referenceDate: string = DEFAULT_
   installFastFake(faker);
   installFastPrimitives(faker, randomizer);
   installFastInternet(faker, rng);
-  installFastLocation(faker);
+  installFastLocation(faker, randomizer);
+  installFastPerson(faker, randomizer);
+  installFastCompany(faker, randomizer);
+  installFastDate(faker, randomizer);
   return {
     faker,
     rng,

@@ -57,7 +57,7 @@ function pad2(n: number): string {
 export function formatDate(value: unknown, as: 'date' | 'datetime'): string {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : undefined;
   // Years 0000–9999 from the epoch value directly (no Date object, no string slicing); others below.
-  if (ms !== undefined && ms >= MIN_MS && ms < MAX_MS && Number.isInteger(ms)) return formatEpoch(ms, as);
+  if (ms !== undefined && isWholeEpoch(ms)) return formatEpoch(ms, as);
   const date =
     value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) return String(value);
@@ -109,24 +109,36 @@ export function toJsonValue(value: unknown): JsonValue {
 }
 
 /**
- * Calls the Faker method at `path` with `args` and returns its result as JSON.
+ * Calls the Faker method at `path` with `args` and returns its result as JSON; with `as`, a
+ * date result (a Date, a date string or an epoch number) as `formatDate(value, as)` gives it.
  * Throws only when the path does not resolve (validate paths up front with resolveFakerMethod).
  * If Faker rejects the arguments, the method is called again without them; if that fails
  * too, the result is null.
  */
-export function callFaker(faker: Faker, path: string, args?: JsonValue[]): JsonValue {
+export function callFaker(faker: Faker, path: string, args?: JsonValue[], as?: 'date' | 'datetime'): JsonValue {
   const method = resolveFakerMethod(faker, path);
   if (!method) throw new Error(`Unknown Faker method "${path}"`);
+  const json = (raw: unknown): JsonValue => {
+    // A Date in years 0–9999 straight to `as`: the same text as through its ISO string, unparsed.
+    if (as && raw instanceof Date && isWholeEpoch(raw.getTime())) return formatDate(raw, as);
+    const value = toJsonValue(raw);
+    return as ? formatDate(value, as) : value;
+  };
   if (args && args.length > 0) {
     try {
-      return toJsonValue(method(...args));
+      return json(method(...args));
     } catch {
       // Bad arguments: fall through to a call without them.
     }
   }
   try {
-    return toJsonValue(method());
+    return json(method());
   } catch {
     return null;
   }
+}
+
+/** An epoch value `formatDate` writes without a Date object (whole ms, years 0000–9999). */
+function isWholeEpoch(ms: number): boolean {
+  return ms >= MIN_MS && ms < MAX_MS && Number.isInteger(ms);
 }

@@ -252,6 +252,8 @@ function compileType(type: string, s: JsonSchema, ctx: Ctx, name: string | undef
 
 interface PropEntry {
   key: string;
+  /** The key is `__proto__`, which a plain assignment would not make an own property. */
+  proto: boolean;
   required: boolean;
   schema: JsonValue;
   gen: Gen;
@@ -283,7 +285,7 @@ function compileObject(s: JsonSchema, ctx: Ctx, name: string | undefined): Gen {
   const keys = [...Object.keys(props), ...[...required].filter((k) => !hasOwn(props, k))];
   const entries: PropEntry[] = keys.map((key) => {
     const schema = schemaFor(key);
-    return { key, required: required.has(key), schema, gen: compile(schema, ctx, key) };
+    return { key, proto: key === '__proto__', required: required.has(key), schema, gen: compile(schema, ctx, key) };
   });
   const requiredCount = entries.filter((e) => e.required).length;
   const minProps = num(s.minProperties) ?? 0;
@@ -313,7 +315,9 @@ function compileObject(s: JsonSchema, ctx: Ctx, name: string | undefined): Gen {
         }
         optionalBudget--;
       }
-      setKey(out, e.key, echoed ? cloneJson(echo[e.key]) : e.gen(sf, echo, depth + 1));
+      const value = echoed ? cloneJson(echo[e.key]) : e.gen(sf, echo, depth + 1);
+      if (e.proto) setKey(out, e.key, value);
+      else out[e.key] = value;
       count++;
     }
     if (count < minProps) {
@@ -412,8 +416,15 @@ function withXFake(s: JsonSchema, ctx: Ctx, gen: Gen): Gen {
   const wantsNumber = types.includes('number') || types.includes('integer');
   const dateAs = spec.as ?? (s.format === 'date' ? 'date' : 'datetime');
   let check: Check | null | undefined;
+  // The method of the Faker last seen (generators are shared by every Faker that uses the schema).
+  let lastFaker: SeededFaker['faker'] | undefined;
+  let lastMethod: ReturnType<typeof resolveFakerMethod>;
   return (sf, echo, depth) => {
-    const method = resolveFakerMethod(sf.faker, spec.path);
+    if (sf.faker !== lastFaker) {
+      lastFaker = sf.faker;
+      lastMethod = resolveFakerMethod(sf.faker, spec.path);
+    }
+    const method = lastMethod;
     if (method) {
       let value: JsonValue | undefined;
       try {
@@ -493,6 +504,12 @@ export function simulateValue(schema: JsonSchema, sf: SeededFaker, fieldName?: s
  * schema the result is `{ "ok": true }`.
  */
 export function simulateResult(returns: JsonSchema | undefined, args: { [name: string]: JsonValue }, sf: SeededFaker): JsonValue {
-  if (returns === undefined) return { ok: true };
-  return rootGen(returns, undefined)(sf, args, 0);
+  return resultSimulator(returns)(args, sf);
+}
+
+/** `simulateResult` for one `returns` schema, compiled once (for a generator that simulates it many times). */
+export function resultSimulator(returns: JsonSchema | undefined): (args: { [name: string]: JsonValue }, sf: SeededFaker) => JsonValue {
+  if (returns === undefined) return () => ({ ok: true });
+  const gen = rootGen(returns, undefined);
+  return (args, sf) => gen(sf, args, 0);
 }
