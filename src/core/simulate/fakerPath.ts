@@ -118,24 +118,26 @@ export function toJsonValue(value: unknown): JsonValue {
 export function callFaker(faker: Faker, path: string, args?: JsonValue[], as?: 'date' | 'datetime'): JsonValue {
   const method = resolveFakerMethod(faker, path);
   if (!method) throw new Error(`Unknown Faker method "${path}"`);
-  const json = (raw: unknown): JsonValue => {
-    // A Date in years 0–9999 straight to `as`: the same text as through its ISO string, unparsed.
-    if (as && raw instanceof Date && isWholeEpoch(raw.getTime())) return formatDate(raw, as);
-    const value = toJsonValue(raw);
-    return as ? formatDate(value, as) : value;
-  };
   if (args && args.length > 0) {
     try {
-      return json(method(...args));
+      return fakerResult(method(...args), as);
     } catch {
       // Bad arguments: fall through to a call without them.
     }
   }
   try {
-    return json(method());
+    return fakerResult(method(), as);
   } catch {
     return null;
   }
+}
+
+/** A Faker method's value as JSON, and with `as`, as `formatDate(value, as)` gives it. */
+function fakerResult(raw: unknown, as: 'date' | 'datetime' | undefined): JsonValue {
+  // A Date in years 0–9999 straight to `as`: the same text as through its ISO string, unparsed.
+  if (as && raw instanceof Date && isWholeEpoch(raw.getTime())) return formatDate(raw, as);
+  const value = toJsonValue(raw);
+  return as ? formatDate(value, as) : value;
 }
 
 /** An epoch value `formatDate` writes without a Date object (whole ms, years 0000–9999). */
