@@ -4,15 +4,17 @@ import { openaiFormat, parseProject, prepareDataset } from '../src/core/index.ts
 
 /** "Check a dataset": a JSONL file made elsewhere, checked line by line by the export's checker. */
 
-function openaiLines(count: number, includeTools: boolean): string[] {
+function linesOf(format: string, count: number, includeTools: boolean): string[] {
   const parsed = parseProject(readFileSync('public/examples/room-booking.chain.json', 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const prepared = prepareDataset({ project: parsed.project, format: 'openai', seed: 9, selection: { kind: 'even', total: count }, options: { includeTools } });
+  const prepared = prepareDataset({ project: parsed.project, format, seed: 9, selection: { kind: 'even', total: count }, options: { includeTools } });
   if (!prepared.ok) throw new Error('refused');
   let text = '';
   for (const chunk of prepared.run.chunks()) if (chunk.kind === 'lines') text += chunk.text;
   return text.split('\n').filter(Boolean);
 }
+
+const openaiLines = (count: number, includeTools: boolean) => linesOf('openai', count, includeTools);
 
 test.describe('check a dataset', () => {
   test.beforeEach(async ({ page }) => {
@@ -47,5 +49,18 @@ test.describe('check a dataset', () => {
     await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'plain.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(openaiLines(40, false).join('\n')) });
     await expect(dialog.getByRole('status')).toHaveText('plain.jsonl: 40 lines checked as openai: all good.');
     await expect(dialog.getByRole('list', { name: 'Findings' })).toHaveCount(0);
+  });
+
+  test('a file checked as the wrong format: every line fails, and one click checks it as the format it is', async ({ page }) => {
+    const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
+    await dialog.getByLabel('Format').selectOption('openai');
+    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'sg.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(linesOf('sharegpt', 6, true).join('\n')) });
+    await expect(dialog.getByRole('status')).toContainText('sg.jsonl: 6 lines checked as openai: 6 lines with');
+    await expect(dialog.getByText('The first line fails as openai but is a valid sharegpt line.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Check as sharegpt' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('sg.jsonl: 6 lines checked as sharegpt: all good.');
+    await expect(dialog.getByLabel('Format')).toHaveValue('sharegpt');
+    await expect(dialog.getByRole('list', { name: 'Findings' })).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: /^Check as / })).toHaveCount(0);
   });
 });

@@ -2,10 +2,21 @@ import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync
 import { dirname, basename, join } from 'node:path';
 import { utf8Lines, type Utf8Lines } from '../core/index.ts';
 
-/** All of `bytes` to the file; returns how many. */
-function writeAll(fd: number, bytes: Uint8Array): number {
+/**
+ * All of `bytes` to the file descriptor, synchronously; returns how many. A descriptor left
+ * non-blocking by another program (a terminal, a pipe) is waited on; a reader that has gone
+ * away is an EPIPE thrown here (see isClosedOutput).
+ */
+export function writeAll(fd: number, bytes: Uint8Array): number {
   let at = 0;
-  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
   return at;
 }
 
@@ -79,7 +90,30 @@ export class AtomicFileWriter {
   }
 }
 
-/** Buffered writes to a stream such as standard output (synchronous for files and pipes on Linux). */
+/**
+ * Lines to an open file descriptor such as standard output, encoded into one reused buffer as
+ * a file's are; nothing to rename, so `abort` only drops what is buffered.
+ */
+export class FdWriter {
+  private readonly file: ReturnType<typeof utf8FileLines>;
+  constructor(fd: number) {
+    this.file = utf8FileLines(fd);
+  }
+  write(text: string): void {
+    this.file.out.write(text);
+  }
+  writeLine(text: string, tail = ''): void {
+    this.file.out.line(text, tail);
+  }
+  commit(): void {
+    this.file.out.flush();
+  }
+  abort(): void {
+    this.file.out.drop();
+  }
+}
+
+/** Buffered writes to a text sink (an Io's `stdout` when it has no file descriptor, as in tests). */
 export class StreamWriter {
   private buffer = '';
   constructor(private readonly sink: (text: string) => void) {}

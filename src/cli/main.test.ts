@@ -1,9 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOpenAILine } from '../core/index.ts';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.ts';
+import { EXIT_CLOSED_OUTPUT, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.ts';
 import { cli, scratchDir } from './testing.testutil.ts';
 
 const ROOM = 'public/examples/room-booking.chain.json';
@@ -142,4 +142,37 @@ describe('the chainwright bin', () => {
     expect(out.trimEnd().split('\n')).toHaveLength(3);
     expect(spawnSync('node', ['bin/chainwright.js', 'nope'], { encoding: 'utf8' }).status).toBe(EXIT_USAGE);
   }, 60_000); // two Node start-ups that transpile the CLI with tsx: seconds on a loaded machine
+});
+
+describe('standard output closed by its reader (| head)', () => {
+  /** Runs the bin, reads its first output and closes the pipe; resolves with the exit code, stderr and what was read. */
+  function readFirstAndClose(args: string[]): Promise<{ code: number | null; stderr: string; read: number }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('node', ['bin/chainwright.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let read = 0;
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', (d: Buffer) => {
+        read = d.length;
+        child.stdout.destroy();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr, read }));
+    });
+  }
+
+  it('generate --out - stops at once and quietly, with exit 141, and does not report a whole file', async () => {
+    const r = await readFirstAndClose(['generate', ROOM, '--count', '1000000', '--seed', '1', '--out', '-']);
+    expect(r.read).toBeGreaterThan(0);
+    expect(r.code).toBe(EXIT_CLOSED_OUTPUT);
+    expect(r.stderr).toBe('');
+  }, 60_000);
+
+  it('check stops quietly too (exit 141, not 0 or 1: it did not finish)', async () => {
+    const file = join(dir, 'many-bad.jsonl');
+    writeFileSync(file, '{"conversations": []}\n'.repeat(200_000));
+    const r = await readFirstAndClose(['check', file, '--format', 'openai']);
+    expect(r.code).toBe(EXIT_CLOSED_OUTPUT);
+    expect(r.stderr).toBe('');
+  }, 60_000);
 });

@@ -4,9 +4,10 @@ import { planCommand } from './commands/plan.ts';
 import { validateCommand } from './commands/validate.ts';
 import { auditCommand } from './commands/audit.ts';
 import { toolsCommand } from './commands/tools.ts';
-import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './shared.ts';
+import { writeAll } from './io.ts';
+import { EXIT_CLOSED_OUTPUT, EXIT_OK, EXIT_USAGE, UsageError, isClosedOutput, type Io } from './shared.ts';
 
-export { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Io } from './shared.ts';
+export { EXIT_CLOSED_OUTPUT, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Io } from './shared.ts';
 
 /** The commands: each a module in commands/, taking its arguments and returning an exit code. */
 const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
@@ -51,12 +52,18 @@ Commands:
   tools      import tools (OpenAI, job_description.json, MCP, Anthropic) into a
              project, or export its tools as OpenAI tools or a job_description.json
 
-Exit codes: 0 ok, 1 invalid input, 2 usage.
+Exit codes: 0 ok, 1 invalid input, 2 usage, 141 standard output closed by its reader.
 `;
 
+/**
+ * Standard output and error written synchronously (writeAll): a reader that has gone away
+ * (`| head`) is an EPIPE thrown in the loop that writes, which `run` turns into a quiet stop;
+ * process.stdout would emit it later, as an unhandled 'error' event after the whole run.
+ */
 const defaultIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: (t) => writeAll(1, Buffer.from(t, 'utf8')),
+  stdoutFd: 1,
+  stderr: (t) => writeAll(2, Buffer.from(t, 'utf8')),
   stderrIsTTY: process.stderr.isTTY === true,
 };
 
@@ -75,6 +82,7 @@ export function run(argv: string[], io: Io = defaultIo): number {
       io.stderr(`chainwright: ${e.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
+    if (isClosedOutput(e)) return EXIT_CLOSED_OUTPUT;
     throw e;
   }
 }

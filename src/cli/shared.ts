@@ -6,9 +6,18 @@ import { lineOf, locateJsonPaths } from '../core/project/jsonLocate.ts';
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** Standard output was closed by its reader (`| head`): stopped at once, quietly, as a tool killed by SIGPIPE exits (128 + 13). */
+export const EXIT_CLOSED_OUTPUT = 141;
+
+/** The error of a write to an output whose reader has gone away. */
+export function isClosedOutput(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
 
 export interface Io {
   stdout: (text: string) => void;
+  /** The file descriptor behind `stdout`, when there is one: large outputs are encoded and written to it directly. */
+  stdoutFd?: number;
   stderr: (text: string) => void;
   /** Standard error is a terminal (progress may be drawn there). */
   stderrIsTTY?: boolean;

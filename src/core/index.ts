@@ -19,6 +19,8 @@ export { toOpenAIRecord, toOpenAILine, checkOpenAIRecord, checkOpenAILine, type 
 export type { Finding } from './formats/finding.ts';
 export { openAITools, type OpenAITool } from './formats/tools.ts';
 export { FORMATS, formatById, formatContext, openaiFormat, type ExportFormat, type FormatContext, type FormatOptions } from './formats/registry.ts';
+export { detectLineFormat } from './formats/detect.ts';
+export { lineChecker, MAX_LISTED_LINES, type CheckTally, type LineChecker, type LineCheckerOptions, type LineFindings } from './formats/lineChecker.ts';
 // The canvas designer: editing operations (each returns a new project or a refusal), the graph the canvas draws, layout.
 export { edited, refused, ID_PATTERN, SLOT_NAME_PATTERN, type EditResult, type EditOk } from './edit/types.ts';
 export { resultFields, argumentHandles, fieldPathOf, fieldPathSegments, fieldSchema, WHOLE_RESULT, type ResultField, type ArgumentHandle } from './edit/fields.ts';

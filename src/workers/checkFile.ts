@@ -1,7 +1,5 @@
 import { unzipSync } from 'fflate';
-import { formatById, type OpenAITool } from '../core/index.ts';
-import { detectLineFormat } from './detectFormat.ts';
-import { lineChecker, MAX_LISTED_LINES } from './lineChecker.ts';
+import { detectLineFormat, formatById, lineChecker, MAX_LISTED_LINES, type OpenAITool } from '../core/index.ts';
 import { lineSplitter } from './lineSplitter.ts';
 import type { CheckTally, LineFindings } from './protocol.ts';
 import { throttle } from './progress.ts';
@@ -17,7 +15,8 @@ export interface CheckReport {
   progress(bytesRead: number, totalBytes: number, lines: number): void;
 }
 
-export type CheckOutcome = { ok: true; tally: CheckTally; format: string } | { ok: false; message: string };
+/** `looksLike`: the format the lines look like, when they were checked as another one and fail (see LineChecker). */
+export type CheckOutcome = { ok: true; tally: CheckTally; format: string; looksLike?: string } | { ok: false; message: string };
 
 export async function checkDatasetFile(file: Blob, name: string, formatId: string, tools: OpenAITool[] | undefined, report: CheckReport): Promise<CheckOutcome> {
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
@@ -52,7 +51,9 @@ async function checkJsonl(file: Blob, formatId: string, tools: OpenAITool[] | un
   }
   take([...split.push(decoder.decode()), ...split.finish()]);
   report.progress(bytesRead, file.size, checker.tally().lines);
-  return { ok: true, tally: checker.tally(), format: checker.format?.id ?? (formatId === 'auto' ? 'openai' : formatId) };
+  const outcome: CheckOutcome = { ok: true, tally: checker.tally(), format: checker.format?.id ?? (formatId === 'auto' ? 'openai' : formatId) };
+  if (checker.looksLike) outcome.looksLike = checker.looksLike;
+  return outcome;
 }
 
 async function checkZip(file: Blob, name: string, formatId: string, tools: OpenAITool[] | undefined, report: CheckReport): Promise<CheckOutcome> {
@@ -98,7 +99,7 @@ async function checkZip(file: Blob, name: string, formatId: string, tools: OpenA
     report.lines(items.slice(0, MAX_LISTED_LINES));
   } else {
     for (const entry of jsonlNames) {
-      const checker = lineChecker(format.id, tools, entry);
+      const checker = lineChecker(format.id, tools, { file: entry });
       if ('error' in checker) return { ok: false, message: checker.error };
       const found = checker.push(texts[entry].split('\n'));
       if (found.length) report.lines(found);

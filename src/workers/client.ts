@@ -187,7 +187,7 @@ export function startExport(spec: DatasetSpec, baseName: string, callbacks: Expo
 
 // ---------- checks ----------
 
-export type CheckResult = { kind: 'done'; tally: CheckTally; format: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+export type CheckResult = { kind: 'done'; tally: CheckTally; format: string; looksLike?: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
 export interface CheckCallbacks {
   format?(format: string, detected: boolean): void;
@@ -217,7 +217,7 @@ export function startCheck(file: Blob, name: string, format: string, tools: Open
     if (m.type === 'check-format') callbacks.format?.(m.format, m.detected);
     else if (m.type === 'check-lines') callbacks.lines?.(m.items);
     else if (m.type === 'check-progress') callbacks.progress?.(m.bytesRead, m.totalBytes, m.lines);
-    else if (m.type === 'check-done') end({ kind: 'done', tally: m.tally, format: m.format });
+    else if (m.type === 'check-done') end({ kind: 'done', tally: m.tally, format: m.format, looksLike: m.looksLike });
     else if (m.type === 'check-failed') end({ kind: 'failed', message: m.message });
   };
   worker.onerror = (event) => {

@@ -6,14 +6,17 @@ import type {
   DatasetRun,
   DatasetSpec,
   DatasetStats,
+  CheckTally,
   Diagnostic,
-  Finding,
+  LineFindings,
   MixReport,
   OpenAITool,
   SplitBy,
 } from '../core/index.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import type { ProgressFigures } from './progress.ts';
+
+export type { CheckTally, LineFindings };
 
 /**
  * The messages between the page and the dataset workers. Everything here is plain data
@@ -117,28 +120,11 @@ export type GenerateResponse =
   | { type: 'invalid'; id: number; error: DatasetError }
   | { type: 'failed'; id: number; message: string };
 
-/** The findings of one line of a checked file. */
-export interface LineFindings {
-  /** The file inside a zip bundle; absent for a plain JSONL file. */
-  file?: string;
-  /** 1-based line number (absent for a finding about a whole file). */
-  line?: number;
-  findings: Finding[];
-}
-
-export interface CheckTally {
-  lines: number;
-  badLines: number;
-  findings: number;
-  /** Lines with findings that were not sent (past the listing cap). */
-  unlisted: number;
-}
-
 export type CheckRequest = { type: 'check'; id: number; file: Blob; name: string; format: string; tools?: OpenAITool[] };
 
 export type CheckResponse =
   | { type: 'check-format'; id: number; format: string; detected: boolean }
   | { type: 'check-lines'; id: number; items: LineFindings[] }
   | { type: 'check-progress'; id: number; bytesRead: number; totalBytes: number; lines: number }
-  | { type: 'check-done'; id: number; tally: CheckTally; format: string }
+  | { type: 'check-done'; id: number; tally: CheckTally; format: string; looksLike?: string }
   | { type: 'check-failed'; id: number; message: string };

@@ -106,6 +106,9 @@ describe('chainwright generate: datasets', () => {
     expect(r.code, r.stderr).toBe(EXIT_OK);
     expect(readdirSync(folder).sort()).toEqual(['config.yaml', 'job_description.json', 'test.jsonl', 'train.jsonl']);
     expect(cli('check', folder, '--format', 'distil').code).toBe(EXIT_OK);
+    // Without --format, a folder with a job_description.json is checked as a distil bundle.
+    expect(cli('check', folder)).toMatchObject({ code: EXIT_OK, stdout: '' });
+    expect(cli('check', dir).stderr).toContain('is a folder without a job_description.json');
     const refused = cli('generate', TRIP, '--format', 'distil', '--count', '5', '--out', at('no-bundle'));
     expect(refused.code).toBe(EXIT_INVALID);
     expect(refused.stderr).toContain('requests');
@@ -126,7 +129,8 @@ describe('chainwright generate: datasets', () => {
     expect(cli('generate', TRIP, '--count', '5', '--split', '0.1', '--out', '-').code).toBe(EXIT_USAGE);
     expect(cli('generate', TRIP, '--count', '5', '--split-by', 'slot', '--out', '-').code).toBe(EXIT_USAGE);
     expect(cli('generate', FS, '--format', 'distil', '--count', '5', '--out', '-').code).toBe(EXIT_USAGE);
-    expect(cli('check', TRIP).code).toBe(EXIT_USAGE);
+    expect(cli('check').code).toBe(EXIT_USAGE);
+    expect(cli('check', TRIP, '--format', 'chatml').code).toBe(EXIT_USAGE);
   });
 });
 
@@ -152,5 +156,31 @@ describe('chainwright check', () => {
     writeFileSync(at('nt-bad.jsonl'), broken);
     expect(cli('check', at('nt-bad.jsonl'), '--format', 'openai', '--tools', TRIP).stdout).toContain('[undeclared-tool]');
     expect(cli('check', at('nt.jsonl'), '--format', 'openai', '--tools', TRIP).code).toBe(EXIT_OK);
+  });
+
+  it('without --format, detects the format from the first line and says so', () => {
+    expect(cli('generate', TRIP, '--format', 'sharegpt', '--count', '4', '--out', at('sg.jsonl')).code).toBe(EXIT_OK);
+    const r = cli('check', at('sg.jsonl'));
+    expect(r).toMatchObject({ code: EXIT_OK, stdout: '' });
+    expect(r.stderr).toContain('checked as sharegpt (detected from the first line');
+    expect(r.stderr).toContain('4 lines checked (sharegpt): all good');
+  });
+
+  it('with the wrong --format, every line fails and it names the format the lines fit', () => {
+    const r = cli('check', at('sg.jsonl'), '--format', 'openai');
+    expect(r.code).toBe(EXIT_INVALID);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(4);
+    expect(r.stderr).toContain('the first line fails as openai but is a valid sharegpt line: try --format sharegpt');
+    // A line that is simply broken gets no such hint.
+    expect(cli('check', at('bad.jsonl'), '--format', 'openai').stderr).not.toContain('try --format');
+  });
+
+  it('skips empty lines but keeps counting them, as the page does', () => {
+    const lines = read('c.jsonl').trimEnd().split('\n');
+    writeFileSync(at('gaps.jsonl'), `${lines[0]}\n\n${lines[1]}\n\n{"messages": oops\n`);
+    const r = cli('check', at('gaps.jsonl'), '--format', 'openai');
+    expect(r.code).toBe(EXIT_INVALID);
+    expect(r.stdout).toMatch(/gaps\.jsonl:5: \$: the line is not valid JSON/);
+    expect(r.stderr).toContain('3 lines checked (openai): 1 with 1 finding');
   });
 });

@@ -12,7 +12,7 @@ import {
   type Selection,
   type SplitOptions,
 } from '../../core/index.ts';
-import { AtomicFileWriter, StreamWriter, siblingTestPath } from '../io.ts';
+import { AtomicFileWriter, FdWriter, StreamWriter, siblingTestPath } from '../io.ts';
 import { Progress } from '../progress.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
 import { join } from 'node:path';
@@ -183,7 +183,8 @@ export function generateCommand(args: string[], io: Io): number {
       mkdirSync(out, { recursive: true });
       createdFolder = true;
     }
-    for (const [name, path] of targets) writers.set(name, path === '-' ? new StreamWriter(io.stdout) : new AtomicFileWriter(path));
+    const stdout = (): Writer => (io.stdoutFd !== undefined ? new FdWriter(io.stdoutFd) : new StreamWriter(io.stdout));
+    for (const [name, path] of targets) writers.set(name, path === '-' ? stdout() : new AtomicFileWriter(path));
     for (const [path, text] of wholeFiles) {
       const w = new AtomicFileWriter(path);
       writers.set(path, w);

@@ -10,7 +10,7 @@ import './export.css';
 type CheckState =
   | { phase: 'idle' }
   | { phase: 'running'; name: string; format?: string; bytesRead: number; totalBytes: number; lines: number }
-  | { phase: 'done'; name: string; format: string; detected: boolean; tally: CheckTally }
+  | { phase: 'done'; name: string; format: string; detected: boolean; tally: CheckTally; looksLike?: string }
   | { phase: 'failed'; name: string; message: string };
 
 /**
@@ -28,16 +28,19 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
   const [over, setOver] = useState(false);
   const job = useRef<CheckJob | null>(null);
   const detected = useRef(false);
+  /** The file last checked, to check again as the format its lines look like. */
+  const lastFile = useRef<File | null>(null);
 
   useEffect(() => () => job.current?.cancel(), []);
 
-  const check = (file: File) => {
+  const check = (file: File, as: string = format) => {
     job.current?.cancel();
+    lastFile.current = file;
     setItems([]);
     detected.current = false;
     setState({ phase: 'running', name: file.name, bytesRead: 0, totalBytes: file.size, lines: 0 });
     const tools = useProjectTools ? openAITools(appStore.getState().project) : undefined;
-    const running = startCheck(file, file.name, format, tools, {
+    const running = startCheck(file, file.name, as, tools, {
       format: (f, d) => {
         detected.current = d;
         setState((s) => (s.phase === 'running' ? { ...s, format: f } : s));
@@ -49,7 +52,7 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
     void running.result.then((r) => {
       if (job.current !== running) return;
       job.current = null;
-      if (r.kind === 'done') setState({ phase: 'done', name: file.name, format: r.format, detected: detected.current, tally: r.tally });
+      if (r.kind === 'done') setState({ phase: 'done', name: file.name, format: r.format, detected: detected.current, tally: r.tally, looksLike: r.looksLike });
       else if (r.kind === 'failed') setState({ phase: 'failed', name: file.name, message: r.message });
     });
   };
@@ -116,7 +119,14 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
           }}
         />
       </div>
-      <CheckStatus state={state} onCancel={cancel} />
+      <CheckStatus
+        state={state}
+        onCancel={cancel}
+        onCheckAs={(as) => {
+          setFormat(as);
+          if (lastFile.current) check(lastFile.current, as);
+        }}
+      />
       {items.length > 0 && (
         <ol className="check-findings" aria-label="Findings">
           {items.map((item, i) => {
@@ -140,7 +150,7 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
   );
 }
 
-function CheckStatus({ state, onCancel }: { state: CheckState; onCancel: () => void }) {
+function CheckStatus({ state, onCancel, onCheckAs }: { state: CheckState; onCancel: () => void; onCheckAs: (format: string) => void }) {
   if (state.phase === 'idle') return null;
   if (state.phase === 'running') {
     return (
@@ -166,10 +176,20 @@ function CheckStatus({ state, onCancel }: { state: CheckState; onCancel: () => v
   const t = state.tally;
   const summary = `${state.name}: ${formatCount(t.lines)} line${t.lines === 1 ? '' : 's'} checked as ${state.format}${state.detected ? ' (detected)' : ''}`;
   return (
-    <p role="status" className={t.badLines ? 'export-alert' : 'export-done'}>
-      {t.badLines
-        ? `${summary}: ${formatCount(t.badLines)} line${t.badLines === 1 ? '' : 's'} with ${formatCount(t.findings)} finding${t.findings === 1 ? '' : 's'}${t.unlisted ? ` (the first ${formatCount(t.badLines - t.unlisted)} listed)` : ''}.`
-        : `${summary}: all good.`}
-    </p>
+    <>
+      <p role="status" className={t.badLines ? 'export-alert' : 'export-done'}>
+        {t.badLines
+          ? `${summary}: ${formatCount(t.badLines)} line${t.badLines === 1 ? '' : 's'} with ${formatCount(t.findings)} finding${t.findings === 1 ? '' : 's'}${t.unlisted ? ` (the first ${formatCount(t.badLines - t.unlisted)} listed)` : ''}.`
+          : `${summary}: all good.`}
+      </p>
+      {state.looksLike && (
+        <p className="export-note check-looks-like">
+          The first line fails as {state.format} but is a valid {state.looksLike} line.{' '}
+          <button type="button" className="button button-small" onClick={() => onCheckAs(state.looksLike!)}>
+            Check as {state.looksLike}
+          </button>
+        </p>
+      )}
+    </>
   );
 }

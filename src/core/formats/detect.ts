@@ -1,7 +1,8 @@
 /**
- * Guesses the export format of a JSONL line from its shape (for "Check a dataset" when the
- * user leaves the format on "detect"). Returns a format id of the core's registry, or
- * undefined when the line is not a JSON object of any known shape.
+ * Guesses the export format of a JSONL line from its shape: "Check a dataset" on the page when
+ * the format is left on "detect", and `check` on the command line without `--format` (or with
+ * one the lines do not look like). Returns a format id of the core's registry, or undefined
+ * when the line is not a JSON object of any known shape.
  *
  * - distil: `{"question", "answer"}`;
  * - sharegpt: `{"conversations": [...]}`;

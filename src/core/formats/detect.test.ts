@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, formatContext, prepareDataset } from '../core/index.ts';
-import { loadExample } from '../core/testing/fixtures.ts';
-import { detectLineFormat } from './detectFormat.ts';
+import { FORMATS, formatContext, prepareDataset } from '../index.ts';
+import { loadExample } from '../testing/fixtures.ts';
+import { detectLineFormat } from './detect.ts';
 
 describe('detectLineFormat', () => {
   const cases = [
