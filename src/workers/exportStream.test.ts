@@ -23,7 +23,7 @@ function collect(run: DatasetRun, projectName: string, examplesPerChunk = 50, pi
   const parts: Uint8Array[] = [];
   const progress: ProgressFigures[] = [];
   let t = 0;
-  const outcome = streamExport(run, outputFor(projectName, run), { data: (b) => parts.push(b), progress: (p) => progress.push(p) }, { examplesPerChunk, pieceBytes, progressEveryMs: 0, now: () => (t += 1) });
+  const outcome = streamExport(run, outputFor(projectName, run), { data: (b) => parts.push(b.slice()), progress: (p) => progress.push(p) }, { examplesPerChunk, pieceBytes, progressEveryMs: 0, now: () => (t += 1) });
   return { parts, progress, outcome, bytes: new Uint8Array(Buffer.concat(parts)) };
 }
 

@@ -37,6 +37,7 @@ scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
     const output = outputFor(request.baseName, run);
     post({ type: 'started', id, summary: summarizeRun(run), output });
     const batch = blobBatcher((blob) => post({ type: 'data', id, blob }));
+    // `bytes` is a view of the encoder's buffer: the batcher copies it (into a Blob) before returning.
     const outcome = streamExport(run, output, {
       data: (bytes) => batch.add(bytes),
       progress: (progress) => post({ type: 'progress', id, progress }),
