@@ -90,6 +90,9 @@ describe('chainwright generate: datasets', () => {
     expect(r.code, r.stderr).toBe(EXIT_OK);
     const records = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { messages: { role: string; tool_calls?: unknown[] }[]; tools?: unknown; parallel_tool_calls: boolean });
     expect(records).toHaveLength(5);
+    // No mix was asked: the patterns made, not a target the user did not choose.
+    expect(r.stderr).toContain('patterns: single 60.0%, mixed 40.0%');
+    expect(r.stderr).not.toContain('no chain to draw from');
     for (const rec of records) {
       expect(rec.tools).toBeUndefined();
       expect(rec.parallel_tool_calls).toBe(false);

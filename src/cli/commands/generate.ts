@@ -216,7 +216,7 @@ export function generateCommand(args: string[], io: Io): number {
     throw e;
   }
   progress.clear();
-  io.stderr(summary(run, targets));
+  io.stderr(summary(run, targets, selectionKind === 'mix'));
   return EXIT_OK;
 }
 
@@ -224,8 +224,8 @@ function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-/** What was written, the mix and the split, on standard error. */
-function summary(run: DatasetRun, targets: Map<string, string>): string {
+/** What was written, the mix (against its target when `--mix` was given) and the split, on standard error. */
+function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolean): string {
   const lines: string[] = [];
   for (const f of run.files) {
     const n = f.end - f.start;
@@ -233,9 +233,14 @@ function summary(run: DatasetRun, targets: Map<string, string>): string {
     const where = targets.get(f.name);
     lines.push(`wrote ${n} ${f.name} example${n === 1 ? '' : 's'} to ${where === '-' ? 'standard output' : where}${part}`);
   }
-  const mixed = run.mix.rows.filter((r) => r.achievedCount > 0 || r.targetShare > 0);
-  lines.push(`mix (target → achieved): ${mixed.map((r) => `${r.pattern} ${percent(r.targetShare)} → ${percent(r.achievedShare)}`).join(', ')}`);
-  if (run.mix.missing.length) lines.push(`no chain to draw from for: ${run.mix.missing.join(', ')}`);
+  if (mixAsked) {
+    const mixed = run.mix.rows.filter((r) => r.achievedCount > 0 || r.targetShare > 0);
+    lines.push(`mix (target → achieved): ${mixed.map((r) => `${r.pattern} ${percent(r.targetShare)} → ${percent(r.achievedShare)}`).join(', ')}`);
+    if (run.mix.missing.length) lines.push(`no chain to draw from for: ${run.mix.missing.join(', ')}`);
+  } else {
+    const made = run.mix.rows.filter((r) => r.achievedCount > 0);
+    lines.push(`patterns: ${made.map((r) => `${r.pattern} ${percent(r.achievedShare)}`).join(', ')} (--mix spreads --count over the patterns)`);
+  }
   if (run.split) {
     const s = run.split;
     lines.push(`split by ${s.by}: ${s.train} train, ${s.test} test`);
