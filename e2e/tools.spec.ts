@@ -189,6 +189,9 @@ test('Monaco validates against the tool schema; Revert restores the applied defi
 
   // Completions come from the same schema: the keys of a tool definition, with their descriptions.
   await setEditorText(page, dialog, '{\n  \n}');
+  // The paste is applied asynchronously: move the cursor only once the editor shows its three lines.
+  await expect(dialog.locator('.monaco-editor .view-line')).toHaveCount(3);
+  await expect(dialog.locator('.monaco-editor .view-lines')).not.toContainText('send_invites');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('End');
   await page.keyboard.press('Control+Space');

@@ -73,6 +73,9 @@ export default function MonacoJsonEditor({ path, value, onChange, problems, labe
         fixedOverflowWidgets: false,
         contextmenu: false,
         quickSuggestions: { strings: true, other: true, comments: false },
+        // Completions come from the tool schema only: words of the text (Monaco's fallback while
+        // the JSON worker starts) are not keys a definition may have.
+        wordBasedSuggestions: 'off',
       }}
       onMount={(editor) => {
         editorRef.current = editor;
