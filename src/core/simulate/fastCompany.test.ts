@@ -1,44 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
-import { Faker, allLocales, base, en } from '@faker-js/faker';
-import type { LocaleDefinition, Randomizer } from '@faker-js/faker';
-import { createSeededFaker, referenceInstant } from './faker.ts';
+import { allLocales, base, en } from '@faker-js/faker';
+import type { Faker, LocaleDefinition } from '@faker-js/faker';
+import { expectSame as expectSameCall, fakerPair, stackPair, type Side } from './fakerParity.testutil.ts';
 import { installFastCompany } from './fastCompany.ts';
-import { createRng } from './rng.ts';
 
-/** Two Fakers on two Rngs with the same seed: Faker's own `company.name`, and ours. */
-function pair(seed: number, locale: LocaleDefinition[] = [en, base]) {
-  const make = (fast: boolean) => {
-    const rng = createRng(seed);
-    const randomizer: Randomizer = { next: () => rng.next(), seed: () => undefined };
-    const faker = new Faker({ locale, randomizer });
-    if (fast) installFastCompany(faker, randomizer);
-    return { faker, rng };
-  };
-  return { plain: make(false), fast: make(true) };
-}
+const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastCompany, { locale });
+const companyName = (f: Faker) => f.company.name();
+const expectSame = (plain: Side, fast: Side, label: string) => expectSameCall(plain, fast, companyName, label);
 
-/** Our whole instance (every fast install) against a plain Faker on the same stream. */
-function stackPair(seed: number) {
-  const rng = createRng(seed);
-  const faker = new Faker({ locale: [en, base], randomizer: { next: () => rng.next(), seed: () => undefined } });
-  faker.setDefaultRefDate(referenceInstant());
-  return { plain: { faker, rng }, fast: createSeededFaker(seed) };
-}
-
-function outcome(call: () => unknown): unknown {
-  try {
-    return { value: call() };
-  } catch (error) {
-    return { error: String(error) };
-  }
-}
-
-type Side = { faker: Faker; rng: { save(): readonly number[] } };
-function expectSame(plain: Side, fast: Side, label: string): void {
-  expect(outcome(() => fast.faker.company.name()), label).toEqual(outcome(() => plain.faker.company.name()));
-  expect(fast.rng.save(), `${label}: stream position`).toEqual(plain.rng.save());
-}
 
 describe('fast company.name', () => {
   it("gives Faker's values and leaves the stream where Faker leaves it", () => {

@@ -1,51 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
-import { Faker, base, en } from '@faker-js/faker';
-import type { Randomizer } from '@faker-js/faker';
-import { createSeededFaker, referenceInstant } from './faker.ts';
+import type { Faker } from '@faker-js/faker';
+import { expectSame as expectSameCall, fakerPair, stackPair, type Side } from './fakerParity.testutil.ts';
 import { installFastDate } from './fastDate.ts';
-import { createRng } from './rng.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_TIME = 8.64e15;
 
-/** Two Fakers on two Rngs with the same seed and default refDate: Faker's own `date.soon`, and ours. */
-function pair(seed: number, refDate: Date | number = referenceInstant()) {
-  const make = (fast: boolean) => {
-    const rng = createRng(seed);
-    const randomizer: Randomizer = { next: () => rng.next(), seed: () => undefined };
-    const faker = new Faker({ locale: [en, base], randomizer });
-    faker.setDefaultRefDate(refDate);
-    if (fast) installFastDate(faker, randomizer);
-    return { faker, rng };
-  };
-  return { plain: make(false), fast: make(true) };
-}
-
-/** Our whole instance (every fast install) against a plain Faker on the same stream. */
-function stackPair(seed: number) {
-  const rng = createRng(seed);
-  const faker = new Faker({ locale: [en, base], randomizer: { next: () => rng.next(), seed: () => undefined } });
-  faker.setDefaultRefDate(referenceInstant());
-  return { plain: { faker, rng }, fast: createSeededFaker(seed) };
-}
-
-/** What a call gave: the date's time value (or the value), or the error it threw. */
-function outcome(call: () => unknown): unknown {
-  try {
-    const value = call();
-    return value instanceof Date ? { time: value.getTime() } : { value };
-  } catch (error) {
-    return { error: String(error) };
-  }
-}
-
-type Side = { faker: Faker; rng: { save(): readonly number[] } };
-function expectSame(plain: Side, fast: Side, options: unknown, label: string): void {
-  const call = (f: Faker) => (f.date.soon as (o?: unknown) => Date)(options);
-  expect(outcome(() => call(fast.faker)), label).toEqual(outcome(() => call(plain.faker)));
-  expect(fast.rng.save(), `${label}: stream position`).toEqual(plain.rng.save());
-}
+/** Faker's own `date.soon` and ours, on streams seeded alike, with the default refDate given (the project's by default). */
+const pair = (seed: number, refDate?: Date | number) => fakerPair(seed, installFastDate, { refDate });
+/** `date.soon(options)` gives the same Date (or error) on both sides and leaves both streams alike. */
+const expectSame = (plain: Side, fast: Side, options: unknown, label: string) =>
+  expectSameCall(plain, fast, (f: Faker) => (f.date.soon as (o?: unknown) => Date)(options), label);
 
 const days = fc.oneof(
   fc.constant(undefined),

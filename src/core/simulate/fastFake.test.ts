@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { fakerPair } from './fakerParity.testutil.ts';
 import { installFastFake } from './fastFake.ts';
-import { createRng } from './rng.ts';
 
-/** Two Fakers on two Rngs with the same seed: one with Faker's own `fake`, one with ours. */
-function pair(seed: number) {
-  const make = (fast: boolean) => {
-    const rng = createRng(seed);
-    const faker = new Faker({ locale: [en, base], randomizer: { next: () => rng.next(), seed: () => undefined } });
-    faker.setDefaultRefDate(new Date(Date.UTC(2026, 0, 5, 9)));
-    if (fast) installFastFake(faker);
-    return { faker, rng };
-  };
-  return { plain: make(false), fast: make(true) };
-}
+/** Faker's own `fake` and ours, on streams seeded alike. */
+const pair = (seed: number) => fakerPair(seed, (faker) => installFastFake(faker));
 
 const METHODS: [string, (f: Faker) => unknown][] = [
   ['person.fullName', (f) => f.person.fullName()],

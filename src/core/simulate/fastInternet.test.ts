@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { fakerPair } from './fakerParity.testutil.ts';
 import { installFastInternet } from './fastInternet.ts';
 import { installFastPrimitives } from './fastPrimitives.ts';
-import { createRng } from './rng.ts';
 
-/** Two Fakers on two Rngs with the same seed: Faker's own `username`/`email`, and ours. */
-function pair(seed: number) {
-  const make = (fast: boolean) => {
-    const rng = createRng(seed);
-    const randomizer = { next: () => rng.next(), seed: () => undefined };
-    const faker = new Faker({ locale: [en, base], randomizer });
-    installFastPrimitives(faker, randomizer);
-    if (fast) installFastInternet(faker, rng);
-    return { faker, rng };
-  };
-  return { plain: make(false), fast: make(true) };
-}
+/** Faker's own `username`/`email` and ours, both on top of the fast primitives, on streams seeded alike. */
+const pair = (seed: number) => fakerPair(seed, (faker, _randomizer, rng) => installFastInternet(faker, rng), { both: installFastPrimitives });
 
 type Options = { firstName?: string; lastName?: string; provider?: string; allowSpecialCharacters?: boolean };
 const CALLS: [string, (f: Faker, o: Options) => string][] = [

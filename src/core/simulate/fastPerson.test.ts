@@ -1,46 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { Faker, allLocales, base, de, en, ru } from '@faker-js/faker';
 import type { LocaleDefinition, Randomizer } from '@faker-js/faker';
-import { createSeededFaker, referenceInstant } from './faker.ts';
+import { expectSame, fakerPair, stackPair } from './fakerParity.testutil.ts';
 import { installFastPerson } from './fastPerson.ts';
-import { createRng } from './rng.ts';
 
-/** Two Fakers on two Rngs with the same seed: Faker's own person methods, and ours. */
-function pair(seed: number, locale: LocaleDefinition[] = [en, base]) {
-  const make = (fast: boolean) => {
-    const rng = createRng(seed);
-    const randomizer: Randomizer = { next: () => rng.next(), seed: () => undefined };
-    const faker = new Faker({ locale, randomizer });
-    if (fast) installFastPerson(faker, randomizer);
-    return { faker, rng };
-  };
-  return { plain: make(false), fast: make(true) };
-}
-
-/** Our whole instance (every fast install) against a plain Faker on the same stream. */
-function stackPair(seed: number) {
-  const rng = createRng(seed);
-  const faker = new Faker({ locale: [en, base], randomizer: { next: () => rng.next(), seed: () => undefined } });
-  faker.setDefaultRefDate(referenceInstant());
-  return { plain: { faker, rng }, fast: createSeededFaker(seed) };
-}
-
-/** What a call gave: its value, or the error it threw. */
-function outcome(call: () => unknown): unknown {
-  try {
-    return { value: call() };
-  } catch (error) {
-    return { error: String(error) };
-  }
-}
-
+const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastPerson, { locale });
 type Call = (f: Faker) => unknown;
-type Side = { faker: Faker; rng: { save(): readonly number[] } };
-function expectSame(plain: Side, fast: Side, call: Call, label: string): void {
-  expect(outcome(() => call(fast.faker)), label).toEqual(outcome(() => call(plain.faker)));
-  expect(fast.rng.save(), `${label}: stream position`).toEqual(plain.rng.save());
-}
+
 
 /** Sexes as users pass them (and as JSON slot args can): every branch of Faker's choice. */
 const sexes = fc.constantFrom<unknown>(undefined, 'female', 'male', 'generic', null, 'other', 5);

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { fakerPair, outcome } from './fakerParity.testutil.ts';
 import { installFastPrimitives } from './fastPrimitives.ts';
-import { createRng } from './rng.ts';
 
-/** Two Fakers on two Rngs with the same seed: one with Faker's own primitives, one with ours. */
-function pair(seed: number) {
-  const make = (fast: boolean) => {
-    const rng = createRng(seed);
-    const randomizer = { next: () => rng.next(), seed: () => undefined };
-    const faker = new Faker({ locale: [en, base], randomizer });
-    faker.setDefaultRefDate(new Date(Date.UTC(2026, 0, 5, 9)));
-    if (fast) installFastPrimitives(faker, randomizer);
-    return { faker, rng };
-  };
-  return { plain: make(false), fast: make(true) };
-}
-
-/** Every call, its value or its error message. */
-function outcome(call: () => unknown): unknown {
-  try {
-    const v = call();
-    return v instanceof Date ? v.toISOString() : v;
-  } catch (e) {
-    return `throws ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
+/** Faker's own primitives and ours, on streams seeded alike. */
+const pair = (seed: number) => fakerPair(seed, installFastPrimitives);
 
 const METHODS: [string, (f: Faker) => unknown][] = [
   ['number.int()', (f) => f.number.int()],
