@@ -51,7 +51,7 @@ async function checkJsonl(file: Blob, formatId: string, tools: OpenAITool[] | un
   }
   take([...split.push(decoder.decode()), ...split.finish()]);
   report.progress(bytesRead, file.size, checker.tally().lines);
-  const outcome: CheckOutcome = { ok: true, tally: checker.tally(), format: checker.format?.id ?? (formatId === 'auto' ? 'openai' : formatId) };
+  const outcome: CheckOutcome = { ok: true, tally: checker.tally(), format: checker.formatId };
   if (checker.looksLike) outcome.looksLike = checker.looksLike;
   return outcome;
 }

@@ -53,7 +53,7 @@ export function checkCommand(args: string[], io: Io): number {
     const t = checker.tally();
     tally.lines += t.lines;
     tally.bad += t.badLines;
-    const used = checker.format?.id ?? (formatId === 'auto' ? 'openai' : formatId);
+    const used = checker.formatId;
     if (formatId === 'auto' && t.lines > 0) io.stderr(`${path}: checked as ${used} (detected from the first line; give --format F to choose)\n`);
     if (checker.looksLike) io.stderr(`${path}: the first line fails as ${used} but is a valid ${checker.looksLike} line: try --format ${checker.looksLike}\n`);
     return used;

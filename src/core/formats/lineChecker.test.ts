@@ -29,8 +29,10 @@ describe('lineChecker', () => {
     const [a, b] = linesOf('sharegpt', 2);
     const checker = make('auto');
     expect(checker.format).toBeUndefined();
+    expect(checker.formatId).toBe('openai');
     const found = checker.push(['', '  ', a, '', b, '{"conversations": oops']);
     expect(checker.format?.id).toBe('sharegpt');
+    expect(checker.formatId).toBe('sharegpt');
     expect(found.map((f) => f.line)).toEqual([6]);
     expect(found[0].findings[0].rule).toBe('not-json');
     expect(checker.tally()).toEqual({ lines: 3, badLines: 1, findings: 1, unlisted: 0 });

@@ -12,6 +12,8 @@ import type { OpenAITool } from './tools.ts';
 export interface LineChecker {
   /** The format in use, once known. */
   readonly format: ExportFormat | undefined;
+  /** The id of the format the lines are checked as: `format`'s, or openai while "auto" has seen no line. */
+  readonly formatId: string;
   /**
    * With a fixed format whose checker fails the first non-empty line: the format that line
    * looks like, when its checker passes it (a file checked with the wrong format fails on
@@ -65,6 +67,9 @@ export function lineChecker(formatId: string, tools: OpenAITool[] | undefined, o
   return {
     get format() {
       return format;
+    },
+    get formatId() {
+      return format?.id ?? 'openai';
     },
     get looksLike() {
       return looksLike;
