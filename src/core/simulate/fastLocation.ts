@@ -19,7 +19,7 @@
  * which throws as it always did.
  */
 import type { Faker, Randomizer } from '@faker-js/faker';
-import { compilePatterns, isPatterns } from './fastPatterns.ts';
+import { compilePatterns, isPatterns, isRecord } from './fastPatterns.ts';
 
 type Definitions = Record<string, unknown>;
 interface LocationModule {
@@ -34,10 +34,6 @@ const NON_ZERO = '123456789';
 const HASH_RUNS = /#+/g;
 /** Where `helpers.fake` finds an expression to expand. */
 const EXPRESSION = /{{[a-z]/;
-
-function isRecord(value: unknown): value is Definitions {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A pattern split at its runs of `#`: literals[k] comes before run k. */
 interface Hashes {

@@ -21,7 +21,8 @@ export type Patterns = string | readonly string[];
 const EXPRESSION = /{{([^{}]*)}}/g;
 const MODULE_NAME = /^([a-z][\w$]*)\.([A-Za-z_$][\w$]*)$/;
 
-function isRecord(value: unknown): value is Definitions {
+/** An object that is not a list: a definitions group, or options. */
+export function isRecord(value: unknown): value is Definitions {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -27,6 +27,7 @@
  * keeps Faker's own method, which draws and throws as it always did.
  */
 import type { Faker, Randomizer } from '@faker-js/faker';
+import { isRecord } from './fastPatterns.ts';
 
 type Sexed<T> = (sex: unknown) => T;
 interface PersonModule {
@@ -41,10 +42,6 @@ type Definitions = Record<string, unknown>;
 
 const SEXES = ['female', 'male'] as const;
 const BRACE = '{';
-
-function isRecord(value: unknown): value is Definitions {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A non-empty list of strings. */
 function isNames(value: unknown): value is readonly string[] {
