@@ -81,3 +81,20 @@ export function wholeNumber(name: string, text: string, min: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`${name} takes a whole number${min ? ` from ${min}` : ''}, got "${text}"`);
   return Number(text);
 }
+
+/**
+ * The arguments with a negative number after one of `options` joined to it (`--count -1` →
+ * `--count=-1`): parseArgs takes "-1" for an option and stops with its "argument is ambiguous"
+ * message; joined, the option's own check says what it takes.
+ */
+export function joinNegativeNumbers(args: string[], options: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === '--') return [...joined, ...args.slice(i)];
+    if (options.includes(args[i]) && /^-[\d.]/.test(args[i + 1] ?? '')) {
+      joined.push(`${args[i]}=${args[i + 1]}`);
+      i += 1;
+    } else joined.push(args[i]);
+  }
+  return joined;
+}

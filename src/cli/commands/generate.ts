@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_MIX,
@@ -12,17 +12,10 @@ import {
   type Selection,
   type SplitOptions,
 } from '../../core/index.ts';
-import { AtomicFileWriter, FdWriter, StreamWriter, siblingTestPath } from '../io.ts';
+import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { Progress } from '../progress.ts';
-import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
-import { join } from 'node:path';
-
-interface Writer {
-  write(text: string): void;
-  writeLine(text: string, tail?: string): void;
-  commit(): void;
-  abort(): void;
-}
+import { EXIT_INVALID, EXIT_OK, UsageError, joinNegativeNumbers, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
+import { join, relative } from 'node:path';
 
 const CHAIN_COUNT = /^([A-Za-z_][A-Za-z0-9_-]*)=(\d+)$/;
 
@@ -51,7 +44,7 @@ function fractionArg(text: string | undefined): number | undefined {
  */
 export function generateCommand(args: string[], io: Io): number {
   const { positionals, values } = parseArgs({
-    args,
+    args: joinNegativeNumbers(args, ['--count', '--seed', '--split', '--shard']),
     allowPositionals: true,
     options: {
       chain: { type: 'string', multiple: true },
@@ -75,7 +68,7 @@ export function generateCommand(args: string[], io: Io): number {
   const format = FORMATS.find((f) => f.id === values.format);
   if (!format) throw new UsageError(`unknown --format "${values.format}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`);
   const seed = wholeNumber('--seed', values.seed!, 0);
-  const count = values.count === undefined ? undefined : wholeNumber('--count', values.count, 0);
+  const count = values.count === undefined ? undefined : wholeNumber('--count', values.count, 1);
   const shard = shardArg(values.shard);
   const fraction = fractionArg(values.split);
   const splitBy = values['split-by'] ?? 'template';
@@ -99,6 +92,29 @@ export function generateCommand(args: string[], io: Io): number {
     if (count === undefined) throw new UsageError('missing --count N (or give each chain its count: --chain ID=N)');
     selectionKind = values.mix !== undefined ? 'mix' : 'even';
   }
+
+  // Where the files go, looked at before any work (see outputTarget): a folder where a file is
+  // wanted, a missing folder… is one line now, not an error after the whole dataset was made.
+  const out = values.out;
+  const testOut = fraction !== undefined && !format.bundle ? (values['out-test'] ?? siblingTestPath(out)) : undefined;
+  const files = new Map<string, WritableTarget>();
+  /** The distil folder to make (it does not exist yet), with its parents. */
+  let newFolder: string | undefined;
+  const outputs: [string | undefined, string][] = [
+    [out, format.bundle ? ` (--format ${format.id} writes a folder)` : ''],
+    [testOut, values['out-test'] === undefined ? ' (the test set, beside --out; --out-test PATH puts it elsewhere)' : ''],
+  ];
+  for (const [path, note] of outputs) {
+    if (path === undefined || path === '-') continue;
+    const target = outputTarget(path, format.bundle ? 'folder' : 'file');
+    if (target.kind === 'refused') {
+      io.stderr(`${path}: ${target.message}${note}\n`);
+      return EXIT_INVALID;
+    }
+    if (format.bundle) newFolder = target.kind === 'new' ? target.path : undefined;
+    else if (target.kind !== 'folder') files.set(path, target);
+  }
+
   let mix: Mix | undefined;
   if (values.mix !== undefined && values.mix !== 'default') {
     let text: string;
@@ -158,48 +174,72 @@ export function generateCommand(args: string[], io: Io): number {
   const run = prepared.run;
   for (const w of run.warnings.filter((d) => d.code === 'not-split' || d.code.startsWith(`${format.id}-`))) printDiagnostics(file, [w], io.stderr, loaded.text);
 
-  // Where each file goes; every file is written to a temporary name and renamed at the end.
-  const out = values.out;
+  // Where each file goes (a regular file is written to a temporary name and renamed at the end;
+  // a FIFO or device is written as it is: see outputTarget).
   const targets = new Map<string, string>();
-  let createdFolder = false;
   if (run.bundle) {
-    if (existsSync(out) && !statSync(out).isDirectory()) {
-      io.stderr(`${out}: exists and is not a folder (--format ${format.id} writes a folder)\n`);
-      return EXIT_INVALID;
-    }
     for (const f of run.files) targets.set(f.name, join(out, f.bundleName!));
   } else {
     targets.set('train', out);
-    if (run.files.some((f) => f.name === 'test')) targets.set('test', values['out-test'] ?? siblingTestPath(out));
+    if (run.files.some((f) => f.name === 'test')) targets.set('test', testOut ?? siblingTestPath(out));
   }
-  const writers = new Map<string, Writer>();
   const wholeFiles = new Map<string, string>(run.bundle ? Object.entries(run.bundle.files).map(([name, text]) => [join(out, name), text]) : []);
+  // The files in a distil folder, looked at now that their names are known (before the lines are made).
+  for (const path of [...targets.values(), ...wholeFiles.keys()]) {
+    if (path === '-' || files.has(path)) continue;
+    const target: OutputTarget = newFolder !== undefined ? { kind: 'new', path: join(newFolder, relative(out, path)) } : outputTarget(path);
+    if (target.kind === 'refused' || target.kind === 'folder') {
+      io.stderr(`${path}: ${target.kind === 'folder' ? 'is a folder, expected a file' : target.message}\n`);
+      return EXIT_INVALID;
+    }
+    files.set(path, target);
+  }
+
+  const writers = new Map<string, Writer>();
+  /** The output being opened or written, named when that fails. */
+  let at = out;
+  let createdFolder = false;
   const abortAll = () => {
     for (const w of writers.values()) w.abort();
-    if (createdFolder) rmSync(out, { recursive: true, force: true });
+    if (createdFolder) rmSync(newFolder!, { recursive: true, force: true });
+  };
+  const writeFailed = (e: unknown): number => {
+    abortAll();
+    if (!isWriteError(e)) throw e;
+    io.stderr(`${at === '-' ? 'standard output' : at}: cannot write: ${e.message}\n`);
+    return EXIT_INVALID;
+  };
+  const open = (path: string): Writer => {
+    at = path;
+    if (path === '-') return io.stdoutFd !== undefined ? new FdWriter(io.stdoutFd) : new StreamWriter(io.stdout);
+    return openOutput(files.get(path)!);
   };
   try {
-    if (run.bundle && !existsSync(out)) {
-      mkdirSync(out, { recursive: true });
+    if (newFolder !== undefined) {
+      mkdirSync(newFolder, { recursive: true });
       createdFolder = true;
     }
-    const stdout = (): Writer => (io.stdoutFd !== undefined ? new FdWriter(io.stdoutFd) : new StreamWriter(io.stdout));
-    for (const [name, path] of targets) writers.set(name, path === '-' ? stdout() : new AtomicFileWriter(path));
+    for (const [name, path] of targets) writers.set(name, open(path));
     for (const [path, text] of wholeFiles) {
-      const w = new AtomicFileWriter(path);
+      const w = open(path);
       writers.set(path, w);
       w.write(text);
     }
   } catch (e) {
-    abortAll();
-    io.stderr(`${out}: cannot write: ${(e as Error).message}\n`);
-    return EXIT_INVALID;
+    return writeFailed(e);
   }
 
-  const progress = new Progress(io, run.examples);
+  const progress = new Progress(io, run.examples); // after the opening, which waits for a FIFO's reader
   try {
     // Each line goes to its file's buffer as soon as it is checked (see ChunkOptions.onLine).
-    const onLine = (name: string, text: string, tail: string) => writers.get(name)!.writeLine(text, tail);
+    const onLine = (name: string, text: string, tail: string) => {
+      try {
+        writers.get(name)!.writeLine(text, tail);
+      } catch (e) {
+        at = targets.get(name)!;
+        throw e;
+      }
+    };
     for (const chunk of run.chunks({ examplesPerChunk: 512, onLine })) {
       if (chunk.kind === 'error') {
         abortAll();
@@ -209,11 +249,13 @@ export function generateCommand(args: string[], io: Io): number {
       }
       progress.update(chunk.done);
     }
-    for (const w of writers.values()) w.commit();
+    for (const [key, w] of writers) {
+      at = targets.get(key) ?? key;
+      w.commit();
+    }
   } catch (e) {
-    abortAll();
     progress.clear();
-    throw e;
+    return writeFailed(e);
   }
   progress.clear();
   io.stderr(summary(run, targets, selectionKind === 'mix'));
@@ -239,7 +281,7 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
     if (run.mix.missing.length) lines.push(`no chain to draw from for: ${run.mix.missing.join(', ')}`);
   } else {
     const made = run.mix.rows.filter((r) => r.achievedCount > 0);
-    lines.push(`patterns: ${made.map((r) => `${r.pattern} ${percent(r.achievedShare)}`).join(', ')} (--mix spreads --count over the patterns)`);
+    lines.push(`patterns: ${made.map((r) => `${r.pattern} ${percent(r.achievedShare)}`).join(', ') || 'none'} (--mix spreads --count over the patterns)`);
   }
   if (run.split) {
     const s = run.split;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { applyToolMerge, exportTools, importTools, planToolMerge, serializeProject, TOOL_EXPORT_FORMATS, type ClashDecision, type ToolExportFormat, type ToolIssue } from '../../core/index.ts';
-import { AtomicFileWriter, StreamWriter } from '../io.ts';
+import { StreamWriter, isWriteError, openOutput, outputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, readTextFile, UsageError, type Io } from '../shared.ts';
 
 const CLASH_DECISIONS: readonly ClashDecision[] = ['replace', 'keep-both', 'skip'];
@@ -20,14 +20,30 @@ function printIssues(file: string, severity: string, issues: ToolIssue[], write:
   for (const i of issues) write(`${file}: ${i.path}: ${severity}: ${i.message}${i.line !== undefined ? ` [line ${i.line}]` : ''}\n`);
 }
 
-function writeOut(out: string, text: string, io: Io): void {
-  const writer = out === '-' ? new StreamWriter(io.stdout) : new AtomicFileWriter(out);
+/** Where `--out` goes, looked at before any work: '-' for standard output, or null when refused (said on stderr). */
+function checkOut(out: string, io: Io): WritableTarget | '-' | null {
+  if (out === '-') return '-';
+  const target = outputTarget(out);
+  if (target.kind === 'refused' || target.kind === 'folder') {
+    io.stderr(`${out}: ${target.kind === 'refused' ? target.message : 'is a folder, expected a file'}\n`);
+    return null;
+  }
+  return target;
+}
+
+/** Writes `text` to a checked target; false when that failed (said on stderr). */
+function writeOut(out: string, target: WritableTarget | '-', text: string, io: Io): boolean {
+  let writer: Writer | undefined;
   try {
+    writer = target === '-' ? new StreamWriter(io.stdout) : openOutput(target);
     writer.write(text);
     writer.commit();
+    return true;
   } catch (e) {
-    writer.abort();
-    throw e;
+    writer?.abort();
+    if (!isWriteError(e)) throw e;
+    io.stderr(`${out}: cannot write: ${e.message}\n`);
+    return false;
   }
 }
 
@@ -38,6 +54,8 @@ function importCommand(args: string[], io: Io): number {
   if (!values.out) throw new UsageError('tools import needs --out PATH (or - for standard output)');
   const onClash = values['on-clash'];
   if (onClash !== undefined && !CLASH_DECISIONS.includes(onClash as ClashDecision)) throw new UsageError(`--on-clash takes replace, keep-both or skip, got "${onClash}"`);
+  const target = checkOut(values.out, io);
+  if (!target) return EXIT_INVALID;
   const text = readTextFile(file, io);
   if (text === null) return EXIT_INVALID;
   const imported = importTools(text);
@@ -54,7 +72,7 @@ function importCommand(args: string[], io: Io): number {
   }
   const merged = applyToolMerge(loaded.project, imported, (onClash as ClashDecision | undefined) ?? 'skip');
   printIssues(file, 'warning', imported.warnings, io.stderr);
-  writeOut(values.out, serializeProject(merged.project), io);
+  if (!writeOut(values.out, target, serializeProject(merged.project), io)) return EXIT_INVALID;
   const parts = [
     merged.added.length ? `added ${merged.added.join(', ')}` : '',
     merged.replaced.length ? `replaced ${merged.replaced.join(', ')}` : '',
@@ -71,9 +89,11 @@ function exportCommand(args: string[], io: Io): number {
   const file = oneFile(positionals);
   if (!values.as || !TOOL_EXPORT_FORMATS.includes(values.as as ToolExportFormat)) throw new UsageError(`tools export needs --as ${TOOL_EXPORT_FORMATS.join('|')}${values.as ? `, got "${values.as}"` : ''}`);
   if (!values.out) throw new UsageError('tools export needs --out PATH (or - for standard output)');
+  const target = checkOut(values.out, io);
+  if (!target) return EXIT_INVALID;
   const loaded = loadProject(file, io);
   if (!loaded) return EXIT_INVALID;
-  writeOut(values.out, exportTools(loaded.project, values.as as ToolExportFormat), io);
+  if (!writeOut(values.out, target, exportTools(loaded.project, values.as as ToolExportFormat), io)) return EXIT_INVALID;
   if (values.out !== '-') io.stderr(`wrote ${loaded.project.tools.length} tool${loaded.project.tools.length === 1 ? '' : 's'} to ${values.out}\n`);
   return EXIT_OK;
 }
