@@ -48,12 +48,12 @@ function keyText(key: string, first: boolean): string {
   return `["${key}"]`;
 }
 
-/** A result path as handle text: keys joined by `.`, every list step as `[]`; `$` when empty. `.length` steps are dropped. */
+/** A result path as handle text: keys joined by `.`, every list step (`[n]`, `[-n]`, `[*]`, `[min:k]`, `[max:k]`) as `[]`; `$` when empty. `.length` steps are dropped. */
 export function fieldPathOf(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {
     if (segment.kind === 'key') out += keyText(segment.key, out === '');
-    else if (segment.kind === 'index' || segment.kind === 'all') out += '[]';
+    else if (segment.kind === 'index' || segment.kind === 'all' || segment.kind === 'pick') out += '[]';
     else break;
   }
   return out || WHOLE_RESULT;

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../project/types.ts';
 import { parseTemplate } from '../refs/parse.ts';
-import { renderTemplate, renderValue, type RootLookup } from '../refs/resolve.ts';
+import { pickIndex, renderTemplate, renderValue, toText, type RootLookup } from '../refs/resolve.ts';
 import type { PathSegment } from '../refs/types.ts';
 
 /**
@@ -29,7 +29,7 @@ function lookupOf(scope: Scope): RootLookup {
   return (root) => (hasOwn.call(scope, root) ? scope[root] : undefined);
 }
 
-/** resolvePath without messages: the value, or UNRESOLVED. */
+/** resolvePath without messages: the value, or UNRESOLVED. It must give the same values as resolvePath (refs/resolve.ts). */
 function follow(value: JsonValue, path: readonly PathSegment[], from: number): Rendered {
   let current: JsonValue = value;
   for (let i = from; i < path.length; i += 1) {
@@ -39,10 +39,20 @@ function follow(value: JsonValue, path: readonly PathSegment[], from: number): R
         if (current === null || typeof current !== 'object' || Array.isArray(current) || !hasOwn.call(current, segment.key)) return UNRESOLVED;
         current = (current as { [k: string]: JsonValue })[segment.key];
         break;
-      case 'index':
-        if (!Array.isArray(current) || segment.index >= current.length) return UNRESOLVED;
-        current = current[segment.index];
+      case 'index': {
+        if (!Array.isArray(current)) return UNRESOLVED;
+        const at = segment.index < 0 ? current.length + segment.index : segment.index;
+        if (at < 0 || at >= current.length) return UNRESOLVED;
+        current = current[at];
         break;
+      }
+      case 'pick': {
+        if (!Array.isArray(current)) return UNRESOLVED;
+        const at = pickIndex(current, segment.pick, segment.key);
+        if (at < 0) return UNRESOLVED;
+        current = current[at];
+        break;
+      }
       case 'length':
         if (current !== null && typeof current === 'object' && !Array.isArray(current) && hasOwn.call(current, 'length')) {
           current = (current as { [k: string]: JsonValue }).length;
@@ -76,10 +86,14 @@ function resolveRef(scope: Scope, root: string, path: readonly PathSegment[]): R
   return path.length === 0 ? value : follow(value, path, 0);
 }
 
-/** A template (request, reply, or a string argument). `asText` (requests, replies) always gives text. */
+/**
+ * A template (request, reply, or a string argument). `asText` (requests, replies) always
+ * gives text, with lists of strings or of numbers written in words (`A, B and C`), as
+ * `renderTemplate(template, lookup, true)` does.
+ */
 export function compileTemplate(template: string, asText = false): Compiled {
   const explain = (scope: Scope) => {
-    const r = renderTemplate(template, lookupOf(scope));
+    const r = renderTemplate(template, lookupOf(scope), asText);
     return r.ok ? 'the value changed between two renderings' : r.message;
   };
   if (!template.includes('{') && !template.includes('}')) return { render: () => template, explain };
@@ -90,7 +104,7 @@ export function compileTemplate(template: string, asText = false): Compiled {
     const render = asText
       ? (scope: Scope): Rendered => {
           const v = resolveRef(scope, root, path);
-          return v === UNRESOLVED || typeof v === 'string' ? v : JSON.stringify(v);
+          return v === UNRESOLVED ? v : toText(v, true);
         }
       : (scope: Scope): Rendered => resolveRef(scope, root, path);
     return { render, explain };
@@ -105,7 +119,7 @@ export function compileTemplate(template: string, asText = false): Compiled {
         else {
           const v = resolveRef(scope, part.root, part.path);
           if (v === UNRESOLVED) return v;
-          out += typeof v === 'string' ? v : JSON.stringify(v);
+          out += typeof v === 'string' ? v : toText(v, asText);
         }
       }
       return out;

@@ -6,8 +6,12 @@ import type { PathSegment } from '../refs/types.ts';
 /**
  * A result schema tightened so that the references other calls make into it always
  * resolve: a field on a referenced path becomes required, and an array read at `[n]` gets
- * at least n+1 items (`[*]` at least one). The tightened schema only narrows the original,
- * so every result still validates against the tool's declared `returns`.
+ * at least n+1 items (`[-n]` at least n, `[*]` at least one). An array read at `[min:key]`
+ * / `[max:key]` gets at least one item, and the key's fields become required in the item
+ * schema (a key whose `type` lists other types besides number, integer and string keeps
+ * only those), so the pick always finds a comparable element. The tightened schema only
+ * narrows the original, so every result still validates against the tool's declared
+ * `returns`.
  */
 export function tightenForPaths(schema: JsonSchema, paths: readonly (readonly PathSegment[])[]): JsonSchema {
   if (paths.length === 0) return schema;
@@ -26,11 +30,33 @@ function tighten(schema: JsonSchema, path: readonly PathSegment[], at: number, r
     const required = Array.isArray(node.required) ? (node.required as string[]) : [];
     if (!required.includes(segment.key)) node.required = [...required, segment.key];
     tighten(props[segment.key] as JsonSchema, path, at + 1, root);
-  } else if (segment.kind === 'index' || segment.kind === 'all') {
-    const need = segment.kind === 'index' ? segment.index + 1 : 1;
+  } else if (segment.kind === 'index' || segment.kind === 'all' || segment.kind === 'pick') {
+    const need = segment.kind === 'index' ? (segment.index < 0 ? -segment.index : segment.index + 1) : 1;
     const min = typeof node.minItems === 'number' ? node.minItems : 0;
     const max = typeof node.maxItems === 'number' ? node.maxItems : Infinity;
     if (min < need && need <= max) node.minItems = need;
-    if (isPlainObject(node.items)) tighten(node.items as JsonSchema, path, at + 1, root);
+    if (!isPlainObject(node.items)) return;
+    if (segment.kind === 'pick') requireKey(node.items as JsonSchema, segment.key, root);
+    tighten(node.items as JsonSchema, path, at + 1, root);
+  }
+}
+
+const COMPARABLE = ['number', 'integer', 'string'];
+
+/** Makes a pick's key path required in the item schema, its last field of a comparable type. */
+function requireKey(items: JsonSchema, key: readonly string[], root: JsonSchema): void {
+  let schema = items;
+  for (const field of key) {
+    const node = derefSchema(schema, root);
+    const props = node.properties;
+    if (!isPlainObject(props) || !isPlainObject(props[field])) return;
+    const required = Array.isArray(node.required) ? (node.required as string[]) : [];
+    if (!required.includes(field)) node.required = [...required, field];
+    schema = props[field] as JsonSchema;
+  }
+  const leaf = derefSchema(schema, root);
+  if (Array.isArray(leaf.type)) {
+    const comparable = leaf.type.filter((t) => typeof t === 'string' && COMPARABLE.includes(t));
+    if (comparable.length > 0 && comparable.length < leaf.type.length) leaf.type = comparable.length === 1 ? comparable[0] : comparable;
   }
 }

@@ -4,14 +4,18 @@ import type { ParsedTemplate, PathSegment, Reference, ReferenceSyntaxError, Temp
  * Templates and references (docs/project-format.md, "References"):
  *
  *   template  = { text | "{{" | "}}" | "{" reference "}" }
- *   reference = root { "." key | "[" digits "]" | "[*]" | '["' chars '"]' }
+ *   reference = root { "." key | "[" ["-"] digits "]" | "[*]" | "[" ("min"|"max") ":" name { "." name } "]" | '["' chars '"]' }
  *   root      = name ;  key = name ;  name = [A-Za-z0-9_$-]+
  *
  * `.length` is parsed as a length segment; the resolver lets an object key named
- * `length` win over it.
+ * `length` win over it. `[-1]` is the last element; `[min:price]` the element whose
+ * `price` is smallest (the key is split into field names: `[max:fare.total]`).
  */
 
 const NAME = /[A-Za-z0-9_$-]/;
+const PICK = /^(min|max):([A-Za-z0-9_$-]+(?:\.[A-Za-z0-9_$-]+)*)$/;
+/** The list steps, as told when a `[…]` is none of them. */
+const LIST_STEPS = 'use [0], [1], [-1], [*], [min:field] or [max:field]';
 const cache = new Map<string, ParsedTemplate>();
 const CACHE_LIMIT = 5000;
 
@@ -95,25 +99,30 @@ export function parseReference(source: string): Omit<Reference, 'start' | 'end'>
       const close = source.indexOf(']', i);
       if (close < 0) return 'a "[" that is never closed';
       const inner = source.slice(i + 1, close);
+      let pick: RegExpExecArray | null;
       if (inner === '*') path.push({ kind: 'all' });
       else if (/^\d+$/.test(inner)) path.push({ kind: 'index', index: Number(inner) });
+      else if (/^-[1-9]\d*$/.test(inner)) path.push({ kind: 'index', index: Number(inner) });
+      else if ((pick = PICK.exec(inner))) path.push({ kind: 'pick', pick: pick[1] as 'min' | 'max', key: pick[2].split('.') });
       else if (/^"[^"\\]*"$/.test(inner)) path.push({ kind: 'key', key: inner.slice(1, -1) });
-      else return `"[${inner}]" is not an index: use [0], [1], … or [*]`;
+      else if (/^(min|max):/.test(inner)) return `"[${inner}]" needs a field name (or a dotted path) after "${inner.slice(0, 4)}": ${LIST_STEPS}`;
+      else return `"[${inner}]" is not a list step: ${LIST_STEPS}`;
       i = close + 1;
     } else {
-      return `unexpected "${ch}" at position ${i + 1} (paths use .key, [n], [*] and .length)`;
+      return `unexpected "${ch}" at position ${i + 1} (paths use .key, [n], [-n], [*], [min:field], [max:field] and .length)`;
     }
   }
   return { root, path, source };
 }
 
-/** Writes a path back as text: `[{key:'rooms'},{index:0}]` → `.rooms[0]`. */
+/** Writes a path back as text: `[{key:'rooms'},{index:0}]` → `.rooms[0]`; `[-1]`, `[min:price]` as they are written. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {
     if (segment.kind === 'key') out += /^[A-Za-z0-9_$-]+$/.test(segment.key) && segment.key !== 'length' ? `.${segment.key}` : `["${segment.key}"]`;
     else if (segment.kind === 'index') out += `[${segment.index}]`;
     else if (segment.kind === 'all') out += '[*]';
+    else if (segment.kind === 'pick') out += `[${segment.pick}:${segment.key.join('.')}]`;
     else out += '.length';
   }
   return out;

@@ -2,15 +2,50 @@ import type { JsonValue } from '../project/types.ts';
 import type { PathSegment, Reference, TemplatePart } from './types.ts';
 import { parseTemplate } from './parse.ts';
 import { formatPath } from './parse.ts';
+import { listInWords } from './listInWords.ts';
 
 export type Resolved = { ok: true; value: JsonValue } | { ok: false; message: string };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
+ * Which element `[min:key]` / `[max:key]` picks from a list: the index of the element
+ * whose key (field names followed from the element) is smallest / largest, the first one
+ * on ties; -1 when no element has a comparable key. Numbers compare numerically, strings
+ * as text (so ISO dates compare as dates). The first element whose key is a number or a
+ * string decides which of the two is compared; elements where the key is absent or of
+ * another type are skipped. Shared by `resolvePath` and the compiled renderer, so both
+ * pick the same element.
+ */
+export function pickIndex(list: readonly JsonValue[], pick: 'min' | 'max', key: readonly string[]): number {
+  let best = -1;
+  let bestValue: number | string = 0;
+  let kind: 'number' | 'string' | undefined;
+  for (let i = 0; i < list.length; i += 1) {
+    let v: JsonValue | undefined = list[i];
+    for (let k = 0; k < key.length && v !== undefined; k += 1) {
+      v = v !== null && typeof v === 'object' && !Array.isArray(v) && hasOwn.call(v, key[k]) ? (v as { [k: string]: JsonValue })[key[k]] : undefined;
+    }
+    if (typeof v === 'number') {
+      if (kind === undefined) kind = 'number';
+      else if (kind !== 'number') continue;
+    } else if (typeof v === 'string') {
+      if (kind === undefined) kind = 'string';
+      else if (kind !== 'string') continue;
+    } else continue;
+    if (best < 0 || (pick === 'min' ? v < bestValue : v > bestValue)) {
+      best = i;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+/**
  * Follows a path into a value. `[*]` maps the rest of the path over every element;
  * several `[*]` give one flat list. `.length` is the length of an array or a string,
- * unless the value is an object with its own `length` key.
+ * unless the value is an object with its own `length` key. `[-n]` counts from the end;
+ * `[min:key]` / `[max:key]` pick one element (see `pickIndex`).
  */
 export function resolvePath(value: JsonValue, path: readonly PathSegment[], from = 0): Resolved {
   let current: JsonValue = value;
@@ -27,8 +62,18 @@ export function resolvePath(value: JsonValue, path: readonly PathSegment[], from
       }
       case 'index': {
         if (!Array.isArray(current)) return { ok: false, message: `${where} is not a list, so [${segment.index}] does not apply` };
-        if (segment.index >= current.length) return { ok: false, message: `${where} has ${current.length} items, so [${segment.index}] is out of range` };
-        current = current[segment.index];
+        const at = segment.index < 0 ? current.length + segment.index : segment.index;
+        if (at < 0 || at >= current.length) return { ok: false, message: `${where} has ${current.length} items, so [${segment.index}] is out of range` };
+        current = current[at];
+        break;
+      }
+      case 'pick': {
+        const step = `[${segment.pick}:${segment.key.join('.')}]`;
+        if (!Array.isArray(current)) return { ok: false, message: `${where} is not a list, so ${step} does not apply` };
+        if (current.length === 0) return { ok: false, message: `${where} is an empty list, so ${step} has no element` };
+        const at = pickIndex(current, segment.pick, segment.key);
+        if (at < 0) return { ok: false, message: `no element of ${where} has a number or a string at "${segment.key.join('.')}", so ${step} has no element` };
+        current = current[at];
         break;
       }
       case 'length': {
@@ -67,31 +112,51 @@ export function resolveReference(ref: Reference, lookup: RootLookup): Resolved {
   return resolvePath(root, ref.path);
 }
 
-/** Text of a value written into a longer string: strings as they are, anything else as JSON. */
-export function toText(value: JsonValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** Whether every item of a list is a string, or every item a number (an empty list is both). */
+function wordsList(value: JsonValue[]): value is string[] | number[] {
+  if (value.length === 0) return true;
+  const first = typeof value[0];
+  if (first !== 'string' && first !== 'number') return false;
+  for (let i = 1; i < value.length; i += 1) if (typeof value[i] !== first) return false;
+  return true;
+}
+
+/**
+ * Text of a value written into a longer string: strings as they are, anything else as
+ * JSON. With `asText` (requests and replies), a list of strings or of numbers is written
+ * in words (`A, B and C`, see `listInWords`); other lists and objects stay JSON.
+ */
+export function toText(value: JsonValue, asText = false): string {
+  if (typeof value === 'string') return value;
+  if (asText && Array.isArray(value) && wordsList(value)) return listInWords(value);
+  return JSON.stringify(value);
 }
 
 /**
  * Fills a template. A template that is exactly one reference keeps the value's type;
  * otherwise references are written into the text. Unresolvable references are reported.
+ * With `asText` (requests and replies) the result is always text, and lists of strings or
+ * numbers are written in words (`toText`), the whole-reference template included.
  */
-export function renderTemplate(template: string, lookup: RootLookup): Resolved {
+export function renderTemplate(template: string, lookup: RootLookup, asText = false): Resolved {
   if (!template.includes('{') && !template.includes('}')) return { ok: true, value: template };
   const parsed = parseTemplate(template);
   if (parsed.errors.length) return { ok: false, message: parsed.errors[0].message };
-  if (parsed.whole) return resolveReference(parsed.whole, lookup);
-  return renderParts(parsed.parts, lookup);
+  if (parsed.whole) {
+    const r = resolveReference(parsed.whole, lookup);
+    return asText && r.ok ? { ok: true, value: toText(r.value, true) } : r;
+  }
+  return renderParts(parsed.parts, lookup, asText);
 }
 
-function renderParts(parts: readonly TemplatePart[], lookup: RootLookup): Resolved {
+function renderParts(parts: readonly TemplatePart[], lookup: RootLookup, asText: boolean): Resolved {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'text') out += part.text;
     else {
       const r = resolveReference(part.ref, lookup);
       if (!r.ok) return { ok: false, message: `{${part.ref.source}}: ${r.message}` };
-      out += toText(r.value);
+      out += toText(r.value, asText);
     }
   }
   return { ok: true, value: out };

@@ -98,7 +98,9 @@ function itemSchema(schema: JsonSchema, index: number | null, root: JsonSchema):
 
 /**
  * The schema at a path. `[*]` gives an array schema of what the rest of the path reaches;
- * `.length` an integer. A schema that says nothing (`{}`) lets any path through.
+ * `.length` an integer. `[-n]` reaches the item schema; so does `[min:key]` / `[max:key]`,
+ * whose key must be a field path of the item schema with a number, integer or string type.
+ * A schema that says nothing (`{}`) lets any path through.
  */
 export function schemaAtPath(schema: JsonSchema, path: readonly PathSegment[], root: JsonSchema = schema, from = 0): SchemaLookup {
   let current = schema;
@@ -124,9 +126,19 @@ export function schemaAtPath(schema: JsonSchema, path: readonly PathSegment[], r
         break;
       }
       case 'index': {
-        const next = itemSchema(current, segment.index, root);
+        // A negative index counts from the end, so it cannot tell which tuple item it is.
+        const next = itemSchema(current, segment.index >= 0 ? segment.index : null, root);
         if (!next) return { ok: false, message: `${where} is ${describeTypes(types)}, not a list, so [${segment.index}] does not apply` };
         current = next;
+        break;
+      }
+      case 'pick': {
+        const step = `[${segment.pick}:${segment.key.join('.')}]`;
+        const items = itemSchema(current, null, root);
+        if (!items) return { ok: false, message: `${where} is ${describeTypes(types)}, not a list, so ${step} does not apply` };
+        const problem = pickKeyProblem(items, segment.key, root);
+        if (problem) return { ok: false, message: `${formatPath(path.slice(0, i + 1))}: ${problem}` };
+        current = items;
         break;
       }
       case 'length': {
@@ -150,6 +162,34 @@ export function schemaAtPath(schema: JsonSchema, path: readonly PathSegment[], r
     }
   }
   return { ok: true, schema: derefSchema(current, root) };
+}
+
+const COMPARABLE = ['number', 'integer', 'string'];
+
+/**
+ * What is wrong with a `[min:key]` / `[max:key]` key for lists whose items have this schema
+ * (undefined when nothing): each field on the key path must exist, and the last must be
+ * a number, an integer or a string. A schema that says nothing lets the rest through.
+ */
+function pickKeyProblem(items: JsonSchema, key: readonly string[], root: JsonSchema): string | undefined {
+  let current = items;
+  for (let k = 0; k < key.length; k += 1) {
+    const types = schemaTypes(current, root);
+    if (types.size === 0 && schemaFields(current, root).length === 0 && !itemSchema(current, null, root)) return undefined;
+    const next = propertySchema(current, key[k], root);
+    const field = key.slice(0, k + 1).join('.');
+    if (!next) {
+      const fields = schemaFields(current, root);
+      const inside = k === 0 ? 'each element' : `${key.slice(0, k).join('.')} in each element`;
+      return fields.length
+        ? `${inside} has no field "${key[k]}" (it has ${fields.map((f) => `"${f}"`).join(', ')}), so there is no ${field} to compare`
+        : `${inside} is ${describeTypes(types)}, not an object with field "${key[k]}"`;
+    }
+    current = next;
+  }
+  const types = schemaTypes(current, root);
+  if (types.size === 0 || [...types].some((t) => COMPARABLE.includes(t))) return undefined;
+  return `${key.join('.')} is ${describeTypes(types)} in each element; min/max need a number, an integer or a string (dates)`;
 }
 
 export function describeTypes(types: Set<string>): string {

@@ -1,9 +1,15 @@
 /** A reference inside a template: `{slot}` or `{callId.path}`. */
 export type PathSegment =
   | { kind: 'key'; key: string }
+  /** `[n]`: element n from 0; a negative index counts from the end (`[-1]` is the last). */
   | { kind: 'index'; index: number }
   | { kind: 'all' }
-  | { kind: 'length' };
+  | { kind: 'length' }
+  /**
+   * `[min:price]` / `[max:fare.total]`: the element whose key (a dotted path, split into
+   * field names) is smallest / largest; the first one on ties.
+   */
+  | { kind: 'pick'; pick: 'min' | 'max'; key: string[] };
 
 export interface Reference {
   /** A slot name or a call id. */
