@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProject } from './parse.ts';
 import { serializeProject } from './serialize.ts';
-import { migrate, type Migration } from './migrate.ts';
+import { migrate, migrations, type Migration } from './migrate.ts';
+import { PROJECT_VERSION } from './types.ts';
 import { exampleTexts, miniProject } from '../testing/fixtures.ts';
+
+/** The version-1 examples as they were shipped: the before side of the 1 → 2 migration. */
+const v1Texts = import.meta.glob('../testing/v1/*.chain.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -28,9 +32,11 @@ describe('parseProject', () => {
   });
 
   it('refuses a version newer than it knows', () => {
-    const r = parseProject(text({ ...miniProject(), version: 2 }));
+    expect(PROJECT_VERSION).toBe(2);
+    const r = parseProject(text({ ...miniProject(), version: 3 }));
     expect(!r.ok && r.error).toMatchObject({ kind: 'version-too-new', path: '$.version' });
     expect(!r.ok && r.error.message).toContain('newer');
+    expect(!r.ok && r.error.message).toContain('version 3');
   });
 
   it('refuses __proto__, constructor and prototype keys anywhere, with their path', () => {
@@ -97,12 +103,54 @@ describe('migrations', () => {
     expect(before.version).toBe(1);
   });
 
-  it('a reader that knows version 2 reads a version-1 file through the migration', () => {
-    const r = parseProject(text(miniProject()), { migrations: [{ from: 1, describe: 'noop', up: (d) => ({ ...d, version: 2 }) }], version: 2 });
-    expect(r.ok && r.migrated).toEqual(['noop']);
+  it('a reader that knows version 3 reads a version-1 file through both steps, in order', () => {
+    const v2ToV3: Migration = { from: 2, describe: 'noop 2 → 3', up: (d) => ({ ...d, version: 3 }) };
+    const r = parseProject(text({ ...miniProject(), version: 1 }), { migrations: [...migrations, v2ToV3], version: 3 });
+    expect(r.ok && r.migrated).toEqual([migrations[0].describe, 'noop 2 → 3']);
+    expect(r.ok && r.project.version).toBe(3);
+  });
+
+  it('the real reader reads a version-1 file as version 2 with the same content', () => {
+    const v1 = { ...miniProject(), version: 1, 'x-owner': { team: 'ml' } };
+    const r = parseProject(text(v1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migrated).toEqual([migrations[0].describe]);
+    expect(r.project).toEqual({ ...v1, version: 2 });
+    expect(JSON.parse(serializeProject(r.project))).toEqual({ ...v1, version: 2 });
+  });
+
+  it('reads a version-2 file as it is, with no migration', () => {
+    const r = parseProject(text(miniProject()));
+    expect(r.ok && r.migrated).toEqual([]);
+    expect(r.ok && r.project).toEqual(miniProject());
   });
 
   it('reports a missing step', () => {
     expect(migrate({ version: 1 }, [], 2)).toEqual({ ok: false, message: 'no migration from version 1 to 2' });
   });
+});
+
+describe('migration 1 → 2 (before/after fixtures: src/core/testing/v1)', () => {
+  const entries = Object.entries(v1Texts);
+
+  it('has the version-1 examples to read', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const [path, before] of entries) {
+    it(`${path.split('/').pop()}: parses, comes out as version 2 and otherwise unchanged`, () => {
+      const doc = JSON.parse(before);
+      expect(doc.version).toBe(1);
+      const r = parseProject(before);
+      expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+      if (!r.ok) return;
+      expect(r.migrated).toEqual([migrations[0].describe]);
+      expect(r.project).toEqual({ ...doc, version: 2 });
+      // the step alone: pure (the input is left as it was), only the version changes
+      const step = migrate(doc);
+      expect(step).toEqual({ ok: true, doc: { ...doc, version: 2 }, applied: [migrations[0].describe] });
+      expect(doc.version).toBe(1);
+    });
+  }
 });

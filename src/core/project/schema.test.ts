@@ -1,11 +1,18 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import schemaText from '../../../public/schema/project-1.schema.json?raw';
+import schemaText from '../../../public/schema/project-2.schema.json?raw';
+import schema1Text from '../../../public/schema/project-1.schema.json?raw';
+import { checkConditionShape } from '../conditions/shape.ts';
+import { migrate } from './migrate.ts';
+import { findForbiddenKeys } from './shape.ts';
+import { PROJECT_VERSION } from './types.ts';
 
 /*
- * public/schema/project-1.schema.json is the JSON Schema of the version-1 project file
- * (docs/project-format.md). Every shipped example must satisfy it, and the structural
+ * public/schema/project-2.schema.json is the JSON Schema of the version-2 project file
+ * (docs/project-format.md); project-1.schema.json stays for version-1 files, which readers
+ * migrate. Every shipped example (read as version 2) must satisfy it, and the structural
  * mistakes a reader must refuse must fail it. Files are read through Vite's import.meta.glob
  * (raw text), so this test needs no Node built-ins (src/core is lint-checked as browser code).
  */
@@ -16,22 +23,41 @@ const exampleTexts = import.meta.glob('../../../public/examples/*.chain.json', {
   eager: true,
 }) as Record<string, string>;
 
-function compile() {
+/** The version-1 examples as they were shipped (src/core/testing/v1). */
+const v1Texts = import.meta.glob('../testing/v1/*.chain.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+function compile(text: string) {
   const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(schemaText));
+  return ajv.compile(JSON.parse(text));
 }
 
-const validate = compile();
+const validate = compile(schemaText);
+const validate1 = compile(schema1Text);
+
+function errorsWith(check: typeof validate, doc: unknown): string[] {
+  return check(doc) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+}
 
 function errorsOf(doc: unknown): string[] {
-  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+  return errorsWith(validate, doc);
+}
+
+/** A document as a reader sees it after migrating (a version-1 file becomes version 2). */
+function readAsCurrent(doc: Record<string, unknown>): Record<string, unknown> {
+  const migrated = migrate(doc);
+  if (!migrated.ok) throw new Error(migrated.message);
+  return migrated.doc;
 }
 
 /** A small valid project, as text, so that variants can be written as raw JSON. */
 const MINIMAL = `{
   "format": "chainwright-project",
-  "version": 1,
+  "version": 2,
   "name": "Minimal",
   "tools": [
     {
@@ -59,11 +85,60 @@ const MINIMAL = `{
 
 const minimal = () => JSON.parse(MINIMAL);
 
-describe('project-1.schema.json', () => {
+/** The minimal project with a second call that fans out over the first one's list. */
+function withFanOut() {
+  const doc = minimal();
+  doc.tools[0].returns = { type: 'object', properties: { cities: { type: 'array', items: { type: 'string' } } } };
+  doc.chains[0].calls.push({
+    id: 'each',
+    tool: 'get_weather',
+    forEach: '{w.cities[*]}',
+    as: 'place',
+    where: { value: '{place}', ne: '{city}' },
+    args: { city: '{place}' },
+  });
+  doc.chains[0].reply = 'Checked {each.length} cities near {city}.';
+  return doc;
+}
+
+describe('project-1.schema.json (version-1 files, read by migrating them)', () => {
+  it('still validates the version-1 examples, and refuses version 2', () => {
+    const entries = Object.entries(v1Texts);
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    for (const [path, text] of entries) expect(errorsWith(validate1, JSON.parse(text)), path).toEqual([]);
+    expect(errorsWith(validate1, minimal())).not.toEqual([]);
+  });
+});
+
+describe('project-2.schema.json', () => {
   it('compiles as draft 2020-12 (strict, except strictTypes and strictRequired: the any-JSON definition is untyped on purpose, slot kinds are told apart with if/required)', () => {
     const schema = JSON.parse(schemaText);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('https://chainwright.dev/schema/project-2.schema.json');
+    expect(schema.properties.version.const).toBe(PROJECT_VERSION);
     expect(typeof validate).toBe('function');
+  });
+
+  it('gives every property it defines a description', () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}[${i}]`));
+      else if (node && typeof node === 'object') {
+        for (const [key, sub] of Object.entries(node as Record<string, unknown>)) {
+          if (key === 'properties' && sub && typeof sub === 'object' && !Array.isArray(sub)) {
+            for (const [name, prop] of Object.entries(sub as Record<string, Record<string, unknown>>)) {
+              // "position" refers to a definition that carries the description
+              if (typeof prop.description !== 'string' && name !== 'position') missing.push(`${path}.properties.${name}`);
+              walk(prop, `${path}.properties.${name}`);
+            }
+          } else {
+            walk(sub, `${path}.${key}`);
+          }
+        }
+      }
+    };
+    walk(JSON.parse(schemaText), '$');
+    expect(missing).toEqual([]);
   });
 
   describe('examples', () => {
@@ -74,8 +149,8 @@ describe('project-1.schema.json', () => {
     });
 
     for (const [path, text] of entries) {
-      it(`${path.split('/').pop()} validates`, () => {
-        expect(errorsOf(JSON.parse(text))).toEqual([]);
+      it(`${path.split('/').pop()} validates (read as version ${PROJECT_VERSION})`, () => {
+        expect(errorsOf(readAsCurrent(JSON.parse(text)))).toEqual([]);
       });
     }
   });
@@ -115,6 +190,49 @@ describe('project-1.schema.json', () => {
       doc.chains[0].calls[0].requests = ['Weather in {city}?'];
       expect(errorsOf(doc)).toEqual([]);
     });
+
+    it('a fan-out call: forEach, as and where', () => {
+      const doc = withFanOut();
+      expect(errorsOf(doc)).toEqual([]);
+      delete doc.chains[0].calls[1].as;
+      delete doc.chains[0].calls[1].where;
+      expect(errorsOf(doc)).toEqual([]);
+    });
+
+    it('a conditional call: when and whenRate (0 and 1 included)', () => {
+      for (const whenRate of [0, 0.25, 1]) {
+        const doc = minimal();
+        doc.chains[0].calls[0].when = { any: [{ value: '{city}', in: ['Paris', 'Lagos'] }, { not: { value: '{city}', empty: true } }] };
+        doc.chains[0].calls[0].whenRate = whenRate;
+        expect(errorsOf(doc), String(whenRate)).toEqual([]);
+      }
+    });
+
+    it('every kind of condition', () => {
+      const conditions = [
+        ...['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains'].map((op) => ({ value: '{w.temp_c}', [op]: 20 })),
+        { value: '{w.city}', in: '{cities}' },
+        { value: '{w.city}', notIn: ['Oslo', '{city}'] },
+        { value: '{w.temp_c}', exists: false },
+        { value: 3, lt: '{w.temp_c}' },
+        { all: [{ ran: 'w' }, { not: { failed: 'w' } }] },
+        { declined: 'w' },
+      ];
+      for (const when of conditions) {
+        const doc = minimal();
+        doc.chains[0].calls[0].when = when;
+        expect(errorsOf(doc), JSON.stringify(when)).toEqual([]);
+      }
+    });
+
+    it('reply variants with text and with texts (and unknown keys in a variant)', () => {
+      const doc = minimal();
+      doc.chains[0].reply = [
+        { when: { value: '{w.temp_c}', lt: 0 }, text: 'It is freezing in {city}: {w.temp_c} °C.', note: 'kept' },
+        { texts: ['It is {w.temp_c} °C in {city}.', '{city}: {w.temp_c} °C.'] },
+      ];
+      expect(errorsOf(doc)).toEqual([]);
+    });
   });
 
   describe('rejects', () => {
@@ -147,10 +265,12 @@ describe('project-1.schema.json', () => {
       expect(errorsOf(doc)).not.toEqual([]);
     });
 
-    it('"version": 2', () => {
-      const doc = minimal();
-      doc.version = 2;
-      expect(errorsOf(doc)).not.toEqual([]);
+    it('"version": 1 (project-1.schema.json describes it) and "version": 3', () => {
+      for (const version of [1, 3]) {
+        const doc = minimal();
+        doc.version = version;
+        expect(errorsOf(doc), String(version)).not.toEqual([]);
+      }
     });
 
     it('a call without "tool"', () => {
@@ -191,6 +311,64 @@ describe('project-1.schema.json', () => {
       }
     });
 
+    it('a test with two operators, or with none', () => {
+      for (const when of [{ value: '{w.temp_c}', gt: 0, lt: 30 }, { value: '{w.temp_c}' }, { gt: 0 }, { value: 1, gt: 0, note: 'x' }]) {
+        const doc = minimal();
+        doc.chains[0].calls[0].when = when;
+        expect(errorsOf(doc), JSON.stringify(when)).not.toEqual([]);
+      }
+    });
+
+    it('a whenRate outside 0..1 or not a number', () => {
+      for (const whenRate of [1.5, -0.1, '0.5']) {
+        const doc = minimal();
+        doc.chains[0].calls[0].when = { ran: 'w' };
+        doc.chains[0].calls[0].whenRate = whenRate;
+        expect(errorsOf(doc), String(whenRate)).not.toEqual([]);
+      }
+    });
+
+    it('"in" with a number, or with a string that is not one whole reference', () => {
+      for (const operand of [3, 'Paris', 'in {cities}', '{cities} and {more}']) {
+        const doc = minimal();
+        doc.chains[0].calls[0].when = { value: '{city}', in: operand };
+        expect(errorsOf(doc), JSON.stringify(operand)).not.toEqual([]);
+      }
+    });
+
+    it('malformed conditions: empty all/any, status without a call id, a non-boolean exists, mixed kinds', () => {
+      for (const when of [{ all: [] }, { any: {} }, { ran: '' }, { failed: 3 }, { value: 1, exists: 'yes' }, { ran: 'w', not: { ran: 'w' } }, [], 'always']) {
+        const doc = minimal();
+        doc.chains[0].calls[0].when = when;
+        expect(errorsOf(doc), JSON.stringify(when)).not.toEqual([]);
+      }
+    });
+
+    it('a reply variant with both text and texts, or with neither; empty texts', () => {
+      for (const variant of [{ text: 'a', texts: ['b'] }, { when: { ran: 'w' } }, { texts: [] }, 'plain']) {
+        const doc = minimal();
+        doc.chains[0].reply = [variant];
+        expect(errorsOf(doc), JSON.stringify(variant)).not.toEqual([]);
+      }
+    });
+
+    it('an empty reply list', () => {
+      const doc = minimal();
+      doc.chains[0].reply = [];
+      expect(errorsOf(doc)).not.toEqual([]);
+    });
+
+    it('a forEach that is not one whole reference, and a bad "as"', () => {
+      for (const forEach of ['tasks', '{t.tasks[*]} and {t.more[*]}', 'all of {t.tasks[*]}', '{{t}}', '{}', ['{t.tasks[*]}']]) {
+        const doc = withFanOut();
+        doc.chains[0].calls[1].forEach = forEach;
+        expect(errorsOf(doc), JSON.stringify(forEach)).not.toEqual([]);
+      }
+      const doc = withFanOut();
+      doc.chains[0].calls[1].as = 'the task';
+      expect(errorsOf(doc)).not.toEqual([]);
+    });
+
     it('missing top-level keys', () => {
       for (const key of ['name', 'tools', 'chains']) {
         const doc = minimal();
@@ -201,13 +379,94 @@ describe('project-1.schema.json', () => {
   });
 });
 
+describe('conditions: the schema and the reader agree', () => {
+  const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'contains', 'empty', 'exists'];
+  const KINDS = ['all', 'any', 'not', 'ran', 'failed', 'declined'];
+  /** Strings around the edges of "one whole reference". */
+  const refPieces = fc.array(fc.constantFrom('{', '}', '[', ']', 'a', 'b_1', '.', '-', '*', '0', '7', ':', '"', 'min', 'max', '$', ' ', '\\', '{{', '}}'), { maxLength: 8 }).map((parts) => parts.join(''));
+  const refLike = fc.oneof(
+    fc.constantFrom('{a}', '{a.b[0].c}', '{a[-1]}', '{a[-0]}', '{a.}', '{a[min:p.q]}', '{a[max:]}', '{a[*].b}', '{a["k{"]}', '{a["}"]}', '{a["k"]x}', '{{a}}', '{a}}}', '{a} ', '{}', '', 'x', 'a {b}', '{a b}', '{a}{b}'),
+    refPieces,
+    refPieces.map((inner) => `{${inner}}`),
+  );
+  const leaf = fc.oneof(fc.jsonValue({ maxDepth: 1 }), refLike, fc.boolean(), fc.array(fc.oneof(fc.integer(), refLike), { maxLength: 3 }));
+  const key = fc.constantFrom('value', ...OPERATORS, ...KINDS, 'equals', 'note', 'toString');
+  /** An extra key in about one object of six (fc.option's freq makes the value, not nil, rare). */
+  const sometimes = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: arb, weight: 1 });
+
+  const { condition } = fc.letrec<{ condition: unknown; test: unknown; kind: unknown; junk: unknown }>((tie) => ({
+    condition: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { arbitrary: tie('test'), weight: 3 }, { arbitrary: tie('kind'), weight: 2 }, { arbitrary: tie('junk'), weight: 1 }),
+    // a test: value (usually), one operator (usually), sometimes an extra key
+    test: fc
+      .tuple(
+        fc.nat(5).map((n) => n > 0),
+        fc.oneof({ arbitrary: fc.constantFrom(...OPERATORS).map((op) => [op]), weight: 4 }, { arbitrary: fc.array(fc.constantFrom(...OPERATORS), { maxLength: 2 }), weight: 1 }),
+        fc.array(fc.oneof({ arbitrary: fc.constantFrom(true, false, '{a.b}', ['x', '{y}'], 0), weight: 2 }, { arbitrary: refLike, weight: 1 }, { arbitrary: leaf, weight: 1 }), { minLength: 3, maxLength: 3 }),
+        sometimes(fc.tuple(key, leaf)),
+      )
+      .map(([hasValue, ops, [value, a, b], extra]) => {
+        const o: Record<string, unknown> = {};
+        if (hasValue || ops.length === 0) o.value = value;
+        ops.forEach((op, i) => (o[op] = i === 0 ? a : b));
+        if (extra) o[extra[0]] = extra[1];
+        return o;
+      }),
+    kind: fc
+      .tuple(
+        fc.constantFrom(...KINDS),
+        fc.oneof(fc.array(tie('condition'), { maxLength: 3 }), tie('condition'), fc.constantFrom('call', ''), refLike, leaf),
+        sometimes(fc.tuple(key, leaf)),
+      )
+      .map(([k, operand, extra]) => {
+        const o: Record<string, unknown> = { [k]: operand };
+        if (extra) o[extra[0]] = extra[1];
+        return o;
+      }),
+    junk: fc.oneof(fc.dictionary(key, leaf, { maxKeys: 3 }), leaf),
+  }));
+
+  it('for generated condition-like values, the schema accepts exactly what the reader accepts (property)', () => {
+    let accepted = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(condition, (cond) => {
+        const value = JSON.parse(JSON.stringify(cond));
+        const reader = findForbiddenKeys(value).length === 0 && checkConditionShape(value, '$.when').length === 0;
+        const doc = minimal();
+        doc.chains[0].calls[0].when = value;
+        const schema = errorsOf(doc).length === 0;
+        total += 1;
+        if (reader) accepted += 1;
+        expect(schema, `${JSON.stringify(value)}: reader ${reader ? 'accepts' : 'refuses'} it`).toBe(reader);
+      }),
+      { numRuns: 1000 },
+    );
+    // the generator reaches both sides
+    expect(accepted).toBeGreaterThan(total / 10);
+    expect(accepted).toBeLessThan(total - total / 10);
+  });
+
+  it('for reference-like strings as the operand of "in", the schema and the reader agree (property)', () => {
+    fc.assert(
+      fc.property(refLike, fc.constantFrom('in', 'notIn'), (operand, op) => {
+        const value = { value: '{city}', [op]: operand };
+        const reader = checkConditionShape(value, '$.when').length === 0;
+        const doc = minimal();
+        doc.chains[0].calls[0].when = value;
+        expect(errorsOf(doc).length === 0, `${JSON.stringify(operand)}: reader ${reader ? 'accepts' : 'refuses'} it`).toBe(reader);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('docs/project-format.md', () => {
-  it('its complete example validates against the schema', () => {
+  it('its complete example validates against the schema (read as the current version)', () => {
     const docs = import.meta.glob('../../../docs/project-format.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
     const text = Object.values(docs)[0];
     const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
     const projects = blocks.filter((b) => b && b.format === 'chainwright-project');
     expect(projects.length).toBeGreaterThanOrEqual(1);
-    for (const p of projects) expect(errorsOf(p)).toEqual([]);
+    for (const p of projects) expect(errorsOf(readAsCurrent(p))).toEqual([]);
   });
 });
