@@ -5,7 +5,9 @@ export { serializeProject } from './project/serialize.ts';
 export { migrations, migrate, type Migration } from './project/migrate.ts';
 export type { Diagnostic, Severity } from './validate/diagnostics.ts';
 export { hasErrors } from './validate/diagnostics.ts';
-export { validateProject, toolResultSchema } from './validate/project.ts';
+export { toolResultSchema } from './validate/project.ts';
+export { compileProject, compiledChain, validateProject, chainPlan, type CompiledProject, type CompiledChain } from './compile/compileProject.ts';
+export type { CallVariation } from './calls/variation.ts';
 export { parseTemplate, parseReference, formatReference, formatPath, collectReferences } from './refs/parse.ts';
 export { resolvePath, renderTemplate, renderValue } from './refs/resolve.ts';
 export type { Reference, PathSegment, TemplatePart } from './refs/types.ts';
@@ -63,3 +65,10 @@ export { distilReadiness, toDistilRecords, toDistilLines, checkDistilRecord, che
 export { transcriptOf, type Transcript, type TranscriptTurn } from './formats/transcript.ts';
 export * from './dataset/index.ts';
 export { stepRequestCoverage, stepRequestCompletions, type StepRequestCoverage } from './edit/stepRequests.ts';
+// Project format 2: conditions (when, where, reply variants) and call behaviours (forEach, when).
+export type { Condition, Operator } from './conditions/types.ts';
+export { OPERATORS } from './conditions/types.ts';
+export { describeCondition } from './conditions/describe.ts';
+export { compileCondition, type CompiledCondition, type RunStatus } from './conditions/evaluate.ts';
+export { CALL_BEHAVIOURS, elementName } from './calls/index.ts';
+export { listInWords } from './refs/listInWords.ts';

@@ -4,7 +4,7 @@
  * comes from src/core.
  */
 import type { Chain, Diagnostic, PlanExplanation, PlanResult, Project, Effect } from '../core/index.ts';
-import { explainPlan, planChain, validateProject } from '../core/index.ts';
+import { chainPlan, explainPlan, validateProject } from '../core/index.ts';
 import type { GraphNode, GraphView } from '../core/edit/graphView.ts';
 import { graphView } from '../core/edit/graphView.ts';
 import { ancestors, descendants } from '../core/edit/lineage.ts';
@@ -78,7 +78,7 @@ export function makeSelectNode(callId: string): (s: AppState) => GraphNode | und
   return (s) => selectGraphView(s)?.nodes.find((n) => n.id === callId);
 }
 
-const planOf = memo((project: Project, chain: Chain | null): PlanResult | null => (chain ? planChain(project, chain) : null));
+const planOf = memo((project: Project, chain: Chain | null): PlanResult | null => (chain ? chainPlan(project, chain) : null));
 /** The current chain's plan, or its cycle. */
 export const selectPlan = (s: AppState): PlanResult | null => planOf(s.project, selectChain(s));
 

@@ -95,7 +95,7 @@ describe('the app store', () => {
   it('opening a broken file keeps the project exactly as it was and exposes the errors', () => {
     const store = seeded();
     const before = store.getState().project;
-    const text = serializeProject(before).replace('"version": 1,', '"version": 1,,');
+    const text = serializeProject(before).replace('"version": 2,', '"version": 2,,');
     expect(store.getState().openProjectText(text, 'broken.chain.json')).toBe(false);
     expect(store.getState().project).toBe(before);
     const failure = store.getState().openFailure!;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { explainPlan, planChain, validateProject } from '../../core/index.ts';
+import { compiledChain, validateProject } from '../../core/index.ts';
 import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, pickChains, printDiagnostics, type Io } from '../shared.ts';
 
 /** `plan FILE [--chain ID] [--json]`: the turns, the waits and why, the critical path, latency. */
@@ -17,12 +17,13 @@ export function planCommand(args: string[], io: Io): number {
   }
   const reports = [];
   for (const chain of chains) {
-    const planned = planChain(project, chain);
-    if (!planned.ok) {
-      io.stderr(`${file}: chain "${chain.id}": a dependency cycle: ${planned.cycle.join(' → ')}\n`);
+    const compiled = compiledChain(project, chain)!;
+    const planned = compiled.planned;
+    if (!planned.ok || !compiled.explanation) {
+      io.stderr(`${file}: chain "${chain.id}": a dependency cycle\n`);
       return EXIT_INVALID;
     }
-    reports.push({ chain, plan: planned.plan, explanation: explainPlan(chain, planned.plan) });
+    reports.push({ chain, plan: planned.plan, explanation: compiled.explanation });
   }
   if (values.json) {
     io.stdout(`${JSON.stringify(reports.map(({ chain, plan, explanation }) => ({ chainId: chain.id, name: chain.name, plan, explanation })), null, 2)}\n`);
@@ -36,9 +37,11 @@ export function planCommand(args: string[], io: Io): number {
       const width = Math.max(0, ...chain.calls.map((c) => c.id.length));
       for (const turn of explanation.turns) {
         out.push('', turn.title);
+        if (turn.mayVanish) out.push('  (in an example where it makes no call, the turn is left out and the later turns move up)');
         for (const call of turn.calls) {
           out.push(`  ${call.callId.padEnd(width)}  ${call.tool}`);
           const pad = ' '.repeat(width + 4);
+          if (call.variation) out.push(`${pad}${call.variation}`);
           if (call.waits.length === 0) out.push(`${pad}starts at once: needs no other call's result`);
           for (const w of call.waits) out.push(`${pad}${w}`);
           if (call.parallelNote) out.push(`${pad}${call.parallelNote}`);

@@ -13,7 +13,7 @@ export function makeTool(name: string, over: Partial<ToolDef> & { description?: 
 }
 
 export function makeProject(tools: ToolDef[], chains: Chain[] = []): Project {
-  return { format: 'chainwright-project', version: 1, name: 'Test', tools, chains };
+  return { format: 'chainwright-project', version: 2, name: 'Test', tools, chains };
 }
 
 /** Runs a tool rule on the project's tool `index` (the first by default). */

@@ -67,9 +67,10 @@ describe('allocateMix', () => {
 
 describe('parseMix', () => {
   it('reads weights and names what is wrong', () => {
-    expect(parseMix('{"single": 1, "mixed": 3}')).toEqual({ ok: true, mix: { single: 1, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 3 } });
+    expect(parseMix('{"single": 1, "mixed": 3}')).toEqual({ ok: true, mix: { single: 1, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 3, loop: 0, conditional: 0 } });
     expect(parseMix(JSON.stringify(DEFAULT_MIX))).toEqual({ ok: true, mix: DEFAULT_MIX });
-    expect(parseMix('{"loop": 5}')).toMatchObject({ ok: false, path: '$.loop' });
+    expect(parseMix('{"loops": 5}')).toMatchObject({ ok: false, path: '$.loops' });
+    expect(parseMix('{"loop": 5, "conditional": 1}')).toMatchObject({ ok: true, mix: { loop: 5, conditional: 1 } });
     expect(parseMix('{"single": -1}')).toMatchObject({ ok: false, message: expect.stringContaining('≥ 0') });
     expect(parseMix('{"single": 0}')).toMatchObject({ ok: false, message: expect.stringContaining('every weight is 0') });
     expect(parseMix('[1]')).toMatchObject({ ok: false, path: '$' });

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../project/types.ts';
-import { PATTERN_LABELS, PATTERNS, type Pattern } from './pattern.ts';
+import { PATTERN_LABELS, PATTERNS, RESULT_AWARE_PATTERNS, type Pattern } from './pattern.ts';
 
 /**
  * The mix by pattern: how a total number of examples is spread over the chains, by each
@@ -7,8 +7,19 @@ import { PATTERN_LABELS, PATTERNS, type Pattern } from './pattern.ts';
  */
 export type Mix = { [p in Pattern]: number };
 
-/** Seed 000's table: single 40 %, two-tool sequential 25 %, two-tool parallel 15 %, three+ 10 %, mixed 10 %. */
-export const DEFAULT_MIX: Mix = { single: 40, 'sequential-2': 25, 'parallel-2': 15, 'sequential-3plus': 10, mixed: 10 };
+/**
+ * Seed 000's table: single 40 %, two-tool sequential 25 %, two-tool parallel 15 %, three+ 10 %,
+ * mixed 10 %. Loop and conditional chains have no weight of their own here, so they count
+ * as mixed (see `mixBucket`).
+ */
+export const DEFAULT_MIX: Mix = { single: 40, 'sequential-2': 25, 'parallel-2': 15, 'sequential-3plus': 10, mixed: 10, loop: 0, conditional: 0 };
+
+/** The row of the mix a chain of this pattern counts in: its own, or `mixed` for a loop or conditional chain the mix gives no weight. */
+export function mixBucket(pattern: Pattern, mix: Mix): Pattern {
+  return RESULT_AWARE_PATTERNS.includes(pattern) && !(mix[pattern] > 0) ? 'mixed' : pattern;
+}
+
+const inBuckets = (chains: readonly ChainPattern[], mix: Mix): ChainPattern[] => chains.map((c) => ({ chainId: c.chainId, pattern: mixBucket(c.pattern, mix) }));
 
 export interface ChainPattern {
   chainId: string;
@@ -60,7 +71,7 @@ export function parseMix(text: string): MixParse {
 
 export function mixFromValue(value: unknown): MixParse {
   if (!isPlainObject(value)) return { ok: false, path: '$', message: `a mix is an object of pattern → weight, e.g. ${JSON.stringify(DEFAULT_MIX)}` };
-  const mix: Mix = { single: 0, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0 };
+  const mix: Mix = { single: 0, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0, loop: 0, conditional: 0 };
   for (const [key, weight] of Object.entries(value)) {
     if (!(PATTERNS as readonly string[]).includes(key)) return { ok: false, path: `$.${key}`, message: `"${key}" is not a pattern (patterns: ${PATTERNS.join(', ')})` };
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) return { ok: false, path: `$["${key}"]`, message: `the weight of "${key}" must be a number ≥ 0, found ${JSON.stringify(weight)}` };
@@ -87,7 +98,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
  * without a chain give theirs to the others, in proportion), and the chains of a pattern
  * share its count evenly. Counts come back in the chains' order.
  */
-export function allocateMix(chains: readonly ChainPattern[], total: number, mix: Mix = DEFAULT_MIX): { counts: ChainCount[]; report: MixReport } {
+export function allocateMix(patterns: readonly ChainPattern[], total: number, mix: Mix = DEFAULT_MIX): { counts: ChainCount[]; report: MixReport } {
+  const chains = inBuckets(patterns, mix);
   const present = PATTERNS.filter((p) => mix[p] > 0 && chains.some((c) => c.pattern === p));
   const perPattern = apportion(total, PATTERNS.map((p) => (present.includes(p) ? mix[p] : 0)));
   const counts = chains.map((c) => ({ chainId: c.chainId, count: 0 }));
@@ -100,7 +112,8 @@ export function allocateMix(chains: readonly ChainPattern[], total: number, mix:
 }
 
 /** Target (the mix) against what the counts achieve, per pattern. */
-export function mixReport(chains: readonly ChainPattern[], counts: readonly ChainCount[], mix: Mix = DEFAULT_MIX): MixReport {
+export function mixReport(patterns: readonly ChainPattern[], counts: readonly ChainCount[], mix: Mix = DEFAULT_MIX): MixReport {
+  const chains = inBuckets(patterns, mix);
   const total = counts.reduce((a, c) => a + c.count, 0);
   const weightSum = PATTERNS.reduce((a, p) => a + mix[p], 0);
   const patternOf = new Map(chains.map((c) => [c.chainId, c.pattern]));

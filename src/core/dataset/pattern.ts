@@ -1,5 +1,6 @@
 import type { Chain, Project } from '../project/types.ts';
-import { planChain, type Plan } from '../graph/plan.ts';
+import type { Plan } from '../graph/plan.ts';
+import { chainPlan } from '../compile/compileProject.ts';
 
 /**
  * The orchestration pattern of a chain, one of the five rows of the dataset mix table
@@ -15,10 +16,18 @@ import { planChain, type Plan } from '../graph/plan.ts';
  *   recognition", and the table has no row of its own for them;
  * - `sequential-3plus`: n ≥ 3 and one call per level (L = n): a strict chain;
  * - `mixed`: n ≥ 3 with both a level of several calls and a wait (1 < L < n).
+ *
+ * Chains that read their results (project format 2) have two patterns of their own, whatever
+ * their levels: `loop` (a call has `forEach`) and, otherwise, `conditional` (a call has
+ * `when`). In a mix they count as `mixed` unless the mix gives them a weight of their own
+ * (design §9: the seed's own mixed example is a loop).
  */
-export type Pattern = 'single' | 'sequential-2' | 'parallel-2' | 'sequential-3plus' | 'mixed';
+export type Pattern = 'single' | 'sequential-2' | 'parallel-2' | 'sequential-3plus' | 'mixed' | 'loop' | 'conditional';
 
-export const PATTERNS: readonly Pattern[] = ['single', 'sequential-2', 'parallel-2', 'sequential-3plus', 'mixed'];
+export const PATTERNS: readonly Pattern[] = ['single', 'sequential-2', 'parallel-2', 'sequential-3plus', 'mixed', 'loop', 'conditional'];
+
+/** The patterns a chain has because it reads its results; they fall back to `mixed` in a mix without weights for them. */
+export const RESULT_AWARE_PATTERNS: readonly Pattern[] = ['loop', 'conditional'];
 
 export const PATTERN_LABELS: { readonly [p in Pattern]: string } = {
   single: 'Single tool call',
@@ -26,6 +35,8 @@ export const PATTERN_LABELS: { readonly [p in Pattern]: string } = {
   'parallel-2': 'Parallel (independent calls)',
   'sequential-3plus': 'Three+ tool chain',
   mixed: 'Mixed (parallel and sequential)',
+  loop: 'Loop (a call per element)',
+  conditional: 'Conditional (a call only when)',
 };
 
 /** The pattern of a plan (see the table above). Uses the levels, so serialised turns do not matter. */
@@ -41,6 +52,9 @@ export function patternOfPlan(plan: Pick<Plan, 'levels'>): Pattern {
 
 /** The pattern of a chain, or undefined when its dependencies form a cycle. */
 export function chainPattern(project: Project, chain: Chain): Pattern | undefined {
-  const planned = planChain(project, chain);
-  return planned.ok ? patternOfPlan(planned.plan) : undefined;
+  const planned = chainPlan(project, chain);
+  if (!planned.ok) return undefined;
+  if (chain.calls.some((c) => c.forEach !== undefined)) return 'loop';
+  if (chain.calls.some((c) => c.when !== undefined)) return 'conditional';
+  return patternOfPlan(planned.plan);
 }

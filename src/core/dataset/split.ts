@@ -2,7 +2,7 @@ import type { Chain, FakeSlot, JsonValue, Project } from '../project/types.ts';
 import { DEFAULT_REFERENCE_DATE, isFakeSlot, isIntSlot, isOneOfSlot } from '../project/types.ts';
 import { drawSlot } from '../generate/slots.ts';
 import { createSeededFaker } from '../simulate/faker.ts';
-import { planChain } from '../graph/plan.ts';
+import { chainPlan } from '../compile/compileProject.ts';
 import { collectReferences } from '../refs/parse.ts';
 import { createRng, hashSeed } from '../simulate/rng.ts';
 import type { ChainCount } from './mix.ts';
@@ -77,7 +77,7 @@ const FEW = 64;
 export function firstRequestTemplates(project: Project, chain: Chain): { templates: string[]; source: string } {
   const index = project.chains.indexOf(chain);
   if (chain.requests?.length) return { templates: chain.requests, source: `$.chains[${index}].requests` };
-  const planned = planChain(project, chain);
+  const planned = chainPlan(project, chain);
   if (planned.ok && planned.plan.multiTurn) {
     const first = planned.plan.turns[0].callIds[0];
     const callIndex = chain.calls.findIndex((c) => c.id === first);

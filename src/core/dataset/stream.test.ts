@@ -121,7 +121,7 @@ describe('a dataset run', () => {
     expect(bad({ selection: { kind: 'even', total: 5, chains: ['nope'] } })).toEqual(['unknown-chain']);
     expect(bad({ shard: { index: 3, count: 2 } })).toEqual(['invalid']);
     expect(bad({ split: { fraction: 1, by: 'template' } })).toEqual(['invalid']);
-    expect(bad({ selection: { kind: 'mix', total: 10, chains: ['weather-only'], mix: { single: 0, 'sequential-2': 1, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0 } } })).toEqual(['mix-no-chain']);
+    expect(bad({ selection: { kind: 'mix', total: 10, chains: ['weather-only'], mix: { single: 0, 'sequential-2': 1, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0, loop: 0, conditional: 0 } } })).toEqual(['mix-no-chain']);
     expect(bad({ selection: { kind: 'counts', counts: [{ chainId: 'flights-and-weather', count: 500 }] }, options: { uniqueRequests: true } })).toEqual([]);
     const weatherOnly = structuredClone(trip);
     weatherOnly.chains[1].slots = { city: { oneOf: ['Rome', 'Oslo'] }, date: '2026-01-09' };

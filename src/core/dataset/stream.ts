@@ -118,7 +118,12 @@ export interface ChainSummary {
   turns: number;
   /** Turns with more than one call. */
   parallelTurns: number;
+  /** For a chain whose calls vary per example (forEach, when): the figures are averages over this many of its examples. */
+  sampled?: number;
 }
+
+/** Examples averaged for the shape of a chain whose calls vary per example. */
+const VARYING_SAMPLE = 200;
 
 export interface DatasetRun {
   format: ExportFormat;
@@ -304,9 +309,9 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
 
   const examples = files.reduce((a, f) => a + (f.end - f.start), 0);
   const chains: ChainSummary[] = counts.map(({ chainId, count }, i) => {
-    const plan = (generators.train[i] ?? generators.test[i])?.plan;
-    const turns = plan?.turns ?? [];
-    return {
+    const generator = generators.train[i] ?? generators.test[i];
+    const turns = generator?.plan.turns ?? [];
+    const summary: ChainSummary = {
       chainId,
       pattern: patterns[i].pattern,
       count,
@@ -314,6 +319,23 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
       turns: turns.length,
       parallelTurns: turns.filter((t) => t.callIds.length > 1).length,
     };
+    // A chain that reads its results makes a different number of calls per example: average its first ones.
+    if (generator && generator.chain.calls.some((c) => c.forEach !== undefined || c.when !== undefined)) {
+      const n = Math.min(count, VARYING_SAMPLE);
+      let calls = 0;
+      let callTurns = 0;
+      let parallel = 0;
+      for (let k = 0; k < n; k += 1) {
+        for (const m of generator.example(seed, k).messages) {
+          if (m.role !== 'assistant' || !('calls' in m)) continue;
+          calls += m.calls.length;
+          callTurns += 1;
+          if (m.calls.length > 1) parallel += 1;
+        }
+      }
+      if (n > 0) Object.assign(summary, { calls: calls / n, turns: callTurns / n, parallelTurns: parallel / n, sampled: n });
+    }
+    return summary;
   });
   const sample = (n: number, name: FileName = 'train'): Example[] => {
     const file = files.find((f) => f.name === name);

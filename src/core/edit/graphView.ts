@@ -2,11 +2,12 @@ import type { Effect, JsonSchema, Position, Project } from '../project/types.ts'
 import { firstBandOverlap } from './bandOverlap.ts';
 import type { Diagnostic, Severity } from '../validate/diagnostics.ts';
 import type { Plan } from '../graph/plan.ts';
-import { planChain } from '../graph/plan.ts';
+import { chainPlan } from '../compile/compileProject.ts';
 import { turnTitle } from '../graph/explain.ts';
 import { parseReference } from '../refs/parse.ts';
 import { describeTypes, schemaAtPath, schemaTypes, typesCompatible } from '../refs/schemaPath.ts';
-import { toolResultSchema, validateProject } from '../validate/project.ts';
+import { toolResultSchema } from '../validate/project.ts';
+import { validateProject } from '../compile/compileProject.ts';
 import { argumentHandles, resultFields, WHOLE_RESULT, type ArgumentHandle, type ResultField } from './fields.ts';
 import { chainEdges, type ChainEdge } from './edges.ts';
 import { layoutNodes } from '../layout/autoLayout.ts';
@@ -87,7 +88,7 @@ export interface GraphViewOptions {
 export function graphView(project: Project, chainId: string, options: GraphViewOptions = {}): GraphView | null {
   const chain = project.chains.find((c) => c.id === chainId);
   if (!chain) return null;
-  const planned = planChain(project, chain);
+  const planned = chainPlan(project, chain);
   const plan = planned.ok ? planned.plan : null;
   const cycle = planned.ok ? null : planned.cycle;
   const turnOf = new Map<string, number>();

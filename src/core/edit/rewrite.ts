@@ -65,17 +65,54 @@ export function rewriteValue(value: JsonValue, fn: RefRewrite, at: (string | num
   return value;
 }
 
-/** A call's arguments and requests with references rewritten; the same object when nothing changed. */
+/**
+ * A rewrite that renames but never removes: used inside conditions and `forEach`, whose
+ * structure a removed reference would break (validation then names the reference instead).
+ */
+const renameOnly = (fn: RefRewrite): RefRewrite => (ref, at) => {
+  const next = fn(ref, at);
+  return next === null ? undefined : next;
+};
+
+/** The call keys whose values hold references besides `args` and `requests` (behaviours: calls/). */
+const BEHAVIOUR_KEYS = ['forEach', 'where', 'when'] as const;
+
+/** A call's arguments, requests, `forEach`, `where` and `when` with references rewritten; the same object when nothing changed. */
 export function rewriteCall(call: Call, fn: RefRewrite): Call {
   const args = rewriteValue(call.args ?? {}, fn) as Call['args'] | typeof REMOVED;
   const requests = call.requests?.map((r, i) => rewriteTemplate(r, fn, ['requests', i]));
   const argsChanged = args !== (call.args ?? {}) && args !== REMOVED;
   const requestsChanged = requests !== undefined && requests.some((r, i) => r !== call.requests![i]);
-  if (!argsChanged && !requestsChanged) return call;
-  const next: Call = { ...call };
+  const behaviours: Partial<Record<(typeof BEHAVIOUR_KEYS)[number], JsonValue>> = {};
+  for (const key of BEHAVIOUR_KEYS) {
+    const value = call[key] as JsonValue | undefined;
+    if (value === undefined) continue;
+    const next = rewriteValue(value, renameOnly(fn), [key]);
+    if (next !== value && next !== REMOVED) behaviours[key] = next;
+  }
+  const behavioursChanged = Object.keys(behaviours).length > 0;
+  if (!argsChanged && !requestsChanged && !behavioursChanged) return call;
+  const next: Call = { ...call, ...(behaviours as Partial<Call>) };
   if (argsChanged) next.args = args as Call['args'];
   if (requestsChanged) next.requests = requests;
   return next;
+}
+
+/** The reply with references rewritten (each variant's texts and condition); the same value when nothing changed. */
+function rewriteReply(reply: Chain['reply'], fn: RefRewrite): Chain['reply'] {
+  if (reply === undefined || typeof reply === 'string') return reply === undefined ? undefined : rewriteTemplate(reply, fn, ['reply']);
+  let changed = false;
+  const out = reply.map((variant, i) => {
+    const next = { ...variant };
+    if (variant.text !== undefined) next.text = rewriteTemplate(variant.text, fn, ['reply', i, 'text']);
+    if (variant.texts !== undefined) next.texts = variant.texts.map((t, j) => rewriteTemplate(t, fn, ['reply', i, 'texts', j]));
+    if (variant.when !== undefined) next.when = rewriteValue(variant.when as JsonValue, renameOnly(fn), ['reply', i, 'when']) as typeof variant.when;
+    const same = next.text === variant.text && next.when === variant.when && (next.texts === undefined || next.texts.every((t, j) => t === variant.texts![j]));
+    if (same) return variant;
+    changed = true;
+    return next;
+  });
+  return changed ? out : reply;
 }
 
 /**
@@ -100,7 +137,7 @@ export function rewriteChain(chain: Chain, fn: RefRewrite, after?: (id: string) 
   });
   const requests = chain.requests?.map((r, i) => rewriteTemplate(r, fn, ['requests', i]));
   const requestsChanged = requests !== undefined && requests.some((r, i) => r !== chain.requests![i]);
-  const reply = chain.reply === undefined ? undefined : rewriteTemplate(chain.reply, fn, ['reply']);
+  const reply = rewriteReply(chain.reply, fn);
   const replyChanged = reply !== chain.reply;
   if (!callsChanged && !requestsChanged && !replyChanged) return chain;
   const next: Chain = { ...chain };

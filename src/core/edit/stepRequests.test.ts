@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { loadExample } from '../testing/fixtures.ts';
-import { validateProject } from '../validate/project.ts';
+import { validateProject } from '../compile/compileProject.ts';
 import type { Project } from '../project/types.ts';
 import { setCallRequests } from './calls.ts';
 import { addOrder } from './connect.ts';

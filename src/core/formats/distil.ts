@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue, Project } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
-import { planChain } from '../graph/plan.ts';
+import { chainPlan } from '../compile/compileProject.ts';
 import { error, jsonPath, warning, type Diagnostic } from '../validate/diagnostics.ts';
 import { checkCall, parseLine, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
@@ -57,7 +57,7 @@ export function distilReadiness(project: Project, chainId: string): Diagnostic[]
       ),
     );
   }
-  const planned = planChain(project, chain);
+  const planned = chainPlan(project, chain);
   if (planned.ok) {
     for (const level of planned.plan.levels.filter((l) => l.length > 1)) {
       out.push(warning('distil-serialized', jsonPath('$.chains', index), `calls ${level.map((id) => `"${id}"`).join(', ')} run in parallel in the design; distil takes one call per turn, so they are written one after another`, { chainId }));

@@ -61,10 +61,10 @@ describe('compileTemplate: lists in words in text', () => {
     expect(compileTemplate('{n} of them', true).render(scope)).toBe('3 of them');
   });
 
-  it('leaves arguments as they were: JSON in text, typed values whole', () => {
-    expect(compileTemplate('Invited {names}.').render(scope)).toBe('Invited ["Ada","Bo","Cy"].');
+  it('in arguments, a whole reference keeps its type and a list written into a longer text reads as words', () => {
+    expect(compileTemplate('Invited {names}.').render(scope)).toBe('Invited Ada, Bo and Cy.');
     expect(compileTemplate('{names}').render(scope)).toEqual(['Ada', 'Bo', 'Cy']);
-    expect(compileValue({ to: '{names}', note: 'cc {names}' }).render(scope)).toEqual({ to: ['Ada', 'Bo', 'Cy'], note: 'cc ["Ada","Bo","Cy"]' });
+    expect(compileValue({ to: '{names}', note: 'cc {names}' }).render(scope)).toEqual({ to: ['Ada', 'Bo', 'Cy'], note: 'cc Ada, Bo and Cy' });
   });
 });
 

@@ -119,7 +119,8 @@ export function compileTemplate(template: string, asText = false): Compiled {
         else {
           const v = resolveRef(scope, part.root, part.path);
           if (v === UNRESOLVED) return v;
-          out += typeof v === 'string' ? v : toText(v, asText);
+          // Written into a longer text (a request, a reply, or an argument such as a title): a list of words reads as words.
+          out += typeof v === 'string' ? v : toText(v, true);
         }
       }
       return out;

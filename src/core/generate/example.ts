@@ -1,13 +1,20 @@
-import type { Chain, JsonValue, Project, SlotSpec } from '../project/types.ts';
+import type { Call, Chain, JsonValue, Project, SlotSpec } from '../project/types.ts';
 import { DEFAULT_REFERENCE_DATE, isOneOfSlot } from '../project/types.ts';
 import { planChain, type Plan } from '../graph/plan.ts';
-import { collectReferences } from '../refs/parse.ts';
+import { callReads } from '../graph/dependencies.ts';
+import { compileProject } from '../compile/compileProject.ts';
+import { compileExpansion, type CompiledExpansion } from '../calls/expand.ts';
+import { elementName } from '../calls/forEach.ts';
+import { compileCondition, type CompiledCondition, type RunStatus } from '../conditions/evaluate.ts';
+import { collectReferences, parseTemplate } from '../refs/parse.ts';
 import type { PathSegment } from '../refs/types.ts';
 import { createSeededFaker, type SeededFaker } from '../simulate/faker.ts';
 import { resultSimulator } from '../simulate/fromSchema.ts';
 import { hashSeed } from '../simulate/rng.ts';
 import { error, type Diagnostic } from '../validate/diagnostics.ts';
-import { toolResultSchema, validateProject } from '../validate/project.ts';
+import { toolResultSchema } from '../validate/project.ts';
+import { replyTemplates } from '../validate/reply.ts';
+import { compileSteering } from './steer.ts';
 import { compileTemplate, compileValue, UNRESOLVED, type Compiled, type Scope } from './compiled.ts';
 import { tightenForPaths } from './constraints.ts';
 import { drawSlot } from './slots.ts';
@@ -53,11 +60,21 @@ export type GeneratorResult = { ok: true; generator: ExampleGenerator; diagnosti
 interface PreparedCall {
   callId: string;
   tool: string;
+  /** Whether it runs in this example, and once or once per element (calls/expand.ts). */
+  expand: CompiledExpansion;
+  /** A fan-out: its id stands for the list of its results. */
+  fanOut: boolean;
   args: Compiled;
   /** Simulates the tool's result from its schema, tightened so that what later calls read from it exists. */
   simulate: (args: { [name: string]: JsonValue }, sf: SeededFaker) => JsonValue;
   /** Per-step request templates (multi-turn chains). */
   requests: Compiled[];
+}
+
+/** One reply variant, compiled: the first whose condition holds is used. */
+interface PreparedReply {
+  when: CompiledCondition | undefined;
+  texts: Compiled[];
 }
 
 interface PreparedSlot {
@@ -98,31 +115,71 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     const ids = project.chains.map((c) => `"${c.id}"`).join(', ');
     return { ok: false, diagnostics: [error('unknown-chain', '$.chains', `there is no chain "${chainId}"${ids ? ` (chains: ${ids})` : ''}`)] };
   }
-  const diagnostics = validateProject(project).filter((d) => d.chainId === undefined || d.chainId === chainId);
+  const compiled = compileProject(project).chain(chainId)!;
+  const diagnostics = compiled.diagnostics;
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  const planned = planChain(project, chain, { serializeParallel: options.serializeParallel });
+  const planned = options.serializeParallel ? planChain(project, chain, { serializeParallel: true }) : compiled.planned;
   if (!planned.ok) return { ok: false, diagnostics: [error('cycle', '$.chains', `a dependency cycle: ${planned.cycle.join(' → ')}`, { chainId })] };
   const plan = planned.plan;
-  const chainIndex = project.chains.indexOf(chain);
+  const chainIndex = compiled.index;
 
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
+  const callById = new Map(chain.calls.map((c) => [c.id, c]));
+  const fanOutIds = new Set(chain.calls.filter((c) => c.forEach !== undefined).map((c) => c.id));
   const readPaths = new Map<string, PathSegment[][]>();
-  const addRead = (root: string, path: PathSegment[]) => readPaths.set(root, [...(readPaths.get(root) ?? []), path]);
-  for (const call of chain.calls) for (const { ref } of collectReferences([call.args, call.requests ?? []])) addRead(ref.root, ref.path);
-  if (chain.reply) for (const { ref } of collectReferences(chain.reply)) addRead(ref.root, ref.path);
+  const addRead = (root: string, path: readonly PathSegment[]) => {
+    if (!callById.has(root)) return;
+    // A fan-out's id is the list of its results: what is read of one result follows the first step.
+    if (fanOutIds.has(root)) {
+      if (path.length === 0 || path[0].kind === 'length' || path[0].kind === 'key') return;
+      path = path.slice(1);
+    }
+    readPaths.set(root, [...(readPaths.get(root) ?? []), [...path]]);
+  };
+  for (const call of chain.calls) {
+    const as = call.forEach !== undefined ? elementName(call) : undefined;
+    const source = call.forEach !== undefined ? parseTemplate(call.forEach).whole : null;
+    const sourcePath = source ? (source.path.length && source.path[source.path.length - 1].kind === 'all' ? source.path : [...source.path, { kind: 'all' } as PathSegment]) : [];
+    for (const read of [...callReads(call), { value: call.requests ?? [], at: ['requests'] }]) {
+      for (const { ref } of collectReferences(read.value)) {
+        if (as !== undefined && ref.root === as) {
+          if (source) addRead(source.root, [...sourcePath, ...ref.path]);
+        } else addRead(ref.root, ref.path);
+      }
+    }
+  }
+  for (const { template } of replyTemplates(chain)) for (const { ref } of collectReferences(template)) addRead(ref.root, ref.path);
+  for (const variant of Array.isArray(chain.reply) ? chain.reply : []) if (variant.when) for (const { ref } of collectReferences(variant.when)) addRead(ref.root, ref.path);
 
+  const waitsFor = new Map<string, string[]>();
+  for (const d of compiled.dependencies) waitsFor.set(d.to, [...(waitsFor.get(d.to) ?? []), d.from]);
+  const skippedNow = new Set<string>();
   const prepared = new Map<string, PreparedCall>();
+  const tightened = new Map<string, ReturnType<typeof toolResultSchema> | undefined>();
   for (const call of chain.calls) {
     const tool = tools.get(call.tool)!;
     const paths = readPaths.get(call.id) ?? [];
+    const tight = tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined;
+    tightened.set(call.id, tight);
     prepared.set(call.id, {
       callId: call.id,
       tool: call.tool,
+      expand: compileExpansion(call as Call, waitsFor.get(call.id) ?? [], (id) => skippedNow.has(id)),
+      fanOut: call.forEach !== undefined,
       args: compileValue(call.args),
-      simulate: resultSimulator(tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined),
+      simulate: resultSimulator(tight),
       requests: (call.requests ?? []).map((t) => compileTemplate(t, true)),
     });
   }
+  const steering = compileSteering(
+    chain,
+    plan.levels.flat(),
+    (id) => {
+      const tool = tools.get(callById.get(id)?.tool ?? '');
+      return tool?.returns;
+    },
+    (id) => tightened.get(id),
+  );
   const turns: PreparedCall[][] = plan.turns.map((t) => t.callIds.map((id) => prepared.get(id)!));
 
   // Which templates the first user message may use (the split narrows them).
@@ -152,8 +209,14 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     } else slots.push({ name, spec, filter });
   }
 
-  const reply = chain.reply !== undefined ? compileTemplate(chain.reply, true) : undefined;
+  const replies: PreparedReply[] | undefined =
+    chain.reply === undefined
+      ? undefined
+      : typeof chain.reply === 'string'
+        ? [{ when: undefined, texts: [compileTemplate(chain.reply, true)] }]
+        : chain.reply.map((v) => ({ when: v.when !== undefined ? compileCondition(v.when) : undefined, texts: (v.texts ?? (v.text !== undefined ? [v.text] : [])).map((t) => compileTemplate(t, true)) }));
   const sf = createSeededFaker(0, project.referenceDate ?? DEFAULT_REFERENCE_DATE);
+  const serializeFanOuts = options.serializeParallel === true && !plan.multiTurn;
   const system = options.omitSystem ? undefined : project.systemPrompt;
   const stream = options.stream;
   const accept = options.acceptRequest;
@@ -230,10 +293,29 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     let opening = o.opening;
     const messages: ExampleMessage[] = [];
     const ids: string[] = [];
-    const done: { call: ExampleCall; result: JsonValue }[] | undefined = reply ? undefined : [];
+    const done: { call: ExampleCall; result: JsonValue }[] | undefined = replies ? undefined : [];
+    const ranCount = new Map<string, number>();
+    skippedNow.clear();
+    const status: RunStatus = { ran: (id) => (ranCount.get(id) ?? 0) > 0, failed: () => false, declined: () => false };
+    steering?.begin(sf.rng);
 
     for (let t = 0; t < turns.length; t += 1) {
       const turn = turns[t];
+      // Which concrete calls this turn makes: none, one, or one per element (calls/expand.ts).
+      const made: { call: PreparedCall; scope: Scope }[] = [];
+      for (let k = 0; k < turn.length; k += 1) {
+        const call = turn[k];
+        const expansion = call.expand(scope, status);
+        if (!expansion.run) {
+          skippedNow.add(call.callId);
+          continue;
+        }
+        if ('problem' in expansion) throw new Retry(expansion.problem);
+        if (call.fanOut && !(call.callId in scope)) scope[call.callId] = [];
+        for (const s of expansion.scopes) made.push({ call, scope: s });
+      }
+      // A turn left with no calls is not written (the later turns move up).
+      if (made.length === 0) continue;
       if (plan.multiTurn) {
         const text = t === 0 && o.firstStep !== undefined ? o.firstStep : stepRequest(turn[0], scope, t === 0 ? firstStepChoices : undefined);
         messages.push({ role: 'user', text: opening ? `${opening} ${text}` : text });
@@ -242,33 +324,48 @@ export function createGenerator(project: Project, chainId: string, options: Gene
         messages.push({ role: 'user', text: opening });
         opening = '';
       }
-      const calls: ExampleCall[] = [];
-      for (let k = 0; k < turn.length; k += 1) {
-        const call = turn[k];
-        const args = call.args.render(scope);
-        if (args === UNRESOLVED) throw new Retry(`the arguments of ${call.callId}: ${call.args.explain(scope)}`);
-        let id = sf.rng.chars(ID_LENGTH);
-        while (ids.includes(id)) id = sf.rng.chars(ID_LENGTH);
-        ids.push(id);
-        calls.push({ id, callId: call.callId, tool: call.tool, args: args as { [name: string]: JsonValue } });
-      }
-      messages.push({ role: 'assistant', calls });
-      for (let k = 0; k < calls.length; k += 1) {
-        const c = calls[k];
-        const result = turn[k].simulate(c.args, sf);
-        scope[c.callId] = result;
-        done?.push({ call: c, result });
-        messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
+      // A serialised chain makes each concrete call its own turn (a fan-out's in the list's order).
+      const groups = serializeFanOuts ? made.map((m) => [m]) : [made];
+      for (const group of groups) {
+        const calls: ExampleCall[] = [];
+        for (let k = 0; k < group.length; k += 1) {
+          const { call, scope: callScope } = group[k];
+          const args = call.args.render(callScope);
+          if (args === UNRESOLVED) throw new Retry(`the arguments of ${call.callId}: ${call.args.explain(callScope)}`);
+          let id = sf.rng.chars(ID_LENGTH);
+          while (ids.includes(id)) id = sf.rng.chars(ID_LENGTH);
+          ids.push(id);
+          calls.push({ id, callId: call.callId, tool: call.tool, args: args as { [name: string]: JsonValue } });
+        }
+        messages.push({ role: 'assistant', calls });
+        for (let k = 0; k < calls.length; k += 1) {
+          const c = calls[k];
+          const call = group[k].call;
+          const result = call.simulate(c.args, sf);
+          if (call.fanOut) (scope[c.callId] as JsonValue[]).push(result);
+          else {
+            if (steering?.steers(c.callId)) steering.afterResult(c.callId, result, scope, sf, status);
+            scope[c.callId] = result;
+          }
+          ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
+          done?.push({ call: c, result });
+          messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
+        }
       }
     }
     if (opening) messages.push({ role: 'user', text: opening });
 
-    let text: string;
-    if (reply) {
-      const r = reply.render(scope);
-      if (r === UNRESOLVED) throw new Retry(`the reply: ${reply.explain(scope)}`);
-      text = r as string;
-    } else text = summaryReply(done!);
+    let text: string | undefined;
+    if (replies) {
+      const variant = replies.find((r) => r.when === undefined || r.when(scope, status));
+      if (variant) {
+        const template = variant.texts.length === 1 ? variant.texts[0] : variant.texts[sf.rng.int(0, variant.texts.length - 1)];
+        const r = template.render(scope);
+        if (r === UNRESOLVED) throw new Retry(`the reply: ${template.explain(scope)}`);
+        text = r as string;
+      }
+    }
+    if (text === undefined) text = summaryReply(done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result }] : [])));
     messages.push({ role: 'assistant', text });
     const example: Example = { chainId: chain.id, seed, index, requestIndex: o.requestIndex, slots: o.slots, messages };
     if (system !== undefined) example.system = system;

@@ -1,11 +1,17 @@
-import type { Chain } from '../project/types.ts';
+import type { Call, Chain, JsonValue } from '../project/types.ts';
+import { CALL_BEHAVIOURS } from '../calls/index.ts';
 import { collectReferences } from '../refs/parse.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 
 /** One value that flows along an edge: which argument takes which part of which result. */
 export interface DataField {
-  /** Where in the arguments the reference stands, e.g. `room_id` or `filters.owner`. */
+  /**
+   * Where in the call the reference stands: in the arguments, `room_id` or `filters.owner`;
+   * in a behaviour, prefixed by its key: `forEach`, `when.value`, `where.all[0].value`.
+   */
   arg: string;
+  /** The behaviour that reads it (`forEach`, `when`, `where`), absent for an argument. */
+  via?: 'forEach' | 'when' | 'where';
   /** The reference without braces, e.g. `rooms.rooms[0].room_id`. */
   ref: string;
   /** The result field named last in the reference, e.g. `room_id` (or the whole result). */
@@ -27,9 +33,21 @@ function argPath(at: (string | number)[]): string {
 }
 
 /**
- * The edges of a chain, in call order: every reference from an argument to another call's
- * result, plus `after`. References to unknown calls, slots and self are not edges
- * (validation reports the unknown and self ones).
+ * Everything a call reads before it runs: its arguments, and what its behaviours read
+ * (`forEach`, `where`, `when`), each with the path under the call (`args` paths without
+ * the `args` key, behaviour paths with theirs). Names the call binds (`as`) are not reads.
+ */
+export function callReads(call: Call): { value: JsonValue; at: (string | number)[]; via?: DataField['via'] }[] {
+  const out: { value: JsonValue; at: (string | number)[]; via?: DataField['via'] }[] = [{ value: call.args ?? {}, at: [] }];
+  for (const b of CALL_BEHAVIOURS) for (const r of b.reads(call)) out.push({ ...r, via: r.at[0] as DataField['via'] });
+  return out;
+}
+
+/**
+ * The edges of a chain, in call order: every reference from an argument or a behaviour
+ * (`forEach`, `where`, `when`) to another call's result, plus `after`. References to unknown
+ * calls, slots, the call's own element name and self are not edges (validation reports the
+ * unknown and self ones).
  */
 export function chainDependencies(chain: Chain): Dependency[] {
   const ids = new Set(chain.calls.map((c) => c.id));
@@ -45,12 +63,17 @@ export function chainDependencies(chain: Chain): Dependency[] {
     return d;
   };
   for (const call of chain.calls) {
-    for (const { ref, at } of collectReferences(call.args ?? {})) {
-      if (!ids.has(ref.root) || slots.has(ref.root) || ref.root === call.id) continue;
-      const d = edge(ref.root, call.id);
-      d.kind = 'data';
-      const lastKey = [...ref.path].reverse().find((s) => s.kind === 'key');
-      d.fields.push({ arg: argPath(at), ref: ref.source, field: lastKey && lastKey.kind === 'key' ? lastKey.key : ref.root });
+    const bound = new Set(CALL_BEHAVIOURS.flatMap((b) => b.binds(call)));
+    for (const read of callReads(call)) {
+      for (const { ref, at } of collectReferences(read.value, read.at)) {
+        if (!ids.has(ref.root) || slots.has(ref.root) || bound.has(ref.root) || ref.root === call.id) continue;
+        const d = edge(ref.root, call.id);
+        d.kind = 'data';
+        const lastKey = [...ref.path].reverse().find((s) => s.kind === 'key');
+        const field: DataField = { arg: argPath(at), ref: ref.source, field: lastKey && lastKey.kind === 'key' ? lastKey.key : ref.root };
+        if (read.via) field.via = read.via;
+        d.fields.push(field);
+      }
     }
     for (const before of call.after ?? []) {
       if (ids.has(before) && before !== call.id) edge(before, call.id);

@@ -11,7 +11,7 @@ function project(chain: Chain, latency: Record<string, number> = {}): Project {
     returns: { type: 'object', properties: { id: { type: 'string' } } },
     ...(latency[name] !== undefined ? { latencyMs: latency[name] } : {}),
   }));
-  return { format: 'chainwright-project', version: 1, name: 't', tools, chains: [chain] };
+  return { format: 'chainwright-project', version: 2, name: 't', tools, chains: [chain] };
 }
 
 /** A random DAG: n calls, edges only from a lower to a higher index in a hidden order, shuffled. */

@@ -1,5 +1,6 @@
 import type { Chain, Position, Project } from '../project/types.ts';
-import { planChain, type Plan } from '../graph/plan.ts';
+import type { Plan } from '../graph/plan.ts';
+import { chainPlan } from '../compile/compileProject.ts';
 import { chainDependencies } from '../graph/dependencies.ts';
 import { argumentHandles, resultFields } from '../edit/fields.ts';
 import { layoutColumns, placeMissing, type LayoutNode } from './columns.ts';
@@ -37,7 +38,7 @@ function chainOf(project: Project, chainId: string): Chain | undefined {
 export function autoLayout(project: Project, chainId: string): Record<string, Position> {
   const chain = chainOf(project, chainId);
   if (!chain) return {};
-  const planned = planChain(project, chain);
+  const planned = chainPlan(project, chain);
   const nodes = layoutNodes(project, chain, planned.ok ? planned.plan : null);
   const edges = chainDependencies(chain).map((d) => ({ source: d.from, target: d.to }));
   return layoutColumns(nodes, edges);
@@ -52,7 +53,7 @@ export function resolvePositions(project: Project, chainId: string, mode: 'keep'
   const chain = chainOf(project, chainId);
   if (!chain) return {};
   if (mode === 'all' || chain.calls.every((c) => !c.position)) return autoLayout(project, chainId);
-  const planned = planChain(project, chain);
+  const planned = chainPlan(project, chain);
   return placeMissing(layoutNodes(project, chain, planned.ok ? planned.plan : null));
 }
 

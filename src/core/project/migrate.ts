@@ -8,7 +8,13 @@ import { PROJECT_VERSION } from './types.ts';
  */
 export type Migration = { from: number; describe: string; up: (doc: Record<string, unknown>) => Record<string, unknown> };
 
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [
+  {
+    from: 1,
+    describe: 'version 1 → 2: conditions, fan-out and reply variants are new; a version-1 file means the same in version 2',
+    up: (doc) => ({ ...doc, version: 2 }),
+  },
+];
 
 export type MigrationResult = { ok: true; doc: Record<string, unknown>; applied: string[] } | { ok: false; message: string };
 

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../validate/diagnostics.ts';
 import { error, jsonPath } from '../validate/diagnostics.ts';
+import { checkConditionShape } from '../conditions/shape.ts';
 import { EFFECTS, isPlainObject } from './types.ts';
 
 /**
- * The structure of a version-1 project: every key the format defines has the right JSON
+ * The structure of a version-2 project: every key the format defines has the right JSON
  * type. Unknown keys are allowed (they are kept on save). Semantic checks (unknown tools,
  * references, cycles…) live in validate/project.ts.
  */
@@ -94,6 +95,37 @@ const checkCall: Check = (v, p, out) => {
   field(v, 'after', p, out, isStringList, false);
   field(v, 'requests', p, out, isStringList, false);
   field(v, 'position', p, out, checkPosition, false);
+  field(v, 'forEach', p, out, (f, fp, o) => {
+    if (typeof f !== 'string' || !/^\{[^{}]+\}$/.test(f)) o.push(invalid(fp, 'one whole reference to a list, e.g. "{tasks.tasks[*]}"', f));
+  }, false);
+  field(v, 'as', p, out, (a, ap, o) => {
+    if (typeof a !== 'string' || !SLOT_NAME.test(a)) o.push(invalid(ap, 'an element name of letters, digits, "_", "$" or "-"', a));
+  }, false);
+  field(v, 'where', p, out, isCondition, false);
+  field(v, 'when', p, out, isCondition, false);
+  field(v, 'whenRate', p, out, (r, rp, o) => {
+    if (typeof r !== 'number' || !(r >= 0 && r <= 1)) o.push(invalid(rp, 'a share between 0 and 1, e.g. 0.5', r));
+  }, false);
+};
+
+const isCondition: Check = (v, p, out) => { out.push(...checkConditionShape(v, p)); };
+
+const checkReplyVariant: Check = (v, p, out) => {
+  if (!isPlainObject(v)) { out.push(invalid(p, 'a reply variant {"when", "text"} or {"when", "texts"}', v)); return; }
+  field(v, 'when', p, out, isCondition, false);
+  field(v, 'text', p, out, isString, false);
+  field(v, 'texts', p, out, (t, tp, o) => {
+    isStringList(t, tp, o);
+    if (Array.isArray(t) && t.length === 0) o.push(invalid(tp, 'at least one phrasing', t));
+  }, false);
+  if (v.text === undefined && v.texts === undefined) out.push(error('invalid', p, 'a reply variant needs "text" (or "texts", several phrasings)'));
+  if (v.text !== undefined && v.texts !== undefined) out.push(error('invalid', p, 'a reply variant has "text" or "texts", not both'));
+};
+
+const checkReply: Check = (v, p, out) => {
+  if (typeof v === 'string') return;
+  if (!Array.isArray(v) || v.length === 0) { out.push(invalid(p, 'a reply template, or a non-empty list of reply variants', v)); return; }
+  v.forEach((item, i) => checkReplyVariant(item, jsonPath(p, i), out));
 };
 
 const checkSlots: Check = (v, p, out) => {
@@ -124,10 +156,10 @@ const checkChain: Check = (v, p, out) => {
   field(v, 'requests', p, out, isStringList, false);
   field(v, 'slots', p, out, checkSlots, false);
   field(v, 'calls', p, out, listOf(checkCall, 'calls'), true);
-  field(v, 'reply', p, out, isString, false);
+  field(v, 'reply', p, out, checkReply, false);
 };
 
-/** Structural diagnostics for a document that claims to be a version-1 project. */
+/** Structural diagnostics for a document that claims to be a version-2 project (a version-1 file is migrated first). */
 export function checkProjectShape(doc: Record<string, unknown>): Diagnostic[] {
   const out: Diagnostic[] = [];
   field(doc, 'name', '$', out, isString, true);

@@ -1,5 +1,7 @@
+import type { Condition } from '../conditions/types.ts';
+
 /**
- * The project file, version 1: the one shape the canvas, the command line, the
+ * The project file, version 2: the one shape the canvas, the command line, the
  * examples and the tests read and write. Normative text: docs/project-format.md.
  */
 
@@ -11,7 +13,7 @@ export type JsonObject = { [key: string]: JsonValue };
 export type JsonSchema = { [key: string]: JsonValue };
 
 export const PROJECT_FORMAT = 'chainwright-project';
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
 export type Effect = 'read' | 'write' | 'destructive';
 export const EFFECTS: readonly Effect[] = ['read', 'write', 'destructive'];
@@ -67,9 +69,37 @@ export interface Call {
   after?: string[];
   /** Per-step user requests (multi-turn conversations). */
   requests?: string[];
+  /** Fan-out: one call per element of this array (a whole reference: a result path, a slot, or a fan-out call's `[*]`). */
+  forEach?: string;
+  /** The element's name inside the call (default `item`). */
+  as?: string;
+  /** Fan-out filter: only elements for which it holds get a call. */
+  where?: Condition;
+  /** The call runs only in examples where this holds (and every call it depends on ran). */
+  when?: Condition;
+  /** The share of examples the simulator steers `when` to hold in (default 0.5). */
+  whenRate?: number;
   position?: Position;
   [extra: string]: unknown;
 }
+
+/** One reply of a list of variants: the first whose `when` holds is used. */
+export interface ReplyVariant {
+  when?: Condition;
+  /** The reply text (a template). */
+  text?: string;
+  /** Several phrasings: one is drawn per example. */
+  texts?: string[];
+  [extra: string]: unknown;
+}
+
+/** The final reply: one template (version 1) or variants chosen by what happened. */
+export type Reply = string | ReplyVariant[];
+
+/** The default element name of a fan-out call. */
+export const DEFAULT_FOR_EACH_AS = 'item';
+/** The default share of examples in which a `when` holds. */
+export const DEFAULT_WHEN_RATE = 0.5;
 
 export interface Chain {
   id: string;
@@ -77,7 +107,7 @@ export interface Chain {
   requests?: string[];
   slots?: { [name: string]: SlotSpec };
   calls: Call[];
-  reply?: string;
+  reply?: Reply;
   [extra: string]: unknown;
 }
 

@@ -123,9 +123,10 @@ describe('renderTemplate', () => {
     expect(renderTemplate('{flag}', lookup)).toEqual({ ok: true, value: true });
     expect(renderTemplate('{r.rooms[*].room_id}', lookup)).toEqual({ ok: true, value: ['room_A1b2C3d4', 'room_Z9y8X7w6'] });
   });
-  it('writes references into longer text, non-text as JSON', () => {
+  it('writes references into longer text: lists of words in words, other non-text as JSON', () => {
     expect(renderTemplate('{n} rooms on {date}', lookup)).toEqual({ ok: true, value: '3 rooms on 2026-01-13' });
-    expect(renderTemplate('caps: {r.rooms[*].capacity}', lookup)).toEqual({ ok: true, value: 'caps: [8,12]' });
+    expect(renderTemplate('caps: {r.rooms[*].capacity}', lookup)).toEqual({ ok: true, value: 'caps: 8 and 12' });
+    expect(renderTemplate('meta: {r.meta}', lookup)).toEqual({ ok: true, value: 'meta: {"length":"custom"}' });
     expect(renderTemplate('{{literal}} {date}', lookup)).toEqual({ ok: true, value: '{literal} 2026-01-13' });
   });
   it('as text, writes lists of strings or of numbers in words, other values as JSON', () => {
@@ -140,8 +141,8 @@ describe('renderTemplate', () => {
     expect(renderTemplate('{x}', (root) => (root === 'x' ? [1, 'a'] : undefined), true)).toEqual({ ok: true, value: '[1,"a"]' });
     expect(renderTemplate('none: "{x}"', (root) => (root === 'x' ? [] : undefined), true)).toEqual({ ok: true, value: 'none: ""' });
     expect(renderTemplate('{x}', (root) => (root === 'x' ? [[1], [2]] : undefined), true)).toEqual({ ok: true, value: '[[1],[2]]' });
-    // Not as text (arguments): unchanged.
-    expect(renderTemplate('caps: {r.rooms[*].capacity}', lookup)).toEqual({ ok: true, value: 'caps: [8,12]' });
+    // Not as text (arguments): a whole reference keeps its type; inside a longer text a list still reads as words.
+    expect(renderTemplate('caps: {r.rooms[*].capacity}', lookup)).toEqual({ ok: true, value: 'caps: 8 and 12' });
     expect(renderTemplate('{r.rooms[*].capacity}', lookup)).toEqual({ ok: true, value: [8, 12] });
   });
   it('toText writes in words only when asked', () => {

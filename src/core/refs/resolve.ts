@@ -146,17 +146,18 @@ export function renderTemplate(template: string, lookup: RootLookup, asText = fa
     const r = resolveReference(parsed.whole, lookup);
     return asText && r.ok ? { ok: true, value: toText(r.value, true) } : r;
   }
-  return renderParts(parsed.parts, lookup, asText);
+  return renderParts(parsed.parts, lookup);
 }
 
-function renderParts(parts: readonly TemplatePart[], lookup: RootLookup, asText: boolean): Resolved {
+/** References written into a longer text: lists of strings or numbers in words, whatever the template is for. */
+function renderParts(parts: readonly TemplatePart[], lookup: RootLookup): Resolved {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'text') out += part.text;
     else {
       const r = resolveReference(part.ref, lookup);
       if (!r.ok) return { ok: false, message: `{${part.ref.source}}: ${r.message}` };
-      out += toText(r.value, asText);
+      out += toText(r.value, true);
     }
   }
   return { ok: true, value: out };

@@ -22,7 +22,7 @@ export function loadExample(name: string): Project {
 export function miniProject(): Project {
   return {
     format: 'chainwright-project',
-    version: 1,
+    version: 2,
     name: 'Mini',
     systemPrompt: 'You help.',
     tools: [

@@ -97,7 +97,7 @@ describe('importTools on any input', () => {
     fc.assert(
       fc.property(fc.uniqueArray(tool, { selector: (t) => t.name, minLength: 1, maxLength: 6 }), (specs) => {
         const tools: ToolDef[] = specs.map((s) => ({ type: 'function', function: { name: s.name, description: s.description, parameters: { type: 'object', properties: s.params, required: Object.keys(s.params) } } }));
-        const project: Project = { format: 'chainwright-project', version: 1, name: 'p', tools, chains: [] };
+        const project: Project = { format: 'chainwright-project', version: 2, name: 'p', tools, chains: [] };
         const r = importTools(JSON.stringify(openAITools(project)));
         expect(r.ok && r.tools).toEqual(tools);
       }),

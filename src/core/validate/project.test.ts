@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../project/types.ts';
 import { exampleTexts, loadExample, miniProject } from '../testing/fixtures.ts';
-import { validateProject } from './project.ts';
+import { validateProject } from '../compile/compileProject.ts';
 
 /** The diagnostics of a broken copy of the mini project, as `code @ path`. */
 function findings(breakIt: (p: Project) => void, severity: 'error' | 'warning' = 'error'): string[] {

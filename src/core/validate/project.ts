@@ -3,10 +3,14 @@ import { isFakeSlot, isPlainObject } from '../project/types.ts';
 import { collectReferences, parseTemplate } from '../refs/parse.ts';
 import { describeTypes, schemaAtPath, schemaTypes, typesCompatible } from '../refs/schemaPath.ts';
 import type { Reference } from '../refs/types.ts';
-import { planChain } from '../graph/plan.ts';
+import { planChain, type PlanResult } from '../graph/plan.ts';
 import { createSeededFaker } from '../simulate/faker.ts';
 import { resolveFakerMethod } from '../simulate/fakerPath.ts';
 import { checkAgainstSchema, compileSchema } from './schemaValidator.ts';
+import { CALL_BEHAVIOURS, elementName, type BehaviourCheckContext } from '../calls/index.ts';
+import { checkCondition } from '../conditions/check.ts';
+import { conditionCallIds } from '../conditions/references.ts';
+import { checkReply } from './reply.ts';
 import { slotSamples } from './slots.ts';
 import { error, jsonPath, warning, type Diagnostic } from './diagnostics.ts';
 
@@ -25,7 +29,7 @@ let sharedFaker: ReturnType<typeof createSeededFaker>['faker'] | undefined;
  * reject (errors) and what is probably a mistake (warnings). Each names its JSON path and,
  * where there is one, the chain and call.
  */
-export function validateProject(project: Project): Diagnostic[] {
+export function diagnoseProject(project: Project, planOf: (chain: Chain) => PlanResult = (chain) => planChain(project, chain)): Diagnostic[] {
   const out: Diagnostic[] = [];
   const tools = new Map<string, ToolDef>();
   project.tools.forEach((tool, t) => {
@@ -43,7 +47,7 @@ export function validateProject(project: Project): Diagnostic[] {
     if (chainIds.has(chain.id)) out.push(error('duplicate-chain', jsonPath(path, 'id'), `a second chain with id "${chain.id}": chain ids must be unique`, { chainId: chain.id }));
     chainIds.add(chain.id);
     for (const call of chain.calls) used.add(call.tool);
-    validateChain(project, chain, path, tools, out);
+    validateChain(chain, planOf(chain), path, tools, out);
   });
 
   project.tools.forEach((tool, t) => {
@@ -74,7 +78,7 @@ function walkXFake(schema: JsonValue, path: string, out: Diagnostic[]): void {
   }
 }
 
-function validateChain(project: Project, chain: Chain, path: string, tools: Map<string, ToolDef>, out: Diagnostic[]): void {
+function validateChain(chain: Chain, planned: PlanResult, path: string, tools: Map<string, ToolDef>, out: Diagnostic[]): void {
   const chainId = chain.id;
   const slots = chain.slots ?? {};
   const slotNames = new Set(Object.keys(slots));
@@ -102,7 +106,6 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
   }
 
   // The plan: cycles, and the ancestors a per-step request may read from.
-  const planned = planChain(project, chain);
   const ancestors = new Map<string, Set<string>>();
   if (!planned.ok) {
     const index = chain.calls.findIndex((c) => c.id === planned.cycle[0]);
@@ -121,8 +124,19 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
   }
 
   /** Checks a reference's root and path; returns the schema it reaches, when known. */
-  const checkRef = (ref: Reference, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string): JsonSchema | undefined => {
+  const fanOuts = new Set(chain.calls.filter((c) => c.forEach !== undefined).map((c) => c.id));
+  const checkRef = (ref: Reference, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string, bound?: ReadonlyMap<string, JsonSchema | undefined>): JsonSchema | undefined => {
     const extra = { chainId, ...(callId ? { callId } : {}) };
+    if (bound?.has(ref.root)) {
+      const element = bound.get(ref.root);
+      if (!element) return undefined;
+      const reached = schemaAtPath(element, ref.path);
+      if (!reached.ok) {
+        out.push(error('unknown-field', at, `{${ref.source}}: in each element of the list, ${reached.message}`, extra));
+        return undefined;
+      }
+      return reached.schema;
+    }
     if (slotNames.has(ref.root)) {
       usedSlots.add(ref.root);
       return undefined;
@@ -149,7 +163,9 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
     usedResults.add(ref.root);
     const tool = tools.get(target.tool);
     if (!tool) return undefined;
-    const result = schemaAtPath(toolResultSchema(tool), ref.path);
+    // A fan-out call's id stands for the list of its results.
+    const base = fanOuts.has(ref.root) ? { type: 'array', items: toolResultSchema(tool) } : toolResultSchema(tool);
+    const result = schemaAtPath(base, ref.path);
     if (!result.ok) {
       const hint = tool.returns ? '' : ` ("${tool.function.name}" has no returns schema: add one that describes this field)`;
       out.push(error('unknown-field', at, `{${ref.source}}: in the result of ${ref.root} (${tool.function.name}), ${result.message}${hint}`, extra));
@@ -158,10 +174,24 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
     return result.schema;
   };
 
-  const checkTemplate = (template: string, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string) => {
+  const checkTemplate = (template: string, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string, bound?: ReadonlyMap<string, JsonSchema | undefined>) => {
     const parsed = parseTemplate(template);
     for (const e of parsed.errors) out.push(error('bad-reference', at, e.message, { chainId, ...(callId ? { callId } : {}) }));
-    for (const part of parsed.parts) if (part.kind === 'ref') checkRef(part.ref, at, allowCalls, callId);
+    for (const part of parsed.parts) if (part.kind === 'ref') checkRef(part.ref, at, allowCalls, callId, bound);
+  };
+
+  /** The schema of one element of the list a `forEach` reference gives. */
+  const elementSchemaOf = (forEach: string): JsonSchema | undefined => {
+    const whole = parseTemplate(forEach).whole;
+    if (!whole) return undefined;
+    const target = callById.get(whole.root);
+    const tool = target ? tools.get(target.tool) : undefined;
+    if (!tool) return undefined;
+    const base = fanOuts.has(whole.root) ? { type: 'array', items: toolResultSchema(tool) } : toolResultSchema(tool);
+    const endsWithAll = whole.path.length > 0 && whole.path[whole.path.length - 1].kind === 'all';
+    const listPath = endsWithAll ? whole.path.slice(0, -1) : whole.path;
+    const element = schemaAtPath(base, [...listPath, { kind: 'index', index: 0 }]);
+    return element.ok ? element.schema : undefined;
   };
 
   (chain.requests ?? []).forEach((r, i) => checkTemplate(r, jsonPath(path, 'requests', i), 'none'));
@@ -178,7 +208,18 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
       if (!callById.has(a)) out.push(error('unknown-after', jsonPath(callPath, 'after', j), `call "${call.id}" is set to run after "${a}", which is not a call of this chain`, extra));
       else if (a === call.id) out.push(error('self-reference', jsonPath(callPath, 'after', j), `call "${call.id}" cannot run after itself`, extra));
     });
-    (call.requests ?? []).forEach((r, j) => checkTemplate(r, jsonPath(callPath, 'requests', j), ancestors.get(call.id) ?? new Set(), call.id));
+    const behaviourCtx: BehaviourCheckContext = {
+      chainId,
+      callPath,
+      slotNames,
+      callIds: new Set(callById.keys()),
+      checkReference: (ref, at, bound) => checkRef(ref, at, 'all', call.id, bound),
+      elementSchema: (forEach) => elementSchemaOf(forEach),
+      isFanOut: (id) => fanOuts.has(id),
+    };
+    for (const behaviour of CALL_BEHAVIOURS) out.push(...behaviour.validate(call, behaviourCtx));
+    const bound = new Map<string, JsonSchema | undefined>(call.forEach !== undefined ? [[elementName(call), elementSchemaOf(call.forEach)]] : []);
+    (call.requests ?? []).forEach((r, j) => checkTemplate(r, jsonPath(callPath, 'requests', j), ancestors.get(call.id) ?? new Set(), call.id, bound));
 
     const params = tool?.function.parameters;
     const properties = params && isPlainObject(params.properties) ? (params.properties as Record<string, JsonSchema>) : {};
@@ -195,16 +236,16 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
         const known = Object.keys(properties);
         out.push((closed ? error : warning)('unknown-arg', argPath, `${call.tool} has no parameter "${name}"${known.length ? ` (it has ${known.join(', ')})` : ''}`, extra));
       }
-      checkArgument(value, argPath, schema, call.id);
+      checkArgument(value, argPath, schema, call.id, bound);
     }
   });
 
-  function checkArgument(value: JsonValue, argPath: string, schema: JsonSchema | undefined, callId: string): void {
+  function checkArgument(value: JsonValue, argPath: string, schema: JsonSchema | undefined, callId: string, bound: ReadonlyMap<string, JsonSchema | undefined>): void {
     const extra = { chainId, callId };
     const refs = collectReferences(value);
     const parsedErrors = typeof value === 'string' ? parseTemplate(value).errors : [];
     for (const e of parsedErrors) out.push(error('bad-reference', argPath, e.message, extra));
-    const refSchemas = refs.map(({ ref, at }) => ({ ref, at, schema: checkRef(ref, jsonPath(argPath, ...at), 'all', callId) }));
+    const refSchemas = refs.map(({ ref, at }) => ({ ref, at, schema: checkRef(ref, jsonPath(argPath, ...at), 'all', callId, bound) }));
     if (!schema) return;
     if (refs.length === 0 && parsedErrors.length === 0) {
       // A literal: check it exactly.
@@ -219,7 +260,7 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
       if (!typesCompatible({ type: 'string' }, schema)) out.push(error('arg-type-mismatch', argPath, `"${value}" makes a text, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
       return;
     }
-    if (slotNames.has(whole.root) && whole.path.length === 0) {
+    if (slotNames.has(whole.root) && whole.path.length === 0 && !bound.has(whole.root)) {
       const samples = slotSamples(slots[whole.root]);
       if ('values' in samples) {
         for (const v of samples.values) {
@@ -240,7 +281,28 @@ function validateChain(project: Project, chain: Chain, path: string, tools: Map<
     }
   }
 
-  if (chain.reply !== undefined) checkTemplate(chain.reply, jsonPath(path, 'reply'), 'all');
+  // Calls that may not run in an example: a `when`, or waiting for a call that may not run.
+  const mayNotRun = new Set<string>();
+  if (planned.ok) {
+    const preds = new Map<string, string[]>();
+    for (const d of planned.plan.dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
+    for (const id of planned.plan.levels.flat()) {
+      const call = callById.get(id);
+      if (call?.when !== undefined || (preds.get(id) ?? []).some((p) => mayNotRun.has(p))) mayNotRun.add(id);
+    }
+  }
+  checkReply(
+    chain,
+    path,
+    (template, at, allow) => checkTemplate(template, at, allow),
+    (cond, at) => {
+      for (const id of conditionCallIds(cond)) if (!callById.has(id)) out.push(error('unknown-call', at, `the condition names "${id}", which is not a call of this chain`, { chainId }));
+      out.push(...checkCondition(cond, at, { chainId, schemaOf: (ref) => checkRef(ref, at, 'all') }));
+    },
+    mayNotRun,
+    fanOuts,
+    out,
+  );
 
   for (const name of slotNames) {
     if (!usedSlots.has(name)) out.push(warning('unused-slot', jsonPath(path, 'slots', name), `the slot "${name}" is never used in a request, an argument or the reply`, { chainId }));

@@ -18,6 +18,8 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { file: 'incident-response.chain.json', title: 'Incident response', summary: 'Four turns, with an order-only dependency (drawn dashed).' },
   { file: 'file-system.chain.json', title: 'File system navigation', summary: 'Multi-turn: a user request before every call.' },
   { file: 'trip-planning.chain.json', title: 'Trip planning', summary: 'Several chains over flight, hotel and weather tools.' },
+  { file: 'task-reminders.chain.json', title: 'Task reminders', summary: 'A loop: one reminder per task that passes a filter, all in one parallel turn; zero when none is high priority.' },
+  { file: 'meeting-prep.chain.json', title: 'Meeting prep', summary: 'A condition: a prep task only when tomorrow has meetings, and a reply for each branch.' },
 ];
 
 /** The example a first visit opens. */

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { stepRequestCoverage } from '../../core/index.ts';
-import type { Chain, SlotSpec } from '../../core/index.ts';
+import { describeCondition, stepRequestCoverage } from '../../core/index.ts';
+import type { Chain, ReplyVariant, SlotSpec } from '../../core/index.ts';
 import { appStore, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
 import { SlotEditor } from './SlotEditor.tsx';
@@ -64,6 +64,9 @@ export function ChainSettings({ chain }: { chain: Chain }) {
       <AddSlot taken={new Set([...slotNames, ...chain.calls.map((c) => c.id)])} />
 
       <h4 className="subsection-title">Reply</h4>
+      {Array.isArray(chain.reply) ? (
+        <ReplyVariantList variants={chain.reply} />
+      ) : (
       <TemplateField
         label="Reply template"
         value={chain.reply ?? ''}
@@ -73,7 +76,29 @@ export function ChainSettings({ chain }: { chain: Chain }) {
         highlighted={here?.kind === 'reply'}
         onCommit={(text) => s().setReply(text.trim() === '' ? undefined : text)}
       />
+      )}
     </section>
+  );
+}
+
+/** A reply made of variants: each condition in words and its phrasings, first that holds wins. */
+function ReplyVariantList({ variants }: { variants: ReplyVariant[] }) {
+  return (
+    <>
+      <p className="muted field-note">The first variant whose condition holds is the reply (edit the variants in the project file).</p>
+      <ol className="reply-variants">
+        {variants.map((v, i) => (
+          <li key={i}>
+            <span className="muted">{v.when ? `when ${describeCondition(v.when)}` : 'otherwise'}</span>
+            {(v.texts ?? (v.text !== undefined ? [v.text] : [])).map((t, j) => (
+              <p key={j} className="reply-variant-text">
+                {t}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
