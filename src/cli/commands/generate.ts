@@ -280,8 +280,12 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
     lines.push(`mix (target → achieved): ${mixed.map((r) => `${r.pattern} ${percent(r.targetShare)} → ${percent(r.achievedShare)}`).join(', ')}`);
     if (run.mix.missing.length) lines.push(`no chain to draw from for: ${run.mix.missing.join(', ')}`);
   } else {
-    const made = run.mix.rows.filter((r) => r.achievedCount > 0);
-    lines.push(`patterns: ${made.map((r) => `${r.pattern} ${percent(r.achievedShare)}`).join(', ') || 'none'} (--mix spreads --count over the patterns)`);
+    // The chains' own patterns (a loop or conditional chain counts as mixed only in a mix).
+    const total = run.chains.reduce((a, c) => a + c.count, 0);
+    const byPattern = new Map<string, number>();
+    for (const c of run.chains) if (c.count > 0) byPattern.set(c.pattern, (byPattern.get(c.pattern) ?? 0) + c.count);
+    const made = [...byPattern].map(([pattern, count]) => `${pattern} ${percent(total ? count / total : 0)}`);
+    lines.push(`patterns: ${made.join(', ') || 'none'} (--mix spreads --count over the patterns)`);
   }
   if (run.split) {
     const s = run.split;
@@ -295,7 +299,8 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
   if (run.examples > 0) {
     const stats = datasetStats(run, run.sample(50));
     lines.push(
-      `${stats.callsPerExample.toFixed(2)} calls, ${stats.turnsPerExample.toFixed(2)} turns and ${stats.parallelTurnsPerExample.toFixed(2)} parallel turns per example; ` +
+      `${stats.callsPerExample.toFixed(2)} calls, ${stats.turnsPerExample.toFixed(2)} turns and ${stats.parallelTurnsPerExample.toFixed(2)} parallel turns per example` +
+        `${run.chains.some((c) => c.sampled) ? ' (chains that read their results: averaged over their first examples)' : ''}; ` +
         `~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`,
     );
   }
