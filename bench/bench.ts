@@ -197,6 +197,29 @@ for (const name of ['room-booking', 'incident-response', 'q4-planning']) {
   console.log(`  ${name}: ${rate(20000, performance.now() - t)} examples/s (generate + write + check, no file)`);
 }
 
+// Chains that read their results against the static benchmark design, per generated call
+// (goal: a fan-out design at most 30 % slower per call than a static one).
+{
+  const perCall: { name: string; us: number }[] = [];
+  for (const [name, chainId] of [['trip-planning', CHAIN], ['task-reminders', 'remind-high-priority'], ['meeting-prep', 'prep-if-meetings']]) {
+    const p = load(`public/examples/${name}.chain.json`);
+    const n = 20000;
+    const m = prepareDataset({ project: p, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId, count: n }] } });
+    if (!m.ok) throw new Error(m.diagnostics.map((d) => d.message).join('\n'));
+    let calls = 0;
+    const onLine = (_: string, text: string) => {
+      calls += text.split('"type":"function","function":{"name"').length - 1;
+    };
+    const t = performance.now();
+    for (const chunk of m.run.chunks({ examplesPerChunk: 512, onLine })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
+    const ms = performance.now() - t;
+    perCall.push({ name: `${name}/${chainId}`, us: (ms * 1000) / calls });
+    console.log(`  ${`${name}/${chainId}`.padEnd(40)} ${rate(n, ms).padStart(7)} examples/s, ${(calls / n).toFixed(2)} calls per example, ${rate(calls, ms).padStart(7)} calls/s (generate + write + check, no file)`);
+  }
+  const base = perCall[0].us;
+  for (const r of perCall.slice(1)) console.log(`  per generated call, ${r.name} vs ${perCall[0].name}: ${((r.us / base - 1) * 100).toFixed(0)}% (goal for a fan-out design: ≤ +30%)`);
+}
+
 }
 
 if (MEMORY_COUNT > 0) {

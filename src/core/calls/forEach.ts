@@ -61,7 +61,7 @@ export const forEachBehaviour: CallBehaviour = {
       const whereAt = jsonPath(ctx.callPath, 'where');
       for (const id of conditionCallIds(call.where)) if (!ctx.callIds.has(id)) out.push(error('unknown-call', whereAt, `the filter names "${id}", which is not a call of this chain`, extra));
       const bound = elementBindings(call, ctx);
-      out.push(...checkCondition(call.where, whereAt, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, whereAt, bound)) }));
+      out.push(...checkCondition(call.where, whereAt, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, whereAt, bound)), rootPresent: () => true }));
     }
     return out;
   },

@@ -26,10 +26,11 @@ export const whenBehaviour: CallBehaviour = {
       if (!ctx.callIds.has(id)) out.push(error('unknown-call', at, `the condition names "${id}", which is not a call of this chain`, extra));
       else if (id === call.id) out.push(error('self-reference', at, `the condition of "${call.id}" names the call itself`, extra));
     }
-    // The element of a fan-out is bound in `when` too (the condition is read per element).
+    // The element of a fan-out is bound in `when` too (the condition is read per element). Every root it
+    // reads is there when it is read: the call waits for each, and does not run when one did not.
     const bound = elementBindings(call, ctx);
     for (const { ref } of conditionReferences(call.when, [])) if (ref.root === call.id) out.push(error('self-reference', at, `{${ref.source}}: a call's condition cannot read its own result`, extra));
-    out.push(...checkCondition(call.when, at, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, at, bound)) }));
+    out.push(...checkCondition(call.when, at, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, at, bound)), rootPresent: () => true }));
     const rate = call.whenRate ?? DEFAULT_WHEN_RATE;
     if (rate === 0) out.push(warning('when-rate-zero', jsonPath(ctx.callPath, 'whenRate'), `whenRate 0: "${call.id}" never runs in the data`, extra));
     return out;

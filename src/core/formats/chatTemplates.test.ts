@@ -122,3 +122,38 @@ describe('llama3.1_json.jinja', () => {
     }
   });
 });
+
+describe('a fan-out (one call per element, design §3) through the templates', () => {
+  const loop: ChainRef = { name: 'task-reminders', chainId: 'remind-high-priority' };
+  /** The first examples whose fan-out made at least two calls, and one that made none. */
+  const byCount = (serializeParallel: boolean) => {
+    const out: { several?: Example; none?: Example } = {};
+    for (let i = 0; i < 200 && (!out.several || !out.none); i += 1) {
+      const e = exampleOf(loop, i, { serializeParallel }, 7);
+      const reminders = e.messages.filter(isCallsMessage).flatMap((m) => m.calls).filter((c) => c.callId === 'remind').length;
+      if (reminders >= 2) out.several ??= e;
+      if (reminders === 0) out.none ??= e;
+    }
+    return out;
+  };
+
+  it('llama3.1_json renders the serialised fan-out one call per turn, in the list order, and raises on the parallel turn', () => {
+    const { several, none } = byCount(true);
+    for (const e of [several!, none!]) {
+      const text = render('llama3.1_json.jinja', hf(loop, e));
+      const made = [...text.matchAll(/<\|start_header_id\|>assistant<\|end_header_id\|>\n\n(\{"name": [\s\S]*?)<\|eot_id\|>/g)].map((m) => JSON.parse(m[1]) as { name: string; parameters: JsonValue });
+      expect(made.map((c) => ({ name: c.name, arguments: c.parameters }))).toEqual(calls(e));
+    }
+    const parallel = byCount(false).several!;
+    expect(() => render('llama3.1_json.jinja', hf(loop, parallel))).toThrow(/only supports single tool-calls/);
+  });
+
+  it('mistral_parallel renders the fan-out as one [TOOL_CALLS] list with every element call', () => {
+    const { several } = byCount(false);
+    const text = render('mistral_parallel.jinja', hf(loop, several!));
+    const lists = [...text.matchAll(/\[TOOL_CALLS\] (\[[\s\S]*?\])<\/s>/g)].map((m) => JSON.parse(m[1]) as unknown[]);
+    const turns = several!.messages.filter(isCallsMessage);
+    expect(lists.map((l) => l.length)).toEqual(turns.map((t) => t.calls.length));
+    expect(lists[1].length).toBeGreaterThanOrEqual(2);
+  });
+});

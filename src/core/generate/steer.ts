@@ -208,25 +208,76 @@ function operandCandidates(op: Operator, operand: JsonValue | typeof UNRESOLVED,
   }
 }
 
-/** Makes one test hold (or not) by changing the value it reads, when that value is the steered root's. */
-function steerTest(cond: Condition, want: boolean, env: SteerEnv): boolean {
+/** A test, read once: its operator, the reference it reads and its compiled operand. */
+interface ParsedTest {
+  op: Operator;
+  root: string;
+  path: readonly PathSegment[];
+  operand: (scope: Scope) => JsonValue | typeof UNRESOLVED;
+  /** For a `.length` test on a plain path: the list's path and its items' path. */
+  listPath?: readonly PathSegment[];
+  itemPath?: readonly PathSegment[];
+  /** The path can be written to (keys and non-negative indices). */
+  plain: boolean;
+  /** `JSON.stringify` of the paths, the keys of the schema lookups. */
+  keys: { path: string; list: string; item: string };
+}
+const parsedTests = new WeakMap<object, ParsedTest | null>();
+function parseTest(cond: Condition): ParsedTest | null {
+  let parsed = parsedTests.get(cond);
+  if (parsed !== undefined) return parsed;
+  parsed = null;
   const op = testOperators(cond)[0];
   const test = cond as { value: JsonValue } & { [k: string]: JsonValue };
-  if (op === undefined || typeof test.value !== 'string') return false;
-  const whole = parseTemplate(test.value).whole;
-  if (!whole || whole.root !== env.root) return false;
-  const operand = op === 'empty' || op === 'exists' ? test[op] : compileValue(test[op]).render(env.scope);
+  const whole = op !== undefined && typeof test.value === 'string' ? parseTemplate(test.value).whole : null;
+  if (op !== undefined && whole) {
+    const literal = test[op];
+    const render = op === 'empty' || op === 'exists' ? () => literal : compileValue(literal).render;
+    const path = whole.path;
+    const isLength = path.length > 0 && path[path.length - 1].kind === 'length' && isPlainPath(path.slice(0, -1));
+    const listPath = isLength ? path.slice(0, -1) : undefined;
+    const itemPath = listPath ? [...listPath, ITEM] : undefined;
+    parsed = {
+      op,
+      root: whole.root,
+      path,
+      operand: render,
+      ...(listPath ? { listPath, itemPath } : {}),
+      plain: isPlainPath(path),
+      keys: { path: JSON.stringify(path), list: JSON.stringify(listPath ?? []), item: JSON.stringify(itemPath ?? []) },
+    };
+  }
+  parsedTests.set(cond, parsed);
+  return parsed;
+}
+
+/** Schema lookups by path, kept per schema (steering asks the same few paths for every example). */
+const lookups = new WeakMap<JsonSchema, Map<string, JsonSchema | undefined>>();
+function cachedLookup(schema: JsonSchema, path: readonly PathSegment[], key: string): JsonSchema | undefined {
+  let byPath = lookups.get(schema);
+  if (!byPath) {
+    byPath = new Map();
+    lookups.set(schema, byPath);
+  }
+  if (!byPath.has(key)) byPath.set(key, lookup(schema, path));
+  return byPath.get(key);
+}
+
+/** Makes one test hold (or not) by changing the value it reads, when that value is the steered root's. */
+function steerTest(cond: Condition, want: boolean, env: SteerEnv): boolean {
+  const test = parseTest(cond);
+  if (!test || test.root !== env.root) return false;
+  const { op, path, listPath, itemPath, keys } = test;
+  const operand = test.operand(env.scope);
   const rootValue = env.scope[env.root];
-  const path = whole.path;
   const rng = env.sf.rng;
 
-  if (path.length > 0 && path[path.length - 1].kind === 'length' && isPlainPath(path.slice(0, -1))) {
-    const listPath = path.slice(0, -1);
+  if (listPath && itemPath) {
     const list = valueAt(rootValue, listPath);
     if (!Array.isArray(list)) return false;
-    const { lo, hi } = bounds(lookup(env.declared, listPath));
+    const { lo, hi } = bounds(cachedLookup(env.declared, listPath, keys.list));
     const top = hi ?? Math.max(lo, list.length, FAN_OUT_MAX, typeof operand === 'number' ? Math.ceil(operand) + 2 : 0);
-    const item = lookup(env.tight, [...listPath, ITEM]) ?? lookup(env.declared, [...listPath, ITEM]) ?? {};
+    const item = cachedLookup(env.tight, itemPath, keys.item) ?? cachedLookup(env.declared, itemPath, keys.item) ?? {};
     for (const length of shuffled(range(lo, Math.min(top, lo + 50)), rng)) {
       if (testHolds(op, length, operand) !== want) continue;
       resize(list, length, item, env.sf, lastKey(listPath));
@@ -234,19 +285,26 @@ function steerTest(cond: Condition, want: boolean, env: SteerEnv): boolean {
     }
     return false;
   }
-  if (!isPlainPath(path)) return false;
-  const schema = path.length ? lookup(env.declared, path) : env.declared;
+  if (!test.plain) return false;
+  const schema = path.length ? cachedLookup(env.declared, path, keys.path) : env.declared;
   const check = schema ? compileCheck(schema) : null;
-  const candidates = operandCandidates(op, operand, want, schema, rng);
-  for (let k = 0; k < SIMULATED_CANDIDATES && schema; k += 1) candidates.push(simulateValue(schema, env.sf, lastKey(path)));
-  for (const candidate of candidates) {
-    if (check && !check(candidate)) continue;
-    if (testHolds(op, candidate, operand) !== want) continue;
-    if (path.length === 0) env.replaceRoot(candidate);
-    else if (!setAt(rootValue, path, candidate)) return false;
-    return true;
+  const fits = (candidate: JsonValue) => (!check || check(candidate)) && testHolds(op, candidate, operand) === want;
+  let chosen: JsonValue | undefined;
+  for (const candidate of operandCandidates(op, operand, want, schema, rng)) {
+    if (fits(candidate)) {
+      chosen = candidate;
+      break;
+    }
   }
-  return false;
+  // Values of the field's own kind, drawn until one fits (only when the operand gave none).
+  for (let k = 0; chosen === undefined && schema && k < SIMULATED_CANDIDATES; k += 1) {
+    const candidate = simulateValue(schema, env.sf, lastKey(path));
+    if (fits(candidate)) chosen = candidate;
+  }
+  if (chosen === undefined) return false;
+  if (path.length === 0) env.replaceRoot(chosen);
+  else if (!setAt(rootValue, path, chosen)) return false;
+  return true;
 }
 
 /** Changes the steered root's value until `cond` evaluates to `want`, as far as it can; says whether it does. */
