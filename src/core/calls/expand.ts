@@ -9,7 +9,11 @@ import { elementName } from './forEach.ts';
  * its `forEach` list that passes `where`, in the list's order. Each concrete call gets the
  * scope its arguments are filled from (for a fan-out, the scope plus the element's name).
  */
-export type Expansion = { run: false; why: 'skipped' | 'condition' } | { run: true; scopes: Scope[] } | { run: true; problem: string };
+export type Expansion =
+  | { run: false; why: 'skipped' | 'condition' }
+  /** `elements`: for a fan-out, the index in the list of the element each scope is for. */
+  | { run: true; scopes: Scope[]; elements?: number[] }
+  | { run: true; problem: string };
 
 export interface CompiledExpansion {
   (scope: Scope, status: RunStatus): Expansion;
@@ -31,11 +35,15 @@ export function compileExpansion(call: Call, waitsFor: readonly string[], skippe
       return { run: true, problem: items === UNRESOLVED ? `forEach of ${call.id}: ${list.explain(scope)}` : `forEach of ${call.id}: ${call.forEach} is not a list` };
     }
     const scopes: Scope[] = [];
-    for (const item of items as JsonValue[]) {
+    const elements: number[] = [];
+    (items as JsonValue[]).forEach((item, index) => {
       const element: Scope = { ...scope, [as]: item };
-      if (!where || where(element, status)) scopes.push(element);
-    }
-    return { run: true, scopes };
+      if (!where || where(element, status)) {
+        scopes.push(element);
+        elements.push(index);
+      }
+    });
+    return { run: true, scopes, elements };
   };
   return Object.assign(expand, list ? { forEach: list } : {});
 }

@@ -302,7 +302,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     for (let t = 0; t < turns.length; t += 1) {
       const turn = turns[t];
       // Which concrete calls this turn makes: none, one, or one per element (calls/expand.ts).
-      const made: { call: PreparedCall; scope: Scope }[] = [];
+      const made: { call: PreparedCall; scope: Scope; element?: number }[] = [];
       for (let k = 0; k < turn.length; k += 1) {
         const call = turn[k];
         const expansion = call.expand(scope, status);
@@ -312,7 +312,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
         }
         if ('problem' in expansion) throw new Retry(expansion.problem);
         if (call.fanOut && !(call.callId in scope)) scope[call.callId] = [];
-        for (const s of expansion.scopes) made.push({ call, scope: s });
+        expansion.scopes.forEach((s, k) => made.push(expansion.elements ? { call, scope: s, element: expansion.elements[k] } : { call, scope: s }));
       }
       // A turn left with no calls is not written (the later turns move up).
       if (made.length === 0) continue;
@@ -329,13 +329,15 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       for (const group of groups) {
         const calls: ExampleCall[] = [];
         for (let k = 0; k < group.length; k += 1) {
-          const { call, scope: callScope } = group[k];
+          const { call, scope: callScope, element } = group[k];
           const args = call.args.render(callScope);
           if (args === UNRESOLVED) throw new Retry(`the arguments of ${call.callId}: ${call.args.explain(callScope)}`);
           let id = sf.rng.chars(ID_LENGTH);
           while (ids.includes(id)) id = sf.rng.chars(ID_LENGTH);
           ids.push(id);
-          calls.push({ id, callId: call.callId, tool: call.tool, args: args as { [name: string]: JsonValue } });
+          const made: ExampleCall = { id, callId: call.callId, tool: call.tool, args: args as { [name: string]: JsonValue } };
+          if (element !== undefined) made.element = element;
+          calls.push(made);
         }
         messages.push({ role: 'assistant', calls });
         for (let k = 0; k < calls.length; k += 1) {

@@ -8,6 +8,8 @@ export interface ExampleCall {
   callId: string;
   tool: string;
   args: { [name: string]: JsonValue };
+  /** A fan-out call (`forEach`): the index, in the list it goes through, of the element it was made for. */
+  element?: number;
 }
 
 export type UserMessage = { role: 'user'; text: string };
