@@ -6,7 +6,7 @@ import { FORMATS, formatContext } from './registry.ts';
 
 describe('every format, every example project', () => {
   it('has six formats with distinct ids', () => {
-    expect(FORMATS.map((f) => f.id).sort()).toEqual(['anthropic', 'distil', 'hermes', 'hf', 'openai', 'sharegpt']);
+    expect(FORMATS.map((f) => f.id).sort()).toEqual(['anthropic', 'distil', 'eval', 'eval-bfcl', 'eval-nestful', 'eval-taskbench', 'hermes', 'hf', 'openai', 'sharegpt']);
   });
 
   it('any generated example of any chain passes all six checkers, with and without serialised turns, tools and system prompt', () => {

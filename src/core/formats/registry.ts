@@ -7,6 +7,7 @@ import { checkDistilBundle, checkDistilLine, DISTIL_FILES, distilBundleFiles, di
 import { checkHermesLine, toHermesLine } from './hermes.ts';
 import { checkHfLine, toHfLine } from './hf.ts';
 import { checkOpenAILine, toOpenAILine } from './openai.ts';
+import { checkBfclLine, checkEvalLine, checkNestfulLine, checkTaskBenchLine, toBfclLine, toEvalLine, toNestfulLine, toTaskBenchLine } from './eval.ts';
 import { checkShareGptLine, toShareGptLine } from './sharegpt.ts';
 import { openAITools, type OpenAITool } from './tools.ts';
 
@@ -124,7 +125,40 @@ export const anthropicFormat: ExportFormat = {
   check: (line, tools) => checkAnthropicLine(line, { tools }),
 };
 
-export const FORMATS: readonly ExportFormat[] = [openaiFormat, hfFormat, distilFormat, sharegptFormat, hermesFormat, anthropicFormat];
+/** Gold test sets (docs/evaluation.md): one test case per example, for `chainwright eval` and other suites. */
+export const evalFormat: ExportFormat = {
+  id: 'eval',
+  label: 'Gold test set (chainwright eval)',
+  description: 'one test case per line: prompt, tools, the gold calls with where each argument comes from, same-turn pairs, conditions, fan-outs and what the reply must mention',
+  write: (example, { project, tools }) => [toEvalLine(example, project, tools)],
+  check: (line) => checkEvalLine(line),
+};
+
+export const evalBfclFormat: ExportFormat = {
+  id: 'eval-bfcl',
+  label: 'Gold test set: BFCL possible_answer',
+  description: 'BFCL question lines with ground_truth (its possible_answer shape) for the AST checker',
+  write: (example, { project, tools }) => [toBfclLine(example, project, tools)],
+  check: (line) => checkBfclLine(line),
+};
+
+export const evalTaskBenchFormat: ExportFormat = {
+  id: 'eval-taskbench',
+  label: 'Gold test set: TaskBench nodes and links',
+  description: 'TaskBench tool_nodes and tool_links (node and edge F1)',
+  write: (example, { project, tools }) => [toTaskBenchLine(example, project, tools)],
+  check: (line) => checkTaskBenchLine(line),
+};
+
+export const evalNestfulFormat: ExportFormat = {
+  id: 'eval-nestful',
+  label: 'Gold test set: NESTFUL sequences',
+  description: 'NESTFUL labelled call sequences, references as $var_1.field$',
+  write: (example, { project, tools }) => [toNestfulLine(example, project, tools)],
+  check: (line) => checkNestfulLine(line),
+};
+
+export const FORMATS: readonly ExportFormat[] = [openaiFormat, hfFormat, distilFormat, sharegptFormat, hermesFormat, anthropicFormat, evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat];
 
 export function formatById(id: string): ExportFormat | undefined {
   return FORMATS.find((f) => f.id === id);
