@@ -32,10 +32,18 @@ export const PIECE_BYTES = 256 * 1024;
  * Text and lines encoded into one reused buffer (the core's utf8Lines) and written to a file
  * descriptor a piece at a time; `written` counts the bytes.
  */
-export function utf8FileLines(fd: number): { out: Utf8Lines; written: () => number } {
+export function utf8FileLines(fd: number): { out: Utf8Lines; written: () => number; bytes: (bytes: Uint8Array) => void } {
   let written = 0;
   const out = utf8Lines((bytes) => (written += writeAll(fd, bytes)), { copy: false, size: PIECE_BYTES });
-  return { out, written: () => written };
+  return {
+    out,
+    written: () => written,
+    // Bytes encoded elsewhere (a worker thread's lines), after what is buffered.
+    bytes: (bytes) => {
+      out.flush();
+      written += writeAll(fd, bytes);
+    },
+  };
 }
 
 /**
@@ -66,6 +74,11 @@ export class AtomicFileWriter {
   /** `text + tail` followed by "\n"; a `tail` that repeats from line to line is encoded once. */
   writeLine(text: string, tail = ''): void {
     if (this.fd !== null) this.file.out.line(text, tail);
+  }
+
+  /** Bytes already encoded (lines made by a worker thread), after what was written before. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.fd !== null) this.file.bytes(bytes);
   }
 
   /** Hands the buffered bytes to the file (without fsync; `commit` syncs). */
@@ -222,6 +235,10 @@ export class DirectWriter {
     if (this.fd !== null) this.file.out.line(text, tail);
   }
 
+  writeBytes(bytes: Uint8Array): void {
+    if (this.fd !== null) this.file.bytes(bytes);
+  }
+
   commit(): void {
     if (this.fd === null) return;
     this.file.out.flush();
@@ -240,6 +257,8 @@ export class DirectWriter {
 export interface Writer {
   write(text: string): void;
   writeLine(text: string, tail?: string): void;
+  /** UTF-8 bytes already encoded (whole lines, from a worker thread), after what was written before. */
+  writeBytes(bytes: Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -270,6 +289,9 @@ export class FdWriter {
   writeLine(text: string, tail = ''): void {
     this.file.out.line(text, tail);
   }
+  writeBytes(bytes: Uint8Array): void {
+    this.file.bytes(bytes);
+  }
   commit(): void {
     this.file.out.flush();
   }
@@ -281,6 +303,7 @@ export class FdWriter {
 /** Buffered writes to a text sink (an Io's `stdout` when it has no file descriptor, as in tests). */
 export class StreamWriter {
   private buffer = '';
+  private readonly decoder = new TextDecoder();
   constructor(private readonly sink: (text: string) => void) {}
   write(text: string): void {
     this.buffer += text;
@@ -288,6 +311,10 @@ export class StreamWriter {
   }
   writeLine(text: string, tail = ''): void {
     this.write(`${text}${tail}\n`);
+  }
+  /** Whole lines' bytes (a piece never ends inside a character). */
+  writeBytes(bytes: Uint8Array): void {
+    this.write(this.decoder.decode(bytes));
   }
   flush(): void {
     if (this.buffer) this.sink(this.buffer);

@@ -9,8 +9,8 @@ import { EXIT_CLOSED_OUTPUT, EXIT_OK, EXIT_USAGE, UsageError, isClosedOutput, ty
 
 export { EXIT_CLOSED_OUTPUT, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Io } from './shared.ts';
 
-/** The commands: each a module in commands/, taking its arguments and returning an exit code. */
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+/** The commands: each a module in commands/, taking its arguments and returning an exit code (or, for work in worker threads, its promise). */
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   validate: validateCommand,
   plan: planCommand,
   generate: generateCommand,
@@ -28,6 +28,7 @@ Usage:
                 [--chain ID[=N] ...] [--mix default|MIXFILE]
                 [--split 0.1 [--split-by template|slot] [--split-slot NAME ...] [--out-test PATH]]
                 [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N]
+                [--jobs N] [--tokens]
   chainwright check FILE --format F [--tools PROJECT]
   chainwright audit FILE [--json]
   chainwright tools import FILE --into PROJECT --out PATH|- [--on-clash replace|keep-both|skip]
@@ -40,11 +41,13 @@ Commands:
   generate   write N example conversations as JSONL (every line checked first);
              formats: openai, hf, distil (--out is a folder), sharegpt, hermes, anthropic.
              --chain ID=N gives chains their own counts; --mix spreads --count by pattern
-             (single, sequential-2, parallel-2, sequential-3plus, mixed; default 40/25/15/10/10,
+             (single, sequential-2, parallel-2, sequential-3plus, mixed, loop, conditional; default 40/25/15/10/10,
              or a JSON file of weights); --split writes unseen requests (by template or slot
              value) to a test file beside PATH (rb.jsonl -> rb.test.jsonl) or --out-test;
              --shard K/N writes the K-th of N contiguous parts: the N parts in order are the
-             whole file, byte for byte
+             whole file, byte for byte; --jobs N makes the parts in N worker threads (default:
+             the machine's cores) and writes the bytes --jobs 1 writes; --tokens adds a token
+             estimate (o200k_base, 50 examples) to the summary
   check      run a format's checker on an existing JSONL file (or distil folder) and print
              each finding as "FILE:LINE: path: message [rule]"; exit 1 if any
   audit      grade every tool and the project; each finding as
@@ -67,22 +70,30 @@ const defaultIo: Io = {
   stderrIsTTY: process.stderr.isTTY === true,
 };
 
-export function run(argv: string[], io: Io = defaultIo): number {
+/**
+ * Runs a command; the exit code, or its promise when the command works in worker threads
+ * (`generate --jobs N`, `--tokens`). Errors end the same way either way.
+ */
+export function run(argv: string[], io: Io = defaultIo): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? io.stdout : io.stderr)(USAGE);
     return command ? EXIT_OK : EXIT_USAGE;
   }
-  try {
-    const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`unknown command "${command}"`);
-    return handler(rest, io);
-  } catch (e) {
+  const failed = (e: unknown): number => {
     if (e instanceof UsageError || (e instanceof TypeError && String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`chainwright: ${e.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
     if (isClosedOutput(e)) return EXIT_CLOSED_OUTPUT;
     throw e;
+  };
+  try {
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError(`unknown command "${command}"`);
+    const code = handler(rest, io);
+    return typeof code === 'number' ? code : code.catch(failed);
+  } catch (e) {
+    return failed(e);
   }
 }

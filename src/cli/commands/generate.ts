@@ -1,21 +1,25 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_MIX,
   FORMATS,
-  datasetStats,
   parseMix,
   prepareDataset,
   type ChainCount,
+  type DatasetError,
   type DatasetRun,
+  type DatasetSpec,
+  type FileName,
   type Mix,
   type Selection,
   type SplitOptions,
 } from '../../core/index.ts';
 import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
+import { jobLimits, jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
 import { Progress } from '../progress.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, joinNegativeNumbers, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const CHAIN_COUNT = /^([A-Za-z_][A-Za-z0-9_-]*)=(\d+)$/;
 
@@ -36,15 +40,20 @@ function fractionArg(text: string | undefined): number | undefined {
   return f;
 }
 
+/** Examples whose tokens the summary counts with `--tokens`. */
+const TOKEN_SAMPLE = 50;
+
 /**
  * `generate FILE --format F --count N --seed S [--chain ID[=N] …] [--mix default|FILE]
  * [--split 0.1 [--split-by template|slot] [--split-slot NAME …] [--out-test PATH]]
- * [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N] --out PATH|-`:
- * checked lines, all or nothing.
+ * [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N]
+ * [--jobs N] [--tokens] --out PATH|-`: checked lines, all or nothing. With more than one job
+ * (and enough examples for them: see jobsFor) the lines are made in worker threads and the
+ * exit code comes as a promise.
  */
-export function generateCommand(args: string[], io: Io): number {
+export function generateCommand(args: string[], io: Io): number | Promise<number> {
   const { positionals, values } = parseArgs({
-    args: joinNegativeNumbers(args, ['--count', '--seed', '--split', '--shard']),
+    args: joinNegativeNumbers(args, ['--count', '--seed', '--split', '--shard', '--jobs']),
     allowPositionals: true,
     options: {
       chain: { type: 'string', multiple: true },
@@ -60,6 +69,8 @@ export function generateCommand(args: string[], io: Io): number {
       'no-tools': { type: 'boolean' },
       'unique-requests': { type: 'boolean' },
       shard: { type: 'string' },
+      jobs: { type: 'string' },
+      tokens: { type: 'boolean' },
       out: { type: 'string' },
       'out-test': { type: 'string' },
     },
@@ -70,6 +81,7 @@ export function generateCommand(args: string[], io: Io): number {
   const seed = wholeNumber('--seed', values.seed!, 0);
   const count = values.count === undefined ? undefined : wholeNumber('--count', values.count, 1);
   const shard = shardArg(values.shard);
+  const jobsAsked = values.jobs === undefined ? undefined : wholeNumber('--jobs', values.jobs, 1);
   const fraction = fractionArg(values.split);
   const splitBy = values['split-by'] ?? 'template';
   if (splitBy !== 'template' && splitBy !== 'slot') throw new UsageError(`--split-by takes template or slot, got "${splitBy}"`);
@@ -153,7 +165,7 @@ export function generateCommand(args: string[], io: Io): number {
   }
   const split: SplitOptions | undefined = fraction === undefined ? undefined : { fraction, by: splitBy, slots: values['split-slot'] };
 
-  const prepared = prepareDataset({
+  const spec: DatasetSpec = {
     project,
     format: format.id,
     seed,
@@ -166,7 +178,8 @@ export function generateCommand(args: string[], io: Io): number {
       includeTools: values['no-tools'] !== true,
       uniqueRequests: values['unique-requests'] === true,
     },
-  });
+  };
+  const prepared = prepareDataset(spec);
   if (!prepared.ok) {
     printDiagnostics(file, prepared.diagnostics, io.stderr, loaded.text);
     return EXIT_INVALID;
@@ -230,6 +243,50 @@ export function generateCommand(args: string[], io: Io): number {
   }
 
   const progress = new Progress(io, run.examples); // after the opening, which waits for a FIFO's reader
+  const jobs = jobsFor(jobsAsked ?? availableParallelism(), run.examples);
+  const jobsNote = jobs > 1 ? `jobs: ${jobs} worker threads, each a contiguous range (--jobs 1 writes the same bytes)` : jobsAsked !== undefined && jobsAsked > 1 ? `jobs: 1 of ${jobsAsked} asked (a job takes at least ${jobLimits.minExamplesPerJob} examples)` : undefined;
+  /** Stops on the run's first error (as the core reports it), or commits the files and prints the summary. */
+  const finish = (error: DatasetError | null): number | Promise<number> => {
+    if (error) {
+      abortAll();
+      progress.clear();
+      io.stderr(`${file}: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    try {
+      for (const [key, w] of writers) {
+        at = targets.get(key) ?? key;
+        w.commit();
+      }
+    } catch (e) {
+      progress.clear();
+      return writeFailed(e);
+    }
+    progress.clear();
+    const text = summary(run, targets, selectionKind === 'mix', jobsNote, values.tokens === true);
+    if (typeof text === 'string') {
+      io.stderr(text);
+      return EXIT_OK;
+    }
+    return text.then((t) => {
+      io.stderr(t);
+      return EXIT_OK;
+    });
+  };
+
+  if (jobs > 1) {
+    const lineWriters = new Map<FileName, Writer>(run.files.map((f) => [f.name, writers.get(f.name)!]));
+    const spoolDir = (name: FileName) => {
+      const path = targets.get(name)!;
+      const target = files.get(path);
+      return target && target.kind !== 'stream' ? dirname(target.path) : streamSpoolDir();
+    };
+    return runJobs({ spec, jobs, writers: lineWriters, spoolDir, onProgress: (done) => progress.update(done) }).then(finish, (e: unknown) => {
+      progress.clear();
+      return writeFailed(e);
+    });
+  }
+
   try {
     // Each line goes to its file's buffer as soon as it is checked (see ChunkOptions.onLine).
     const onLine = (name: string, text: string, tail: string) => {
@@ -241,33 +298,26 @@ export function generateCommand(args: string[], io: Io): number {
       }
     };
     for (const chunk of run.chunks({ examplesPerChunk: 512, onLine })) {
-      if (chunk.kind === 'error') {
-        abortAll();
-        progress.clear();
-        io.stderr(`${file}: ${chunk.error.message}\n`);
-        return EXIT_INVALID;
-      }
+      if (chunk.kind === 'error') return finish(chunk.error);
       progress.update(chunk.done);
-    }
-    for (const [key, w] of writers) {
-      at = targets.get(key) ?? key;
-      w.commit();
     }
   } catch (e) {
     progress.clear();
     return writeFailed(e);
   }
-  progress.clear();
-  io.stderr(summary(run, targets, selectionKind === 'mix'));
-  return EXIT_OK;
+  return finish(null);
 }
 
 function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-/** What was written, the mix (against its target when `--mix` was given) and the split, on standard error. */
-function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolean): string {
+/**
+ * What was written, the mix (against its target when `--mix` was given), the split and the
+ * shape of the examples, on standard error; with `tokens`, a token estimate (the tokenizer is
+ * loaded only then: building its encoder takes longer than a small run).
+ */
+function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolean, jobsNote: string | undefined, tokens: boolean): string | Promise<string> {
   const lines: string[] = [];
   for (const f of run.files) {
     const n = f.end - f.start;
@@ -296,13 +346,26 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
       else lines.push(`  ${c.chainId}: ${c.slots!.map((x) => (x.kind === 'values' ? `${x.slot} test values ${x.testValues!.map((v) => JSON.stringify(v)).join(', ')}` : `${x.slot} values hashed into a ${percent(x.testShare!)} test share`)).join('; ')}`);
     }
   }
-  if (run.examples > 0) {
-    const stats = datasetStats(run, run.sample(50));
-    lines.push(
-      `${stats.callsPerExample.toFixed(2)} calls, ${stats.turnsPerExample.toFixed(2)} turns and ${stats.parallelTurnsPerExample.toFixed(2)} parallel turns per example` +
-        `${run.chains.some((c) => c.sampled) ? ' (chains that read their results: averaged over their first examples)' : ''}; ` +
-        `~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`,
-    );
+  const withOutcomes = run.chains.filter((c) => c.outcomes && c.sampled && c.count > 0);
+  if (withOutcomes.some((c) => Object.values(c.outcomes!).some((n) => n > 0))) {
+    const share = (key: keyof NonNullable<DatasetRun['chains'][number]['outcomes']>) => {
+      const weight = withOutcomes.reduce((a, c) => a + c.count, 0);
+      return percent(weight ? withOutcomes.reduce((a, c) => a + (c.outcomes![key] / c.sampled!) * c.count, 0) / weight : 0);
+    };
+    lines.push(`of the examples of chains that fail or ask: ${share('failures')} hold a failure, ${share('retries')} a retry, ${share('confirmations')} a confirmation (yes), ${share('refusals')} a refusal (no)`);
   }
-  return `${lines.join('\n')}\n`;
+  if (jobsNote) lines.push(jobsNote);
+  if (run.examples === 0) return `${lines.join('\n')}\n`;
+  // Calls and turns per example over the whole dataset, from each chain's plan (as datasetStats has them).
+  const total = run.chains.reduce((a, c) => a + c.count, 0);
+  const avg = (f: (c: DatasetRun['chains'][number]) => number) => (total ? run.chains.reduce((a, c) => a + f(c) * c.count, 0) / total : 0);
+  const shape =
+    `${avg((c) => c.calls).toFixed(2)} calls, ${avg((c) => c.turns).toFixed(2)} turns and ${avg((c) => c.parallelTurns).toFixed(2)} parallel turns per example` +
+    `${run.chains.some((c) => c.sampled) ? ' (chains that read their results: averaged over their first examples)' : ''}`;
+  if (!tokens) return `${[...lines, shape].join('\n')}\n`;
+  return import('../../core/dataset/stats.ts').then(({ datasetStats }) => {
+    const stats = datasetStats(run, run.sample(TOKEN_SAMPLE));
+    lines.push(`${shape}; ~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`);
+    return `${lines.join('\n')}\n`;
+  });
 }
