@@ -1,4 +1,4 @@
-import type { Call, JsonSchema, JsonValue } from '../project/types.ts';
+import type { Call, JsonSchema, JsonValue, ToolDef } from '../project/types.ts';
 import type { Reference } from '../refs/types.ts';
 import type { Diagnostic } from '../validate/diagnostics.ts';
 
@@ -42,4 +42,10 @@ export interface BehaviourCheckContext {
   elementSchema(forEach: string, at: string): JsonSchema | undefined;
   /** Whether a call is a fan-out (its id stands for the list of its results). */
   isFanOut(callId: string): boolean;
+  /** The call's tool, when it is defined. */
+  tool: ToolDef | undefined;
+  /** Whether the chain's reply has a variant whose condition names this status of the call (`failed`, `declined`). */
+  replyNames(status: 'failed' | 'declined', callId: string): boolean;
+  /** Checks a template written in a call's behaviour (a confirmation's question, an error message). */
+  checkTemplate(template: string, at: string, bound?: ReadonlyMap<string, JsonSchema | undefined>): void;
 }

@@ -1,7 +1,7 @@
 import type { Call, JsonSchema } from '../project/types.ts';
 import { DEFAULT_FOR_EACH_AS } from '../project/types.ts';
 import { checkCondition } from '../conditions/check.ts';
-import { conditionCallIds } from '../conditions/references.ts';
+import { conditionCallIds, conditionReferences } from '../conditions/references.ts';
 import { parseTemplate } from '../refs/parse.ts';
 import { error, jsonPath, warning, type Diagnostic } from '../validate/diagnostics.ts';
 import type { BehaviourCheckContext, CallBehaviour } from './behaviour.ts';
@@ -60,6 +60,7 @@ export const forEachBehaviour: CallBehaviour = {
     if (call.where !== undefined) {
       const whereAt = jsonPath(ctx.callPath, 'where');
       for (const id of conditionCallIds(call.where)) if (!ctx.callIds.has(id)) out.push(error('unknown-call', whereAt, `the filter names "${id}", which is not a call of this chain`, extra));
+      for (const { ref } of conditionReferences(call.where)) if (ref.root === call.id) out.push(error('self-reference', whereAt, `{${ref.source}}: a filter cannot read the results of its own call`, extra));
       const bound = elementBindings(call, ctx);
       out.push(...checkCondition(call.where, whereAt, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, whereAt, bound)), rootPresent: () => true }));
     }

@@ -1,10 +1,13 @@
 import type { Chain, JsonSchema, Project } from '../project/types.ts';
 import { DEFAULT_WHEN_RATE } from '../project/types.ts';
 import { describeCondition } from '../conditions/describe.ts';
+import { conditionCallIds, conditionReferences } from '../conditions/references.ts';
 import type { Dependency } from '../graph/dependencies.ts';
 import { parseTemplate } from '../refs/parse.ts';
 import { schemaAtPath } from '../refs/schemaPath.ts';
-import { FAN_OUT_MAX } from '../generate/steer.ts';
+import { fanOutLengths } from '../generate/steer.ts';
+import { recoverOf } from './failure.ts';
+import { DEFAULT_YES_RATE } from '../project/types.ts';
 
 /**
  * How a call of the design varies from example to example, in numbers and in words, for the
@@ -17,17 +20,44 @@ export interface CallVariation {
   max: number | null;
   /** E.g. "once for each element of tasks.tasks where task.priority = high: 0 to 5 calls". */
   words: string;
+  /** Its result may be missing in an example (condition false, declined, failed without a retry, or waiting for such a call). */
+  missing: boolean;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /** The range of concrete calls of each fan-out or conditional call, and of the calls waiting for one. */
-export function callVariations(project: Project, chain: Chain, dependencies: readonly Dependency[], order: readonly string[]): Map<string, CallVariation> {
+export function callVariations(project: Project, chain: Chain, dependencies: readonly Dependency[], order: readonly string[], criticalPath: readonly string[] = []): Map<string, CallVariation> {
   const out = new Map<string, CallVariation>();
   const byId = new Map(chain.calls.map((c) => [c.id, c]));
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
   const preds = new Map<string, string[]>();
-  for (const d of dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
+  const succs = new Map<string, string[]>();
+  for (const d of dependencies) {
+    if (d.status) continue; // asks what happened, runs either way
+    preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
+    succs.set(d.from, [...(succs.get(d.from) ?? []), d.to]);
+  }
+  const critical = new Set(criticalPath);
+  /** Every call that waits, directly or not, for `id`. */
+  const dependents = (id: string): string[] => {
+    const seen = new Set<string>();
+    const walk = (x: string) => {
+      for (const s of succs.get(x) ?? []) if (!seen.has(s)) (seen.add(s), walk(s));
+    };
+    walk(id);
+    return order.filter((x) => seen.has(x));
+  };
+  /** The calls that neither wait for `id` nor are waited for by it. */
+  const independent = (id: string): string[] => {
+    const after = new Set(dependents(id));
+    const before = new Set<string>();
+    const walk = (x: string) => {
+      for (const p of preds.get(x) ?? []) if (!before.has(p)) (before.add(p), walk(p));
+    };
+    walk(id);
+    return order.filter((x) => x !== id && !after.has(x) && !before.has(x));
+  };
 
   for (const id of order) {
     const call = byId.get(id);
@@ -35,14 +65,32 @@ export function callVariations(project: Project, chain: Chain, dependencies: rea
     const parts: string[] = [];
     let min = 1;
     let max: number | null = 1;
-    const mayNotRun = (preds.get(id) ?? []).filter((p) => out.has(p) && out.get(p)!.min === 0 && byId.get(p)?.forEach === undefined);
+    const mayNotRun = (preds.get(id) ?? []).filter((p) => out.get(p)?.missing ?? false);
+    let missing = false;
     if (call.when !== undefined) {
-      parts.push(`only when ${describeCondition(call.when)} (steered to hold in about ${percent(call.whenRate ?? DEFAULT_WHEN_RATE)} of the examples)`);
+      parts.push(`only when ${describeCondition(call.when)} (${conditionCallIds(call.when).length && !conditionReferences(call.when).length ? 'as the earlier calls turn out' : `steered to hold in about ${percent(call.whenRate ?? DEFAULT_WHEN_RATE)} of the examples`})`);
       min = 0;
+      missing = true;
     }
     if (mayNotRun.length) {
-      parts.push(`only when ${mayNotRun.join(' and ')} ${mayNotRun.length === 1 ? 'ran' : 'ran'}, since it waits for ${mayNotRun.length === 1 ? 'it' : 'them'}`);
+      parts.push(`only when ${mayNotRun.join(' and ')} gave ${mayNotRun.length === 1 ? 'its result' : 'their results'}, since it needs ${mayNotRun.length === 1 ? 'it' : 'them'}`);
       min = 0;
+      missing = true;
+    }
+    if (call.confirm) {
+      parts.push(`asks the user first (yes in about ${percent(call.confirm.yesRate ?? DEFAULT_YES_RATE)} of the examples); on no it does not run${dependents(id).length ? `, nor ${dependents(id).join(', ')}` : ''}`);
+      min = 0;
+      missing = true;
+    }
+    if (call.failure) {
+      const recover = recoverOf(call);
+      const stops = dependents(id);
+      const then =
+        recover === 'report'
+          ? `not retried: ${stops.length ? `${stops.join(', ')} then do${stops.length === 1 ? 'es' : ''} not run` : 'nothing else needs its result'}${independent(id).length ? `; ${independent(id).join(', ')} still run${independent(id).length === 1 ? 's' : ''}` : ''}`
+          : `retried in the next turn${recover === 'retryWith' ? ' with other arguments' : ''}, which adds a turn`;
+      parts.push(`fails in about ${percent(call.failure.rate)} of the examples, then ${then}${critical.has(id) ? ' (it is on the critical path)' : ''}`);
+      if (recover === 'report') missing = true;
     }
     if (call.forEach !== undefined) {
       const whole = parseTemplate(call.forEach).whole;
@@ -58,8 +106,13 @@ export function callVariations(project: Project, chain: Chain, dependencies: rea
       parts.unshift(`once for each element of ${source}${filter}`);
     }
     if (!parts.length) continue;
+    if (call.when === undefined && !call.confirm && !mayNotRun.length && !call.forEach) {
+      // Only a failure: the call is made (once, or twice with its retry).
+      out.set(id, { min: 1, max: 1, words: parts.join(', '), missing });
+      continue;
+    }
     const count = max === null ? `${min} or more calls` : min === max ? `${min} call${min === 1 ? '' : 's'}` : `${min} to ${max} calls`;
-    out.set(id, { min, max, words: call.forEach !== undefined ? `${parts.join(', ')}: ${count}${max === null || max > 1 ? ' in parallel' : ''}` : parts.join(', ') });
+    out.set(id, { min, max, words: call.forEach !== undefined ? `${parts.join(', ')}: ${count}${max === null || max > 1 ? ' in parallel' : ''}` : parts.join(', '), missing });
   }
   return out;
 }
@@ -94,7 +147,5 @@ function listRange(
   const list = schemaAtPath(tool.returns, listPath);
   if (!list.ok) return null;
   const schema: JsonSchema = list.schema;
-  const lo = typeof schema.minItems === 'number' ? schema.minItems : 0;
-  const hi = Math.max(lo, Math.min(typeof schema.maxItems === 'number' ? schema.maxItems : FAN_OUT_MAX, Math.max(lo, FAN_OUT_MAX)));
-  return { lo, hi };
+  return fanOutLengths(schema);
 }

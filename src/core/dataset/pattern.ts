@@ -19,7 +19,7 @@ import { chainPlan } from '../compile/compileProject.ts';
  *
  * Chains that read their results (project format 2) have two patterns of their own, whatever
  * their levels: `loop` (a call has `forEach`) and, otherwise, `conditional` (a call has
- * `when`). In a mix they count as `mixed` unless the mix gives them a weight of their own
+ * `when`, `failure` or `confirm`: the example branches on what happened). In a mix they count as `mixed` unless the mix gives them a weight of their own
  * (design §9: the seed's own mixed example is a loop).
  */
 export type Pattern = 'single' | 'sequential-2' | 'parallel-2' | 'sequential-3plus' | 'mixed' | 'loop' | 'conditional';
@@ -55,6 +55,6 @@ export function chainPattern(project: Project, chain: Chain): Pattern | undefine
   const planned = chainPlan(project, chain);
   if (!planned.ok) return undefined;
   if (chain.calls.some((c) => c.forEach !== undefined)) return 'loop';
-  if (chain.calls.some((c) => c.when !== undefined)) return 'conditional';
+  if (chain.calls.some((c) => c.when !== undefined || c.failure !== undefined || c.confirm !== undefined)) return 'conditional';
   return patternOfPlan(planned.plan);
 }

@@ -118,8 +118,10 @@ export interface ChainSummary {
   turns: number;
   /** Turns with more than one call. */
   parallelTurns: number;
-  /** For a chain whose calls vary per example (forEach, when): the figures are averages over this many of its examples. */
+  /** For a chain whose calls vary per example (forEach, when, failure, confirm): the figures are averages over this many of its examples. */
   sampled?: number;
+  /** Of those sampled examples: how many hold a failure, a retry, a confirmation (yes) and a refusal (no). */
+  outcomes?: { failures: number; retries: number; confirmations: number; refusals: number };
 }
 
 /** Examples averaged for the shape of a chain whose calls vary per example. */
@@ -320,20 +322,35 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
       parallelTurns: turns.filter((t) => t.callIds.length > 1).length,
     };
     // A chain that reads its results makes a different number of calls per example: average its first ones.
-    if (generator && generator.chain.calls.some((c) => c.forEach !== undefined || c.when !== undefined)) {
+    if (generator && generator.chain.calls.some((c) => c.forEach !== undefined || c.when !== undefined || c.failure !== undefined || c.confirm !== undefined)) {
       const n = Math.min(count, VARYING_SAMPLE);
       let calls = 0;
       let callTurns = 0;
       let parallel = 0;
+      const outcomes = { failures: 0, retries: 0, confirmations: 0, refusals: 0 };
       for (let k = 0; k < n; k += 1) {
-        for (const m of generator.example(seed, k).messages) {
+        let e: Example;
+        try {
+          e = generator.example(seed, k);
+        } catch (error) {
+          // The run itself reports an example that cannot be made, where it happens; keep the plan's figures here.
+          if (error instanceof GenerationError) break;
+          throw error;
+        }
+        if (e.outcome) {
+          if (e.outcome.failed.length) outcomes.failures += 1;
+          if (e.outcome.retried.length) outcomes.retries += 1;
+          if (e.outcome.confirmed.length) outcomes.confirmations += 1;
+          if (e.outcome.declined.length) outcomes.refusals += 1;
+        }
+        for (const m of e.messages) {
           if (m.role !== 'assistant' || !('calls' in m)) continue;
           calls += m.calls.length;
           callTurns += 1;
           if (m.calls.length > 1) parallel += 1;
         }
       }
-      if (n > 0) Object.assign(summary, { calls: calls / n, turns: callTurns / n, parallelTurns: parallel / n, sampled: n });
+      if (n > 0) Object.assign(summary, { calls: calls / n, turns: callTurns / n, parallelTurns: parallel / n, sampled: n, outcomes });
     }
     return summary;
   });

@@ -55,7 +55,7 @@ export function toAnthropicRecord(example: Example, project: Project, options: A
   for (const m of example.messages) {
     if (m.role === 'tool') {
       if (!results) messages.push({ role: 'user', content: (results = []) });
-      results.push({ type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result) });
+      results.push(m.error ? { type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result), is_error: true } : { type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result) });
       continue;
     }
     if (m.role === 'user') {

@@ -23,7 +23,9 @@ export const DISTIL_FILES = { jobDescription: 'job_description.json', config: 'c
 
 export type DistilTurn =
   | { role: 'user'; content: string }
-  | { role: 'assistant'; content: ''; tool_calls: [{ type: 'function'; function: { name: string; arguments: JsonObject } }] };
+  | { role: 'assistant'; content: ''; tool_calls: [{ type: 'function'; function: { name: string; arguments: JsonObject } }] }
+  /** A question the assistant asks before a confirmed call (design §7); the user's answer follows. */
+  | { role: 'assistant'; content: string };
 
 export interface DistilRecord {
   /** JSON text of `DistilTurn[]`. */
@@ -86,18 +88,26 @@ export class DistilShapeError extends Error {
 export function toDistilRecords(example: Example): DistilRecord[] {
   const history: DistilTurn[] = [];
   const out: DistilRecord[] = [];
-  for (const m of example.messages) {
+  let lastCallId: string | undefined;
+  example.messages.forEach((m, i) => {
     if (m.role === 'user') {
       if (history.length && history[history.length - 1].role === 'user') throw new DistilShapeError(example.chainId, example.index, 'two user requests without a call between them');
       history.push({ role: 'user', content: m.text });
     } else if ('calls' in m) {
       if (m.calls.length !== 1) throw new DistilShapeError(example.chainId, example.index, `${m.calls.length} calls in one assistant turn`);
-      if (history[history.length - 1]?.role !== 'user') throw new DistilShapeError(example.chainId, example.index, `the call "${m.calls[0].callId}" has no user request of its own`);
+      // The next call of one fan-out (one per element, serialised) or a retry follows its previous call without a request of its own.
+      const continues = m.calls[0].callId === lastCallId;
+      if (history[history.length - 1]?.role !== 'user' && !continues) throw new DistilShapeError(example.chainId, example.index, `the call "${m.calls[0].callId}" has no user request of its own`);
+      lastCallId = m.calls[0].callId;
       const call = m.calls[0];
       out.push({ question: pythonJson(history as unknown as JsonValue), answer: pythonJson({ name: call.tool, parameters: call.args }) });
       history.push({ role: 'assistant', content: '', tool_calls: [{ type: 'function', function: { name: call.tool, arguments: call.args } }] });
+    } else if (m.role === 'assistant' && i < example.messages.length - 1) {
+      // A question before a confirmed call (design §7): part of the history the next call is asked with.
+      history.push({ role: 'assistant', content: m.text });
+      lastCallId = undefined;
     }
-  }
+  });
   return out;
 }
 
@@ -120,12 +130,23 @@ export interface DistilCheckContext {
 
 const WHERE = 'job_description.json\'s "tools"';
 
+/** The tool name an answer calls, when it can be read (the checks of the answer itself report the rest). */
+function answerToolOf(answer: JsonValue | undefined): unknown {
+  if (typeof answer !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(answer) as JsonValue;
+    return isPlainObject(parsed) ? parsed.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks one record: the stringified conversation, one call per assistant turn, and the answer. */
 export function checkDistilRecord(record: unknown, context: DistilCheckContext = {}): Finding[] {
   if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a line must be a JSON object {"question", "answer"}')];
   const out: Finding[] = [];
   const schemas = parameterSchemas(context.tools);
-  checkQuestion(record.question, schemas, out);
+  checkQuestion(record.question, schemas, out, answerToolOf(record.answer));
   checkAnswer(record.answer, schemas, out);
   return out;
 }
@@ -143,31 +164,49 @@ function decode(value: JsonValue | undefined, field: string, what: string, out: 
   }
 }
 
-function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: Finding[]): void {
+function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: Finding[], answerTool?: unknown): void {
   const turns = decode(value, 'question', 'a JSON array of user/assistant turns', out);
   if (turns === undefined) return;
   if (!Array.isArray(turns) || turns.length === 0) {
     out.push(finding('question-not-list', '$.question', '"question" must encode a non-empty JSON array of turns'));
     return;
   }
+  /** The tool of an assistant turn's one call (undefined for a question turn). */
+  const callTool = (t: JsonValue): unknown => {
+    const calls = isPlainObject(t) ? t.tool_calls : undefined;
+    const first = Array.isArray(calls) ? calls[0] : undefined;
+    return isPlainObject(first) && isPlainObject(first.function) ? first.function.name : undefined;
+  };
   turns.forEach((t, i) => {
     const at = jsonPath('$.question', i);
     if (!isPlainObject(t)) {
       out.push(finding('turn-not-object', at, 'a turn must be an object {"role", "content"}'));
       return;
     }
-    const expected = i % 2 === 0 ? 'user' : 'assistant';
     if (t.role !== 'user' && t.role !== 'assistant') {
       out.push(finding('bad-role', jsonPath(at, 'role'), `role must be user or assistant, found ${JSON.stringify(t.role)}`));
       return;
     }
-    if (t.role !== expected) out.push(finding(i === 0 ? 'first-not-user' : 'roles-not-alternating', jsonPath(at, 'role'), `turn ${i + 1} must be ${expected}: turns alternate user/assistant, starting with user`));
+    // Turns alternate, starting with the user; two assistant turns in a row are the calls of one
+    // fan-out (or a retry): the same tool, one call each, no request between them.
+    const previous = i > 0 ? turns[i - 1] : undefined;
+    const continued = t.role === 'assistant' && isPlainObject(previous) && previous.role === 'assistant' && callTool(t) !== undefined && callTool(t) === callTool(previous);
+    if (i === 0 && t.role !== 'user') out.push(finding('first-not-user', jsonPath(at, 'role'), 'turn 1 must be user: turns alternate user/assistant, starting with user'));
+    else if (i > 0 && isPlainObject(previous) && previous.role === t.role && !continued) {
+      out.push(finding('roles-not-alternating', jsonPath(at, 'role'), `turn ${i + 1} must be ${t.role === 'user' ? 'assistant' : 'user'}: turns alternate user/assistant (two calls in a row only for one fan-out's calls of one tool)`));
+    }
     if (t.role === 'user') {
       if (typeof t.content !== 'string' || !t.content) out.push(finding('content-not-string', jsonPath(at, 'content'), 'a user turn needs text content'));
       return;
     }
     if (typeof t.content !== 'string') out.push(finding('content-not-string', jsonPath(at, 'content'), 'an assistant turn\'s content is a string (empty when it makes a call)'));
     const calls = t.tool_calls;
+    if (calls === undefined && typeof t.content === 'string' && t.content) {
+      // A question before a confirmed call: text, no call; the user's answer must follow.
+      const next = turns[i + 1];
+      if (!isPlainObject(next) || next.role !== 'user') out.push(finding('question-unanswered', at, 'an assistant question (text without a call) must be followed by the user\'s answer'));
+      return;
+    }
     if (!Array.isArray(calls) || calls.length !== 1) {
       out.push(finding('one-call-per-turn', jsonPath(at, 'tool_calls'), `each assistant turn has exactly one tool call, found ${Array.isArray(calls) ? calls.length : 'none'}`));
       return;
@@ -182,7 +221,10 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
     checkCall(fn.name, fn.arguments, schemas, { name: jsonPath(cp, 'function', 'name'), args: jsonPath(cp, 'function', 'arguments') }, WHERE, out);
   });
   const last = turns[turns.length - 1];
-  if (!isPlainObject(last) || last.role !== 'user') out.push(finding('last-not-user', jsonPath('$.question', turns.length - 1), 'the conversation must end with the user\'s request the answer responds to'));
+  const continues = isPlainObject(last) && last.role === 'assistant' && callTool(last) !== undefined && callTool(last) === answerTool;
+  if (!isPlainObject(last) || (last.role !== 'user' && !continues)) {
+    out.push(finding('last-not-user', jsonPath('$.question', turns.length - 1), 'the conversation must end with the user\'s request the answer responds to (or, for the next call of one fan-out, with the previous call of the same tool)'));
+  }
 }
 
 function checkAnswer(value: JsonValue | undefined, schemas: ToolSchemas, out: Finding[]): void {

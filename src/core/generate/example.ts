@@ -1,5 +1,6 @@
 import type { Call, Chain, JsonValue, Project, SlotSpec } from '../project/types.ts';
-import { DEFAULT_REFERENCE_DATE, isOneOfSlot } from '../project/types.ts';
+import { DEFAULT_REFERENCE_DATE, DEFAULT_YES_RATE, isOneOfSlot, type ToolDef } from '../project/types.ts';
+import { recoverOf } from '../calls/failure.ts';
 import { planChain, type Plan } from '../graph/plan.ts';
 import { callReads } from '../graph/dependencies.ts';
 import { compileProject } from '../compile/compileProject.ts';
@@ -67,8 +68,54 @@ interface PreparedCall {
   args: Compiled;
   /** Simulates the tool's result from its schema, tightened so that what later calls read from it exists. */
   simulate: (args: { [name: string]: JsonValue }, sf: SeededFaker) => JsonValue;
+  /** `failure`: the share of examples it fails in, its error result and how it recovers. */
+  failure?: PreparedFailure;
+  /** `confirm`: the question, the answers and the share of yes. */
+  confirm?: PreparedConfirm;
   /** Per-step request templates (multi-turn chains). */
   requests: Compiled[];
+}
+
+interface PreparedFailure {
+  rate: number;
+  /** The error result, filled in from the scope plus `{callId: the call's arguments}`. */
+  error: (scope: Scope, args: { [name: string]: JsonValue }, sf: SeededFaker) => JsonValue;
+  recover: 'retry' | 'report' | 'retryWith';
+  /** The retry's arguments (the call's, with `retryWith` over them). */
+  retryArgs: Compiled;
+}
+
+interface PreparedConfirm {
+  ask: Compiled[];
+  yes: string[];
+  no: string[];
+  yesRate: number;
+}
+
+/** The error result of a tool that declares no `errors` schema and a call that gives no `error`. */
+function genericError(tool: string): JsonValue {
+  return { error: { code: 'TOOL_ERROR', message: `${tool} could not complete the request.` } };
+}
+
+function prepareFailure(call: Call, tool: ToolDef): PreparedFailure {
+  const failure = call.failure!;
+  const recover = recoverOf(call);
+  const error = failure.error !== undefined ? compileValue(failure.error) : undefined;
+  const fromSchema = tool.errors ? resultSimulator(tool.errors) : undefined;
+  const retryWith = recover === 'retryWith' ? (failure.recover as { retryWith: { [name: string]: JsonValue } }).retryWith : {};
+  return {
+    rate: failure.rate,
+    recover,
+    retryArgs: compileValue({ ...call.args, ...retryWith }),
+    error: (scope, args, sf) => {
+      if (error) {
+        const r = error.render({ ...scope, [call.id]: args });
+        if (r === UNRESOLVED) throw new Retry(`the error of ${call.id}: ${error.explain({ ...scope, [call.id]: args })}`);
+        return r;
+      }
+      return fromSchema ? fromSchema(args, sf) : genericError(call.tool);
+    },
+  };
 }
 
 /** One reply variant, compiled: the first whose condition holds is used. */
@@ -152,7 +199,8 @@ export function createGenerator(project: Project, chainId: string, options: Gene
   for (const variant of Array.isArray(chain.reply) ? chain.reply : []) if (variant.when) for (const { ref } of collectReferences(variant.when)) addRead(ref.root, ref.path);
 
   const waitsFor = new Map<string, string[]>();
-  for (const d of compiled.dependencies) waitsFor.set(d.to, [...(waitsFor.get(d.to) ?? []), d.from]);
+  // A call does not run when a call it needs did not; a wait that only asks what happened (`ran`) is not a need.
+  for (const d of compiled.dependencies) if (!d.status) waitsFor.set(d.to, [...(waitsFor.get(d.to) ?? []), d.from]);
   const skippedNow = new Set<string>();
   const prepared = new Map<string, PreparedCall>();
   const tightened = new Map<string, ReturnType<typeof toolResultSchema> | undefined>();
@@ -169,8 +217,13 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       args: compileValue(call.args),
       simulate: resultSimulator(tight),
       requests: (call.requests ?? []).map((t) => compileTemplate(t, true)),
+      ...(call.failure ? { failure: prepareFailure(call, tool) } : {}),
+      ...(call.confirm
+        ? { confirm: { ask: call.confirm.ask.map((t) => compileTemplate(t, true)), yes: call.confirm.yes, no: call.confirm.no, yesRate: call.confirm.yesRate ?? DEFAULT_YES_RATE } }
+        : {}),
     });
   }
+  const fated = [...prepared.values()].filter((p) => p.failure || p.confirm);
   const steering = compileSteering(
     chain,
     plan.levels.flat(),
@@ -216,7 +269,8 @@ export function createGenerator(project: Project, chainId: string, options: Gene
         ? [{ when: undefined, texts: [compileTemplate(chain.reply, true)] }]
         : chain.reply.map((v) => ({ when: v.when !== undefined ? compileCondition(v.when) : undefined, texts: (v.texts ?? (v.text !== undefined ? [v.text] : [])).map((t) => compileTemplate(t, true)) }));
   const sf = createSeededFaker(0, project.referenceDate ?? DEFAULT_REFERENCE_DATE);
-  const serializeFanOuts = options.serializeParallel === true && !plan.multiTurn;
+  // One call per assistant turn: a fan-out's calls (and retries) each get their own, in the list's order (multi-turn chains too).
+  const serializeFanOuts = options.serializeParallel === true;
   const system = options.omitSystem ? undefined : project.systemPrompt;
   const stream = options.stream;
   const accept = options.acceptRequest;
@@ -296,8 +350,19 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     const done: { call: ExampleCall; result: JsonValue }[] | undefined = replies ? undefined : [];
     const ranCount = new Map<string, number>();
     skippedNow.clear();
-    const status: RunStatus = { ran: (id) => (ranCount.get(id) ?? 0) > 0, failed: () => false, declined: () => false };
+    const failed = new Set<string>();
+    const failedOnce = new Set<string>();
+    const declined = new Set<string>();
+    const asked = new Set<string>();
+    const status: RunStatus = { ran: (id) => (ranCount.get(id) ?? 0) > 0, failed: (id) => failed.has(id), declined: (id) => declined.has(id) };
     steering?.begin(sf.rng);
+    // What happens to the calls that may fail or must be confirmed, drawn once per example.
+    const fails = new Set<string>();
+    const saysNo = new Set<string>();
+    for (const p of fated) {
+      if (p.failure && sf.rng.next() < p.failure.rate) fails.add(p.callId);
+      if (p.confirm && !(sf.rng.next() < p.confirm.yesRate)) saysNo.add(p.callId);
+    }
 
     for (let t = 0; t < turns.length; t += 1) {
       const turn = turns[t];
@@ -324,8 +389,27 @@ export function createGenerator(project: Project, chainId: string, options: Gene
         messages.push({ role: 'user', text: opening });
         opening = '';
       }
+      // Confirmations: the assistant asks before the turn (once for a fan-out's whole group), the user answers.
+      let toMake = made;
+      for (const call of new Set(made.map((m) => m.call))) {
+        if (!call.confirm) continue;
+        const ask = call.confirm.ask[call.confirm.ask.length === 1 ? 0 : sf.rng.int(0, call.confirm.ask.length - 1)];
+        const question = ask.render(scope);
+        if (question === UNRESOLVED) throw new Retry(`the confirmation of ${call.callId}: ${ask.explain(scope)}`);
+        const no = saysNo.has(call.callId);
+        const answers = no ? call.confirm.no : call.confirm.yes;
+        asked.add(call.callId);
+        messages.push({ role: 'assistant', text: question as string });
+        messages.push({ role: 'user', text: answers[answers.length === 1 ? 0 : sf.rng.int(0, answers.length - 1)] });
+        if (no) {
+          declined.add(call.callId);
+          skippedNow.add(call.callId);
+          toMake = toMake.filter((m) => m.call !== call);
+        }
+      }
+      if (toMake.length === 0) continue;
       // A serialised chain makes each concrete call its own turn (a fan-out's in the list's order).
-      const groups = serializeFanOuts ? made.map((m) => [m]) : [made];
+      const groups = serializeFanOuts ? toMake.map((m) => [m]) : [toMake];
       for (const group of groups) {
         const calls: ExampleCall[] = [];
         for (let k = 0; k < group.length; k += 1) {
@@ -340,18 +424,57 @@ export function createGenerator(project: Project, chainId: string, options: Gene
           calls.push(made);
         }
         messages.push({ role: 'assistant', calls });
+        const retries: { made: (typeof group)[number]; at: number }[] = [];
         for (let k = 0; k < calls.length; k += 1) {
           const c = calls[k];
           const call = group[k].call;
-          const result = call.simulate(c.args, sf);
-          if (call.fanOut) (scope[c.callId] as JsonValue[]).push(result);
+          // A failing call (its first concrete call, for a fan-out) gets its error as its result.
+          const failing = call.failure !== undefined && fails.has(c.callId) && !failedOnce.has(c.callId);
+          if (failing) failedOnce.add(c.callId);
+          const result = failing ? call.failure!.error(group[k].scope, c.args, sf) : call.simulate(c.args, sf);
+          let at = -1;
+          if (call.fanOut) at = (scope[c.callId] as JsonValue[]).push(result) - 1;
           else {
-            if (steering?.steers(c.callId)) steering.afterResult(c.callId, result, scope, sf, status);
+            if (!failing && steering?.steers(c.callId)) steering.afterResult(c.callId, result, scope, sf, status);
             scope[c.callId] = result;
           }
           ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
           done?.push({ call: c, result });
-          messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
+          messages.push(failing ? { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result, error: true } : { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
+          if (!failing) continue;
+          if (call.failure!.recover === 'report') {
+            // No retry: the calls that need its result do not run; the reply says what failed.
+            failed.add(c.callId);
+            skippedNow.add(c.callId);
+          } else retries.push({ made: group[k], at });
+        }
+        // Retries: the same call again in the next turn (a new id), which succeeds.
+        const retryGroups = serializeFanOuts ? retries.map((r) => [r]) : retries.length ? [retries] : [];
+        for (const retryGroup of retryGroups) {
+          const again: ExampleCall[] = [];
+          for (const { made: m } of retryGroup) {
+            const args = (m.call.failure!.recover === 'retry' ? m.call.args : m.call.failure!.retryArgs).render(m.scope);
+            if (args === UNRESOLVED) throw new Retry(`the retry of ${m.call.callId}: ${m.call.failure!.retryArgs.explain(m.scope)}`);
+            let id = sf.rng.chars(ID_LENGTH);
+            while (ids.includes(id)) id = sf.rng.chars(ID_LENGTH);
+            ids.push(id);
+            const retried: ExampleCall = { id, callId: m.call.callId, tool: m.call.tool, args: args as { [name: string]: JsonValue } };
+            if (m.element !== undefined) retried.element = m.element;
+            again.push(retried);
+          }
+          messages.push({ role: 'assistant', calls: again });
+          retryGroup.forEach(({ made: m, at }, k) => {
+            const c = again[k];
+            const result = m.call.simulate(c.args, sf);
+            if (m.call.fanOut) (scope[c.callId] as JsonValue[])[at] = result;
+            else {
+              if (steering?.steers(c.callId)) steering.afterResult(c.callId, result, scope, sf, status);
+              scope[c.callId] = result;
+            }
+            ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
+            done?.push({ call: c, result });
+            messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
+          });
         }
       }
     }
@@ -370,6 +493,14 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     if (text === undefined) text = summaryReply(done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result }] : [])));
     messages.push({ role: 'assistant', text });
     const example: Example = { chainId: chain.id, seed, index, requestIndex: o.requestIndex, slots: o.slots, messages };
+    if (failedOnce.size || asked.size) {
+      example.outcome = {
+        failed: [...failedOnce],
+        retried: [...failedOnce].filter((id) => !failed.has(id)),
+        confirmed: [...asked].filter((id) => !declined.has(id)),
+        declined: [...declined],
+      };
+    }
     if (system !== undefined) example.system = system;
     return example;
   };

@@ -40,6 +40,14 @@ export interface ChainSteering {
 
 /** The most elements a fan-out's list gets when its schema sets no maxItems. */
 export const FAN_OUT_MAX = 5;
+/** The most elements a fan-out's list gets at all (a schema's larger maxItems is capped: examples stay readable). */
+export const FAN_OUT_CAP = 10;
+
+/** The lengths a fan-out's list is drawn from: [minItems, maxItems], FAN_OUT_MAX when unbounded, at most FAN_OUT_CAP (or minItems). */
+export function fanOutLengths(list: JsonSchema | undefined): { lo: number; hi: number } {
+  const { lo, hi } = bounds(list);
+  return { lo, hi: Math.max(lo, hi === undefined ? FAN_OUT_MAX : Math.min(hi, FAN_OUT_CAP)) };
+}
 /** Candidate values tried per test before steering gives up on it. */
 const SIMULATED_CANDIDATES = 8;
 
@@ -377,7 +385,7 @@ export function compileSteering(chain: Chain, order: readonly string[], declared
     const list = lookup(schema, arrayPath);
     const element = lookup(schema, [...arrayPath, ITEM]);
     if (!list || !element) continue;
-    const { lo, hi } = bounds(list);
+    const { lo, hi } = fanOutLengths(list);
     fanOuts.set(whole.root, [
       ...(fanOuts.get(whole.root) ?? []),
       {
@@ -386,7 +394,7 @@ export function compileSteering(chain: Chain, order: readonly string[], declared
         arrayPath,
         key: JSON.stringify(arrayPath),
         lo,
-        hi: Math.max(lo, Math.min(hi ?? FAN_OUT_MAX, Math.max(lo, FAN_OUT_MAX))),
+        hi,
         newItem: lookup(tightSchema, [...arrayPath, ITEM]) ?? element,
         element,
         where: call.where,
@@ -425,8 +433,9 @@ export function compileSteering(chain: Chain, order: readonly string[], declared
         if (!resized.has(f.key)) {
           resized.add(f.key);
           let lengths = range(f.lo, f.hi);
-          if (!f.where && counts.length) {
-            const fitting = lengths.filter(countOk);
+          if (counts.length) {
+            // The count a later `when` wants must be possible: without a filter the length is the count; with one, up to it.
+            const fitting = lengths.filter((length) => (f.where ? range(0, length).some(countOk) : countOk(length)));
             if (fitting.length) lengths = fitting;
           }
           resize(list, lengths[rng.int(0, lengths.length - 1)], f.newItem, sf, lastKey(f.arrayPath));

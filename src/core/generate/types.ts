@@ -14,7 +14,8 @@ export interface ExampleCall {
 
 export type UserMessage = { role: 'user'; text: string };
 export type CallsMessage = { role: 'assistant'; calls: ExampleCall[] };
-export type ToolResultMessage = { role: 'tool'; id: string; callId: string; tool: string; result: JsonValue };
+/** A tool's result; `error: true` when the call failed and the result is its error (design §6). */
+export type ToolResultMessage = { role: 'tool'; id: string; callId: string; tool: string; result: JsonValue; error?: true };
 export type ReplyMessage = { role: 'assistant'; text: string };
 export type ExampleMessage = UserMessage | CallsMessage | ToolResultMessage | ReplyMessage;
 
@@ -31,6 +32,20 @@ export interface Example {
   requestIndex: number;
   slots: { [name: string]: JsonValue };
   messages: ExampleMessage[];
+  /** What happened besides plain calls (design §6, §7), by call id; absent when nothing did. */
+  outcome?: ExampleOutcome;
+}
+
+/** Failures, retries and confirmations in one example (formats do not write it; stats and previews read it). */
+export interface ExampleOutcome {
+  /** Calls whose result was an error. */
+  failed: string[];
+  /** Calls made again after their error. */
+  retried: string[];
+  /** Calls the user was asked about and said yes to. */
+  confirmed: string[];
+  /** Calls the user said no to. */
+  declined: string[];
 }
 
 export function isCallsMessage(m: ExampleMessage): m is CallsMessage {

@@ -1,6 +1,8 @@
 import type { Call, Chain, JsonValue } from '../project/types.ts';
 import { CALL_BEHAVIOURS } from '../calls/index.ts';
 import { collectReferences } from '../refs/parse.ts';
+import { conditionCallIds } from '../conditions/references.ts';
+import type { Condition } from '../conditions/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 
 /** One value that flows along an edge: which argument takes which part of which result. */
@@ -10,8 +12,8 @@ export interface DataField {
    * in a behaviour, prefixed by its key: `forEach`, `when.value`, `where.all[0].value`.
    */
   arg: string;
-  /** The behaviour that reads it (`forEach`, `when`, `where`), absent for an argument. */
-  via?: 'forEach' | 'when' | 'where';
+  /** The behaviour that reads it (`forEach`, `when`, `where`, a confirmation's question, a retry's arguments), absent for an argument. */
+  via?: 'forEach' | 'when' | 'where' | 'confirm' | 'failure';
   /** The reference without braces, e.g. `rooms.rooms[0].room_id`. */
   ref: string;
   /** The result field named last in the reference, e.g. `room_id` (or the whole result). */
@@ -25,6 +27,11 @@ export interface Dependency {
   /** `data` when a value flows (possibly also listed in `after`); `order` for `after` alone. */
   kind: 'data' | 'order';
   fields: DataField[];
+  /**
+   * The only reason to wait: a condition asks what happened to `from` (`{ "ran": … }`,
+   * `failed`, `declined`). Such a wait orders the calls, but `to` still runs when `from` did not.
+   */
+  status?: true;
 }
 
 /** The argument path without the leading `$.`: `$.filters.owner` → `filters.owner`. */
@@ -53,13 +60,13 @@ export function chainDependencies(chain: Chain): Dependency[] {
   const ids = new Set(chain.calls.map((c) => c.id));
   const slots = new Set(Object.keys(chain.slots ?? {}));
   const edges = new Map<string, Dependency>();
-  const edge = (from: string, to: string): Dependency => {
+  const edge = (from: string, to: string, status = false): Dependency => {
     const key = `${from}\u0000${to}`;
     let d = edges.get(key);
     if (!d) {
-      d = { from, to, kind: 'order', fields: [] };
+      d = status ? { from, to, kind: 'order', fields: [], status: true } : { from, to, kind: 'order', fields: [] };
       edges.set(key, d);
-    }
+    } else if (!status) delete d.status;
     return d;
   };
   for (const call of chain.calls) {
@@ -77,6 +84,11 @@ export function chainDependencies(chain: Chain): Dependency[] {
     }
     for (const before of call.after ?? []) {
       if (ids.has(before) && before !== call.id) edge(before, call.id);
+    }
+    // `{ "ran": id }` and the like in `when` / `where`: decided only once `id` has had its turn.
+    for (const cond of [call.when, call.where]) {
+      if (cond === undefined) continue;
+      for (const id of conditionCallIds(cond as Condition)) if (ids.has(id) && id !== call.id) edge(id, call.id, true);
     }
   }
   return [...edges.values()];

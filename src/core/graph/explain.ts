@@ -68,8 +68,9 @@ export function explainPlan(chain: Chain, plan: Plan, variations: ReadonlyMap<st
       : {}),
     calls: turn.callIds.map((callId): CallExplanation => {
       const waits = (incoming.get(callId) ?? []).map((d) => {
+        if (d.status) return `waits for ${d.from}: its condition asks what happened to it (it runs either way)`;
         if (d.kind === 'order') return `waits for ${d.from}: it is set to run after it (no data flows)`;
-        const needs = [...new Set(d.fields.map((f) => (f.arg === f.field ? f.arg : `${f.arg} (${f.ref.slice(d.from.length + 1) || 'the whole result'})`)))];
+        const needs = [...new Set(d.fields.map((f) => (f.arg === f.field ? f.arg : `${f.arg} (${f.ref.slice(d.from.length).replace(/^\./, '') || 'the whole result'})`)))];
         return `waits for ${d.from}: ${list(needs)} ${needs.length === 1 ? 'comes' : 'come'} from its result`;
       });
       const others = turn.callIds.filter((id) => id !== callId);

@@ -73,6 +73,7 @@ const checkTool: Check = (v, p, out) => {
     }, true);
   }, true);
   field(v, 'returns', p, out, isSchemaObject, false);
+  field(v, 'errors', p, out, isSchemaObject, false);
   field(v, 'effect', p, out, (e, ep, o) => {
     if (!EFFECTS.includes(e as never)) o.push(error('invalid', ep, `effect is one of ${EFFECTS.map((x) => `"${x}"`).join(', ')}, found ${describe(e)}`));
   }, false);
@@ -106,9 +107,37 @@ const checkCall: Check = (v, p, out) => {
   field(v, 'whenRate', p, out, (r, rp, o) => {
     if (typeof r !== 'number' || !(r >= 0 && r <= 1)) o.push(invalid(rp, 'a share between 0 and 1, e.g. 0.5', r));
   }, false);
+  field(v, 'failure', p, out, (f, fp, o) => checkFailure(f, fp, o), false);
+  field(v, 'confirm', p, out, (f, fp, o) => checkConfirm(f, fp, o), false);
 };
 
 const isCondition: Check = (v, p, out) => { out.push(...checkConditionShape(v, p)); };
+
+const isShare = (what: string): Check => (r, rp, o) => {
+  if (typeof r !== 'number' || !(r >= 0 && r <= 1)) o.push(invalid(rp, `${what}: a share between 0 and 1, e.g. 0.2`, r));
+};
+
+const checkFailure: Check = (v, p, out) => {
+  if (!isPlainObject(v)) { out.push(invalid(p, 'a failure {"rate", "error", "recover"}', v)); return; }
+  field(v, 'rate', p, out, isShare('the failure rate'), true);
+  field(v, 'recover', p, out, (r, rp, o) => {
+    if (r === 'retry' || r === 'report') return;
+    if (isPlainObject(r) && isPlainObject(r.retryWith) && Object.keys(r).length === 1) return;
+    o.push(invalid(rp, '"retry", "report" or {"retryWith": {…arguments}}', r));
+  }, false);
+};
+
+const checkConfirm: Check = (v, p, out) => {
+  if (!isPlainObject(v)) { out.push(invalid(p, 'a confirmation {"ask", "yes", "no", "yesRate"}', v)); return; }
+  const phrasings: Check = (t, tp, o) => {
+    isStringList(t, tp, o);
+    if (Array.isArray(t) && t.length === 0) o.push(invalid(tp, 'at least one phrasing', t));
+  };
+  field(v, 'ask', p, out, phrasings, true);
+  field(v, 'yes', p, out, phrasings, true);
+  field(v, 'no', p, out, phrasings, true);
+  field(v, 'yesRate', p, out, isShare('yesRate'), false);
+};
 
 const checkReplyVariant: Check = (v, p, out) => {
   if (!isPlainObject(v)) { out.push(invalid(p, 'a reply variant {"when", "text"} or {"when", "texts"}', v)); return; }

@@ -31,6 +31,8 @@ export interface ToolDef {
   function: ToolFunction;
   /** JSON Schema of the result: drives the simulated results. */
   returns?: JsonSchema;
+  /** JSON Schema of the tool's error results, used for a failing call that gives no `error` of its own. */
+  errors?: JsonSchema;
   /** read | write | destructive; read when absent. */
   effect?: Effect;
   /** Typical latency; teaches sum-vs-max latency. */
@@ -79,9 +81,42 @@ export interface Call {
   when?: Condition;
   /** The share of examples the simulator steers `when` to hold in (default 0.5). */
   whenRate?: number;
+  /** The call fails in a share of the examples, and what the assistant does then. */
+  failure?: FailureSpec;
+  /** The assistant asks the user before it makes the call. */
+  confirm?: ConfirmSpec;
   position?: Position;
   [extra: string]: unknown;
 }
+
+/** How a call recovers from a failure: the same call again, again with other arguments, or not at all. */
+export type Recover = 'retry' | 'report' | { retryWith: { [name: string]: JsonValue } };
+
+/** `failure: { rate, error, recover }` (design §6). */
+export interface FailureSpec {
+  /** The share of examples in which the call's result is an error (0–1). */
+  rate: number;
+  /** The error result (references filled in; `{thisCall.arg}` reads the call's own arguments). Absent: drawn from the tool's `errors` schema. */
+  error?: JsonValue;
+  /** Default "report". */
+  recover?: Recover;
+  [extra: string]: unknown;
+}
+
+/** `confirm: { ask, yes, no, yesRate }` (design §7). */
+export interface ConfirmSpec {
+  /** What the assistant asks (one phrasing is drawn). */
+  ask: string[];
+  /** What the user answers to say yes / no. */
+  yes: string[];
+  no: string[];
+  /** The share of examples in which the user says yes (default 0.5). */
+  yesRate?: number;
+  [extra: string]: unknown;
+}
+
+/** The default share of examples in which the user says yes to a confirmation. */
+export const DEFAULT_YES_RATE = 0.5;
 
 /** One reply of a list of variants: the first whose `when` holds is used. */
 export interface ReplyVariant {

@@ -7,10 +7,19 @@ import { planChain, type PlanResult } from '../graph/plan.ts';
 import { createSeededFaker } from '../simulate/faker.ts';
 import { resolveFakerMethod } from '../simulate/fakerPath.ts';
 import { checkAgainstSchema, compileSchema } from './schemaValidator.ts';
-import { CALL_BEHAVIOURS, elementName, type BehaviourCheckContext } from '../calls/index.ts';
+import { CALL_BEHAVIOURS, elementName, recoverOf, type BehaviourCheckContext } from '../calls/index.ts';
 import { checkCondition } from '../conditions/check.ts';
 import { conditionCallIds } from '../conditions/references.ts';
 import { checkReply } from './reply.ts';
+
+/** Whether a condition names `{ [status]: id }` anywhere inside it. */
+function conditionNames(cond: unknown, status: 'failed' | 'declined', id: string): boolean {
+  if (Array.isArray(cond)) return cond.some((c) => conditionNames(c, status, id));
+  if (!isPlainObject(cond as JsonValue)) return false;
+  const c = cond as Record<string, unknown>;
+  if (c[status] === id) return true;
+  return ['all', 'any', 'not'].some((k) => c[k] !== undefined && conditionNames(c[k], status, id));
+}
 import { slotSamples } from './slots.ts';
 import { error, jsonPath, warning, type Diagnostic } from './diagnostics.ts';
 
@@ -216,10 +225,21 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       checkReference: (ref, at, bound) => checkRef(ref, at, 'all', call.id, bound),
       elementSchema: (forEach) => elementSchemaOf(forEach),
       isFanOut: (id) => fanOuts.has(id),
+      tool,
+      replyNames: (status, id) => Array.isArray(chain.reply) && chain.reply.some((v) => v.when !== undefined && conditionNames(v.when, status, id)),
+      checkTemplate: (template, at, bound) => checkTemplate(template, at, 'all', call.id, bound),
     };
     for (const behaviour of CALL_BEHAVIOURS) out.push(...behaviour.validate(call, behaviourCtx));
     const bound = new Map<string, JsonSchema | undefined>(call.forEach !== undefined ? [[elementName(call), elementSchemaOf(call.forEach)]] : []);
-    (call.requests ?? []).forEach((r, j) => checkTemplate(r, jsonPath(callPath, 'requests', j), ancestors.get(call.id) ?? new Set(), call.id, bound));
+    (call.requests ?? []).forEach((r, j) => {
+      const at = jsonPath(callPath, 'requests', j);
+      // The step's request comes once, before a fan-out's calls: it can name the list, not one element.
+      const element = call.forEach !== undefined ? elementName(call) : undefined;
+      const parsed = parseTemplate(r);
+      const named = parsed.parts.find((p) => p.kind === 'ref' && p.ref.root === element);
+      if (named && named.kind === 'ref') out.push(error('element-in-request', at, `{${named.ref.source}}: the request of "${call.id}" comes once, before its calls, so it cannot name one element "${element}"; name the list instead (e.g. {${(call.forEach ?? '').replace(/^\{|\}$/g, '').replace(/\[\*\]$/, '')}})`, { chainId, callId: call.id }));
+      else checkTemplate(r, at, ancestors.get(call.id) ?? new Set(), call.id);
+    });
 
     const params = tool?.function.parameters;
     const properties = params && isPlainObject(params.properties) ? (params.properties as Record<string, JsonSchema>) : {};
@@ -281,14 +301,19 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     }
   }
 
-  // Calls that may not run in an example: a `when`, or waiting for a call that may not run.
-  const mayNotRun = new Set<string>();
+  // Calls whose result may be missing in an example: a `when`, a confirmation the user may
+  // decline, a failure without a retry, or waiting for such a call.
+  // `mayNotRun` maps each such call to the calls whose own behaviour may leave it out.
+  const mayNotRun = new Map<string, Set<string>>();
   if (planned.ok) {
     const preds = new Map<string, string[]>();
-    for (const d of planned.plan.dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
+    for (const d of planned.plan.dependencies) if (!d.status) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
     for (const id of planned.plan.levels.flat()) {
       const call = callById.get(id);
-      if (call?.when !== undefined || (preds.get(id) ?? []).some((p) => mayNotRun.has(p))) mayNotRun.add(id);
+      const causes = new Set<string>();
+      if (call !== undefined && (call.when !== undefined || call.confirm !== undefined || (call.failure !== undefined && recoverOf(call) === 'report'))) causes.add(id);
+      for (const p of preds.get(id) ?? []) for (const c of mayNotRun.get(p) ?? []) causes.add(c);
+      if (causes.size) mayNotRun.set(id, causes);
     }
   }
   checkReply(

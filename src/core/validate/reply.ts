@@ -37,7 +37,7 @@ export function checkReply(
   path: string,
   checkTemplate: (template: string, at: string, allowCalls: 'all') => void,
   checkCond: (cond: Condition, at: string) => void,
-  mayNotRun: ReadonlySet<string>,
+  mayNotRun: ReadonlyMap<string, ReadonlySet<string>>,
   fanOuts: ReadonlySet<string>,
   out: Diagnostic[],
 ): void {
@@ -53,17 +53,30 @@ export function checkReply(
       out.push(warning('no-fallback-reply', jsonPath(path, 'reply', reply.length - 1), `the last reply variant has a "when": when no variant holds the example gets the default summary; end with a variant without "when"`, { chainId }));
     }
   }
+  // A variant after one whose condition is exactly `{ "declined": X }` or `{ "failed": X }` applies
+  // only when X was not declined (did not fail): reading what needs X there is safe, as far as X goes.
+  const excludedBefore = (index: number): Set<string> => {
+    const out = new Set<string>();
+    if (!Array.isArray(reply)) return out;
+    for (const v of reply.slice(0, index)) {
+      const w = v.when as { declined?: unknown; failed?: unknown } | undefined;
+      if (w && Object.keys(w).length === 1 && typeof (w.declined ?? w.failed) === 'string') out.add((w.declined ?? w.failed) as string);
+    }
+    return out;
+  };
   for (const { template, at, when } of replyTemplates(chain)) {
     const place = jsonPath(path, ...at);
     checkTemplate(template, place, 'all');
     const guarded = guardedBy(when);
+    const excluded = excludedBefore(typeof at[1] === 'number' ? at[1] : 0);
     const reported = new Set<string>();
     for (const part of parseTemplate(template).parts) {
       if (part.kind !== 'ref') continue;
       const { root, path: refPath } = part.ref;
       if (guarded.has(root) || reported.has(root)) continue;
       const indexed = refPath.length > 0 && (refPath[0].kind === 'index' || refPath[0].kind === 'pick');
-      if (mayNotRun.has(root)) {
+      const causes = mayNotRun.get(root);
+      if (causes && [...causes].some((c) => !excluded.has(c))) {
         reported.add(root);
         out.push(warning('unguarded-reference', place, `{${part.ref.source}}: "${root}" may not run in an example, and this reply text is not guarded by a condition on it; add a reply variant with "when": { "ran": "${root}" } (and one for when it did not)`, { chainId, callId: root }));
       } else if (fanOuts.has(root) && indexed) {
