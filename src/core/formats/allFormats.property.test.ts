@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { distilReadiness } from './distil.ts';
+import type { JsonValue } from '../project/types.ts';
+import { compileCondition } from '../conditions/evaluate.ts';
+import { compileTemplate, UNRESOLVED } from '../generate/compiled.ts';
+import { createGenerator } from '../generate/example.ts';
+import { describeDesign, randomDesignArb } from '../generate/randomDesign.testutil.ts';
+import { callMessages, callsOf, ran, replyOf, resultsOf, transcriptScope, transcriptStatus } from '../generate/resultAware.testutil.ts';
+import { distilReadiness, DistilShapeError } from './distil.ts';
 import { allChains, generatorFor, project } from './formats.testutil.ts';
 import { FORMATS, formatContext } from './registry.ts';
 
@@ -52,5 +58,126 @@ describe('every format, every example project', () => {
     }
     expect(taken).toBeGreaterThan(0);
     expect(taken).toBeLessThan(allChains.length);
+  });
+});
+
+describe('random designs that read their results (fan-outs, where, when, reply variants)', () => {
+  it('every generated line passes every format\'s checker (distil where it applies)', () => {
+    let distilLines = 0;
+    let knownBug = 0;
+    fc.assert(
+      fc.property(randomDesignArb, fc.nat(1_000_000), fc.boolean(), fc.boolean(), fc.boolean(), (design, seed, serializeParallel, includeTools, omitSystem) => {
+        const p = design.project;
+        const context = (serialized: boolean) => formatContext(p, { includeTools, serialized });
+        const generators = new Map<boolean, ReturnType<typeof createGenerator>>();
+        for (const format of FORMATS) {
+          const ready = format.readiness?.(p, design.chainId) ?? [];
+          if (ready.some((d) => d.severity === 'error')) {
+            // distil takes exactly the multi-turn designs (every call has its own requests).
+            expect(format.id === 'distil' && !design.multiTurn).toBe(true);
+            continue;
+          }
+          const serialized = serializeParallel || format.needsSerializedTurns === true;
+          if (!generators.has(serialized)) generators.set(serialized, createGenerator(p, design.chainId, { serializeParallel: serialized, omitSystem }));
+          const made = generators.get(serialized)!;
+          expect(made.ok, `${made.ok ? '' : made.diagnostics.map((d) => d.message).join('; ')}\n${describeDesign(design)}`).toBe(true);
+          if (!made.ok) return;
+          for (let index = 0; index < 3; index += 1) {
+            const example = made.generator.example(seed, index);
+            // KNOWN BUG (reported; see the it.fails below): a multi-turn fan-out's calls share one turn even
+            // when serialised, which distil cannot write and openai (with tools) flags as parallel-disallowed.
+            if (serialized && design.multiTurn && callMessages(example).some((calls) => calls.length > 1)) {
+              knownBug += 1;
+              if (format.id === 'distil') expect(() => format.write(example, context(serialized))).toThrow(DistilShapeError);
+              continue;
+            }
+            const lines = format.write(example, context(serialized));
+            expect(lines.length).toBeGreaterThan(0);
+            if (format.id === 'distil') distilLines += lines.length;
+            for (const line of lines) {
+              expect(line).not.toContain('\n');
+              expect(format.check(line, context(serialized).tools), `${format.id} seed ${seed} #${index}\n${line}\n${describeDesign(design)}`).toEqual([]);
+            }
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+    expect(distilLines).toBeGreaterThan(0);
+    expect(knownBug).toBeLessThan(25 * 3 * FORMATS.length);
+  }, 30_000);
+
+  it('fan-out calls are exactly the elements that pass the filter, in order; a call runs iff its condition holds on the transcript\'s own results; the reply is the first variant that holds', () => {
+    const seen = { ran: 0, skipped: 0, filteredOut: 0, zeroCalls: 0, someCalls: 0 };
+    fc.assert(
+      fc.property(randomDesignArb, fc.nat(1_000_000), fc.boolean(), (design, seed, serializeParallel) => {
+        const made = createGenerator(design.project, design.chainId, { serializeParallel });
+        if (!made.ok) throw new Error(made.diagnostics.map((d) => d.message).join('; '));
+        const chain = design.project.chains[0];
+        const [list, fan, cond] = chain.calls;
+        const where = design.fanOut.where ? compileCondition(design.fanOut.where) : undefined;
+        const when = compileCondition(design.conditional.when);
+        const fanArgs = [compileTemplate(fan.args.item_id as string), compileTemplate(fan.args.kind as string)];
+        for (let index = 0; index < 6; index += 1) {
+          const ex = made.generator.example(seed, index);
+          const what = `seed ${seed} #${index}\n${JSON.stringify(ex.messages)}\n${describeDesign(design)}`;
+          const scope = transcriptScope(ex, [fan.id]);
+          const status = transcriptStatus(ex);
+          // The fan-out: one call per passing element, in the list's order, and nothing else.
+          const items = (resultsOf(ex, list.id)[0] as { items: JsonValue[] }).items;
+          const passing = items.filter((item) => !where || where({ ...scope, [design.fanOut.as]: item }, status));
+          const expected = passing.map((item) => fanArgs.map((a) => a.render({ ...scope, [design.fanOut.as]: item })));
+          expect(callsOf(ex, fan.id).map((c) => [c.args.item_id, c.args.kind]), what).toEqual(expected);
+          expect(resultsOf(ex, fan.id)).toHaveLength(passing.length);
+          if (passing.length < items.length) seen.filteredOut += 1;
+          if (passing.length === 0) seen.zeroCalls += 1;
+          else seen.someCalls += 1;
+          if (ran(ex, cond.id)) seen.ran += 1;
+          else seen.skipped += 1;
+          // The conditional call, and the call waiting for it.
+          expect(ran(ex, cond.id), what).toBe(when(scope, status));
+          if (design.dependent) expect(ran(ex, design.dependent), what).toBe(ran(ex, cond.id));
+          if (ran(ex, cond.id)) expect(callsOf(ex, cond.id)[0].args.count).toBe(passing.length);
+          // No empty turn; serialised: one call per turn except a multi-turn fan-out (see the it.fails below).
+          for (const calls of callMessages(ex)) {
+            expect(calls.length).toBeGreaterThan(0);
+            if (serializeParallel && !design.multiTurn) expect(calls).toHaveLength(1);
+          }
+          // The reply: the first variant whose condition holds, one of its phrasings.
+          if (Array.isArray(chain.reply)) {
+            const variant = chain.reply.find((v) => v.when === undefined || compileCondition(v.when)(scope, status))!;
+            const texts = (variant.texts ?? [variant.text!]).map((t) => compileTemplate(t, true).render(scope));
+            expect(texts, what).toContain(replyOf(ex));
+            expect(texts).not.toContain(UNRESOLVED);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // The designs exercise both sides of every decision.
+    for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(20);
+  }, 30_000);
+
+  // KNOWN BUG (reported): in a multi-turn chain (every call has its own requests), a fan-out's
+  // calls stay in one assistant turn even with serializeParallel (example.ts: serializeFanOuts is
+  // `serializeParallel && !plan.multiTurn`). distil's readiness accepts such a chain, and writing
+  // an example with two or more elements throws "2 calls in one assistant turn"; `generate
+  // --format distil` stops with an error chunk. Flip to `it` once fixed (readiness refuses, or the
+  // calls are serialised).
+  it.fails('serializeParallel on a multi-turn chain with a fan-out: one call per assistant turn (openai with tools, distil)', () => {
+    const p = structuredClone(project('task-reminders'));
+    p.chains[0].calls[0].requests = ['List my tasks due this week.'];
+    p.chains[0].calls[1].requests = ['Now add a reminder for each high-priority one.'];
+    const made = createGenerator(p, p.chains[0].id, { serializeParallel: true });
+    if (!made.ok) throw new Error('refused');
+    const context = formatContext(p, { includeTools: true, serialized: true });
+    for (let i = 0; i < 50; i += 1) {
+      const example = made.generator.example(1, i);
+      for (const calls of callMessages(example)) expect(calls).toHaveLength(1);
+      for (const format of FORMATS) {
+        if (format.readiness?.(p, p.chains[0].id).some((d) => d.severity === 'error')) continue;
+        for (const line of format.write(example, context)) expect(format.check(line, context.tools)).toEqual([]);
+      }
+    }
   });
 });
