@@ -6,7 +6,7 @@ import { compileTemplate, UNRESOLVED } from '../generate/compiled.ts';
 import { createGenerator } from '../generate/example.ts';
 import { describeDesign, randomDesignArb } from '../generate/randomDesign.testutil.ts';
 import { callMessages, callsOf, ran, replyOf, resultsOf, transcriptScope, transcriptStatus } from '../generate/resultAware.testutil.ts';
-import { distilReadiness, DistilShapeError } from './distil.ts';
+import { distilReadiness } from './distil.ts';
 import { allChains, generatorFor, project } from './formats.testutil.ts';
 import { FORMATS, formatContext } from './registry.ts';
 
@@ -64,7 +64,6 @@ describe('every format, every example project', () => {
 describe('random designs that read their results (fan-outs, where, when, reply variants)', () => {
   it('every generated line passes every format\'s checker (distil where it applies)', () => {
     let distilLines = 0;
-    let knownBug = 0;
     fc.assert(
       fc.property(randomDesignArb, fc.nat(1_000_000), fc.boolean(), fc.boolean(), fc.boolean(), (design, seed, serializeParallel, includeTools, omitSystem) => {
         const p = design.project;
@@ -84,13 +83,7 @@ describe('random designs that read their results (fan-outs, where, when, reply v
           if (!made.ok) return;
           for (let index = 0; index < 3; index += 1) {
             const example = made.generator.example(seed, index);
-            // KNOWN BUG (reported; see the it.fails below): a multi-turn fan-out's calls share one turn even
-            // when serialised, which distil cannot write and openai (with tools) flags as parallel-disallowed.
-            if (serialized && design.multiTurn && callMessages(example).some((calls) => calls.length > 1)) {
-              knownBug += 1;
-              if (format.id === 'distil') expect(() => format.write(example, context(serialized))).toThrow(DistilShapeError);
-              continue;
-            }
+            if (serialized) for (const calls of callMessages(example)) expect(calls).toHaveLength(1);
             const lines = format.write(example, context(serialized));
             expect(lines.length).toBeGreaterThan(0);
             if (format.id === 'distil') distilLines += lines.length;
@@ -104,7 +97,6 @@ describe('random designs that read their results (fan-outs, where, when, reply v
       { numRuns: 25 },
     );
     expect(distilLines).toBeGreaterThan(0);
-    expect(knownBug).toBeLessThan(25 * 3 * FORMATS.length);
   }, 30_000);
 
   it('fan-out calls are exactly the elements that pass the filter, in order; a call runs iff its condition holds on the transcript\'s own results; the reply is the first variant that holds', () => {
@@ -138,10 +130,10 @@ describe('random designs that read their results (fan-outs, where, when, reply v
           expect(ran(ex, cond.id), what).toBe(when(scope, status));
           if (design.dependent) expect(ran(ex, design.dependent), what).toBe(ran(ex, cond.id));
           if (ran(ex, cond.id)) expect(callsOf(ex, cond.id)[0].args.count).toBe(passing.length);
-          // No empty turn; serialised: one call per turn except a multi-turn fan-out (see the it.fails below).
+          // No empty turn; serialised: one call per turn (a fan-out's too, multi-turn included).
           for (const calls of callMessages(ex)) {
             expect(calls.length).toBeGreaterThan(0);
-            if (serializeParallel && !design.multiTurn) expect(calls).toHaveLength(1);
+            if (serializeParallel) expect(calls).toHaveLength(1);
           }
           // The reply: the first variant whose condition holds, one of its phrasings.
           if (Array.isArray(chain.reply)) {
@@ -158,13 +150,9 @@ describe('random designs that read their results (fan-outs, where, when, reply v
     for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(20);
   }, 30_000);
 
-  // KNOWN BUG (reported): in a multi-turn chain (every call has its own requests), a fan-out's
-  // calls stay in one assistant turn even with serializeParallel (example.ts: serializeFanOuts is
-  // `serializeParallel && !plan.multiTurn`). distil's readiness accepts such a chain, and writing
-  // an example with two or more elements throws "2 calls in one assistant turn"; `generate
-  // --format distil` stops with an error chunk. Flip to `it` once fixed (readiness refuses, or the
-  // calls are serialised).
-  it.fails('serializeParallel on a multi-turn chain with a fan-out: one call per assistant turn (openai with tools, distil)', () => {
+  // Before 15054ac, a multi-turn fan-out's calls stayed in one turn even when serialised: distil threw
+  // "2 calls in one assistant turn" and openai (with tools) found them parallel-disallowed.
+  it('serializeParallel on a multi-turn chain with a fan-out: one call per assistant turn, and every format takes it', () => {
     const p = structuredClone(project('task-reminders'));
     p.chains[0].calls[0].requests = ['List my tasks due this week.'];
     p.chains[0].calls[1].requests = ['Now add a reminder for each high-priority one.'];

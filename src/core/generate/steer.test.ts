@@ -78,13 +78,10 @@ describe('steering: a when on a fan-out\'s count', () => {
     expect(new Set(examples.map((ex) => ran(ex, 'notify'))).size).toBe(2);
   });
 
-  // KNOWN BUG (reported): with a `where`, steering draws the list's length before it looks at the
-  // count target (steer.ts, afterResult: the lengths are narrowed by the count only `if (!f.where …)`),
-  // so a list of 0 elements (or of fewer than the threshold) cannot reach the count the example
-  // wanted: gt 0 at 0.3 gives ~0.25, at 0.8 ~0.65; gte 2 at 0.5 ~0.33 (the share of lengths that
-  // can reach it). These are `it.fails` until steering is fixed; then make them plain `it`.
+  // With a `where`, the list's length is drawn among those that can reach the count the example wants
+  // (before 15054ac it was drawn first, and gt 0 at 0.3 gave ~0.25, at 0.8 ~0.65).
   for (const rate of [0.3, 0.8]) {
-    it.fails(`{remind.length} gt 0 with whenRate ${rate}: notify runs in ${rate * 100} % ± 5 points of ${N} examples`, () => {
+    it(`{remind.length} gt 0 with whenRate ${rate}: notify runs in ${rate * 100} % ± 5 points of ${N} examples`, () => {
       const g = generatorOf(withNotify(rate));
       const got = share(range(N).map((i) => g.example(11, i)), (ex) => ran(ex, 'notify'));
       expect(Math.abs(got - rate), `notify ran in ${got}`).toBeLessThanOrEqual(TOLERANCE);
@@ -100,7 +97,7 @@ describe('steering: a when on a fan-out\'s count', () => {
     examples.forEach((ex, i) => expect(ran(ex, 'notify')).toBe(counts[i] >= 2));
   });
 
-  it.fails('a count threshold ({remind.length} gte 2) with whenRate 0.5: holds in 50 % ± 5 points (KNOWN BUG, see above)', () => {
+  it('a count threshold ({remind.length} gte 2) with whenRate 0.5: holds in 50 % ± 5 points', () => {
     const g = generatorOf(withNotify(0.5, { value: '{remind.length}', gte: 2 }));
     const got = share(range(N).map((i) => g.example(12, i)), (ex) => ran(ex, 'notify'));
     expect(Math.abs(got - 0.5), `notify ran in ${got}`).toBeLessThanOrEqual(TOLERANCE);
