@@ -72,3 +72,6 @@ export { describeCondition } from './conditions/describe.ts';
 export { compileCondition, type CompiledCondition, type RunStatus } from './conditions/evaluate.ts';
 export { CALL_BEHAVIOURS, elementName } from './calls/index.ts';
 export { listInWords } from './refs/listInWords.ts';
+// Evaluation: gold test sets (--format eval), scoring transcripts, the live runner's pure parts.
+export * from './evaluate/index.ts';
+export { evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat } from './formats/registry.ts';

@@ -264,9 +264,10 @@ export function goldConditions(cd: CompiledDesign, replay: Replay): GoldConditio
     const when = call.when !== undefined ? describeCondition(call.when) : undefined;
     let words: string;
     if (o.expanded === 'skipped') {
-      const waits = (cd.waitsFor.get(id) ?? []).filter((w) => replay.outcomes.get(w)?.expanded !== 'run');
-      words = `${id}: skipped, it waits for ${waits.join(' and ')}, which did not run`;
-    } else if (when !== undefined) words = `${id}: ${ran ? 'ran' : 'skipped'}, ${when} was ${o.held ? 'true' : 'false'}`;
+      const waits = (cd.waitsFor.get(id) ?? []).filter((w) => replay.outcomes.get(w)?.expanded !== 'run' || replay.status.failed(w));
+      words = `${id}: skipped, it waits for ${waits.map((w) => `${w}, which ${replay.status.failed(w) ? 'failed' : replay.status.declined(w) ? 'was declined' : 'did not run'}`).join(', and ')}`;
+    } else if (o.expanded === 'declined') words = `${id}: not made, the user declined it`;
+    else if (when !== undefined) words = `${id}: ${ran ? 'ran' : 'skipped'}, ${when} was ${o.held ? 'true' : 'false'}`;
     else words = `${id}: ran`;
     const c: GoldCondition = { call: id, held: o.held ?? ran, ran, words };
     if (when !== undefined) c.when = when;

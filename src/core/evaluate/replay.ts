@@ -33,7 +33,7 @@ export interface CompiledDesign {
   fanOuts: ReadonlySet<string>;
   /** Call id → the ids it waits for. */
   waitsFor: ReadonlyMap<string, readonly string[]>;
-  /** Calls with a `when`, and calls that wait for one (they may be skipped). */
+  /** Calls that may be skipped: with a `when` or a confirmation, or waiting for such a call or for one that may fail without a retry. */
   conditional: ReadonlySet<string>;
   /** Runs one replay (see `replay`). */
   replay(slots: { [name: string]: JsonValue }, hooks: ReplayHooks): Replay;
@@ -106,7 +106,10 @@ export function compileDesign(design: GoldDesign): CompiledDesign {
   for (const ids of design.turns) {
     for (const id of ids) {
       const call = byId.get(id);
-      if (call && (call.when !== undefined || (waitsFor.get(id) ?? []).some((w) => conditional.has(w)))) conditional.add(id);
+      if (!call) continue;
+      const waits = waitsFor.get(id) ?? [];
+      const failsWithoutRetry = (w: string) => byId.get(w)?.failure !== undefined && recoverOfDesign(byId.get(w)!) === 'report';
+      if (call.when !== undefined || call.confirm === true || waits.some((w) => conditional.has(w) || failsWithoutRetry(w))) conditional.add(id);
     }
   }
   let skippedNow = new Set<string>();
