@@ -13,14 +13,17 @@ import type { PathSegment } from '../refs/types.ts';
  * narrows the original, so every result still validates against the tool's declared
  * `returns`.
  */
-export function tightenForPaths(schema: JsonSchema, paths: readonly (readonly PathSegment[])[]): JsonSchema {
-  if (paths.length === 0) return schema;
+export function tightenForPaths(schema: JsonSchema, paths: readonly (readonly PathSegment[])[], guarded: readonly (readonly PathSegment[])[] = []): JsonSchema {
+  if (paths.length === 0 && guarded.length === 0) return schema;
   const root = structuredClone(schema);
   for (const path of paths) tighten(root, path, 0, root);
+  // Reads guarded by a condition (a reply variant's `when`): their fields are made required, but
+  // lists keep their minItems, so the examples the guard turns away (an empty list) still happen.
+  for (const path of guarded) tighten(root, path, 0, root, false);
   return root;
 }
 
-function tighten(schema: JsonSchema, path: readonly PathSegment[], at: number, root: JsonSchema): void {
+function tighten(schema: JsonSchema, path: readonly PathSegment[], at: number, root: JsonSchema, lengths = true): void {
   if (at >= path.length) return;
   const node = derefSchema(schema, root);
   const segment = path[at];
@@ -29,15 +32,15 @@ function tighten(schema: JsonSchema, path: readonly PathSegment[], at: number, r
     if (!isPlainObject(props) || !isPlainObject(props[segment.key])) return;
     const required = Array.isArray(node.required) ? (node.required as string[]) : [];
     if (!required.includes(segment.key)) node.required = [...required, segment.key];
-    tighten(props[segment.key] as JsonSchema, path, at + 1, root);
+    tighten(props[segment.key] as JsonSchema, path, at + 1, root, lengths);
   } else if (segment.kind === 'index' || segment.kind === 'all' || segment.kind === 'pick') {
     const need = segment.kind === 'index' ? (segment.index < 0 ? -segment.index : segment.index + 1) : 1;
     const min = typeof node.minItems === 'number' ? node.minItems : 0;
     const max = typeof node.maxItems === 'number' ? node.maxItems : Infinity;
-    if (min < need && need <= max) node.minItems = need;
+    if (lengths && min < need && need <= max) node.minItems = need;
     if (!isPlainObject(node.items)) return;
     if (segment.kind === 'pick') requireKey(node.items as JsonSchema, segment.key, root);
-    tighten(node.items as JsonSchema, path, at + 1, root);
+    tighten(node.items as JsonSchema, path, at + 1, root, lengths);
   }
 }
 

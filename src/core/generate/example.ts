@@ -195,7 +195,14 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       }
     }
   }
-  for (const { template } of replyTemplates(chain)) for (const { ref } of collectReferences(template)) addRead(ref.root, ref.path);
+  // What a reply variant with a `when` reads is guarded: it may need a list the condition asks about to be empty elsewhere.
+  const guardedPaths = new Map<string, PathSegment[][]>();
+  for (const { template, when } of replyTemplates(chain)) {
+    for (const { ref } of collectReferences(template)) {
+      if (when === undefined) addRead(ref.root, ref.path);
+      else if (callById.has(ref.root) && !fanOutIds.has(ref.root)) guardedPaths.set(ref.root, [...(guardedPaths.get(ref.root) ?? []), [...ref.path]]);
+    }
+  }
   for (const variant of Array.isArray(chain.reply) ? chain.reply : []) if (variant.when) for (const { ref } of collectReferences(variant.when)) addRead(ref.root, ref.path);
 
   const waitsFor = new Map<string, string[]>();
@@ -207,7 +214,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
   for (const call of chain.calls) {
     const tool = tools.get(call.tool)!;
     const paths = readPaths.get(call.id) ?? [];
-    const tight = tool.returns ? tightenForPaths(toolResultSchema(tool), paths) : undefined;
+    const tight = tool.returns ? tightenForPaths(toolResultSchema(tool), paths, guardedPaths.get(call.id) ?? []) : undefined;
     tightened.set(call.id, tight);
     prepared.set(call.id, {
       callId: call.id,
