@@ -75,3 +75,6 @@ export { listInWords } from './refs/listInWords.ts';
 // Evaluation: gold test sets (--format eval), scoring transcripts, the live runner's pure parts.
 export * from './evaluate/index.ts';
 export { evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat } from './formats/registry.ts';
+// Understanding and practice: "Why this order" for branches, what varies in an example, branch search, practice exercises and their grading.
+export { explainBranches, dependencyReason, neededFrom, type BranchNote, type BranchNoteKind, type CallNamer } from './graph/explainBranches.ts';
+export * from './practice/index.ts';
