@@ -4,6 +4,7 @@ import { planCommand } from './commands/plan.ts';
 import { validateCommand } from './commands/validate.ts';
 import { auditCommand } from './commands/audit.ts';
 import { toolsCommand } from './commands/tools.ts';
+import { evalCommand } from './commands/eval.ts';
 import { writeAll } from './io.ts';
 import { EXIT_CLOSED_OUTPUT, EXIT_OK, EXIT_USAGE, UsageError, isClosedOutput, type Io } from './shared.ts';
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   audit: auditCommand,
   tools: toolsCommand,
   check: checkCommand,
+  eval: evalCommand,
 };
 
 export const USAGE = `chainwright: design multi-step tool-calling training data
@@ -31,6 +33,10 @@ Usage:
                 [--jobs N] [--tokens]
   chainwright check FILE --format F [--tools PROJECT]
   chainwright audit FILE [--json]
+  chainwright eval [FILE] --gold GOLD --pred PRED [--json] [--worst N]
+  chainwright eval FILE --endpoint URL --model NAME [--gold GOLD | --count N --seed S
+                [--chain ID ...] [--split 0.2]] [--concurrency C] [--api-key-env VAR]
+                [--save PRED] [--timeout MS] [--max-turns N] [--retries N] [--retry-delay MS]
   chainwright tools import FILE --into PROJECT --out PATH|- [--on-clash replace|keep-both|skip]
   chainwright tools export PROJECT --as openai|job-description --out PATH|-
 
@@ -52,6 +58,13 @@ Commands:
              each finding as "FILE:LINE: path: message [rule]"; exit 1 if any
   audit      grade every tool and the project; each finding as
              "FILE: path: severity: message — fix [rule]" (advice: exit 0)
+  eval       score a model against gold test sets (generate --format eval): chain
+             completion, dependency accuracy, parallel recognition, over-serialization,
+             dependency violations, node/edge F1, call match, synthesis, loops and
+             conditions, totals and per pattern and chain beside the seed's targets, and the
+             worst test cases; --pred is a file of transcripts ({"id", "messages"} per line,
+             openai format); --endpoint runs the test cases against an OpenAI-compatible
+             chat-completions server, answering its tool calls with simulated results
   tools      import tools (OpenAI, job_description.json, MCP, Anthropic) into a
              project, or export its tools as OpenAI tools or a job_description.json
 

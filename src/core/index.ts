@@ -75,6 +75,9 @@ export { listInWords } from './refs/listInWords.ts';
 // Evaluation: gold test sets (--format eval), scoring transcripts, the live runner's pure parts.
 export * from './evaluate/index.ts';
 export { evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat } from './formats/registry.ts';
+// Editing call behaviours (fan-out, conditions, failures, confirmations) and reply variants; what the inspector offers for them.
+export { setCallBehaviour, setForEachFrom, setReplyVariants, replyVariantsProblem, conditionProblem, forEachProblem, elementNameFor, singular, variantTexts, withTexts, replyAsVariants, moveItem, BEHAVIOUR_KEYS, type BehaviourKey, type BehaviourPatch } from './edit/behaviours.ts';
+export { valueOptions, forEachOptions, referenceStepChoices, typedReference, comparableFields, elementSchema, type ReferenceScope, type ValueOption, type ForEachOption, type StepChoice } from './edit/referenceScope.ts';
 // Understanding and practice: "Why this order" for branches, what varies in an example, branch search, practice exercises and their grading.
 export { explainBranches, dependencyReason, neededFrom, type BranchNote, type BranchNoteKind, type CallNamer } from './graph/explainBranches.ts';
 export * from './practice/index.ts';

@@ -3,8 +3,9 @@
  * the slices and holds the selectors; everything the canvas shows comes from `src/core`
  * (graphView, planChain, validateProject…) through the selectors — components never re-derive it.
  */
-import type { Diagnostic, JsonValue, Position, Project, ProjectParseError, SlotSpec } from '../core/index.ts';
+import type { Diagnostic, JsonValue, Position, Project, ProjectParseError, ReplyVariant, SlotSpec } from '../core/index.ts';
 import type { ConnectionSource, ConnectionTarget } from '../core/edit/connect.ts';
+import type { BehaviourPatch } from '../core/edit/behaviours.ts';
 
 /** React Flow's viewport of one chain. */
 export interface Viewport {
@@ -89,6 +90,10 @@ export interface ProjectSlice {
   setCallTool(callId: string, toolName: string): boolean;
   setArgument(callId: string, arg: string, value: JsonValue | undefined): boolean;
   setCallRequests(callId: string, requests: readonly string[] | undefined): boolean;
+  /** A call's behaviours (forEach, as, where, when, whenRate, failure, confirm): a key with `undefined` removes it. One undo step. */
+  setCallBehaviour(callId: string, patch: BehaviourPatch): boolean;
+  /** A list field dropped on a call's header: the call runs once for each element (one undo step). */
+  setForEachFrom(source: ConnectionSource, targetId: string): boolean;
   /** Moves calls as one undo step (not for drags: use beginDrag/dragCalls/endDrag). */
   moveCalls(positions: Readonly<Record<string, Position>>): void;
   /** A node drag is ONE undo step: beginDrag pauses history, dragCalls moves (untracked), endDrag records once. */
@@ -109,6 +114,8 @@ export interface ProjectSlice {
   deleteChain(chainId: string): boolean;
   setRequests(requests: readonly string[] | undefined): boolean;
   setReply(reply: string | undefined): boolean;
+  /** The reply as variants (undefined: no reply). One undo step. */
+  setReplyVariants(variants: readonly ReplyVariant[] | undefined): boolean;
   setSlot(name: string, spec: SlotSpec): boolean;
   removeSlot(name: string): boolean;
   renameSlot(name: string, newName: string): boolean;

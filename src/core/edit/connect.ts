@@ -79,7 +79,7 @@ export function connect(project: Project, chainId: string, source: ConnectionSou
   return edited(next, warnings, { reference, edgeId: dataEdgeId(ref.source, to.id, argPathText([target.arg])) });
 }
 
-/** Removes an edge (id from `chainEdges`/`graphView`): a whole-reference argument is removed, an embedded reference is cut from its text; an order edge leaves `after`. */
+/** Removes an edge (id from `chainEdges`/`graphView`): a whole-reference argument is removed, an embedded reference is cut from its text; an order edge leaves `after`; a fan-out's `each` edge makes the call an ordinary one. A condition's edge is refused (the condition is edited in the inspector). */
 export function disconnect(project: Project, chainId: string, edgeId: string): EditResult {
   const chain = findChain(project, chainId);
   if (!chain) return refused(noChain(chainId));
@@ -87,6 +87,17 @@ export function disconnect(project: Project, chainId: string, edgeId: string): E
   if (!edge) return refused(`chain "${chainId}" has no edge "${edgeId}"`);
   if (edge.kind === 'order') return removeOrder(project, chainId, edge.source, edge.target);
   const call = chain.calls.find((c) => c.id === edge.target)!;
+  if (edge.kind === 'each') {
+    // The fan-out goes: the call runs once again (its element, filter and name go with it).
+    const next: Call = { ...call };
+    delete next.forEach;
+    delete next.as;
+    delete next.where;
+    return edited(replaceChain(project, chainId, replaceCall(chain, call.id, next)));
+  }
+  if (edge.kind === 'condition') {
+    return refused(`this wire shows what the ${edge.argPath.startsWith('where') ? 'filter' : 'condition'} of ${call.id} reads (${edge.label}): change or remove it in the inspector`);
+  }
   const args = rewriteValue(call.args ?? {}, (ref, at) => (ref.source === edge.label && argPathText(at) === edge.argPath ? null : undefined)) as Call['args'];
   return edited(replaceChain(project, chainId, replaceCall(chain, call.id, { ...call, args })));
 }

@@ -1,15 +1,22 @@
-import type { Effect, JsonSchema, Position, Project } from '../project/types.ts';
+import type { Call, Effect, JsonSchema, Position, Project } from '../project/types.ts';
+import { DEFAULT_WHEN_RATE, DEFAULT_YES_RATE } from '../project/types.ts';
 import { firstBandOverlap } from './bandOverlap.ts';
 import type { Diagnostic, Severity } from '../validate/diagnostics.ts';
 import type { Plan } from '../graph/plan.ts';
-import { chainPlan } from '../compile/compileProject.ts';
+import { chainPlan, compiledChain } from '../compile/compileProject.ts';
+import type { CallVariation } from '../calls/variation.ts';
+import { elementName } from '../calls/forEach.ts';
+import { recoverOf } from '../calls/failure.ts';
+import { describeCondition } from '../conditions/describe.ts';
+import type { Condition } from '../conditions/types.ts';
+import { stripCount } from '../layout/nodeSize.ts';
 import { turnTitle } from '../graph/explain.ts';
 import { parseReference } from '../refs/parse.ts';
 import { describeTypes, schemaAtPath, schemaTypes, typesCompatible } from '../refs/schemaPath.ts';
 import { toolResultSchema } from '../validate/project.ts';
 import { validateProject } from '../compile/compileProject.ts';
 import { argumentHandles, resultFields, WHOLE_RESULT, type ArgumentHandle, type ResultField } from './fields.ts';
-import { chainEdges, type ChainEdge } from './edges.ts';
+import { chainEdges, ORDER_SOURCE_HANDLE, type ChainEdge } from './edges.ts';
 import { layoutNodes } from '../layout/autoLayout.ts';
 import { layoutColumns, placeMissing } from '../layout/columns.ts';
 
@@ -39,6 +46,22 @@ export interface GraphNode {
   outputs: ResultField[];
   diagnostics: { errors: number; warnings: number; severity: Severity | null };
   isOnCriticalPath: boolean;
+  /** Strips under the header (see layout/nodeSize.ts): fan-out, condition, badges. */
+  strips: number;
+  /** What the call does besides running once, in words for its strips and badges; absent for a plain call. */
+  behaviour?: NodeBehaviour;
+}
+
+/** A call's behaviours as the canvas writes them. Each `title` is the longer sentence of the plan. */
+export interface NodeBehaviour {
+  /** "for each task where priority = high" (the stacked card's strip). */
+  forEach?: { text: string; title: string };
+  /** "only if cal.events.length > 0". */
+  when?: { text: string; title: string };
+  /** "fails 20 %" (its recovery in the title). */
+  failure?: { text: string; title: string };
+  /** "asks first · yes 70 %". */
+  confirm?: { text: string; title: string };
 }
 
 export interface GraphEdge extends ChainEdge {
@@ -54,8 +77,10 @@ export interface GraphEdge extends ChainEdge {
 /** A labelled column behind the calls of one turn. */
 export interface TurnBand {
   index: number;
-  /** "Turn 2 · 2 calls in parallel" (turnTitle). */
+  /** "Turn 2 · 2 calls in parallel", "Turn 2 · 0–5 calls, varies per example" (the plan's title, a range with a dash). */
   title: string;
+  /** The turn makes a different number of calls from example to example (a fan-out, a condition…). */
+  varies: boolean;
   callIds: string[];
   /** Left edge and width covering the turn's nodes, top and height likewise (canvas units). */
   x: number;
@@ -108,6 +133,8 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   }
 
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
+  const compiled = plan ? compiledChain(project, chain) : undefined;
+  const variations: ReadonlyMap<string, CallVariation> = compiled?.variations ?? new Map();
   const sized = layoutNodes(project, chain, plan);
   const edgesRaw = chainEdges(project, chain);
   // Unsaved positions: dagre for a chain that has none (up to DAGRE_NODE_LIMIT calls: dagre is
@@ -143,8 +170,11 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
       outputs,
       diagnostics: { ...count, severity: count.errors ? 'error' : count.warnings ? 'warning' : null },
       isOnCriticalPath: onPath.has(call.id),
+      strips: stripCount(call),
     };
     if (tool?.function.description !== undefined) node.description = tool.function.description;
+    const behaviour = nodeBehaviour(call, variations.get(call.id));
+    if (behaviour) node.behaviour = behaviour;
     return node;
   });
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
@@ -154,12 +184,13 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
     const out: GraphEdge = { ...edge, typeMismatch: false, brokenField: false, isOnCriticalPath: false };
     const i = critical.indexOf(edge.source);
     out.isOnCriticalPath = i >= 0 && critical[i + 1] === edge.target;
-    if (edge.kind !== 'data') return out;
+    if (edge.kind === 'order') return out;
     const source = nodeById.get(edge.source)!;
-    if (!source.outputs.some((f) => f.path === edge.sourceHandle)) {
+    if (edge.sourceHandle !== ORDER_SOURCE_HANDLE && !source.outputs.some((f) => f.path === edge.sourceHandle)) {
       out.brokenField = true;
       out.sourceHandle = WHOLE_RESULT;
     }
+    if (edge.kind !== 'data') return out;
     const target = callById.get(edge.target)!;
     const param = nodeById.get(edge.target)!.inputs.find((h) => h.name === edge.targetHandle);
     const sourceTool = tools.get(callById.get(edge.source)!.tool);
@@ -179,15 +210,18 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
     return out;
   });
 
+  const explained = new Map((compiled?.explanation?.turns ?? []).map((t) => [t.index, t]));
   const bands: TurnBand[] = (plan?.turns ?? []).map((turn) => {
     const members = turn.callIds.map((id) => nodeById.get(id)!);
     const left = Math.min(...members.map((n) => n.position.x));
     const right = Math.max(...members.map((n) => n.position.x + n.width));
     const top = Math.min(...members.map((n) => n.position.y));
     const bottom = Math.max(...members.map((n) => n.position.y + n.height));
+    const told = explained.get(turn.index);
     return {
       index: turn.index,
-      title: turnTitle(turn.index, turn.callIds.length),
+      title: bandTitle(told?.title ?? turnTitle(turn.index, turn.callIds.length)),
+      varies: told?.calls_min !== undefined && (told.calls_min !== told.calls_max || told.calls_min !== turn.callIds.length),
       callIds: turn.callIds,
       x: left - BAND_PADDING,
       width: right - left + 2 * BAND_PADDING,
@@ -197,6 +231,44 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   });
 
   return { chainId, nodes, edges, bands, overlappingTurns: firstBandOverlap(bands), plan, cycle, criticalPath: critical, diagnostics };
+}
+
+/** A turn's title for its band: a range of calls written with a dash ("0–5 calls"), as a label is short. */
+export function bandTitle(title: string): string {
+  return title.replace(/(\d+) to (\d+) calls/, '$1–$2 calls');
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/**
+ * A call's strips in words: "for each task where priority = high" (the element's own name
+ * is left out of the filter's references: `task.priority` reads "priority"), "only if
+ * cal.events.length > 0", "fails 20 %", "asks first · yes 70 %". Undefined for a plain call.
+ */
+export function nodeBehaviour(call: Call, variation?: CallVariation): NodeBehaviour | undefined {
+  if (stripCount(call) === 0) return undefined;
+  const out: NodeBehaviour = {};
+  const words = variation?.words;
+  if (call.forEach !== undefined) {
+    const name = elementName(call);
+    const own = new RegExp(`(?<![A-Za-z0-9_$.-])${name.replace(/[$-]/g, '\\$&')}\\.`, 'g');
+    const filter = call.where !== undefined ? ` where ${describeCondition(call.where as Condition).replace(own, '')}` : '';
+    out.forEach = { text: `for each ${name}${filter}`, title: words ?? `once for each element of ${call.forEach.replace(/^\{|\}$/g, '')}${filter}` };
+  }
+  if (call.when !== undefined) {
+    const text = `only if ${describeCondition(call.when as Condition)}`;
+    out.when = { text, title: `${text} (steered to hold in about ${percent(call.whenRate ?? DEFAULT_WHEN_RATE)} of the examples)` };
+  }
+  if (call.failure) {
+    const recover = recoverOf(call);
+    const then = recover === 'report' ? 'reported, not retried' : recover === 'retry' ? 'retried in the next turn' : 'retried in the next turn with other arguments';
+    out.failure = { text: `fails ${percent(call.failure.rate)}`, title: `fails in about ${percent(call.failure.rate)} of the examples, then ${then}` };
+  }
+  if (call.confirm) {
+    const yes = call.confirm.yesRate ?? DEFAULT_YES_RATE;
+    out.confirm = { text: `asks first · yes ${percent(yes)}`, title: `asks the user first (“${call.confirm.ask[0] ?? ''}”); yes in about ${percent(yes)} of the examples, otherwise it does not run` };
+  }
+  return out;
 }
 
 /** Above this many calls, a chain without saved positions is drawn in plain turn columns (no dagre) until "Auto layout". */

@@ -7,6 +7,8 @@ import { findChain, findTool, parameterSchema } from './access.ts';
 import { resultFields } from './fields.ts';
 import { descendants } from './lineage.ts';
 import { referenceForConnection } from './reference.ts';
+import { elementSchema, valueOptions } from './referenceScope.ts';
+import { elementName } from '../calls/forEach.ts';
 
 /** One entry of the inspector's reference picker. */
 export interface ReferenceOption {
@@ -38,6 +40,18 @@ export function referenceOptions(project: Project, chainId: string, callId: stri
   if (!chain || !target) return [];
   const param = parameterSchema(findTool(project, target.tool), arg);
   const out: ReferenceOption[] = [];
+  // A fan-out call's element first: its fields are what each of its calls is about.
+  if (target.forEach !== undefined) {
+    const element = elementSchema(project, chain, target.forEach);
+    const name = elementName(target);
+    for (const { values: _values, ...o } of valueOptions(project, chainId, { kind: 'where', callId })) {
+      if (o.callId !== name) continue;
+      const ref = parseTemplate(o.reference).whole;
+      const reached = element && ref ? schemaAtPath(element, ref.path.slice()) : undefined;
+      const typeMismatch = !!param && !!reached?.ok && !typesCompatible(reached.schema, param);
+      out.push({ ...o, typeMismatch });
+    }
+  }
   for (const call of usableCalls(project, chainId, callId)) {
     const tool = findTool(project, call.tool);
     if (!tool) continue;
@@ -47,6 +61,12 @@ export function referenceOptions(project: Project, chainId: string, callId: stri
       const reached = ref ? schemaAtPath(toolResultSchema(tool), ref.path) : undefined;
       const typeMismatch = !!param && !!reached?.ok && !typesCompatible(reached.schema, param);
       out.push({ callId: call.id, tool: call.tool, field: field.path, reference, types: field.types, typeMismatch });
+      // A list also gives its length (`.length`, an integer).
+      if (field.isList && ref) {
+        const length = `{${ref.source.replace(/\[\*\]$/, '')}.length}`;
+        const mismatch = !!param && !typesCompatible({ type: 'integer' }, param);
+        out.push({ callId: call.id, tool: call.tool, field: field.path === '$' ? 'length' : `${field.path}.length`, reference: length, types: ['integer'], typeMismatch: mismatch });
+      }
     }
   }
   return out;

@@ -30,3 +30,4 @@ export { toBfcl, toTaskBench, toNestful, type BfclLine, type TaskBenchLine, type
 export { scoreCase, metricsOf } from './score.ts';
 export { evaluate, formatReport, reportJson, metricRows, percent, targetText, targetMet, TARGETS, METRICS, type EvaluateOptions } from './report.ts';
 export { readTranscript, isErrorResult, type ModelCall, type ModelTranscript } from './transcript.ts';
+export { ToolAnswerer, LiveConversation, ModelAnswerError, type StepOutcome } from './live.ts';

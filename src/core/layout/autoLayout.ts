@@ -4,12 +4,12 @@ import { chainPlan } from '../compile/compileProject.ts';
 import { chainDependencies } from '../graph/dependencies.ts';
 import { argumentHandles, resultFields } from '../edit/fields.ts';
 import { layoutColumns, placeMissing, type LayoutNode } from './columns.ts';
-import { nodeSize } from './nodeSize.ts';
+import { nodeSize, stripCount } from './nodeSize.ts';
 import { turnColumns } from './turnColumns.ts';
 
 export { COLUMN_GAP, ROW_GAP } from './columns.ts';
 
-/** Layout input of a chain: each call's size (from its handle counts), column (its turn, turnColumns) and level; from the chain's plan, null for a cycle. */
+/** Layout input of a chain: each call's size (from its handle counts and strips), column (its turn, turnColumns) and level; from the chain's plan, null for a cycle. */
 export function layoutNodes(project: Project, chain: Chain, plan: Plan | null): (LayoutNode & { position?: Position })[] {
   const columnOf = turnColumns(plan);
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
@@ -18,7 +18,7 @@ export function layoutNodes(project: Project, chain: Chain, plan: Plan | null): 
     const params = tool ? argumentHandles(tool).map((h) => h.name) : [];
     const inputs = new Set([...params, ...Object.keys(call.args ?? {})]).size;
     const outputs = tool ? resultFields(tool).length : 1;
-    const size = nodeSize(inputs, outputs);
+    const size = nodeSize(inputs, outputs, stripCount(call));
     const known = columnOf !== null && plan !== null && call.id in columnOf;
     const node: LayoutNode & { position?: Position } = { id: call.id, ...size, column: known ? columnOf[call.id] : null, level: known ? plan.levelOf[call.id] : null };
     if (call.position) node.position = call.position;

@@ -6,6 +6,7 @@ import { addCall, deleteCalls, moveCalls, renameCall, setArgument, setCallReques
 import { copyCalls, pasteCalls } from '../../core/edit/clipboard.ts';
 import { addChain, deleteChain, renameChain, setReply, setRequests } from '../../core/edit/chains.ts';
 import { removeSlot, renameSlot, setSlot } from '../../core/edit/slots.ts';
+import { setCallBehaviour, setForEachFrom, setReplyVariants } from '../../core/edit/behaviours.ts';
 import { emptyProject } from '../../core/edit/newProject.ts';
 import { chainEdges } from '../../core/edit/edges.ts';
 import { applyAutoLayout } from '../../core/layout/autoLayout.ts';
@@ -152,6 +153,8 @@ export const createProjectSlice =
       setCallTool: (callId, toolName) => onChain((p, c) => setCallTool(p, c, callId, toolName)),
       setArgument: (callId, arg, value) => onChain((p, c) => setArgument(p, c, callId, arg, value)),
       setCallRequests: (callId, requests) => onChain((p, c) => setCallRequests(p, c, callId, requests)),
+      setCallBehaviour: (callId, patch) => onChain((p, c) => setCallBehaviour(p, c, callId, patch)),
+      setForEachFrom: (source, targetId) => onChain((p, c) => setForEachFrom(p, c, source, targetId), () => ({ selectedCallIds: [targetId], selectedEdgeIds: [] })),
       moveCalls: (positions) => {
         onChain((p, c) => moveCalls(p, c, positions));
       },
@@ -213,6 +216,7 @@ export const createProjectSlice =
         }),
       setRequests: (requests) => onChain((p, c) => setRequests(p, c, requests)),
       setReply: (reply) => onChain((p, c) => setReply(p, c, reply)),
+      setReplyVariants: (variants) => onChain((p, c) => setReplyVariants(p, c, variants)),
       setSlot: (name, spec) => onChain((p, c) => setSlot(p, c, name, spec)),
       removeSlot: (name) => onChain((p, c) => removeSlot(p, c, name)),
       renameSlot: (name, newName) => onChain((p, c) => renameSlot(p, c, name, newName)),
