@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CheckDataset } from './CheckDataset.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { EvaluateButton } from '../evaluate/EvaluateView.tsx';
 import './export.css';
 
 /** "Export dataset" — opens the export dialog. `compact`: the visible text is "Export" (the toolbar's "Dataset" group says of what). */
@@ -38,6 +39,7 @@ export function DatasetActions() {
       </span>
       <ExportDatasetButton compact />
       <CheckDatasetButton compact />
+      <EvaluateButton compact />
     </div>
   );
 }
