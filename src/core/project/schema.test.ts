@@ -6,6 +6,7 @@ import schemaText from '../../../public/schema/project-2.schema.json?raw';
 import schema1Text from '../../../public/schema/project-1.schema.json?raw';
 import { checkConditionShape } from '../conditions/shape.ts';
 import { migrate } from './migrate.ts';
+import { parseProject } from './parse.ts';
 import { findForbiddenKeys } from './shape.ts';
 import { PROJECT_VERSION } from './types.ts';
 
@@ -85,6 +86,26 @@ const MINIMAL = `{
 
 const minimal = () => JSON.parse(MINIMAL);
 
+/** The minimal project with a failure on its call and a confirmation on a second, destructive one. */
+function withFailureAndConfirm() {
+  const doc = minimal();
+  doc.tools[0].errors = { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: ['CITY_UNKNOWN'] } } } } };
+  doc.tools.push({
+    type: 'function',
+    function: { name: 'forget_city', description: 'Forget a saved city.', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+    effect: 'destructive',
+  });
+  doc.chains[0].calls[0].failure = { rate: 0.2, error: { error: { code: 'CITY_UNKNOWN', message: 'No weather for {w.city}.' } }, recover: 'retry' };
+  doc.chains[0].calls.push({
+    id: 'forget',
+    tool: 'forget_city',
+    args: { city: '{w.city}' },
+    confirm: { ask: ['Forget {w.city}?'], yes: ['Yes.'], no: ['No, keep it.'], yesRate: 0.7 },
+  });
+  doc.chains[0].reply = [{ when: { declined: 'forget' }, text: 'Kept {city}.' }, { text: 'It is {w.temp_c} °C in {city}; forgotten.' }];
+  return doc;
+}
+
 /** The minimal project with a second call that fans out over the first one's list. */
 function withFanOut() {
   const doc = minimal();
@@ -144,8 +165,18 @@ describe('project-2.schema.json', () => {
   describe('examples', () => {
     const entries = Object.entries(exampleTexts);
 
-    it('ships at least five example projects', () => {
+    it('ships at least five example projects, among them the three that fail or ask', () => {
       expect(entries.length).toBeGreaterThanOrEqual(5);
+      const names = entries.map(([path]) => path.split('/').pop());
+      expect(names).toEqual(expect.arrayContaining(['room-booking-retry.chain.json', 'archive-cleanup.chain.json', 'sales-report.chain.json']));
+      // Their failures and confirmations are what the schema describes: breaking one is caught.
+      for (const [path, text] of entries.filter(([p]) => /(retry|archive|sales)/.test(p))) {
+        const doc = readAsCurrent(JSON.parse(text)) as { chains: { calls: Record<string, unknown>[] }[] };
+        const call = doc.chains.flatMap((c) => c.calls).find((c) => c.failure !== undefined || c.confirm !== undefined)!;
+        if (call.failure) (call.failure as Record<string, unknown>).rate = 2;
+        else (call.confirm as Record<string, unknown>).yes = [];
+        expect(errorsOf(doc), path).not.toEqual([]);
+      }
     });
 
     for (const [path, text] of entries) {
@@ -232,6 +263,122 @@ describe('project-2.schema.json', () => {
         { texts: ['It is {w.temp_c} °C in {city}.', '{city}: {w.temp_c} °C.'] },
       ];
       expect(errorsOf(doc)).toEqual([]);
+    });
+  });
+
+  describe('accepts: failures and confirmations', () => {
+    it('a failure with each recovery, with and without an error of any JSON type, rates 0 and 1', () => {
+      const recovers = [undefined, 'retry', 'report', { retryWith: { city: '{city}' } }, { retryWith: {} }];
+      const errors = [undefined, { error: { code: 'X' } }, 'Service unavailable', 503, null, ['a', { b: 1 }]];
+      for (const recover of recovers) {
+        for (const error of errors) {
+          for (const rate of [0, 0.35, 1]) {
+            const doc = withFailureAndConfirm();
+            const failure: Record<string, unknown> = { rate };
+            if (error !== undefined) failure.error = error;
+            if (recover !== undefined) failure.recover = recover;
+            doc.chains[0].calls[0].failure = failure;
+            expect(errorsOf(doc), JSON.stringify(failure)).toEqual([]);
+          }
+        }
+      }
+    });
+
+    it('a confirmation with and without yesRate (0 and 1 included), several phrasings, unknown keys kept', () => {
+      for (const yesRate of [undefined, 0, 0.5, 1]) {
+        const doc = withFailureAndConfirm();
+        const confirm = { ask: ['Forget {w.city}?', 'Shall I forget {w.city}?'], yes: ['Yes.', 'Sure.'], no: ['No.'], note: 'kept' } as Record<string, unknown>;
+        if (yesRate !== undefined) confirm.yesRate = yesRate;
+        doc.chains[0].calls[1].confirm = confirm;
+        expect(errorsOf(doc), JSON.stringify(confirm)).toEqual([]);
+      }
+    });
+
+    it('a tool\'s errors schema, and a call with both a failure and a confirmation', () => {
+      const doc = withFailureAndConfirm();
+      doc.chains[0].calls[1].failure = { rate: 0.1, recover: 'report' };
+      doc.tools[1].errors = { type: 'object', properties: { code: { type: 'string' } }, required: ['code'] };
+      expect(errorsOf(doc)).toEqual([]);
+    });
+  });
+
+  describe('rejects: failures and confirmations', () => {
+    const failures: unknown[] = [
+      'sometimes',
+      0.2,
+      {},
+      { error: { code: 'X' } },
+      { rate: 1.5 },
+      { rate: -0.1 },
+      { rate: '0.2' },
+      { rate: 0.2, recover: 'again' },
+      { rate: 0.2, recover: 'Retry' },
+      { rate: 0.2, recover: {} },
+      { rate: 0.2, recover: { retryWith: 'x' } },
+      { rate: 0.2, recover: { retryWith: { city: 'Oslo' }, also: 1 } },
+      { rate: 0.2, recover: ['retry'] },
+    ];
+    const confirms: unknown[] = [
+      'ask first',
+      {},
+      { ask: ['Sure?'], yes: ['Yes.'] },
+      { ask: ['Sure?'], no: ['No.'] },
+      { yes: ['Yes.'], no: ['No.'] },
+      { ask: [], yes: ['Yes.'], no: ['No.'] },
+      { ask: ['Sure?'], yes: [], no: ['No.'] },
+      { ask: ['Sure?'], yes: ['Yes.'], no: [] },
+      { ask: 'Sure?', yes: ['Yes.'], no: ['No.'] },
+      { ask: ['Sure?'], yes: [true], no: ['No.'] },
+      { ask: ['Sure?'], yes: ['Yes.'], no: ['No.'], yesRate: 2 },
+      { ask: ['Sure?'], yes: ['Yes.'], no: ['No.'], yesRate: '0.5' },
+    ];
+
+    it('a malformed failure', () => {
+      for (const failure of failures) {
+        const doc = withFailureAndConfirm();
+        doc.chains[0].calls[0].failure = failure;
+        expect(errorsOf(doc), JSON.stringify(failure)).not.toEqual([]);
+      }
+    });
+
+    it('a malformed confirm', () => {
+      for (const confirm of confirms) {
+        const doc = withFailureAndConfirm();
+        doc.chains[0].calls[1].confirm = confirm;
+        expect(errorsOf(doc), JSON.stringify(confirm)).not.toEqual([]);
+      }
+    });
+
+    it('an errors schema that is not an object; a forbidden key inside an error or a retry\'s arguments', () => {
+      for (const errors of [true, 'object', ['x']]) {
+        const doc = withFailureAndConfirm();
+        doc.tools[0].errors = errors;
+        expect(errorsOf(doc), JSON.stringify(errors)).not.toEqual([]);
+      }
+      const inError = MINIMAL.replace('"args": { "city": "{city}" }', '"args": { "city": "{city}" }, "failure": { "rate": 0.1, "error": { "__proto__": { "x": 1 } } }');
+      expect(errorsOf(JSON.parse(inError))).not.toEqual([]);
+      const inRetry = MINIMAL.replace('"args": { "city": "{city}" }', '"args": { "city": "{city}" }, "failure": { "rate": 0.1, "recover": { "retryWith": { "constructor": 1 } } }');
+      expect(errorsOf(JSON.parse(inRetry))).not.toEqual([]);
+    });
+
+    it('the schema and the reader agree on every case above, accepted or refused', () => {
+      const cases: [string, Record<string, unknown>][] = [['valid', withFailureAndConfirm()]];
+      for (const failure of failures) {
+        const doc = withFailureAndConfirm();
+        doc.chains[0].calls[0].failure = failure;
+        cases.push([`failure ${JSON.stringify(failure)}`, doc]);
+      }
+      for (const confirm of confirms) {
+        const doc = withFailureAndConfirm();
+        doc.chains[0].calls[1].confirm = confirm;
+        cases.push([`confirm ${JSON.stringify(confirm)}`, doc]);
+      }
+      for (const errors of [true, 'object']) {
+        const doc = withFailureAndConfirm();
+        doc.tools[0].errors = errors;
+        cases.push([`errors ${JSON.stringify(errors)}`, doc]);
+      }
+      for (const [what, doc] of cases) expect(parseProject(JSON.stringify(doc)).ok, what).toBe(errorsOf(doc).length === 0);
     });
   });
 
