@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_OK } from './main.ts';
-import { jobLimits, jobShards, jobsFor, setWorkerEntry } from './jobs.ts';
+import { MIN_EXAMPLES_PER_JOB, jobShards, jobsFor, setWorkerEntry } from './jobs.ts';
 import { cliAsync, scratchDir } from './testing.testutil.ts';
 
 /**
@@ -19,16 +19,12 @@ const REMINDERS = 'public/examples/task-reminders.chain.json';
 
 let dir: string;
 let bundle: string;
-const saved = { ...jobLimits };
 beforeAll(() => {
   dir = scratchDir('jobs');
   execFileSync('node', ['scripts/build-cli.mjs', join(dir, 'cli')], { stdio: 'ignore' });
   bundle = join(dir, 'cli', 'chainwright.mjs');
   setWorkerEntry(new URL(`file://${bundle}`));
-  // Small runs, so that the tests are fast: a job from 40 examples on.
-  jobLimits.minExamplesPerJob = 40;
 }, 120_000);
-afterAll(() => Object.assign(jobLimits, saved));
 
 const read = (path: string) => readFileSync(path, 'utf8');
 
@@ -50,9 +46,14 @@ describe('generate --jobs N', () => {
   it('cuts the run into contiguous shards whose concatenation is the shard asked for', () => {
     expect(jobShards(undefined, 3)).toEqual([{ index: 1, count: 3 }, { index: 2, count: 3 }, { index: 3, count: 3 }]);
     expect(jobShards({ index: 2, count: 4 }, 2)).toEqual([{ index: 3, count: 8 }, { index: 4, count: 8 }]);
-    expect(jobsFor(8, 100)).toBe(2);
-    expect(jobsFor(8, 39)).toBe(1);
-    expect(jobsFor(1, 10_000)).toBe(1);
+    // Asked for: as asked, at most one job per example.
+    expect(jobsFor(3, 2, 100)).toBe(3);
+    expect(jobsFor(3, 2, 2)).toBe(2);
+    expect(jobsFor(1, 8, 10 ** 6)).toBe(1);
+    // Left to the command: the cores, with enough examples for each.
+    expect(jobsFor(undefined, 8, 3 * MIN_EXAMPLES_PER_JOB)).toBe(3);
+    expect(jobsFor(undefined, 2, 10 * MIN_EXAMPLES_PER_JOB)).toBe(2);
+    expect(jobsFor(undefined, 2, MIN_EXAMPLES_PER_JOB + 1)).toBe(1);
   });
 
   it('writes the bytes of --jobs 1 for several option sets', async () => {
@@ -66,7 +67,7 @@ describe('generate --jobs N', () => {
     ];
     for (const [name, args, files] of sets) {
       const r = await both(name, args, files);
-      expect(r.stderr, name).toContain('jobs: 3 worker threads');
+      expect(r.stderr, name).toContain('jobs: 3 (this thread and 2 worker threads');
       r.one.forEach((text, i) => {
         expect(text.length, name).toBeGreaterThan(0);
         expect(r.three[i] === text, `${name}: file ${i + 1} differs`).toBe(true);
@@ -87,34 +88,29 @@ describe('generate --jobs N', () => {
     expect(three.stdout).toBe(one.stdout);
   }, 60_000);
 
-  it('holds later ranges in spool files past the memory budget, and leaves none behind', async () => {
-    jobLimits.spoolAfter = 0;
-    try {
-      const r = await both('spooled', [TRIP, '--count', '240', '--seed', '9', '--split', '0.25'], (out) => [out, out.replace(/\.jsonl$/, '.test.jsonl')]);
-      r.one.forEach((text, i) => expect(r.three[i] === text, `file ${i + 1} differs`).toBe(true));
-    } finally {
-      jobLimits.spoolAfter = saved.spoolAfter;
-    }
+  it('leaves no spool file behind', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.spool'))).toEqual([]);
-  }, 60_000);
+  });
 
-  it('says when it runs fewer jobs than asked', async () => {
-    const r = await cliAsync('generate', TRIP, '--count', '50', '--jobs', '4', '--out', join(dir, 'few.jsonl'));
+  it('runs at most one job per example', async () => {
+    const r = await cliAsync('generate', TRIP, '--count', '2', '--jobs', '4', '--out', join(dir, 'few.jsonl'));
     expect(r.code).toBe(EXIT_OK);
-    expect(r.stderr).toContain('jobs: 1 of 4 asked (a job takes at least 40 examples)');
+    expect(r.stderr).toContain('jobs: 2 (this thread and 1 worker thread,');
+    expect(read(join(dir, 'few.jsonl')).split('\n')).toHaveLength(3);
   });
 });
 
 describe('the bundle', () => {
   it('runs as the command line, its worker threads load it, and --jobs 2 writes the bytes of --jobs 1', () => {
-    // Enough examples for two jobs at the bundle's own limit.
-    const args = ['generate', 'public/examples/tasks-and-calendar.chain.json', '--count', String(2 * saved.minExamplesPerJob), '--seed', '6'];
-    const files = ['1', '2'].map((jobs) => {
+    const args = ['generate', TRIP, '--count', '400', '--seed', '6', '--split', '0.1'];
+    const outs = ['1', '2'].map((jobs) => {
       const out = join(dir, `bundle-${jobs}.jsonl`);
-      const stderr = execFileSync('node', [bundle, ...args, '--jobs', jobs, '--out', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      void stderr;
-      return out;
+      const r = spawnSync('node', [bundle, ...args, '--jobs', jobs, '--out', out], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(EXIT_OK);
+      if (jobs === '2') expect(r.stderr).toContain('jobs: 2');
+      return [read(out), read(out.replace(/\.jsonl$/, '.test.jsonl'))];
     });
-    expect(read(files[1]) === read(files[0])).toBe(true);
+    expect(outs[1][0] === outs[0][0]).toBe(true);
+    expect(outs[1][1] === outs[0][1]).toBe(true);
   }, 60_000);
 });

@@ -1,36 +1,40 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { prepareDataset, utf8Lines, type DatasetError, type DatasetSpec, type FileName, type Shard } from '../core/index.ts';
-import { PIECE_BYTES, writeAll, type Writer } from './io.ts';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { prepareDataset, type DatasetError, type DatasetSpec, type FileName, type Shard } from '../core/index.ts';
+import { PIECE_BYTES, utf8FileLines, type Writer } from './io.ts';
 
 /**
- * `generate --jobs N`: the run split into N contiguous ranges of each file's examples, each made
- * by a worker thread, and written in order. A range is a shard of the run (the core's `shard`,
- * whose parts in order are the whole file byte for byte), so the file is the one `--jobs 1`
- * writes, for every option: a split's two files are each cut the same way, and with unique
- * requests each range first replays the requests before it.
+ * `generate --jobs N`: the run split into N contiguous ranges of each file's examples, the first
+ * made in the main thread and each other one by a worker thread, and written in order. A range
+ * is a shard of the run (the core's `shard`, whose parts in order are the whole file byte for
+ * byte), so the file is the one `--jobs 1` writes, for every option: a split's two files are
+ * each cut the same way, and with unique requests each range first replays the requests before
+ * it (the core does that for any shard).
  *
- * The first range's lines are written as they come; the others' wait, in memory up to
- * jobLimits.spoolAfter bytes in all and then in spool files beside the output, until the ranges before
- * them are written. A worker whose lines are not yet taken in stops after PENDING_BYTES, so a
- * slow reader (a pipe, a FIFO) holds the workers back instead of filling memory.
+ * The main thread writes its own range's lines as they are made. A worker writes its lines to a
+ * spool file of its own (beside the output, or in the system's temporary folder for a stream)
+ * and reports how far it got; once the ranges before it are written, the main thread copies the
+ * spool into the output as it grows, then removes it. Memory stays that of the threads: nothing
+ * waits in memory, at the cost of disk space for the later ranges while they wait.
  */
 
-export const jobLimits = {
-  /** The fewest examples a worker is started for: fewer are made sooner in one thread than by starting another. */
-  minExamplesPerJob: 4000,
-  /** Bytes of the later ranges kept in memory (all files) before they go to spool files. */
-  spoolAfter: 64 * 1024 * 1024,
-};
-/** Bytes a worker may have posted that the main thread has not taken in yet. */
-const PENDING_BYTES = 16 * 1024 * 1024;
+/**
+ * The fewest examples per job when the number of jobs is left to the command (the machine's
+ * cores): a worker thread costs about half a CPU-second to start here (loading the bundle,
+ * compiling the tool schemas, warming up), which fewer examples do not repay.
+ */
+export const MIN_EXAMPLES_PER_JOB = 8000;
 const EXAMPLES_PER_CHUNK = 512;
 
-/** Jobs to run `examples` examples with at most `asked` of them. */
-export function jobsFor(asked: number, examples: number): number {
-  return Math.max(1, Math.min(asked, Math.floor(examples / jobLimits.minExamplesPerJob)));
+/**
+ * Jobs for a run of `examples` examples: `--jobs N` as asked (at most one per example);
+ * without it, the machine's `cores`, fewer when there are not MIN_EXAMPLES_PER_JOB for each.
+ */
+export function jobsFor(asked: number | undefined, cores: number, examples: number): number {
+  if (asked !== undefined) return Math.max(1, Math.min(asked, examples));
+  return Math.max(1, Math.min(cores, Math.floor(examples / MIN_EXAMPLES_PER_JOB)));
 }
 
 /** The `jobs` parts of shard K/N (or the whole run), in order: shards of N·jobs whose concatenation is shard K/N. */
@@ -39,18 +43,19 @@ export function jobShards(shard: Shard | undefined, jobs: number): Shard[] {
   return Array.from({ length: jobs }, (_, j) => ({ index: (index - 1) * jobs + j + 1, count: count * jobs }));
 }
 
-/** What a job's worker is started with. */
+/** What a job's worker is started with: its shard of the run, and the spool file (a descriptor) of each file. */
 interface JobData {
-  /** `pending`: bytes posted and not yet taken in; `returns`: the buffers of pieces written, sent back for the next ones. */
-  chainwrightJob: { spec: DatasetSpec; pending: SharedArrayBuffer; returns: MessagePort };
+  chainwrightJob: { spec: DatasetSpec; spools: Partial<Record<FileName, number>> };
 }
 
+/** Bytes written to each spool file so far. */
+type Written = Partial<Record<FileName, number>>;
+
 type JobMessage =
-  | { t: 'bytes'; file: FileName; bytes: Uint8Array; length: number }
-  | { t: 'progress'; done: number }
+  | { t: 'progress'; done: number; written: Written }
   | { t: 'error'; error: DatasetError }
   | { t: 'failed'; message: string }
-  | { t: 'done' };
+  | { t: 'done'; written: Written };
 
 /** The module a worker runs: the bundle or the entry it was started from (see setWorkerEntry). */
 let workerEntry: URL | undefined;
@@ -70,10 +75,10 @@ function entry(): URL {
  * source, or the tests) through tsx, which the worker registers first (Node 20 does not carry
  * the main thread's module hooks over to a worker, nor take them from `--import` there).
  */
-function startWorker(url: URL, data: JobData, transferList: MessagePort[]): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: data, transferList });
+function startWorker(url: URL, data: JobData): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: data });
   const here = import.meta.url;
-  return new Worker(new URL('./sourceWorker.mjs', here), { workerData: { ...data, chainwrightEntry: url.href }, transferList });
+  return new Worker(new URL('./sourceWorker.mjs', here), { workerData: { ...data, chainwrightEntry: url.href } });
 }
 
 /** In a worker thread started by runJobs: true (and the job is run) when that is what this thread is for. */
@@ -81,127 +86,94 @@ export function serveJob(): boolean {
   const data = (workerData as Partial<JobData> | null)?.chainwrightJob;
   if (!parentPort || !data) return false;
   const port = parentPort;
-  const post = (m: JobMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
+  const post = (m: JobMessage) => port.postMessage(m);
   const prepared = prepareDataset(data.spec);
   if (!prepared.ok) {
     post({ t: 'failed', message: prepared.diagnostics.map((d) => d.message).join('; ') });
     return true;
   }
-  const pending = new Int32Array(data.pending);
-  // Pieces go to the main thread in buffers it sends back once written (fresh memory for each
-  // piece cost more in page faults than the copy into a used buffer).
-  const pool: Uint8Array[] = [];
-  const send = (file: FileName, bytes: Uint8Array) => {
-    for (let seen = Atomics.load(pending, 0); seen > PENDING_BYTES; seen = Atomics.load(pending, 0)) Atomics.wait(pending, 0, seen, 1000);
-    Atomics.add(pending, 0, bytes.length);
-    for (let back = receiveMessageOnPort(data.returns); back; back = receiveMessageOnPort(data.returns)) pool.push(back.message as Uint8Array);
-    let buffer = pool.pop();
-    if (!buffer || buffer.length < bytes.length) buffer = new Uint8Array(Math.max(PIECE_BYTES, bytes.length));
-    buffer.set(bytes);
-    post({ t: 'bytes', file, bytes: buffer, length: bytes.length }, [buffer.buffer as ArrayBuffer]);
-  };
-  const outs = new Map(prepared.run.files.map((f) => [f.name, utf8Lines((bytes) => send(f.name, bytes), { size: PIECE_BYTES, copy: false })]));
-  const onLine = (file: FileName, text: string, tail: string) => outs.get(file)!.line(text, tail);
+  const spools = new Map(prepared.run.files.map((f) => [f.name, utf8FileLines(data.spools[f.name]!)]));
+  const written = (): Written => Object.fromEntries([...spools].map(([name, s]) => [name, s.written()]));
+  const onLine = (file: FileName, text: string, tail: string) => spools.get(file)!.out.line(text, tail);
   for (const chunk of prepared.run.chunks({ examplesPerChunk: EXAMPLES_PER_CHUNK, onLine })) {
     if (chunk.kind === 'error') {
       post({ t: 'error', error: chunk.error });
       return true;
     }
-    outs.get(chunk.file)!.flush();
-    post({ t: 'progress', done: chunk.done });
+    spools.get(chunk.file)!.out.flush();
+    post({ t: 'progress', done: chunk.done, written: written() });
   }
-  for (const out of outs.values()) out.flush();
-  data.returns.close();
-  post({ t: 'done' });
+  for (const s of spools.values()) s.out.flush();
+  post({ t: 'done', written: written() });
   return true;
 }
 
-/** One range's lines of one file that cannot be written yet: in memory, then (past the budget) in a spool file. */
-class Held {
-  /** Pieces in memory, each with what to do once it is written (give its buffer back). */
-  readonly pieces: { bytes: Uint8Array; written: () => void }[] = [];
-  spool: { fd: number; path: string } | undefined;
-  done = false;
+/** A worker's spool file for one output file: how much it holds, how much was copied out. */
+interface Spool {
+  fd: number;
+  path: string;
+  available: number;
+  copied: number;
+  done: boolean;
 }
 
 /**
- * The lines of one file from the ranges in order: the current range's written at once, the
- * later ones held (Held) until the ones before them are done.
+ * One output file made of the ranges in order: range 0 (the main thread's) is written by the
+ * caller; each later range is copied from its spool once the ranges before it are done, then as
+ * it grows.
  */
-class OrderedFile {
+class Relay {
   private current = 0;
-  private readonly held: Held[];
+  private readonly block = new Uint8Array(PIECE_BYTES);
 
   constructor(
     private readonly writer: Writer,
-    parts: number,
-    private readonly spoolAt: (part: number) => string,
-    private readonly budget: { left: number },
-  ) {
-    this.held = Array.from({ length: parts }, () => new Held());
+    /** Index 0 is the main thread's range (no spool). */
+    private readonly spools: (Spool | undefined)[],
+  ) {}
+
+  /** Range `part` has `available` bytes in its spool (all of them when `done`). */
+  report(part: number, available: number | undefined, done: boolean): void {
+    const s = this.spools[part]!;
+    if (available !== undefined) s.available = available;
+    s.done ||= done;
+    if (part === this.current) this.advance();
   }
 
-  /** Lines of range `part`; `written` is called once the bytes are no longer needed. */
-  take(part: number, bytes: Uint8Array, written: () => void): void {
-    const h = this.held[part];
-    if (part === this.current) this.writer.writeBytes(bytes);
-    else if (!h.spool && this.budget.left >= bytes.length) {
-      h.pieces.push({ bytes, written });
-      this.budget.left -= bytes.length;
-      return;
-    } else {
-      if (!h.spool) {
-        const path = this.spoolAt(part);
-        h.spool = { fd: openSync(path, 'wx+', 0o600), path };
+  /** The main thread's range is written. */
+  finishFirst(): void {
+    if (this.current === 0) {
+      this.current = 1;
+      this.advance();
+    }
+  }
+
+  /** Copies what the current range has, and moves on past the ranges that are complete. */
+  private advance(): void {
+    while (this.current < this.spools.length) {
+      const s = this.spools[this.current]!;
+      while (s.copied < s.available) {
+        const n = readSync(s.fd, this.block, 0, Math.min(this.block.length, s.available - s.copied), s.copied);
+        if (n === 0) throw new Error(`${s.path}: the spool file ended before its ${s.available} bytes`);
+        this.writer.writeBytes(this.block.subarray(0, n));
+        s.copied += n;
       }
-      writeAll(h.spool.fd, bytes);
-    }
-    written();
-  }
-
-  /** Range `part` has all its lines in: the ranges after it that are ready are written. */
-  finish(part: number): void {
-    this.held[part].done = true;
-    while (this.current < this.held.length && this.held[this.current].done) {
+      if (!s.done) return;
+      closeSpool(s);
       this.current += 1;
-      if (this.current < this.held.length) this.release(this.held[this.current]);
     }
-  }
-
-  /** What a range held, written now that it is the current one. */
-  private release(h: Held): void {
-    for (const { bytes, written } of h.pieces) {
-      this.writer.writeBytes(bytes);
-      this.budget.left += bytes.length;
-      written();
-    }
-    h.pieces.length = 0;
-    if (!h.spool) return;
-    const block = new Uint8Array(PIECE_BYTES);
-    for (let at = 0; ; ) {
-      const n = readSync(h.spool.fd, block, 0, block.length, at);
-      if (n === 0) break;
-      this.writer.writeBytes(block.subarray(0, n));
-      at += n;
-    }
-    this.drop(h);
-  }
-
-  private drop(h: Held): void {
-    if (!h.spool) return;
-    closeSync(h.spool.fd);
-    rmSync(h.spool.path, { force: true });
-    h.spool = undefined;
-  }
-
-  /** Spool files removed (on success they are gone already). */
-  close(): void {
-    for (const h of this.held) this.drop(h);
   }
 }
 
+function closeSpool(s: Spool): void {
+  if (s.fd < 0) return;
+  closeSync(s.fd);
+  rmSync(s.path, { force: true });
+  s.fd = -1;
+}
+
 export interface JobsRun {
-  /** The run as prepared in the main thread (the workers prepare it again, each with its shard). */
+  /** The run's spec (each job makes one shard of it). */
   spec: DatasetSpec;
   jobs: number;
   /** The writer of each file of the run. */
@@ -211,84 +183,71 @@ export interface JobsRun {
   onProgress: (done: number) => void;
 }
 
+/** Lets the event loop take the workers' messages between two chunks of the main thread's own range. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Runs the dataset in `jobs` worker threads and writes each file's lines in order. Resolves with
- * the first error in file order (train, then test; as `--jobs 1` stops at it) or null; rejects
- * when writing fails or a worker dies (after stopping the others).
+ * Runs the dataset as `jobs` ranges and writes each file's lines in order: the first range in
+ * this thread (already warmed up, with its schemas compiled), the others in worker threads.
+ * Resolves with the first error in file order (train, then test; as `--jobs 1` stops at it) or
+ * null; rejects when writing fails or a worker dies (after stopping the others).
  */
-export function runJobs(r: JobsRun): Promise<DatasetError | null> {
+export async function runJobs(r: JobsRun): Promise<DatasetError | null> {
   const shards = jobShards(r.spec.shard, r.jobs);
-  const budget = { left: jobLimits.spoolAfter };
-  const files = new Map<FileName, OrderedFile>();
-  for (const [name, writer] of r.writers) {
-    const dir = r.spoolDir(name);
-    files.set(name, new OrderedFile(writer, shards.length, (part) => join(dir, `.chainwright-${process.pid}-${name}-${part + 1}.spool`), budget));
-  }
-  const url = entry();
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const ports: MessagePort[] = [];
-    const done = shards.map(() => 0);
-    const errors: (DatasetError | null)[] = shards.map(() => null);
-    let running = shards.length;
-    let settled = false;
-    const close = () => {
-      for (const f of files.values()) f.close();
-      for (const p of ports) p.close();
-    };
-    const fail = (e: unknown) => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) void w.terminate();
-      close();
-      reject(e);
-    };
-    const ended = (part: number) => {
-      running -= 1;
-      if (!errors[part]) for (const f of files.values()) f.finish(part);
-      if (running > 0 || settled) return;
-      settled = true;
-      close();
-      const first = errors.filter((e): e is DatasetError => e !== null).sort((a, b) => (a.file === b.file ? a.example - b.example : a.file === 'train' ? -1 : 1))[0];
-      resolve(first ?? null);
-    };
-    shards.forEach((shard, part) => {
-      const pending = new SharedArrayBuffer(4);
-      const counter = new Int32Array(pending);
-      const { port1: returns, port2 } = new MessageChannel();
-      const data: JobData = { chainwrightJob: { spec: { ...r.spec, shard }, pending, returns: port2 } };
-      const worker = startWorker(url, data, [port2]);
-      returns.unref();
-      ports.push(returns);
+  const names = [...r.writers.keys()];
+  const spools = new Map<FileName, (Spool | undefined)[]>(names.map((name) => [name, [undefined]]));
+  const workers: Worker[] = [];
+  const done = shards.map(() => 0);
+  const errors: (DatasetError | null)[] = shards.map(() => null);
+  let running = shards.length;
+  /** Why the run stopped before its end (a write that failed, a worker that died). */
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const stopWorkers = () => {
+    for (const w of workers) void w.terminate();
+  };
+  const fail = (error: unknown) => {
+    if (failure) return;
+    failure = { error };
+    stopWorkers();
+    wake?.();
+  };
+  const progress = (part: number, n: number) => {
+    done[part] = n;
+    r.onProgress(done.reduce((a, b) => a + b, 0));
+  };
+
+  try {
+    for (const name of names) {
+      const dir = r.spoolDir(name);
+      for (let part = 1; part < shards.length; part += 1) {
+        const path = join(dir, `.chainwright-${process.pid}-${name}-${part + 1}-of-${shards.length}.spool`);
+        spools.get(name)!.push({ fd: openSync(path, 'wx+', 0o600), path, available: 0, copied: 0, done: false });
+      }
+    }
+    const relays = new Map(names.map((name) => [name, new Relay(r.writers.get(name)!, spools.get(name)!)]));
+    const url = entry();
+    for (let part = 1; part < shards.length; part += 1) {
+      const fds = Object.fromEntries(names.map((name) => [name, spools.get(name)![part]!.fd]));
+      const worker = startWorker(url, { chainwrightJob: { spec: { ...r.spec, shard: shards[part] }, spools: fds } });
       workers.push(worker);
       let finished = false;
+      const reached = (written: Written, complete: boolean) => {
+        for (const name of names) relays.get(name)!.report(part, written[name], complete);
+      };
       worker.on('message', (m: JobMessage) => {
-        if (settled) return;
+        if (failure) return;
         try {
-          switch (m.t) {
-            case 'bytes':
-              files.get(m.file)!.take(part, m.bytes.subarray(0, m.length), () => {
-                if (!finished) returns.postMessage(m.bytes, [m.bytes.buffer as ArrayBuffer]);
-              });
-              Atomics.sub(counter, 0, m.length);
-              Atomics.notify(counter, 0);
-              break;
-            case 'progress':
-              done[part] = m.done;
-              r.onProgress(done.reduce((a, b) => a + b, 0));
-              break;
-            case 'error':
-              errors[part] = m.error;
-              finished = true;
-              ended(part);
-              break;
-            case 'failed':
-              fail(new Error(`job ${part + 1} of ${shards.length}: ${m.message}`));
-              break;
-            case 'done':
-              finished = true;
-              ended(part);
-              break;
+          if (m.t === 'progress') {
+            reached(m.written, false);
+            progress(part, m.done);
+          } else if (m.t === 'failed') fail(new Error(`job ${part + 1} of ${shards.length}: ${m.message}`));
+          else {
+            finished = true;
+            running -= 1;
+            if (m.t === 'error') errors[part] = m.error;
+            else reached(m.written, true);
+            if (running === 0) wake?.();
           }
         } catch (e) {
           fail(e);
@@ -298,8 +257,34 @@ export function runJobs(r: JobsRun): Promise<DatasetError | null> {
       worker.on('exit', (code) => {
         if (!finished) fail(new Error(`job ${part + 1} of ${shards.length} stopped (exit code ${code}) before its last example`));
       });
-    });
-  });
+    }
+
+    // The first range, here, a chunk at a time.
+    const mine = prepareDataset({ ...r.spec, shard: shards[0] });
+    if (!mine.ok) throw new Error(`job 1 of ${shards.length}: ${mine.diagnostics.map((d) => d.message).join('; ')}`);
+    const onLine = (file: FileName, text: string, tail: string) => r.writers.get(file)!.writeLine(text, tail);
+    for (const chunk of mine.run.chunks({ examplesPerChunk: EXAMPLES_PER_CHUNK, onLine })) {
+      if (chunk.kind === 'error') {
+        errors[0] = chunk.error;
+        break;
+      }
+      progress(0, chunk.done);
+      await turn();
+      if (failure) break;
+    }
+    running -= 1;
+    // An error in the first range's train lines comes before anything the other ranges can find.
+    if (errors[0]?.file === 'train' && !failure) return errors[0];
+    if (!errors[0] && !failure) for (const relay of relays.values()) relay.finishFirst();
+
+    while (running > 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure.error;
+    return errors.filter((e): e is DatasetError => e !== null).sort((a, b) => (a.file === b.file ? a.example - b.example : a.file === 'train' ? -1 : 1))[0] ?? null;
+  } finally {
+    // Stopped before their descriptors close: a worker still writing could otherwise write into a file opened later under the same number.
+    await Promise.all(workers.map((w) => w.terminate()));
+    for (const list of spools.values()) for (const s of list) if (s) closeSpool(s);
+  }
 }
 
 /** The folder for spool files when the output is not a file in a folder (standard output, a FIFO, a device). */

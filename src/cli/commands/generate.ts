@@ -16,7 +16,7 @@ import {
   type SplitOptions,
 } from '../../core/index.ts';
 import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
-import { jobLimits, jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
+import { jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
 import { Progress } from '../progress.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, joinNegativeNumbers, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
 import { dirname, join, relative } from 'node:path';
@@ -48,8 +48,7 @@ const TOKEN_SAMPLE = 50;
  * [--split 0.1 [--split-by template|slot] [--split-slot NAME …] [--out-test PATH]]
  * [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N]
  * [--jobs N] [--tokens] --out PATH|-`: checked lines, all or nothing. With more than one job
- * (and enough examples for them: see jobsFor) the lines are made in worker threads and the
- * exit code comes as a promise.
+ * (see jobsFor) the lines are made in worker threads too, and the exit code comes as a promise.
  */
 export function generateCommand(args: string[], io: Io): number | Promise<number> {
   const { positionals, values } = parseArgs({
@@ -243,8 +242,8 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
   }
 
   const progress = new Progress(io, run.examples); // after the opening, which waits for a FIFO's reader
-  const jobs = jobsFor(jobsAsked ?? availableParallelism(), run.examples);
-  const jobsNote = jobs > 1 ? `jobs: ${jobs} worker threads, each a contiguous range (--jobs 1 writes the same bytes)` : jobsAsked !== undefined && jobsAsked > 1 ? `jobs: 1 of ${jobsAsked} asked (a job takes at least ${jobLimits.minExamplesPerJob} examples)` : undefined;
+  const jobs = jobsFor(jobsAsked, availableParallelism(), run.examples);
+  const jobsNote = jobs > 1 ? `jobs: ${jobs} (this thread and ${jobs - 1} worker thread${jobs === 2 ? '' : 's'}, each a contiguous range; --jobs 1 writes the same bytes)` : undefined;
   /** Stops on the run's first error (as the core reports it), or commits the files and prints the summary. */
   const finish = (error: DatasetError | null): number | Promise<number> => {
     if (error) {
