@@ -78,7 +78,7 @@ describe('toDistilRecords', () => {
       const { question, answer } = readDistilRecord(r);
       expect(question).toHaveLength(2 * k + 1);
       expect(question.filter((t) => t.role === 'user').map((t) => t.content)).toEqual(users.slice(0, k + 1));
-      expect(question.filter((t) => t.role === 'assistant').map((t) => t.tool_calls)).toEqual(
+      expect(question.filter((t) => t.role === 'assistant').map((t) => ('tool_calls' in t ? t.tool_calls : undefined))).toEqual(
         calls.slice(0, k).map((c) => [{ type: 'function', function: { name: c.tool, arguments: c.args } }]),
       );
       expect(answer).toEqual({ name: calls[k].tool, parameters: calls[k].args });

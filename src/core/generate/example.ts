@@ -414,7 +414,15 @@ export function createGenerator(project: Project, chainId: string, options: Gene
           toMake = toMake.filter((m) => m.call !== call);
         }
       }
-      if (toMake.length === 0) continue;
+      if (toMake.length === 0) {
+        // Everything of this turn was declined. In a multi-turn chain the next step's request
+        // follows: the user's "no" opens it, so that user and assistant still alternate.
+        if (plan.multiTurn) {
+          const answer = messages.pop() as { role: 'user'; text: string };
+          opening = answer.text;
+        }
+        continue;
+      }
       // A serialised chain makes each concrete call its own turn (a fan-out's in the list's order).
       const groups = serializeFanOuts ? toMake.map((m) => [m]) : [toMake];
       for (const group of groups) {

@@ -120,7 +120,8 @@ function expectRules(d: Design, ex: Example, serialized: boolean): { declined: b
     const answer = ex.messages[q.at + 1];
     expect(answer.role, what).toBe('user');
     const text = (answer as { text: string }).text;
-    declined = d.no.includes(text);
+    // In a multi-turn chain a "no" that leaves the step without calls opens the next step's request.
+    declined = d.no.some((n) => text === n || (d.multiTurn && text.startsWith(`${n} `)));
     expect(declined || d.yes.includes(text), what).toBe(true);
     const names = items.map((x) => x.name);
     const inWords = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -319,7 +319,17 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
   checkReply(
     chain,
     path,
-    (template, at, allow) => checkTemplate(template, at, allow),
+    (template, at, allow, errorResults) => {
+      if (errorResults.size === 0) return checkTemplate(template, at, allow);
+      // A failed call's error result: its own fields, not the tool's returns (the reference still counts as a use).
+      const parsed = parseTemplate(template);
+      for (const e of parsed.errors) out.push(error('bad-reference', at, e.message, { chainId }));
+      for (const part of parsed.parts) {
+        if (part.kind !== 'ref') continue;
+        if (errorResults.has(part.ref.root)) usedResults.add(part.ref.root);
+        else checkRef(part.ref, at, allow);
+      }
+    },
     (cond, at) => {
       for (const id of conditionCallIds(cond)) if (!callById.has(id)) out.push(error('unknown-call', at, `the condition names "${id}", which is not a call of this chain`, { chainId }));
       out.push(...checkCondition(cond, at, { chainId, schemaOf: (ref) => checkRef(ref, at, 'all') }));

@@ -35,7 +35,7 @@ function guardedBy(when: Condition | undefined): Set<string> {
 export function checkReply(
   chain: Chain,
   path: string,
-  checkTemplate: (template: string, at: string, allowCalls: 'all') => void,
+  checkTemplate: (template: string, at: string, allowCalls: 'all', errorResults: ReadonlySet<string>) => void,
   checkCond: (cond: Condition, at: string) => void,
   mayNotRun: ReadonlyMap<string, ReadonlySet<string>>,
   fanOuts: ReadonlySet<string>,
@@ -66,7 +66,9 @@ export function checkReply(
   };
   for (const { template, at, when } of replyTemplates(chain)) {
     const place = jsonPath(path, ...at);
-    checkTemplate(template, place, 'all');
+    // In a variant for `{ "failed": X }`, X's result is its error: its fields follow no returns schema.
+    const w = when as { failed?: unknown } | undefined;
+    checkTemplate(template, place, 'all', new Set(w && typeof w.failed === 'string' ? [w.failed] : []));
     const guarded = guardedBy(when);
     const excluded = excludedBefore(typeof at[1] === 'number' ? at[1] : 0);
     const reported = new Set<string>();
