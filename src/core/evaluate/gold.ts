@@ -268,6 +268,7 @@ export function goldConditions(cd: CompiledDesign, replay: Replay): GoldConditio
       words = `${id}: skipped, it waits for ${waits.map((w) => `${w}, which ${replay.status.failed(w) ? 'failed' : replay.status.declined(w) ? 'was declined' : 'did not run'}`).join(', and ')}`;
     } else if (o.expanded === 'declined') words = `${id}: not made, the user declined it`;
     else if (when !== undefined) words = `${id}: ${ran ? 'ran' : 'skipped'}, ${when} was ${o.held ? 'true' : 'false'}`;
+    else if (call.confirm) words = `${id}: the user said yes, so it ran`;
     else words = `${id}: ran`;
     const c: GoldCondition = { call: id, held: o.held ?? ran, ran, words };
     if (when !== undefined) c.when = when;

@@ -252,7 +252,57 @@ describe('every example project', () => {
         expect(s.metrics.chain_completion).toBe(1);
         expect(s.metrics.call_match).toBe(1);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
+  });
+});
+
+describe('failures and confirmations (design §6, §7)', () => {
+  const firstWith = (name: string, chainId: string, has: (gc: ReturnType<typeof buildGoldCase>) => boolean) => {
+    for (let index = 0; index < 200; index += 1) {
+      const example = generatorFor({ name, chainId }).example(1, index);
+      const gc = buildGoldCase(project(name), example);
+      if (has(gc)) return { gc, messages: toOpenAIRecord(example, project(name), { includeTools: false }).messages };
+    }
+    throw new Error(`no such example of ${name}`);
+  };
+
+  it('a failed call must be retried: without its retry the chain is not complete', () => {
+    const { gc, messages } = firstWith('room-booking-retry', 'book-retry-invite', (g) => g.gold.failures.some((f) => f.retry !== undefined));
+    const perfect = scoreCase(gc, { id: gc.id, messages });
+    expect(perfect.problems).toEqual([]);
+    expect(perfect.metrics.chain_completion).toBe(1);
+    // Drop the retry (the assistant message after the error, and its result).
+    const failed = messages.findIndex((m) => m.role === 'tool' && m.content.includes('"error"'));
+    const retry = messages[failed + 1];
+    if (retry.role !== 'assistant' || !retry.tool_calls) throw new Error('shape');
+    const without = messages.filter((m, k) => k !== failed + 1 && !(m.role === 'tool' && m.tool_call_id === retry.tool_calls![0].id));
+    const s = scoreCase(gc, { id: gc.id, messages: without });
+    expect(s.metrics.chain_completion).toBe(0);
+    expect(s.problems[0].message).toMatch(/^missing: book \(book_room, its retry\)/);
+  });
+
+  it('a call that waits for a failed call must not be made', () => {
+    const { gc, messages } = firstWith('sales-report', 'report-and-dashboard', (g) => g.gold.failures.some((f) => f.recover === 'report') && g.gold.conditions.some((c) => !c.ran));
+    expect(scoreCase(gc, { id: gc.id, messages }).problems).toEqual([]);
+    const skipped = gc.gold.conditions.find((c) => !c.ran)!;
+    const call = gc.design.calls.find((c) => c.id === skipped.call)!;
+    const reply = messages[messages.length - 1];
+    const extra = [...messages.slice(0, -1), assistantCalls([{ id: 'zzExtra01', name: call.tool, args: {} }]), toolMessage('zzExtra01', { ok: true }), reply];
+    const s = scoreCase(gc, { id: gc.id, messages: extra });
+    expect(s.metrics.conditions).toBe(0);
+    expect(s.problems.map((p) => p.message)).toContain(`${skipped.call}: made, but a call it waits for did not run`);
+  });
+
+  it('a confirmed call: the question comes first, and the user\'s answer is sent as a follow-up', () => {
+    const { gc, messages } = firstWith('archive-cleanup', 'delete-archived', (g) => g.gold.confirmations.some((c) => c.yes));
+    expect(gc.followups).toEqual([gc.gold.confirmations[0].answer]);
+    expect(scoreCase(gc, { id: gc.id, messages }).problems).toEqual([]);
+    // The same calls, without asking.
+    const ask = messages.findIndex((m) => m.role === 'assistant' && !('tool_calls' in m && m.tool_calls) && m !== messages[messages.length - 1]);
+    const unasked = messages.filter((_, k) => k !== ask && k !== ask + 1);
+    const s = scoreCase(gc, { id: gc.id, messages: unasked });
+    expect(s.metrics.conditions).toBe(0);
+    expect(s.problems.map((p) => p.message)).toContain('wipe: made without asking the user first');
   });
 });
