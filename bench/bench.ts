@@ -13,6 +13,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { AtomicFileWriter, PIECE_BYTES, utf8FileLines } from '../src/cli/io.ts';
+import { measureCli } from './cli.measure.ts';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
@@ -240,3 +241,7 @@ if (MEMORY_COUNT > 0) {
   console.log(`  ${rate(MEMORY_COUNT, r.ms)} examples/s wall, ${rate(MEMORY_COUNT, r.cpu)} per CPU-second, ${mb(r.bytes)} written`);
 }
 rmSync(out, { force: true });
+
+// The real command line against the in-process run: start-up and throughput of the process
+// (bench/cli.measure.ts; alone: npm run bench:cli).
+if (!memoryOnly) measureCli(COUNT);
