@@ -116,7 +116,7 @@ describe('gold test cases of every example project', () => {
         const plain = buildGoldCase(p, generatorFor(ref).example(seed, index));
         if (!serializeParallel) expect(gc).toEqual(plain);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
@@ -137,6 +137,17 @@ describe('the eval formats', () => {
       expect(f.check(out[0])).toEqual([]);
     }
     expect(evalFormat.check('{"id": 1}').map((f) => f.rule)).toContain('field-type');
+  });
+
+  it('the checkers never throw, whatever JSON a line holds', () => {
+    fc.assert(
+      fc.property(fc.json(), fc.constantFrom(evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat), (line, f) => {
+        expect(Array.isArray(f.check(line))).toBe(true);
+        const sure = JSON.stringify({ id: 'x', gold: { turns: [{ calls: [{}] }], edges: [{}], parallel: [[9, 9]] }, design: { calls: [1], turns: [[1]] }, question: [], ground_truth: [{}], tool_nodes: [1], tool_links: [{}], output: [{}], sample_id: 's' });
+        expect(f.check(sure).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('BFCL: each call with its acceptable values, optional parameters that may be left out', () => {

@@ -10,7 +10,10 @@
  *   `tool_use` / `tool_result`;
  * - hermes: `<tool_call>`, `<tool_response>` or `<tools>` in a message's text;
  * - hf: `tool_calls` whose arguments are objects, or tool messages with a `name`;
- * - openai: any other `{"messages": [...]}`.
+ * - openai: any other `{"messages": [...]}`;
+ * - gold test sets (docs/evaluation.md): eval `{"gold", "design", …}`, eval-bfcl
+ *   `{"question", "ground_truth"}`, eval-taskbench `{"tool_nodes", "tool_links"}`,
+ *   eval-nestful `{"sample_id", "output"}`.
  */
 export function detectLineFormat(line: string): string | undefined {
   let record: unknown;
@@ -20,6 +23,10 @@ export function detectLineFormat(line: string): string | undefined {
     return undefined;
   }
   if (!isObject(record)) return undefined;
+  if (isObject(record.gold) && isObject(record.design)) return 'eval';
+  if (Array.isArray(record.question) && Array.isArray(record.ground_truth)) return 'eval-bfcl';
+  if (Array.isArray(record.tool_nodes) && Array.isArray(record.tool_links)) return 'eval-taskbench';
+  if (typeof record.sample_id === 'string' && Array.isArray(record.output)) return 'eval-nestful';
   if ('question' in record && 'answer' in record) return 'distil';
   if (Array.isArray(record.conversations)) return 'sharegpt';
   if (!Array.isArray(record.messages)) return undefined;

@@ -44,18 +44,21 @@ export function toNestfulLine(example: Example, project: Project, tools: OpenAIT
   return JSON.stringify(toNestful(goldOf(example, project, tools), project));
 }
 
-/** Checks fields of a record: each `[key, kind]` must be there with that JSON kind. */
+/** Checks fields of a record: each `[key, kind]` must be there with that JSON kind; false when one is not (the findings say which). */
 function fields(record: unknown, spec: [string, 'string' | 'number' | 'array' | 'object'][], out: Finding[], at = '$'): record is { [key: string]: unknown } {
   if (!isPlainObject(record)) {
     out.push(finding('not-an-object', at, 'a line must be a JSON object'));
     return false;
   }
+  let good = true;
   for (const [key, kind] of spec) {
     const v = record[key];
     const ok = kind === 'array' ? Array.isArray(v) : kind === 'object' ? isPlainObject(v) : typeof v === kind;
-    if (!ok) out.push(finding(v === undefined ? 'missing-field' : 'field-type', `${at}.${key}`, `"${key}" must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`}`));
+    if (ok) continue;
+    good = false;
+    out.push(finding(v === undefined ? 'missing-field' : 'field-type', `${at}.${key}`, `"${key}" must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`}`));
   }
-  return true;
+  return good;
 }
 
 export function checkBfclLine(line: string): Finding[] {
