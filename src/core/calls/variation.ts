@@ -43,7 +43,11 @@ export function callVariations(project: Project, chain: Chain, dependencies: rea
   const dependents = (id: string): string[] => {
     const seen = new Set<string>();
     const walk = (x: string) => {
-      for (const s of succs.get(x) ?? []) if (!seen.has(s)) (seen.add(s), walk(s));
+      for (const s of succs.get(x) ?? []) {
+        if (seen.has(s)) continue;
+        seen.add(s);
+        walk(s);
+      }
     };
     walk(id);
     return order.filter((x) => seen.has(x));
@@ -53,7 +57,11 @@ export function callVariations(project: Project, chain: Chain, dependencies: rea
     const after = new Set(dependents(id));
     const before = new Set<string>();
     const walk = (x: string) => {
-      for (const p of preds.get(x) ?? []) if (!before.has(p)) (before.add(p), walk(p));
+      for (const p of preds.get(x) ?? []) {
+        if (before.has(p)) continue;
+        before.add(p);
+        walk(p);
+      }
     };
     walk(id);
     return order.filter((x) => x !== id && !after.has(x) && !before.has(x));
