@@ -116,7 +116,7 @@ describe('gold test cases of every example project', () => {
         const plain = buildGoldCase(p, generatorFor(ref).example(seed, index));
         if (!serializeParallel) expect(gc).toEqual(plain);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });
@@ -146,7 +146,7 @@ describe('the eval formats', () => {
         const sure = JSON.stringify({ id: 'x', gold: { turns: [{ calls: [{}] }], edges: [{}], parallel: [[9, 9]] }, design: { calls: [1], turns: [[1]] }, question: [], ground_truth: [{}], tool_nodes: [1], tool_links: [{}], output: [{}], sample_id: 's' });
         expect(f.check(sure).length).toBeGreaterThan(0);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 

@@ -252,7 +252,7 @@ describe('every example project', () => {
         expect(s.metrics.chain_completion).toBe(1);
         expect(s.metrics.call_match).toBe(1);
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 });
