@@ -9,6 +9,8 @@ import { Toolbar } from './header/Toolbar.tsx';
 import { useShortcuts } from './keyboard/useShortcuts.ts';
 import { ToolLibrary } from './library/ToolLibrary.tsx';
 import { OpenFailure } from './load/OpenFailure.tsx';
+import { useMode } from './practice/modeStore.ts';
+import { PracticeView } from './practice/PracticeView.tsx';
 import { SidePanel } from './side/SidePanel.tsx';
 import { NoticeToast } from './status/NoticeToast.tsx';
 import { StorageBanners } from './status/StorageBanners.tsx';
@@ -18,6 +20,7 @@ export function App() {
   const ready = useBoot();
   const dropping = useFileDrop();
   const projectName = useAppStore((s) => s.project.name);
+  const mode = useMode();
   useShortcuts();
   useEffect(() => {
     document.title = ready ? `${projectName} · Chainwright` : 'Chainwright';
@@ -28,7 +31,9 @@ export function App() {
       <Toolbar />
       <StorageBanners />
       <main className="app-main" aria-busy={!ready}>
-        {ready ? (
+        {ready && mode === 'practice' ? (
+          <PracticeView />
+        ) : ready ? (
           <ReactFlowProvider>
             <Designer />
           </ReactFlowProvider>

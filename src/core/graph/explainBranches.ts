@@ -229,11 +229,14 @@ export function explainBranches(project: Project, compiled: CompiledChain, name:
     for (const d of compiled.dependencies) {
       if (d.to !== id || d.status || !fanOut(d.from) || d.fields.length === 0) continue;
       const from = name(d.from);
+      // What the condition reads of the list is said with the condition.
+      const read = d.fields.filter((f) => f.via !== 'when');
+      const counted = read.length < d.fields.length;
       const zero = call.when === undefined ? ` When ${from} makes no call, the list is empty and ${me} still runs with it.` : '';
       notes.push({
         callId: id,
         kind: 'waitsForAll',
-        text: `${me} waits for every ${from} call: it needs the list of their results (${neededFrom(d, name, fanOut)}), so it cannot start before the last of them is done.${zero}`,
+        text: `${me} waits for every ${from} call: it needs the list of their results (${neededFrom({ ...d, fields: read.length ? read : d.fields }, name, fanOut)})${counted && read.length ? `, and its condition counts them` : ''}, so it cannot start before the last of them is done.${zero}`,
       });
     }
 

@@ -18,7 +18,8 @@ export interface BranchOption {
   id: string;
   callId: string;
   kind: BranchKind;
-  /** E.g. "remind (create_reminder) makes no call". */
+  tool: string;
+  /** E.g. "remind makes no call" (the call id; `tool` names its tool). */
   label: string;
 }
 
@@ -28,11 +29,11 @@ export function branchOptions(project: Project, chainId: string): BranchOption[]
   if (!compiled?.planned.ok) return [];
   const byId = new Map(compiled.chain.calls.map((c) => [c.id, c]));
   const out: BranchOption[] = [];
-  const add = (callId: string, kind: BranchKind, label: string) => out.push({ id: `${callId}:${kind}`, callId, kind, label });
+  const add = (callId: string, kind: BranchKind, label: string) => out.push({ id: `${callId}:${kind}`, callId, kind, tool: byId.get(callId)!.tool, label });
   for (const id of compiled.planned.plan.levels.flat()) {
     const call = byId.get(id);
     if (!call) continue;
-    const who = `${id} (${call.tool})`;
+    const who = id;
     if (call.when !== undefined) {
       const cond = describeCondition(call.when);
       add(id, 'holds', `${who}: ${cond} holds`);

@@ -164,8 +164,8 @@ export function makeExercise(project: Project, chainId: string, options: Exercis
     const data = deps.filter((d) => !d.status && d.kind === 'data' && d.fields.length);
     const other = deps.filter((d) => !data.includes(d));
     const parts: string[] = [];
-    if (data.length) parts.push(`needs ${listInWords(data.map((d) => `${neededFrom(d, label, fanOut)} (turn ${turnOf[d.from]})`))}`);
-    for (const d of other) parts.push(`${dependencyReason(d, label, fanOut)} (turn ${turnOf[d.from]})`);
+    if (data.length) parts.push(`needs ${data.map((d) => `${neededFrom(d, label, fanOut)}, ready after turn ${turnOf[d.from]}`).join(', and ')}`);
+    for (const d of other) parts.push(`${dependencyReason(d, label, fanOut)}, done in turn ${turnOf[d.from]}`);
     reasons[c.id] = parts.length ? `turn ${turnOf[c.id]}: it ${listInWords(parts)}` : `turn 1: it needs no other call's result, so it starts at once`;
   }
   const bestTurns = plan.levels.length;

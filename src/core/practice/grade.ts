@@ -23,7 +23,7 @@ export interface Mistake {
 
 export type PlacementMark = 'right' | 'late' | 'wrong' | 'unplaced';
 
-export interface Grade {
+export interface ExerciseGrade {
   score: number;
   total: number;
   /** Every point scored. */
@@ -66,7 +66,7 @@ function validTurn(t: number | undefined): t is number {
  * Grades an answer: one point per call in its earliest turn, one per right parallel mark,
  * one per right count. Each mistake is said in the words of "Why this order".
  */
-export function gradeAnswer(exercise: Exercise, answer: Answer): Grade {
+export function gradeAnswer(exercise: Exercise, answer: Answer): ExerciseGrade {
   const label = new Map(exercise.calls.map((c) => [c.callId, c.label]));
   const name = (id: string) => label.get(id) ?? id;
   const fanOut = (id: string) => exercise.calls.find((c) => c.callId === id)?.fanOut ?? false;

@@ -43,7 +43,7 @@ describe('explainBranches: "Why this order" for loops, filters, conditions, fail
     const notes = notesOf(loadExercise('overdue-report'));
     const waits = notes.find((n) => n.kind === 'waitsForAll')!;
     expect(waits.callId).toBe('notify');
-    expect(waits.text).toMatch(/^notify waits for every flag call: it needs the list of their results \(task_id of every flag call/);
+    expect(waits.text).toBe('notify waits for every flag call: it needs the list of their results (task_id of every flag call), and its condition counts them, so it cannot start before the last of them is done.');
   });
 
   it('says what happens when a condition does not hold', () => {
@@ -177,7 +177,7 @@ describe('practice exercises', () => {
     expect(ex.key.turnOf).toEqual({ rooms: 1, team: 1, book: 2, invite: 3 });
     expect(ex.key.parallel).toEqual({ rooms: true, team: true, book: true, invite: false });
     expect(ex.calls.map((c) => c.label)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']);
-    expect(ex.reasons.invite).toBe('turn 3: it needs booking_id from book_room (turn 2) and members[*].email from get_team_members (turn 1)');
+    expect(ex.reasons.invite).toBe('turn 3: it needs booking_id from book_room, ready after turn 2, and members[*].email from get_team_members, ready after turn 1');
     expect(ex.questions).toEqual([]);
   });
 

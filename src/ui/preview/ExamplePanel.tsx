@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ExampleView } from './useExample.ts';
 import { ExampleControls } from './ExampleControls.tsx';
 import { RawRecordView } from './RawRecordView.tsx';
@@ -19,10 +20,14 @@ interface Props {
   index: number;
   onSeedChange: (seed: number) => void;
   onNextExample: () => void;
+  /** Under the controls: the branch control (a chain that varies). */
+  controls?: ReactNode;
+  /** Above the conversation: what varies in this example. */
+  marks?: ReactNode;
 }
 
 /** One generated example of the chain, as chat bubbles or as the exported openai line. */
-export function ExamplePanel({ generated, failure, seed, index, onSeedChange, onNextExample }: Props) {
+export function ExamplePanel({ generated, failure, seed, index, onSeedChange, onNextExample, controls, marks }: Props) {
   const headingId = useId();
   const idBase = useId();
   const [view, setView] = useState<ViewId>('conversation');
@@ -35,6 +40,8 @@ export function ExamplePanel({ generated, failure, seed, index, onSeedChange, on
         <ViewTabs idBase={idBase} views={VIEWS} value={view} onChange={setView} label="Example view" />
       </div>
       <ExampleControls seed={seed} index={index} onSeedChange={onSeedChange} onNextExample={onNextExample} />
+      {controls}
+      {generated !== null && failure === null && marks}
       <div
         className="tab-panel"
         role="tabpanel"

@@ -1,14 +1,47 @@
+import { useRef } from 'react';
+import { nextVariantIndex, variantSignature } from '../../core/index.ts';
 import { appStore, selectExampleIndex, selectSeed, useAppStore } from '../../state/store.ts';
 import { ExamplePanel } from './ExamplePanel.tsx';
 import { useExample } from './useExample.ts';
+import { BranchControl, VariationMarks } from './Variations.tsx';
 
 const onSeedChange = (seed: number) => appStore.getState().setSeed(seed);
-const onNextExample = () => appStore.getState().nextExample();
+const onShowIndex = (index: number) => appStore.getState().setExampleIndex(index);
 
-/** The generated example of the current chain, as chat bubbles or as the openai line. */
+/**
+ * The generated example of the current chain, as chat bubbles or as the openai line; for a
+ * chain that varies, what varies in it, "Another example" walking through the variants, and
+ * an example of a chosen branch.
+ */
 export function PreviewPanel() {
   const seed = useAppStore(selectSeed);
   const index = useAppStore(selectExampleIndex);
-  const { generated, failure } = useExample();
-  return <ExamplePanel generated={generated} failure={failure} seed={seed} index={index} onSeedChange={onSeedChange} onNextExample={onNextExample} />;
+  const chainId = useAppStore((s) => s.chainId);
+  const { generated, failure, generator, project } = useExample();
+  // The variants shown since the chain or the seed changed: "Another example" goes to one not seen yet.
+  const seen = useRef<{ key: string; signatures: Set<string> }>({ key: '', signatures: new Set() });
+  const key = `${chainId}\u0000${seed}`;
+  if (seen.current.key !== key) seen.current = { key, signatures: new Set() };
+
+  const onNextExample = () => {
+    if (!generator) return appStore.getState().nextExample();
+    const signatures = seen.current.signatures;
+    if (generated) signatures.add(variantSignature(project, generated.example));
+    const next = nextVariantIndex(project, generator, seed, index, signatures);
+    if (next.signature !== null) signatures.add(next.signature);
+    appStore.getState().setExampleIndex(next.index);
+  };
+
+  return (
+    <ExamplePanel
+      generated={generated}
+      failure={failure}
+      seed={seed}
+      index={index}
+      onSeedChange={onSeedChange}
+      onNextExample={onNextExample}
+      controls={generator && chainId !== null ? <BranchControl key={chainId} project={project} chainId={chainId} generator={generator} seed={seed} index={index} onShow={onShowIndex} /> : null}
+      marks={generated ? <VariationMarks project={project} example={generated.example} /> : null}
+    />
+  );
 }

@@ -5,9 +5,15 @@ import { SystemMessage } from './SystemMessage.tsx';
 import { ToolCallsMessage } from './ToolCallsMessage.tsx';
 import { ToolResultMessage } from './ToolResultMessage.tsx';
 import { UserMessage } from './UserMessage.tsx';
+import './variations.css';
 
-/** The format-neutral example as a chat: system, user, assistant tool calls, tool results, reply. */
+/**
+ * The format-neutral example as a chat: system, user, assistant tool calls, tool results, reply.
+ * What varies is marked: a fan-out's call says which element it is for, a retry says so, a
+ * failed result is marked as an error.
+ */
 export function TranscriptPreview({ example }: { example: Example }) {
+  const retries = retriedCalls(example);
   return (
     <ol className="transcript" aria-label="Conversation">
       {example.system !== undefined && example.system !== '' && <SystemMessage text={example.system} />}
@@ -15,9 +21,24 @@ export function TranscriptPreview({ example }: { example: Example }) {
         const key = `${i}-${message.role}`;
         if (message.role === 'user') return <UserMessage key={key} text={message.text} />;
         if (message.role === 'tool') return <ToolResultMessage key={key} message={message} />;
-        if (isCallsMessage(message)) return <ToolCallsMessage key={key} calls={message.calls} />;
+        if (isCallsMessage(message)) return <ToolCallsMessage key={key} calls={message.calls} retries={retries} />;
         return <ReplyMessage key={key} text={message.text} />;
       })}
     </ol>
   );
+}
+
+/** The tool call ids that make a call of the design again for the same element (a retry after a failure). */
+function retriedCalls(example: Example): ReadonlySet<string> {
+  const made = new Set<string>();
+  const again = new Set<string>();
+  for (const m of example.messages) {
+    if (!isCallsMessage(m)) continue;
+    for (const c of m.calls) {
+      const key = `${c.callId}\u0000${c.element ?? ''}`;
+      if (made.has(key)) again.add(c.id);
+      made.add(key);
+    }
+  }
+  return again;
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { createGenerator, toOpenAILine } from '../../core/index.ts';
-import type { Example } from '../../core/index.ts';
+import type { Example, ExampleGenerator, Project } from '../../core/index.ts';
 import { selectDiagnostics, useAppStore } from '../../state/store.ts';
 
 export interface ExampleView {
@@ -13,6 +13,10 @@ export interface ExampleState {
   generated: ExampleView | null;
   /** An exception thrown by the core while generating, if any. */
   failure: string | null;
+  /** The chain's generator (null when the chain cannot be generated), for the branch search. */
+  generator: ExampleGenerator | null;
+  /** The project the generator was made from. */
+  project: Project;
 }
 
 /**
@@ -31,12 +35,13 @@ export function useExample(): ExampleState {
   const generating = useMemo(() => (chainId === null ? null : createGenerator(project, chainId)), [diagnostics, chainId]);
 
   return useMemo((): ExampleState => {
-    if (!generating?.ok) return { generated: null, failure: null };
+    if (!generating?.ok) return { generated: null, failure: null, generator: null, project };
+    const generator = generating.generator;
     try {
-      const example = generating.generator.example(seed, index);
-      return { generated: { example, line: toOpenAILine(example, project) }, failure: null };
+      const example = generator.example(seed, index);
+      return { generated: { example, line: toOpenAILine(example, project) }, failure: null, generator, project };
     } catch (cause) {
-      return { generated: null, failure: cause instanceof Error ? cause.message : String(cause) };
+      return { generated: null, failure: cause instanceof Error ? cause.message : String(cause), generator, project };
     }
   }, [generating, seed, index]);
 }

@@ -7,6 +7,7 @@ import { ChainSettings } from '../inspector/ChainSettings.tsx';
 import { PreviewPanel } from '../preview/PreviewPanel.tsx';
 import { ViewTabs } from '../preview/ViewTabs.tsx';
 import { WhyPanel } from '../why/WhyPanel.tsx';
+import { PracticeButton } from '../practice/ModeSwitch.tsx';
 
 type TabId = 'inspector' | 'why' | 'preview' | 'problems';
 
@@ -39,6 +40,10 @@ export function SidePanel() {
         {tab === 'why' && <WhyPanel />}
         {tab === 'preview' && <PreviewPanel />}
         {tab === 'problems' && <DiagnosticsPanel title="Problems" diagnostics={diagnostics} onSelect={onSelectDiagnostic} emptyText="No problems: every chain can be generated." />}
+      </div>
+      <div className="side-mode">
+        <span className="side-mode-text">Find the order of the calls yourself</span>
+        <PracticeButton />
       </div>
     </aside>
   );
