@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Property tests over every example chain take 1–3 s on a quiet machine; a busy one (CI
+    // beside other work, two cores) can take several times that. No test asserts a duration.
+    testTimeout: 30_000,
   },
 });

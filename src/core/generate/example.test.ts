@@ -73,10 +73,12 @@ describe('examples', () => {
     for (const { name, chainId } of allChains) {
       const { project, generator: g } = generator(name, chainId);
       const returns = new Map(project.tools.map((t) => [t.function.name, t.returns]));
+      const errorSchemas = new Map(project.tools.map((t) => [t.function.name, t.errors]));
       for (let i = 0; i < 400; i += 1) {
         for (const m of g.example(i, i).messages) {
           if (m.role !== 'tool') continue;
-          const schema = returns.get(m.tool);
+          // A failed call's result is its error: it follows the tool's errors schema, when there is one.
+          const schema = m.error ? errorSchemas.get(m.tool) : returns.get(m.tool);
           if (schema) expect(checkAgainstSchema(schema, m.result), `${name}/${chainId} #${i} ${m.callId}`).toEqual([]);
         }
       }
@@ -90,12 +92,26 @@ describe('examples', () => {
       const design = new Map(g.chain.calls.map((c) => [c.id, c]));
       for (let i = 0; i < 200; i += 1) {
         const ex: Example = g.example(11, i);
+        // What each call id stands for: its (successful) result, or a fan-out's list of results.
         const results = new Map<string, JsonValue>();
-        for (const m of ex.messages) if (m.role === 'tool') results.set(m.callId, m.result);
+        const failedOnce = new Set<string>();
+        for (const m of ex.messages) {
+          if (m.role !== 'tool') continue;
+          if (m.error) continue;
+          if (design.get(m.callId)?.forEach !== undefined) results.set(m.callId, [...((results.get(m.callId) as JsonValue[] | undefined) ?? []), m.result]);
+          else results.set(m.callId, m.result);
+        }
         for (const m of ex.messages) {
           if (!isCallsMessage(m)) continue;
           for (const call of m.calls) {
-            for (const [arg, template] of Object.entries(design.get(call.callId)!.args)) {
+            const spec = design.get(call.callId)!;
+            // A retry after an error is made with the retry's arguments (retryWith over args).
+            const retried = failedOnce.has(call.callId);
+            const errored = ex.messages.some((x) => x.role === 'tool' && x.id === call.id && x.error);
+            if (errored) failedOnce.add(call.callId);
+            const recover = spec.failure?.recover;
+            const args = retried && recover !== undefined && typeof recover === 'object' ? { ...spec.args, ...recover.retryWith } : spec.args;
+            for (const [arg, template] of Object.entries(args)) {
               if (typeof template !== 'string') continue;
               const whole = parseTemplate(template).whole;
               if (!whole || !results.has(whole.root)) continue;
