@@ -38,7 +38,9 @@ export async function buildCli(outDir = OUT_DIR) {
       copyPublicDir: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        output: { format: 'es', entryFileNames: 'chainwright.mjs', chunkFileNames: '[name]-[hash].mjs' },
+        // Minified without renaming (stack traces keep the names): the command peaks 7 MiB lower
+        // at start (70 instead of 77 MiB for generate --count 1); whitespace alone saves nothing.
+        output: { format: 'es', entryFileNames: 'chainwright.mjs', chunkFileNames: '[name]-[hash].mjs', minify: { compress: true, mangle: false, codegen: { removeWhitespace: true } } },
         // gpt-tokenizer does not say that its modules are free of side effects (they are: they
         // build an encoder and change nothing else); said here, the core's index re-exporting
         // the stats module no longer pulls the tokenizer into every start.
