@@ -9,6 +9,8 @@ import type { GraphNode, GraphView } from '../core/edit/graphView.ts';
 import { graphView } from '../core/edit/graphView.ts';
 import { ancestors, descendants } from '../core/edit/lineage.ts';
 import { referenceOptions, templateCompletions, type ReferenceOption } from '../core/edit/referenceOptions.ts';
+import { forEachOptions, valueOptions, type ForEachOption, type ReferenceScope, type ValueOption } from '../core/edit/referenceScope.ts';
+import { compiledChain, type CallVariation } from '../core/index.ts';
 import type { AppState, PersistenceStatus, Viewport } from './types.ts';
 import { semanticKey } from './semanticKey.ts';
 import { reuseEqualNodes } from './reuseNodes.ts';
@@ -118,6 +120,22 @@ export function makeSelectReferenceOptions(callId: string, arg: string): (s: App
   const compute = memo((project: Project, chainId: string | null) => (chainId ? referenceOptions(project, chainId, callId, arg) : []));
   return (s) => compute(s.project, s.chainId);
 }
+
+/** What a condition's value may read in a scope (a call's filter or condition, a reply variant): references with their types and listed values. */
+export function makeSelectValueOptions(scope: ReferenceScope): (s: AppState) => ValueOption[] {
+  const compute = memo((project: Project, chainId: string | null) => (chainId ? valueOptions(project, chainId, scope) : []));
+  return (s) => compute(s.project, s.chainId);
+}
+
+/** The lists a call may run once for each element of. */
+export function makeSelectForEachOptions(callId: string): (s: AppState) => ForEachOption[] {
+  const compute = memo((project: Project, chainId: string | null) => (chainId ? forEachOptions(project, chainId, callId) : []));
+  return (s) => compute(s.project, s.chainId);
+}
+
+const variationsOf = memo((project: Project, chain: Chain | null): ReadonlyMap<string, CallVariation> => (chain ? (compiledChain(project, chain)?.variations ?? new Map()) : new Map()));
+/** How each call of the current chain varies per example, in numbers and words (the plan's). */
+export const selectVariations = (s: AppState): ReadonlyMap<string, CallVariation> => variationsOf(s.project, selectChain(s));
 
 /** Completions for a template editor (`{slot}`, `{call.path}`); `callId` limits call results to what that call may use. */
 export function makeSelectTemplateCompletions(callId?: string): (s: AppState) => string[] {

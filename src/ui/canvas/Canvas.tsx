@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import type { Connection, EdgeChange, IsValidConnection, MiniMapNodeProps, NodeChange, OnMoveEnd, OnNodeDrag, Viewport } from '@xyflow/react';
-import { ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE } from '../../core/edit/edges.ts';
+import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/edit/edges.ts';
 import type { Position } from '../../core/index.ts';
 import type { GraphView } from '../../core/edit/graphView.ts';
 import { appStore, selectGraphView, selectLineage, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
@@ -95,6 +95,11 @@ function ChainCanvas({ chainId }: { chainId: string }) {
 
   const onConnect = useCallback((c: Connection) => {
     const s = appStore.getState();
+    // A list field dropped on a call's header (or its "for each" strip): the call runs once for each element.
+    if (c.sourceHandle && c.sourceHandle !== ORDER_SOURCE_HANDLE && (c.targetHandle === FOREACH_TARGET_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE)) {
+      s.setForEachFrom({ callId: c.source, field: c.sourceHandle }, c.target);
+      return;
+    }
     if (c.sourceHandle === ORDER_SOURCE_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE) {
       s.addOrder(c.source, c.target);
       return;
@@ -205,10 +210,25 @@ function miniMapClass(node: FlowNode): string {
   return node.data.node.isOnCriticalPath ? 'minimap-call minimap-critical' : 'minimap-call';
 }
 
-/** Order-only handles connect to each other; a result field connects to an argument. */
+/**
+ * Order-only handles connect to each other; a result field connects to an argument; a list
+ * field (or a fan-out's whole result) connects to a call's header or "for each" strip, which
+ * makes that call a fan-out. Nothing connects to the "only if" strip: conditions are edited in
+ * the inspector.
+ */
 const isValidConnection: IsValidConnection<DependencyFlowEdge> = (c) => {
   if (c.source === c.target) return false;
+  if (c.targetHandle === WHEN_TARGET_HANDLE) return false;
   const orderSource = c.sourceHandle === ORDER_SOURCE_HANDLE;
+  if (!orderSource && (c.targetHandle === FOREACH_TARGET_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE)) return givesList(c.source, c.sourceHandle);
   const orderTarget = c.targetHandle === ORDER_TARGET_HANDLE;
   return orderSource === orderTarget;
 };
+
+/** Whether a call's result field is a list (a fan-out's whole result is the list of its results). */
+function givesList(callId: string, field: string | null | undefined): boolean {
+  const node = selectGraphView(appStore.getState())?.nodes.find((n) => n.id === callId);
+  if (!node || !field) return false;
+  if (field === '$' && node.behaviour?.forEach) return true;
+  return node.outputs.some((f) => f.path === field && f.isList);
+}

@@ -1,16 +1,20 @@
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE } from '../../core/edit/edges.ts';
+import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/edit/edges.ts';
 import type { ArgumentHandle, ResultField } from '../../core/edit/fields.ts';
+import type { GraphNode } from '../../core/edit/graphView.ts';
 import { EffectBadge } from '../plan/EffectBadge.tsx';
 import type { CallFlowNode } from './flowElements.ts';
 
 /**
  * A call on the canvas: a header (id, tool, effect, problems) with the order-only handles,
- * then one row per handle: arguments on the left (inputs), result fields on the right
- * (outputs, nested paths flattened). Handle ids are the argument names and field paths, so
- * they are stable across renders and saves. Everything shown comes from the core's GraphNode.
+ * its strips (a fan-out's "for each …", a condition's "only if …", failure and confirmation
+ * badges; see layout/nodeSize.ts), then one row per handle: arguments on the left (inputs),
+ * result fields on the right (outputs, nested paths flattened). A fan-out is drawn as a stack
+ * of cards: one call that runs for each element. Handle ids are the argument names and field
+ * paths, so they are stable across renders and saves. Everything shown comes from the core's
+ * GraphNode.
  */
 function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
   const node = data.node;
@@ -22,6 +26,8 @@ function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
   if (node.isOnCriticalPath) classes.push('is-critical');
   if (problems.severity === 'error') classes.push('has-errors');
   if (!node.toolKnown) classes.push('tool-unknown');
+  if (node.behaviour?.forEach) classes.push('is-fanout');
+  if (node.behaviour?.when) classes.push('is-conditional');
 
   return (
     <div className={classes.join(' ')} style={{ width: node.width, minHeight: node.height }}>
@@ -65,6 +71,7 @@ function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
           title="Drag to another call's header: it runs after this one (no data flows)"
         />
       </div>
+      {node.behaviour && <Strips node={node} behaviour={node.behaviour} />}
       <div className="call-card-rows">
         {Array.from({ length: rows }, (_, i) => (
           <div className="call-card-row" key={i}>
@@ -74,6 +81,52 @@ function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
         ))}
       </div>
     </div>
+  );
+}
+
+function Strips({ node, behaviour }: { node: GraphNode; behaviour: NonNullable<GraphNode['behaviour']> }) {
+  return (
+    <>
+      {behaviour.forEach && (
+        <div className="call-strip call-strip-each" title={behaviour.forEach.title}>
+          <Handle
+            type="target"
+            position={Position.Left}
+            id={FOREACH_TARGET_HANDLE}
+            className="handle-strip"
+            aria-label={`List that ${node.id} runs once for each element of`}
+            title="Drop a list field here: this call runs once for each of its elements"
+          />
+          <span className="call-strip-icon" aria-hidden="true">
+            ⟳
+          </span>
+          <span className="call-strip-text">{behaviour.forEach.text}</span>
+        </div>
+      )}
+      {behaviour.when && (
+        <div className="call-strip call-strip-when" title={behaviour.when.title}>
+          <Handle type="target" position={Position.Left} id={WHEN_TARGET_HANDLE} className="handle-strip" isConnectable={false} aria-label={`What the condition of ${node.id} reads`} />
+          <span className="call-strip-icon" aria-hidden="true">
+            ?
+          </span>
+          <span className="call-strip-text">{behaviour.when.text}</span>
+        </div>
+      )}
+      {(behaviour.failure || behaviour.confirm) && (
+        <div className="call-strip call-strip-badges">
+          {behaviour.failure && (
+            <span className="call-badge call-badge-failure" title={behaviour.failure.title}>
+              {behaviour.failure.text}
+            </span>
+          )}
+          {behaviour.confirm && (
+            <span className="call-badge call-badge-confirm" title={behaviour.confirm.title}>
+              {behaviour.confirm.text}
+            </span>
+          )}
+        </div>
+      )}
+    </>
   );
 }
 

@@ -43,9 +43,9 @@ export function lineageClass(callId: string, h: Highlight): string {
   return '';
 }
 
-/** Class names of an edge: order-only, type mismatch, critical path, lineage. */
+/** Class names of an edge: its kind (order-only, data, a fan-out's list, a condition's read), type mismatch, critical path, lineage. */
 export function edgeClass(edge: GraphEdge, h: Highlight): string {
-  const classes: string[] = [edge.kind === 'order' ? 'edge-order' : 'edge-data'];
+  const classes: string[] = [`edge-${edge.kind}`];
   if (edge.typeMismatch) classes.push('edge-mismatch');
   if (edge.brokenField) classes.push('edge-broken');
   if (edge.isOnCriticalPath) classes.push('edge-critical');
@@ -160,6 +160,8 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
 /** A readable name for an edge (its accessible name on the canvas). */
 export function edgeLabel(edge: GraphEdge): string {
   if (edge.kind === 'order') return `${edge.target} runs after ${edge.source} (order only)`;
+  if (edge.kind === 'each') return `${edge.target} runs once for each element of {${edge.reference ?? edge.label}}`;
+  if (edge.kind === 'condition') return `${edge.target} ${edge.argPath.startsWith('where') ? 'filter' : 'only if'}: ${edge.label.replace(/^where /, '')} (reads ${edge.source})`;
   return `${edge.target}.${edge.argPath} ← {${edge.label}}${edge.typeMismatch ? ' (type mismatch)' : ''}`;
 }
 

@@ -5,6 +5,8 @@ import { appStore } from '../../state/store.ts';
 import { argumentMode, literalValue } from './argumentMode.ts';
 import type { ArgumentMode } from './argumentMode.ts';
 import { ReferenceCombobox } from './ReferenceCombobox.tsx';
+import { ReferenceSteps } from './ReferenceSteps.tsx';
+import type { ReferenceScope } from '../../core/index.ts';
 import { useDraft } from './useDraft.ts';
 
 interface Props {
@@ -31,12 +33,13 @@ export function ArgumentField({ callId, handle, value, slotNames, highlighted }:
   // The chosen kind may run ahead of the value (a kind picked, its value not yet chosen).
   const [pending, setPending] = useState<Kind | null>(null);
   const kind = pending ?? mode.kind;
+  const scope = useMemo<ReferenceScope>(() => ({ kind: 'argument', callId }), [callId]);
   const wrapper = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
     if (!highlighted) return;
     wrapper.current?.scrollIntoView({ block: 'nearest' });
     // The value's own control (after the kind picker).
-    const controls = wrapper.current?.querySelectorAll<HTMLElement>('input, select, textarea');
+    const controls = wrapper.current?.querySelectorAll<HTMLElement>('input, select:not(.ref-steps select), textarea');
     controls?.[controls.length - 1]?.focus();
   }, [highlighted]);
 
@@ -90,6 +93,7 @@ export function ArgumentField({ callId, handle, value, slotNames, highlighted }:
           </select>
         )}
         {kind === 'reference' && <ReferenceCombobox callId={callId} arg={handle.name} current={mode.kind === 'reference' ? mode.template : ''} onPick={set} />}
+        {kind === 'reference' && mode.kind === 'reference' && <ReferenceSteps reference={mode.template} scope={scope} name={handle.name} onChange={set} />}
       </div>
     </fieldset>
   );

@@ -3,10 +3,11 @@ import type { Call } from '../../core/index.ts';
 import { appStore, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget, jsonPathSegments } from '../diagnostics/diagnosticTarget.ts';
 import { ArgumentField } from './ArgumentField.tsx';
+import { CallConfirm, CallFailure, CallRuns } from './CallBehaviours.tsx';
 import { StepRequests } from './StepRequests.tsx';
 import { useDraft } from './useDraft.ts';
 
-/** The selected call: its tool, its id (editable, unique), each argument, its own requests. */
+/** The selected call: its tool, its id (editable, unique), how it runs (for each, only if), each argument, failure and confirmation, its own requests. */
 export function CallInspector({ call }: { call: Call }) {
   const headingId = useId();
   const chain = useAppStore(selectChain);
@@ -49,6 +50,7 @@ export function CallInspector({ call }: { call: Call }) {
         <CallIdField callId={call.id} inputId={`${headingId}-id`} />
       </div>
       {node?.description && <p className="muted inspector-description">{node.description}</p>}
+      {chain && <CallRuns call={call} chain={chain} />}
       <h4 className="subsection-title">Arguments</h4>
       {node && node.inputs.length === 0 && <p className="muted">This tool takes no arguments.</p>}
       {node?.inputs.map((handle) => (
@@ -61,6 +63,8 @@ export function CallInspector({ call }: { call: Call }) {
           highlighted={targetHere?.kind === 'argument' && targetHere.arg === handle.name}
         />
       ))}
+      <CallFailure call={call} inputs={node?.inputs ?? []} />
+      <CallConfirm call={call} />
       {chain && <StepRequests call={call} chain={chain} highlighted={requestHere} />}
     </section>
   );

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { describeCondition, stepRequestCoverage } from '../../core/index.ts';
-import type { Chain, ReplyVariant, SlotSpec } from '../../core/index.ts';
+import { moveItem, replyAsVariants, stepRequestCoverage, variantTexts, withTexts } from '../../core/index.ts';
+import type { Chain, Condition, ReferenceScope, ReplyVariant, SlotSpec } from '../../core/index.ts';
+import { ConditionEditor } from './ConditionEditor.tsx';
+import { PhrasingList } from './PhrasingList.tsx';
 import { appStore, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
 import { SlotEditor } from './SlotEditor.tsx';
@@ -65,39 +67,108 @@ export function ChainSettings({ chain }: { chain: Chain }) {
 
       <h4 className="subsection-title">Reply</h4>
       {Array.isArray(chain.reply) ? (
-        <ReplyVariantList variants={chain.reply} />
+        <ReplyVariantList chain={chain} variants={chain.reply} completions={completions} />
       ) : (
-      <TemplateField
-        label="Reply template"
-        value={chain.reply ?? ''}
-        completions={completions}
-        rows={3}
-        placeholder="Empty: a summary of what each call did"
-        highlighted={here?.kind === 'reply'}
-        onCommit={(text) => s().setReply(text.trim() === '' ? undefined : text)}
-      />
+        <>
+          <TemplateField
+            label="Reply template"
+            value={chain.reply ?? ''}
+            completions={completions}
+            rows={3}
+            placeholder="Empty: a summary of what each call did"
+            highlighted={here?.kind === 'reply'}
+            onCommit={(text) => s().setReply(text.trim() === '' ? undefined : text)}
+          />
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => s().setReplyVariants(replyAsVariants(chain.reply, 'Done: {' + (chain.calls[0]?.id ?? 'result') + '}.'))}
+          >
+            Use reply variants
+          </button>
+          <p className="muted field-note">Variants let the reply say what happened: one for each branch, the first whose condition holds is used.</p>
+        </>
       )}
     </section>
   );
 }
 
-/** A reply made of variants: each condition in words and its phrasings, first that holds wins. */
-function ReplyVariantList({ variants }: { variants: ReplyVariant[] }) {
+const REPLY_SCOPE: ReferenceScope = { kind: 'reply' };
+
+/**
+ * A reply made of variants, in order: each with its condition (the same editor as a call's)
+ * and its phrasings. The first whose condition holds is the reply; the last should have none
+ * (it is the fallback). Add puts a new variant before a last one without a condition; each
+ * can be moved up or down or removed. Every change is one undo step.
+ */
+function ReplyVariantList({ chain, variants, completions }: { chain: Chain; variants: ReplyVariant[]; completions: readonly string[] }) {
+  const callIds = useMemo(() => chain.calls.map((c) => c.id), [chain.calls]);
+  const write = (next: ReplyVariant[]) => appStore.getState().setReplyVariants(next);
+  const change = (i: number, next: ReplyVariant) => write(variants.map((v, j) => (j === i ? next : v)));
+  const add = () => {
+    const fresh: ReplyVariant = { when: callIds.length ? { ran: callIds[callIds.length - 1] } : { value: '', exists: true }, text: 'What to say in this case.' };
+    const last = variants[variants.length - 1];
+    const at = last && last.when === undefined ? variants.length - 1 : variants.length;
+    write([...variants.slice(0, at), fresh, ...variants.slice(at)]);
+  };
   return (
     <>
-      <p className="muted field-note">The first variant whose condition holds is the reply (edit the variants in the project file).</p>
-      <ol className="reply-variants">
-        {variants.map((v, i) => (
-          <li key={i}>
-            <span className="muted">{v.when ? `when ${describeCondition(v.when)}` : 'otherwise'}</span>
-            {(v.texts ?? (v.text !== undefined ? [v.text] : [])).map((t, j) => (
-              <p key={j} className="reply-variant-text">
-                {t}
-              </p>
-            ))}
-          </li>
-        ))}
+      <p className="muted field-note">The first variant whose condition holds is the reply; one is drawn from its phrasings.</p>
+      <ol className="reply-variants" aria-label="Reply variants">
+        {variants.map((v, i) => {
+          const name = `Variant ${i + 1}`;
+          return (
+            <li key={i} className="reply-variant" aria-label={name}>
+              <div className="reply-variant-head">
+                <span className="reply-variant-title">{name}</span>
+                <div className="reply-variant-actions">
+                  <button type="button" className="link-button" aria-label={`Move ${name.toLowerCase()} up`} disabled={i === 0} onClick={() => write(moveItem(variants, i, i - 1))}>
+                    ↑ Up
+                  </button>
+                  <button type="button" className="link-button" aria-label={`Move ${name.toLowerCase()} down`} disabled={i === variants.length - 1} onClick={() => write(moveItem(variants, i, i + 1))}>
+                    ↓ Down
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove ${name.toLowerCase()}`}
+                    onClick={() => (variants.length > 1 ? write(variants.filter((_, j) => j !== i)) : appStore.getState().setReply(variantTexts(v)[0]))}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </div>
+              {v.when === undefined ? (
+                <div className="reply-variant-when">
+                  <span className="muted">{i === variants.length - 1 ? 'Otherwise (no condition)' : 'Always (no condition): the variants below are never used'}</span>{' '}
+                  <button type="button" className="link-button" aria-label={`Add a condition to ${name.toLowerCase()}`} onClick={() => change(i, { ...v, when: { ran: callIds[callIds.length - 1] ?? '' } })} disabled={callIds.length === 0}>
+                    Add a condition
+                  </button>
+                </div>
+              ) : (
+                <ConditionEditor
+                  name={`${name} condition`}
+                  condition={v.when}
+                  onChange={(when: Condition | undefined) => {
+                    const next = { ...v };
+                    if (when === undefined) delete next.when;
+                    else next.when = when;
+                    change(i, next);
+                  }}
+                  scope={REPLY_SCOPE}
+                  callIds={callIds}
+                  addText="Add a condition"
+                  removeText="Remove this variant’s condition"
+                />
+              )}
+              <PhrasingList label={`${name} phrasing`} values={variantTexts(v)} completions={completions} starter="Another way to say it." rows={2} onCommit={(texts) => change(i, withTexts(v, texts))} />
+            </li>
+          );
+        })}
       </ol>
+      <button type="button" className="button button-small" onClick={add}>
+        Add variant
+      </button>
     </>
   );
 }

@@ -16,6 +16,8 @@ interface Props {
   actions?: ReactNode;
   highlighted?: boolean;
   fieldId?: string;
+  /** Show the insertion chips only while the field (or a chip) has the focus: for lists of many fields. */
+  compact?: boolean;
 }
 
 const MAX_CHIPS = 24;
@@ -25,7 +27,8 @@ const MAX_CHIPS = 24;
  * and reference names are offered below as chips that insert at the caret; past the first
  * MAX_CHIPS, "+N more" opens a searchable list of all of them (InsertionList).
  */
-export function TemplateField({ label, value, completions, onCommit, placeholder, rows = 2, actions, highlighted, fieldId }: Props) {
+export function TemplateField({ label, value, completions, onCommit, placeholder, rows = 2, actions, highlighted, fieldId, compact }: Props) {
+  const [focused, setFocused] = useState(false);
   const generatedId = useId();
   const id = fieldId ?? generatedId;
   const [draft, setDraft] = useDraft(value);
@@ -48,7 +51,11 @@ export function TemplateField({ label, value, completions, onCommit, placeholder
     });
   };
   return (
-    <div className={`template-field${highlighted ? ' is-highlighted' : ''}`}>
+    <div
+      className={`template-field${highlighted ? ' is-highlighted' : ''}`}
+      onFocus={compact ? () => setFocused(true) : undefined}
+      onBlur={compact ? (e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setFocused(false) : undefined}
+    >
       <div className="field-label-row">
         <label htmlFor={id} className="field-label">
           {label}
@@ -69,7 +76,7 @@ export function TemplateField({ label, value, completions, onCommit, placeholder
           if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit(e.currentTarget.value);
         }}
       />
-      {completions.length > 0 && (
+      {completions.length > 0 && (!compact || focused || listOpen) && (
         <div className="chips" role="group" aria-label={`Insert into ${label}`}>
           {completions.slice(0, MAX_CHIPS).map((token) => (
             <button key={token} type="button" className="chip" onMouseDown={(e) => e.preventDefault()} onClick={() => insert(token)}>
