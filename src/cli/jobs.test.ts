@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_OK } from './main.ts';
 import { MIN_EXAMPLES_PER_JOB, jobShards, jobsFor, setWorkerEntry } from './jobs.ts';
@@ -113,4 +113,22 @@ describe('the bundle', () => {
     expect(outs[1][0] === outs[0][0]).toBe(true);
     expect(outs[1][1] === outs[0][1]).toBe(true);
   }, 60_000);
+
+  it('stopped by Ctrl-C, leaves neither spool files nor temporary outputs, and exits 130', async () => {
+    const folder = join(dir, 'interrupted');
+    mkdirSync(folder);
+    const child = spawn('node', [bundle, 'generate', TRIP, '--count', '1000000', '--jobs', '2', '--out', join(folder, 'big.jsonl')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Once the worker has started its spool file.
+    for (let waited = 0; !readdirSync(folder).some((f) => f.endsWith('.spool')); waited += 50) {
+      if (waited > 50_000) throw new Error('no spool file came');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('chainwright: stopped by SIGINT; no file was written');
+    expect(readdirSync(folder)).toEqual([]);
+  }, 90_000);
 });

@@ -181,6 +181,8 @@ export interface JobsRun {
   /** A folder for spool files of each file (beside the output; the system's temporary folder for a stream). */
   spoolDir: (file: FileName) => string;
   onProgress: (done: number) => void;
+  /** Stops the run (the promise rejects once the workers are stopped and the spool files removed). */
+  signal?: AbortSignal;
 }
 
 /** Lets the event loop take the workers' messages between two chunks of the main thread's own range. */
@@ -217,7 +219,10 @@ export async function runJobs(r: JobsRun): Promise<DatasetError | null> {
     r.onProgress(done.reduce((a, b) => a + b, 0));
   };
 
+  const onAbort = () => fail(new Error('the run was stopped'));
+  r.signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    if (r.signal?.aborted) throw new Error('the run was stopped');
     for (const name of names) {
       const dir = r.spoolDir(name);
       for (let part = 1; part < shards.length; part += 1) {
@@ -281,6 +286,7 @@ export async function runJobs(r: JobsRun): Promise<DatasetError | null> {
     if (failure) throw failure.error;
     return errors.filter((e): e is DatasetError => e !== null).sort((a, b) => (a.file === b.file ? a.example - b.example : a.file === 'train' ? -1 : 1))[0] ?? null;
   } finally {
+    r.signal?.removeEventListener('abort', onAbort);
     // Stopped before their descriptors close: a worker still writing could otherwise write into a file opened later under the same number.
     await Promise.all(workers.map((w) => w.terminate()));
     for (const list of spools.values()) for (const s of list) if (s) closeSpool(s);

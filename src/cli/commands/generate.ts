@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_MIX,
@@ -280,10 +280,30 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
       const target = files.get(path);
       return target && target.kind !== 'stream' ? dirname(target.path) : streamSpoolDir();
     };
-    return runJobs({ spec, jobs, writers: lineWriters, spoolDir, onProgress: (done) => progress.update(done) }).then(finish, (e: unknown) => {
-      progress.clear();
-      return writeFailed(e);
-    });
+    // Ctrl-C (or TERM, HUP) while the threads run: the workers stop, their spool files and the
+    // temporary outputs are removed, and the command exits as the signal would have it (130…).
+    const interrupt = new AbortController();
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const onSignal = (signal: NodeJS.Signals) => interrupt.abort(signal);
+    for (const s of signals) process.once(s, onSignal);
+    const release = () => {
+      for (const s of signals) process.off(s, onSignal);
+    };
+    return runJobs({ spec, jobs, writers: lineWriters, spoolDir, onProgress: (done) => progress.update(done), signal: interrupt.signal }).then(
+      (error) => {
+        release();
+        return finish(error);
+      },
+      (e: unknown) => {
+        release();
+        progress.clear();
+        if (!interrupt.signal.aborted) return writeFailed(e);
+        abortAll();
+        const signal = interrupt.signal.reason as NodeJS.Signals;
+        io.stderr(`chainwright: stopped by ${signal}${targets.get('train') === '-' || [...files.values()].some((t) => t.kind === 'stream') ? '' : '; no file was written'}\n`);
+        return 128 + osConstants.signals[signal];
+      },
+    );
   }
 
   try {
