@@ -51,9 +51,10 @@ Commands:
              or a JSON file of weights); --split writes unseen requests (by template or slot
              value) to a test file beside PATH (rb.jsonl -> rb.test.jsonl) or --out-test;
              --shard K/N writes the K-th of N contiguous parts: the N parts in order are the
-             whole file, byte for byte; --jobs N makes the parts in N worker threads (default:
-             the machine's cores) and writes the bytes --jobs 1 writes; --tokens adds a token
-             estimate (o200k_base, 50 examples) to the summary
+             whole file, byte for byte; --jobs N makes N such parts at once in threads and
+             writes the bytes --jobs 1 writes (default: the machine's cores, for runs of at
+             least 8000 examples per core); --tokens adds a token estimate (o200k_base, 50
+             examples) to the summary
   check      run a format's checker on an existing JSONL file (or distil folder) and print
              each finding as "FILE:LINE: path: message [rule]"; exit 1 if any
   audit      grade every tool and the project; each finding as
