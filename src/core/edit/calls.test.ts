@@ -40,9 +40,9 @@ describe('renameCall', () => {
     const p = ok(addOrder(base(), CHAIN, 'rooms', 'team')).project;
     const r = ok(renameCall(p, CHAIN, 'rooms', 'found'));
     expect(roots(r.project)).not.toContain('rooms');
-    expect(callOf(r.project, CHAIN, 'book').args.room_id).toBe('{found.rooms[0].room_id}');
+    expect(callOf(r.project, CHAIN, 'book').args.room_id).toBe('{found.rooms[min:capacity].room_id}');
     expect(callOf(r.project, CHAIN, 'team').after).toEqual(['found']);
-    expect(chainOf(r.project, CHAIN).reply).toContain('{found.rooms[0].name}');
+    expect(chainOf(r.project, CHAIN).reply).toContain('{found.rooms[min:capacity].name}');
   });
 
   it('refuses invalid, taken and slot names', () => {

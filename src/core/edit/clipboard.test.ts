@@ -16,7 +16,7 @@ describe('copy and paste', () => {
     expect(r.callIds).toEqual(['book_2', 'invite_2']);
     expect(callOf(r.project, CHAIN, 'invite_2').args.booking_id).toBe('{book_2.booking_id}');
     // outside the group, the call exists here: kept
-    expect(callOf(r.project, CHAIN, 'book_2').args.room_id).toBe('{rooms.rooms[0].room_id}');
+    expect(callOf(r.project, CHAIN, 'book_2').args.room_id).toBe('{rooms.rooms[min:capacity].room_id}');
     const before = callOf(p, CHAIN, 'book').position!;
     expect(callOf(r.project, CHAIN, 'book_2').position).toEqual({ x: before.x + 10, y: before.y + 20 });
     expect(r.warnings).toEqual([]);

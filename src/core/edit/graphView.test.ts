@@ -63,7 +63,7 @@ describe('graphView', () => {
       expect(nodes.get(e.target)!.inputs.map((h) => h.name)).toContain(e.targetHandle);
     }
     const roomEdge = view.edges.find((e) => e.source === 'rooms' && e.target === 'book')!;
-    expect(roomEdge).toMatchObject({ kind: 'data', sourceHandle: 'rooms[].room_id', targetHandle: 'room_id', label: 'rooms.rooms[0].room_id', typeMismatch: false });
+    expect(roomEdge).toMatchObject({ kind: 'data', sourceHandle: 'rooms[].room_id', targetHandle: 'room_id', label: 'rooms.rooms[min:capacity].room_id', typeMismatch: false });
   });
 
   it('labels turn bands and makes them cover their calls', () => {

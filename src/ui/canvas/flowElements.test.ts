@@ -67,7 +67,7 @@ describe('toFlowEdges', () => {
     const intoBook = edges.find((e) => e.target === 'book')!;
     expect(intoBook.sourceHandle).toBe('rooms[].room_id');
     expect(intoBook.targetHandle).toBe('room_id');
-    expect(intoBook.ariaLabel).toBe('book.room_id ← {rooms.rooms[0].room_id}');
+    expect(intoBook.ariaLabel).toBe('book.room_id ← {rooms.rooms[min:capacity].room_id}');
     expect(intoBook.className).toContain('edge-data');
   });
 
