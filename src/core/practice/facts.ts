@@ -178,6 +178,10 @@ function testedValue(call: Call, scope: Scope): string {
   return ` (${describeCondition({ value: when.value, exists: true }).replace(/ exists$/, '')} is ${text})`;
 }
 
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `room_id` → "another room_id"; several: "other values for a and b". */
 export function otherValues(keys: readonly string[]): string {
   return keys.length === 1 ? `another ${keys[0]}` : `other values for ${listInWords([...keys])}`;
@@ -208,37 +212,36 @@ export function variationMarks(project: Project, example: Example): VariationMar
     } else if (f.condition === true && call.forEach === undefined) {
       marks.push({ callId: f.callId, kind: 'condition', text: `${describeCondition(call.when!)} held${testedValue(call, scope)}, so ${tool} (${f.callId}) was called.` });
     }
-    if (call.confirm && f.confirm !== null && f.confirm !== undefined) {
-      const effect = tools.get(tool)?.effect ?? 'read';
-      const nothing = effect === 'destructive' ? 'nothing was deleted' : effect === 'write' ? 'nothing was changed' : 'nothing was looked up';
-      const stops = stoppedBy(g, f.callId);
-      marks.push({
-        callId: f.callId,
-        kind: 'confirm',
-        text: f.confirm === 'no' ? `The user said no, so ${nothing}: ${calls(0, tool)}${stops.length ? `, nor ${listInWords(stops)}` : ''}.` : `The user said yes, so ${tool} (${f.callId}) went ahead.`,
-      });
+    const effect = tools.get(tool)?.effect ?? 'read';
+    const nothing = effect === 'destructive' ? 'nothing was deleted' : effect === 'write' ? 'nothing was changed' : 'nothing was looked up';
+    const stops = stoppedBy(g, f.callId);
+    const refused = `the user said no, so ${nothing}: ${calls(0, tool)}${stops.length ? `, nor ${listInWords(stops)}` : ''}.`;
+    const asked = call.confirm && (f.confirm === 'yes' || f.confirm === 'no');
+    // A fan-out asked about says the list and the answer in one mark.
+    if (asked && call.forEach === undefined) {
+      marks.push({ callId: f.callId, kind: 'confirm', text: f.confirm === 'no' ? capital(refused) : `The user said yes, so ${tool} (${f.callId}) went ahead.` });
     }
     if (call.forEach !== undefined && f.fanOut && f.condition !== false) {
       const { one, many } = nouns(call);
       const { listLength, passed } = f.fanOut;
       const declined = f.confirm === 'no';
+      const yes = f.confirm === 'yes' ? 'the user said yes, so ' : '';
       let text: string;
       if (listLength === null) text = `${forEachSource(call)} could not be read, so ${calls(f.made, tool)}.`;
       else if (listLength === 0) text = `The list ${forEachSource(call)} was empty, so ${calls(0, tool)}.`;
-      else if (call.where !== undefined) {
+      else {
         const rule = filterWords(call);
         const had =
-          passed === 0
-            ? listLength === 1
-              ? `The only ${one} did not have ${rule}`
-              : `None of the ${listLength} ${many} had ${rule}`
-            : `${passed} of ${listLength} ${listLength === 1 ? one : many} had ${rule}`;
-        text = declined ? `${had}; the user said no, so ${calls(0, tool)}.` : `${had}, so ${calls(f.made, tool)}${f.made > 1 ? ' in parallel' : ''}.`;
-      } else {
-        const listed = `${listLength} ${listLength === 1 ? one : many}`;
-        text = declined ? `${listed}; the user said no, so ${calls(0, tool)}.` : `${listed}, so ${calls(f.made, tool)}${f.made > 1 ? ' in parallel' : ''}.`;
+          call.where === undefined
+            ? `${listLength} ${listLength === 1 ? one : many}`
+            : passed === 0
+              ? listLength === 1
+                ? `The only ${one} did not have ${rule}`
+                : `None of the ${listLength} ${many} had ${rule}`
+              : `${passed} of ${listLength} ${listLength === 1 ? one : many} had ${rule}`;
+        text = declined && passed !== 0 ? `${had}; ${refused}` : `${had}${yes ? '; ' : ', so '}${yes}${calls(f.made, tool)}${f.made > 1 ? ' in parallel' : ''}.`;
       }
-      marks.push({ callId: f.callId, kind: 'fanOut', text });
+      marks.push({ callId: f.callId, kind: asked ? 'confirm' : 'fanOut', text });
     }
     if (f.failure?.failed) {
       const code = f.failure.code ? ` (${f.failure.code})` : '';

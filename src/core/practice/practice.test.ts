@@ -105,7 +105,8 @@ describe('variationMarks: what varies in one example, in words', () => {
 
   it('says when the user said no', () => {
     const all = marksOver(loadExample('archive-cleanup')).flat();
-    expect(all.some((t) => t.startsWith('The user said no, so nothing was deleted: no delete_project call'))).toBe(true);
+    expect(all.some((t) => /^[1-9]\d* projects?; the user said no, so nothing was deleted: no delete_project call\.$/.test(t))).toBe(true);
+    expect(all.some((t) => /^[2-9] projects; the user said yes, so [2-9] delete_project calls in parallel\.$/.test(t))).toBe(true);
   });
 
   it('facts agree with the transcript: a fan-out makes as many calls as elements pass its filter', () => {
