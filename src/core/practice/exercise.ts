@@ -76,6 +76,11 @@ export interface Exercise {
   calls: ExerciseCall[];
   /** How many turn columns to offer (never fewer than the best order needs, nor a hint of how many it needs). */
   columns: number;
+  /**
+   * Every call has its own user request, so the data makes one call per turn; the exercise
+   * still asks for the earliest turn each call could run in (its dependency level).
+   */
+  multiTurn: boolean;
   questions: CountQuestion[];
   key: AnswerKey;
   dependencies: Dependency[];
@@ -241,7 +246,8 @@ export function makeExercise(project: Project, chainId: string, options: Exercis
       title: options.title ?? chain.name ?? chain.id,
       request,
       calls,
-      columns: Math.min(MAX_COLUMNS, Math.max(3, chain.calls.length)),
+      columns: Math.max(bestTurns, Math.min(MAX_COLUMNS, Math.max(3, chain.calls.length))),
+      multiTurn: plan.multiTurn,
       questions,
       key: { turnOf, parallel, counts: Object.fromEntries(questions.map((q) => [q.callId, q.answer])) },
       dependencies: compiled.dependencies,

@@ -233,6 +233,25 @@ describe('practice exercises', () => {
     expect(grade.latencyText).toBe('Place every call to compare your order with the best one (1,300 ms in 3 turns).');
   });
 
+  it('a multi-turn chain is practised on its dependency levels, and says so', () => {
+    const ex = exerciseOf(loadExample('file-system'));
+    expect(ex.multiTurn).toBe(true);
+    expect(ex.columns).toBeGreaterThanOrEqual(ex.bestTurns);
+    expect(gradeAnswer(ex, answerOf(ex)).perfect).toBe(true);
+  });
+
+  it('offers at least as many turn columns as the best order needs', () => {
+    const project = loadExercise('q4-project');
+    const chain = project.chains[0];
+    // Nine calls one after another: the last needs the one before.
+    const calls = Array.from({ length: 9 }, (_, i) => ({ id: `c${i}`, tool: 'create_project', args: { name: i === 0 ? 'P' : `{c${i - 1}.project_id}` } }));
+    const long = { ...project, chains: [{ ...chain, calls, reply: 'Done.' }] };
+    const made = makeExercise(long, chain.id);
+    if (!made.ok) throw new Error(made.reason);
+    expect(made.exercise.bestTurns).toBe(9);
+    expect(made.exercise.columns).toBe(9);
+  });
+
   it('refuses a chain with fewer than two calls', () => {
     const project = loadExample('room-booking');
     const one = { ...project, chains: [{ ...project.chains[0], calls: project.chains[0].calls.slice(0, 1), reply: undefined }] };

@@ -93,6 +93,11 @@ export function ExerciseBoard({ id, exercise, project, onChecked }: Props) {
           Put each call in the earliest turn it can run in: drag its card into a turn, choose the turn in its menu, or focus the card and press the turn's number (0 takes it back). Calls in the same turn run in parallel. Then mark the calls
           that may run in parallel, answer the questions and press Check.
         </p>
+        {exercise.multiTurn && (
+          <p className="muted exercise-how">
+            In this design every call has its own user request, so the data makes one call per turn. Here, place each call in the earliest turn its results allow, as if all the requests came at once.
+          </p>
+        )}
       </header>
 
       <section className={`exercise-tray${dropTarget === 0 ? ' is-drop-target' : ''}`} aria-label="Calls to place" onDragOver={onDragOver(0)} onDragLeave={() => setDropTarget(null)} onDrop={onDrop(undefined)}>
