@@ -31,6 +31,8 @@ async function openExample(page: Page, path: string, name: string) {
 }
 
 test.describe('call behaviours on the canvas and in the inspector', () => {
+  // Long flows of many gestures each: more time than one assertion's worth on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
   let w: Watch;
   test.beforeEach(async ({ page }) => {
     w = watch(page);

@@ -22,8 +22,9 @@ export const WHEN_TARGET_HANDLE = 'when-in';
  *
  * Ids: `data:<reference>-><target>:<argPath>` (e.g. `data:rooms.rooms[0].room_id->book:room_id`),
  * `order:<source>-><target>`, `each:<reference>-><target>`,
- * `when:<reference or status>-><target>:<path>` and `where:…` likewise. The same reference
- * twice in one argument is one edge.
+ * `when:<reference>-><target>:when` (one per reference, however many tests read it),
+ * `when:<status>-><target>:<path>`, and `where:…` likewise. The same reference twice in one
+ * argument is one edge.
  */
 export interface ChainEdge {
   id: string;
@@ -106,10 +107,16 @@ function behaviourEdges(call: Call, ids: ReadonlySet<string>, slots: ReadonlySet
       const reads = [...collectReferences(node.value, [...at, 'value']), ...testOperators(node).flatMap((op) => collectReferences(node[op], [...at, op]))];
       for (const { ref, at: where } of reads) {
         if (!isCall(ref.root) || ref.root === element) continue;
-        const edgeId = conditionEdgeId(key, ref.source, call.id, argPathText(where));
-        if (seen.has(edgeId)) continue;
+        // One edge per reference: several tests of the same field share it, their words joined.
+        const edgeId = conditionEdgeId(key, ref.source, call.id, key);
+        const test = describeCondition(node as Condition);
+        const known = out.find((e) => e.id === edgeId);
+        if (known) {
+          if (!known.label.split('; ').includes(test)) known.label += `; ${test}`;
+          continue;
+        }
         seen.add(edgeId);
-        const label = (key === 'where' ? 'where ' : '') + describeCondition(node as Condition);
+        const label = (key === 'where' ? 'where ' : '') + test;
         out.push({ id: edgeId, kind: 'condition', source: ref.root, target: call.id, sourceHandle: fieldPathOf(ref.path), targetHandle, argPath: argPathText(where), label, reference: ref.source, whole: false });
       }
     }

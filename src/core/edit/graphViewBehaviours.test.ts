@@ -63,6 +63,12 @@ describe('the canvas of a condition', () => {
     expect(r.ok === false && r.reason).toMatch(/inspector/);
   });
 
+  it('tests of one field share one edge, their words joined', () => {
+    const q = ok(setCallBehaviour(p, 'prep-if-meetings', 'prep', { when: { all: [{ value: '{cal.events.length}', gt: 0 }, { value: '{cal.events.length}', lt: 4 }] } })).project;
+    const edges = chainEdges(q, chainOf(q, 'prep-if-meetings')).filter((e) => e.kind === 'condition');
+    expect(edges.map((e) => e.label)).toEqual(['cal.events.length > 0; cal.events.length < 4']);
+  });
+
   it('a status condition is drawn from the header of the call it asks about', () => {
     const q = ok(setCallBehaviour(p, 'prep-if-meetings', 'prep', { when: { not: { ran: 'cal' } } })).project;
     const edge = chainEdges(q, chainOf(q, 'prep-if-meetings')).find((e) => e.kind === 'condition')!;

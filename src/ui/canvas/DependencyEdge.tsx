@@ -13,7 +13,7 @@ function DependencyEdgeComponent({ id, data, sourceX, sourceY, targetX, targetY,
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const edge = data?.edge;
   const label = edge ? (edge.kind === 'order' ? 'after' : edge.kind === 'condition' && edge.argPath.startsWith('when') ? `if ${edge.label}` : edge.label) : '';
-  const title = edge?.typeMismatch ? edge.mismatch : edge?.brokenField ? `{${edge.label}}: no such field in the result` : undefined;
+  const title = edge?.typeMismatch ? edge.mismatch : edge?.brokenField ? `{${edge.reference ?? edge.label}}: no such field in the result` : edge?.kind === 'condition' ? label : undefined;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className="dependency-path" interactionWidth={16} />
