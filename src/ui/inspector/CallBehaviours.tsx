@@ -2,6 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { DEFAULT_FOR_EACH_AS, DEFAULT_WHEN_RATE, DEFAULT_YES_RATE, parseTemplate } from '../../core/index.ts';
 import type { Call, Chain, ConfirmSpec, FailureSpec, JsonValue, Recover, ReferenceScope } from '../../core/index.ts';
 import type { ArgumentHandle } from '../../core/edit/fields.ts';
+import type { JsonSchema } from '../../core/index.ts';
+import { checkAgainstSchema } from '../../core/validate/schemaValidator.ts';
 import { appStore, makeSelectForEachOptions, makeSelectTemplateCompletions, selectVariations, useAppStore } from '../../state/store.ts';
 import { literalValue } from './argumentMode.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
@@ -205,7 +207,7 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
         {failure && (
           <>
             <RateSlider label="It fails in" value={failure.rate} onCommit={(rate) => update({ rate })} />
-            <ErrorField value={failure.error} hasSchema={!!tool?.errors} onCommit={(error) => (error === undefined ? update({}, ['error']) : update({ error }))} />
+            <ErrorField value={failure.error} schema={tool?.errors} onCommit={(error) => (error === undefined ? update({}, ['error']) : update({ error }))} />
             <label className="field-label" htmlFor={`${baseId}-recover`}>
               Then the assistant
             </label>
@@ -243,12 +245,22 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
   );
 }
 
-function ErrorField({ value, hasSchema, onCommit }: { value: JsonValue | undefined; hasSchema: boolean; onCommit: (error: JsonValue | undefined) => void }) {
+/**
+ * The error result as JSON, checked when the field is left: text that is not JSON is shown
+ * with the parser's message and not written; JSON that does not fit the tool's `errors`
+ * schema is written, with what does not fit beside it.
+ */
+function ErrorField({ value, schema, onCommit }: { value: JsonValue | undefined; schema: JsonSchema | undefined; onCommit: (error: JsonValue | undefined) => void }) {
   const id = useId();
   const errorId = useId();
   const text = value === undefined ? '' : JSON.stringify(value, null, 2);
   const [draft, setDraft] = useDraft(text);
   const [problem, setProblem] = useState<string | null>(null);
+  const misfit = useMemo(() => {
+    if (!schema || value === undefined) return null;
+    const found = checkAgainstSchema(schema, value);
+    return found.length ? `does not fit the tool’s errors schema: ${found[0].path} ${found[0].message}` : null;
+  }, [schema, value]);
   const commit = () => {
     if (draft === text) return setProblem(null);
     if (draft.trim() === '') {
@@ -274,21 +286,21 @@ function ErrorField({ value, hasSchema, onCommit }: { value: JsonValue | undefin
         rows={4}
         value={draft}
         spellCheck={false}
-        placeholder={hasSchema ? 'Empty: drawn from the tool’s errors schema' : JSON.stringify(STARTER_ERROR)}
+        placeholder={schema ? 'Empty: drawn from the tool’s errors schema' : JSON.stringify(STARTER_ERROR)}
         aria-invalid={problem !== null}
-        aria-describedby={problem ? errorId : undefined}
+        aria-describedby={problem || misfit ? errorId : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit();
         }}
       />
-      {problem ? (
+      {problem || misfit ? (
         <span id={errorId} className="field-hint" role="status">
-          {problem}
+          {problem ?? misfit}
         </span>
       ) : (
-        <span className="muted field-note">{hasSchema ? 'Leave empty to draw one from the tool’s errors schema. ' : ''}May use references; the call’s own id reads its arguments.</span>
+        <span className="muted field-note">{schema ? 'Leave empty to draw one from the tool’s errors schema. ' : ''}May use references; the call’s own id reads its arguments.</span>
       )}
     </div>
   );
