@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
 import { callNode, callNodes, canvas, openDesigner, openFile } from './support/designer.ts';
+import { EXAMPLES } from '../src/ui/examples/catalog.ts';
 
 /** Opening, saving and dropping project files; the examples gallery. */
 
@@ -67,7 +68,8 @@ test.describe('project files', () => {
   test('the Examples gallery opens a bundled example; chains show as tabs', async ({ page }) => {
     await page.getByRole('button', { name: 'Examples' }).click();
     const dialog = page.getByRole('dialog', { name: 'Examples' });
-    await expect(dialog.getByRole('button')).toHaveCount(7);
+    // One button per bundled example, and Close.
+    await expect(dialog.getByRole('button')).toHaveCount(EXAMPLES.length + 1);
     await dialog.getByRole('button', { name: /^Incident response/ }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('banner')).toContainText('Incident response');
