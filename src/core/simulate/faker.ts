@@ -19,7 +19,14 @@ import type { Rng } from './rng.ts';
 export interface SeededFaker {
   faker: Faker;
   rng: Rng;
+  /** Restarts the stream (and the simulated clock) as `createSeededFaker(seed)` would. */
   reseed(seed: number): void;
+  /**
+   * The simulated clock of the current example, in ms: the latest moment a simulated result
+   * said something happened (`created_at`, `sent_at`, …). Results simulated later record
+   * their own events no earlier (see fromSchema.ts). Unset after `reseed`.
+   */
+  clock?: number;
 }
 
 /** `YYYY-MM-DD` → that day at 09:00 UTC (the simulated world's "now"). */
@@ -48,11 +55,13 @@ export function createSeededFaker(seed: number, referenceDate: string = DEFAULT_
   installFastPerson(faker, randomizer);
   installFastCompany(faker, randomizer);
   installFastDate(faker, randomizer);
-  return {
+  const sf: SeededFaker = {
     faker,
     rng,
     reseed(s: number) {
       rng.reseed(s);
+      sf.clock = undefined;
     },
   };
+  return sf;
 }

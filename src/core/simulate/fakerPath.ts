@@ -108,6 +108,21 @@ export function toJsonValue(value: unknown): JsonValue {
   return String(value);
 }
 
+/** Days `date.soon` / `date.recent` span when a design gives no `days` (Faker's own default, 1, gives one or two dates). */
+export const DEFAULT_SOON_DAYS = 30;
+
+/**
+ * Arguments for a Faker method that spread its values: `date.soon` and `date.recent` without
+ * `days` get `DEFAULT_SOON_DAYS` (dates over weeks, not one day); other paths keep theirs.
+ */
+export function withDefaultFakerArgs(path: string, args: JsonValue[] | undefined): JsonValue[] | undefined {
+  if (path !== 'date.soon' && path !== 'date.recent') return args;
+  if (!args || args.length === 0) return [{ days: DEFAULT_SOON_DAYS }];
+  const first = args[0];
+  if (typeof first === 'object' && first !== null && !Array.isArray(first) && !('days' in first)) return [{ ...first, days: DEFAULT_SOON_DAYS }, ...args.slice(1)];
+  return args;
+}
+
 /**
  * Calls the Faker method at `path` with `args` and returns its result as JSON; with `as`, a
  * date result (a Date, a date string or an epoch number) as `formatDate(value, as)` gives it.
@@ -118,6 +133,7 @@ export function toJsonValue(value: unknown): JsonValue {
 export function callFaker(faker: Faker, path: string, args?: JsonValue[], as?: 'date' | 'datetime'): JsonValue {
   const method = resolveFakerMethod(faker, path);
   if (!method) throw new Error(`Unknown Faker method "${path}"`);
+  args = withDefaultFakerArgs(path, args);
   if (args && args.length > 0) {
     try {
       return fakerResult(method(...args), as);

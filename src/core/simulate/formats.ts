@@ -39,6 +39,9 @@ export const pastDateTime: StringGen = (sf) => {
   return formatDate(t, 'datetime');
 };
 
+/** A moment in the last two hours (`as_of`, `fetched_at`: when current data was read). */
+export const recentDateTime: StringGen = (sf) => formatDate(sf.faker.defaultRefDate().getTime() - sf.rng.int(60, 7200) * 1000, 'datetime');
+
 /** `14:30` (plain wall-clock time, for names like `start_time`). */
 export const clockTime: StringGen = (sf) => `${pad2(sf.rng.int(8, 18))}:${pad2(sf.rng.pick([0, 15, 30, 45]))}`;
 
@@ -57,6 +60,12 @@ export const exampleEmail: StringGen = (sf) => {
 const EMAIL_SEPARATORS = ['.', '.', '_', ''] as const;
 const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'] as const;
 
+const HOSTS = ['app.example.com', 'www.example.com', 'example.org', 'docs.example.net', 'portal.example.com'] as const;
+const PATH_WORDS = ['account', 'orders', 'settings', 'reports', 'help', 'docs', 'items', 'bookings', 'profile', 'search', 'status', 'files', 'projects', 'events', 'news', 'invoices'] as const;
+const slug = (sf: SeededFaker): string => (sf.rng.next() < 0.5 ? sf.rng.pick(PATH_WORDS) : `${sf.rng.pick(PATH_WORDS)}/${sf.rng.chars(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`);
+/** `https://app.example.com/orders/x7k2mq` (reserved example domains). */
+export const exampleUrl: StringGen = (sf) => `https://${sf.rng.pick(HOSTS)}/${slug(sf)}`;
+
 const FORMATS: { [format: string]: StringGen } = {
   date: nearDate,
   'date-time': nearDateTime,
@@ -67,20 +76,20 @@ const FORMATS: { [format: string]: StringGen } = {
   duration: (sf) => sf.rng.pick([`PT${sf.rng.int(1, 12) * 5}M`, `PT${sf.rng.int(1, 8)}H`, `P${sf.rng.int(1, 14)}D`]),
   email: exampleEmail,
   'idn-email': exampleEmail,
-  uri: (sf) => `https://${sf.faker.internet.domainName()}/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
-  url: (sf) => `https://${sf.faker.internet.domainName()}/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
-  iri: (sf) => `https://${sf.faker.internet.domainName()}/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
-  'uri-reference': (sf) => `/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
-  'iri-reference': (sf) => `/${sf.faker.lorem.slug(sf.rng.int(1, 2))}`,
-  'uri-template': (sf) => `https://${sf.faker.internet.domainName()}/{id}`,
+  uri: exampleUrl,
+  url: exampleUrl,
+  iri: exampleUrl,
+  'uri-reference': (sf) => `/${slug(sf)}`,
+  'iri-reference': (sf) => `/${slug(sf)}`,
+  'uri-template': (sf) => `https://${sf.rng.pick(HOSTS)}/${sf.rng.pick(PATH_WORDS)}/{id}`,
   uuid: (sf) => sf.faker.string.uuid(),
-  hostname: (sf) => sf.faker.internet.domainName(),
-  'idn-hostname': (sf) => sf.faker.internet.domainName(),
+  hostname: (sf) => `${sf.rng.pick(['api', 'mail', 'db', 'web', 'cdn', 'auth'])}${sf.rng.next() < 0.5 ? `-${sf.rng.int(1, 9)}` : ''}.example.com`,
+  'idn-hostname': (sf) => `${sf.rng.pick(['api', 'mail', 'web', 'cdn'])}.example.com`,
   ipv4: (sf) => sf.faker.internet.ipv4(),
   ipv6: (sf) => sf.faker.internet.ipv6(),
-  'json-pointer': (sf) => `/${sf.faker.lorem.word()}`,
-  'relative-json-pointer': (sf) => `${sf.rng.int(0, 2)}/${sf.faker.lorem.word()}`,
-  regex: (sf) => `^${sf.faker.lorem.word()}$`,
+  'json-pointer': (sf) => `/${sf.rng.pick(PATH_WORDS)}/${sf.rng.int(0, 9)}`,
+  'relative-json-pointer': (sf) => `${sf.rng.int(0, 2)}/${sf.rng.pick(PATH_WORDS)}`,
+  regex: (sf) => `^${sf.rng.pick(PATH_WORDS)}-[0-9]+$`,
   byte: (sf) => sf.rng.chars(4 * sf.rng.int(2, 6), BASE64),
   password: (sf) => sf.faker.internet.password(),
 };

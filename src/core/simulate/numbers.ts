@@ -1,13 +1,15 @@
 /**
  * Generating a number or an integer: within `minimum`/`maximum`/`exclusiveMinimum`/
  * `exclusiveMaximum` (draft-04 boolean exclusives are turned into numbers before this),
- * a multiple of `multipleOf` when given (valid by ajv's rule: `value / multipleOf` is an
- * integer), in a realistic range from the field name when there are no bounds
- * (`age` 18–85, `price` 5–500, …; otherwise 1–100), numbers with 2 decimals.
+ * a multiple of `multipleOf` when given (valid by ajv's rule, `value / multipleOf` is an
+ * integer, and written with no more decimals than `multipleOf` has: `98.46`, never
+ * `98.46000000000001`). Both bounds declared: spread over the whole range. One bound or none:
+ * a realistic range from the field name (`age` 18–85, `price` 5–500, `high_c` −10–32, …;
+ * otherwise 1–100) within the bound. Numbers get 2 decimals unless the name says otherwise.
  */
 import type { JsonSchema } from '../project/types.ts';
 import type { SeededFaker } from './faker.ts';
-import { numberHintFor } from './fieldHints.ts';
+import { numberHintForField } from './fieldHints.ts';
 
 export type NumberGen = (sf: SeededFaker) => number;
 
@@ -23,7 +25,18 @@ function decimalsOf(n: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `v` with at most `decimals` decimals: k / 10^d, one division, so the double is the one
+ * nearest that decimal and prints as it (`98.46`); `toFixed` for more digits or huge values.
+ */
 function round(v: number, decimals: number): number {
+  if (decimals < POW10.length) {
+    const p = POW10[decimals];
+    const k = Math.round(v * p);
+    if (Math.abs(k) < 9e15) return k / p;
+  }
   return Number(v.toFixed(Math.min(20, decimals)));
 }
 
@@ -31,12 +44,20 @@ function round(v: number, decimals: number): number {
  * ajv's rule, `q === parseInt(q)` with q = v / m, without the string round trip: an integer
  * below 1e21 prints as plain digits (parseInt gives it back), anything else does not.
  */
-function isMultiple(v: number, m: number): boolean {
+export function isMultiple(v: number, m: number): boolean {
   const q = v / m;
   return Number.isInteger(q) && Math.abs(q) < 1e21;
 }
 
-export function compileNumber(schema: JsonSchema, integer: boolean, fieldName: string | undefined): NumberGen {
+/** The bounds of a number schema: [lo, hi] with whether each end is exclusive. */
+export interface NumberBounds {
+  lo: number;
+  hi: number;
+  loEx: boolean;
+  hiEx: boolean;
+}
+
+export function numberBounds(schema: JsonSchema): NumberBounds {
   let lo = -Infinity;
   let hi = Infinity;
   let loEx = false;
@@ -51,22 +72,27 @@ export function compileNumber(schema: JsonSchema, integer: boolean, fieldName: s
     hi = schema.exclusiveMaximum;
     hiEx = true;
   }
-  const multipleOf = typeof schema.multipleOf === 'number' && schema.multipleOf > 0 ? schema.multipleOf : undefined;
-  const hint = numberHintFor(fieldName);
-  const decimals = integer ? 0 : (hint?.decimals ?? 2);
+  return { lo, hi, loEx, hiEx };
+}
 
-  // The range to draw from: the hint's range within the bounds when they overlap, else the
-  // bounds, completed by a default span on an open side.
+export function compileNumber(schema: JsonSchema, integer: boolean, fieldName: string | undefined, subject?: string): NumberGen {
+  const { lo, hi, loEx, hiEx } = numberBounds(schema);
+  const multipleOf = typeof schema.multipleOf === 'number' && schema.multipleOf > 0 ? schema.multipleOf : undefined;
+  const hint = numberHintForField(fieldName, subject);
+  const decimals = integer ? 0 : Math.max(hint?.decimals ?? 2, 0);
+
+  // The range to draw from: both bounds declared, the whole range; else the name's range
+  // within the one bound when they overlap, else the bound completed by a default span.
   let a: number;
   let b: number;
   const hlo = hint ? hint.min : 1;
   const hhi = hint ? hint.max : 100;
-  if (Math.max(lo, hlo) < Math.min(hi, hhi)) {
-    a = Math.max(lo, hlo);
-    b = Math.min(hi, hhi);
-  } else if (Number.isFinite(lo) && Number.isFinite(hi)) {
+  if (Number.isFinite(lo) && Number.isFinite(hi)) {
     a = lo;
     b = hi;
+  } else if (Math.max(lo, hlo) < Math.min(hi, hhi)) {
+    a = Math.max(lo, hlo);
+    b = Math.min(hi, hhi);
   } else if (Number.isFinite(lo)) {
     a = lo;
     b = Math.max(lo, Math.min(SANE, lo) + DEFAULT_SPAN);
@@ -112,14 +138,19 @@ export function compileNumber(schema: JsonSchema, integer: boolean, fieldName: s
   return multiples(a, b, multipleOf, valid, inRange(0) ? 0 : a);
 }
 
-/** Random multiples of `m` within [a, b] that pass `valid`; `fallback` when none is found. */
+/**
+ * Random multiples of `m` within [a, b] that pass `valid`, written with `m`'s decimals
+ * (`k · m` rounded: 98.46 rather than 98.46000000000001); a rounded value ajv's float
+ * division rejects (0.29 / 0.01 ≠ 29) is drawn again. `fallback` when none is found.
+ */
 function multiples(a: number, b: number, m: number, valid: (v: number) => boolean, fallback: number): NumberGen {
   const kmin = Math.ceil(a / m);
   const kmax = Math.floor(b / m);
   const dm = decimalsOf(m);
+  const clean = (v: number): boolean => dm > 20 || round(v, dm) === v;
   const at = (k: number): number => {
     const v = k * m;
-    if (isMultiple(v, m)) return v;
+    if (dm === 0 || Number.isInteger(v)) return v;
     const r = round(v, dm);
     return isMultiple(r, m) ? r : v;
   };
@@ -128,19 +159,23 @@ function multiples(a: number, b: number, m: number, valid: (v: number) => boolea
   const findKnown = (): number => {
     if (known !== undefined) return known;
     known = fallback;
+    let noisy: number | undefined;
     for (let k = kmin, n = 0; k <= kmax && n < 2000; k++, n++) {
       const v = at(k);
-      if (valid(v)) {
+      if (!valid(v)) continue;
+      if (clean(v)) {
         known = v;
-        break;
+        return known;
       }
+      noisy ??= v;
     }
+    if (noisy !== undefined) known = noisy;
     return known;
   };
   return (sf) => {
-    for (let attempt = 0; attempt < 8; attempt++) {
+    for (let attempt = 0; attempt < 12; attempt++) {
       const v = at(sf.rng.int(kmin, kmax));
-      if (valid(v)) return v;
+      if (valid(v) && clean(v)) return v;
     }
     return findKnown();
   };

@@ -9,6 +9,10 @@ import type { JsonSchema, JsonValue } from '../project/types.ts';
 const NAMES = [
   'id', 'room_id', 'team_member_id', 'email', 'name', 'first_name', 'city', 'status', 'price', 'age',
   'created_at', 'check_in_date', 'description', 'count', 'title', 'url', 'tags', 'phone', 'a', 'b', 'value', 'x_y',
+  // Names the simulator's agreements read (pairs, clock, success flags, paths, log lines, counts, sorting).
+  'low_c', 'high_c', 'departs_at', 'arrives_at', 'duration_minutes', 'updated_at', 'start_time', 'end_time', 'check_in', 'check_out',
+  'sent', 'ok', 'path', 'cwd', 'level', 'message', 'timestamp', 'username', 'full_name', 'file_name', 'mime_type', 'size_bytes',
+  'content', 'line_count', 'is_directory', 'total', 'items', 'airline', 'flight_number', 'date', 'user_id',
 ];
 const FORMATS = ['date', 'date-time', 'time', 'iso-time', 'email', 'uri', 'url', 'uuid', 'hostname', 'ipv4', 'ipv6', 'duration', 'byte', 'uri-reference', 'unknown-format'];
 const PATTERNS = ['^[A-Z]{2}-\\d{4}$', '^[a-z]+$', '\\d', '^(foo|bar)_[0-9]{1,3}$', '^[^\\s]{3,6}$', '^\\w+@example\\.com$', '^(?:ab)+c?$', '^.{2,5}$', 'x'];
@@ -46,7 +50,7 @@ const int = fc
     return s;
   });
 
-const numberArb = fc
+export const numberArb = fc
   .record({
     min: fc.option(fc.double({ min: -500, max: 500, noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
     span: fc.double({ min: 0, max: 100, noNaN: true }),

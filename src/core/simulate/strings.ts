@@ -1,19 +1,32 @@
 /**
- * Generating a string for a string schema: `format`, then `pattern`, then the field-name hint,
- * then a lorem word or two. With `minLength`/`maxLength`/`pattern`/a checked `format`, each
- * candidate is tested (a few tries), plain text is padded/cut to the length bounds, and the
- * last resort is a random string that at least satisfies the length bounds.
+ * Generating a string for a string schema: `format`, then `pattern`, then what the field's
+ * name (read with its object's subject and the tool's domain) or its description suggests
+ * (fieldHints.ts), then generic words of the domain (never lorem ipsum; counted by an installed
+ * probe as a fallback). With `minLength`/`maxLength`/`pattern`/a checked `format`, each
+ * candidate is tested (a few tries), plain text is padded (with words of the domain) and cut
+ * to the length bounds, and the last resort is a random string that at least satisfies them.
  */
 import type { JsonSchema } from '../project/types.ts';
 import { formatCheck } from './conforms.ts';
 import type { SeededFaker } from './faker.ts';
-import { stringHintFor } from './fieldHints.ts';
+import { dateFormatHint, fallbackWords, stringGenFor } from './fieldHints.ts';
+import type { FieldInfo } from './fieldHints.ts';
 import { formatGenerator } from './formats.ts';
 import type { StringGen } from './formats.ts';
 import { codePointLength } from './json.ts';
 import { compilePattern } from './pattern.ts';
+import { activeProbe } from './probe.ts';
 
-const loremWords: StringGen = (sf) => sf.faker.lorem.words(sf.rng.int(1, 2));
+/** Generic words of the domain, reported to an installed probe as a string nothing placed. */
+const genericWords = (info: FieldInfo): StringGen => {
+  const words = fallbackWords(info.domain);
+  const name = info.name;
+  return (sf) => {
+    const v = words(sf);
+    if (activeProbe) activeProbe.fallback(name, v);
+    return v;
+  };
+};
 
 function cut(s: string, max: number): string {
   if (s.length <= max) return s;
@@ -21,11 +34,13 @@ function cut(s: string, max: number): string {
   return cps.length <= max ? s : cps.slice(0, max).join('');
 }
 
-export function compileString(schema: JsonSchema, fieldName: string | undefined): StringGen {
+/** `info`: the field (a name, or just `{ name }`); `base`, a generator to use before the hints (e.g. "now" for an action's timestamps). */
+export function compileString(schema: JsonSchema, info: FieldInfo | string | undefined, base?: StringGen): StringGen {
+  const field: FieldInfo = typeof info === 'string' || info === undefined ? { name: info } : info;
   const minLength = typeof schema.minLength === 'number' ? Math.max(0, Math.ceil(schema.minLength)) : 0;
   const maxLength = typeof schema.maxLength === 'number' ? Math.floor(schema.maxLength) : undefined;
   const format = typeof schema.format === 'string' ? schema.format : undefined;
-  const fmtGen = format ? formatGenerator(format) : undefined;
+  const fmtGen = format ? (dateFormatHint(format, field.name) ?? formatGenerator(format)) : undefined;
   const fmtOk = format ? formatCheck(format) : undefined;
   let re: RegExp | undefined;
   let patGen: ((sf: SeededFaker) => string) | undefined;
@@ -38,8 +53,9 @@ export function compileString(schema: JsonSchema, fieldName: string | undefined)
     const p = compilePattern(schema.pattern);
     if (p) patGen = (sf) => p(sf.rng);
   }
-  const hint = fmtGen ? undefined : stringHintFor(fieldName);
-  const primary: StringGen = fmtGen ?? patGen ?? hint ?? loremWords;
+  const hint = fmtGen ? undefined : stringGenFor(field);
+  const filler = fallbackWords(field.domain);
+  const primary: StringGen = base ?? fmtGen ?? patGen ?? hint ?? genericWords(field);
 
   const hasLength = minLength > 0 || maxLength !== undefined;
   // Without constraints the primary generator is trusted (formats are tested to validate).
@@ -56,7 +72,7 @@ export function compileString(schema: JsonSchema, fieldName: string | undefined)
   };
   const fit = (v: string, sf: SeededFaker): string => {
     let s = v;
-    while (codePointLength(s) < minLength) s += ` ${sf.faker.lorem.word()}`;
+    while (codePointLength(s) < minLength) s += ` ${filler(sf)}`;
     if (maxLength !== undefined && codePointLength(s) > maxLength) s = cut(s, maxLength).trimEnd();
     const n = codePointLength(s);
     if (n < minLength) s += sf.rng.chars(minLength - n);
