@@ -5,6 +5,7 @@ import { validateCommand } from './commands/validate.ts';
 import { auditCommand } from './commands/audit.ts';
 import { toolsCommand } from './commands/tools.ts';
 import { evalCommand } from './commands/eval.ts';
+import { qualityCommand } from './commands/quality.ts';
 import { writeAll } from './io.ts';
 import { EXIT_CLOSED_OUTPUT, EXIT_OK, EXIT_USAGE, UsageError, isClosedOutput, type Io } from './shared.ts';
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   tools: toolsCommand,
   check: checkCommand,
   eval: evalCommand,
+  quality: qualityCommand,
 };
 
 export const USAGE = `chainwright: design multi-step tool-calling training data
@@ -33,6 +35,7 @@ Usage:
                 [--jobs N] [--tokens]
   chainwright check FILE --format F [--tools PROJECT]
   chainwright audit FILE [--json]
+  chainwright quality FILE [--count N] [--chain ID ...] [--seed S] [--json] [--strict]
   chainwright eval [FILE] --gold GOLD --pred PRED [--json] [--worst N]
   chainwright eval FILE --endpoint URL --model NAME [--gold GOLD | --count N --seed S
                 [--chain ID ...] [--split 0.2]] [--concurrency C] [--api-key-env VAR]
@@ -59,6 +62,10 @@ Commands:
              each finding as "FILE:LINE: path: message [rule]"; exit 1 if any
   audit      grade every tool and the project; each finding as
              "FILE: path: severity: message — fix [rule]" (advice: exit 0)
+  quality    generate N examples (default 200) and measure them: strings that fell back
+             to generic words (per tool and field), Latin words, numbers' coverage of their
+             declared ranges, coherence violations, replies that contradict a result,
+             grounding findings (advice: exit 0; --strict: 1 when a goal is missed)
   eval       score a model against gold test sets (generate --format eval): chain
              completion, dependency accuracy, parallel recognition, over-serialization,
              dependency violations, node/edge F1, call match, synthesis, loops and
