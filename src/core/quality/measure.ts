@@ -10,6 +10,8 @@ import { compileProject } from '../compile/compileProject.ts';
 import { createGenerator, GenerationError } from '../generate/example.ts';
 import type { Example } from '../generate/types.ts';
 import type { JsonSchema, JsonValue, Project, ToolDef } from '../project/types.ts';
+import { createSeededFaker } from '../simulate/faker.ts';
+import { resultSimulator } from '../simulate/fromSchema.ts';
 import { isMultiple } from '../simulate/numbers.ts';
 import { withSimulationProbe } from '../simulate/probe.ts';
 import type { SimulationProbe } from '../simulate/probe.ts';
@@ -299,4 +301,52 @@ function tallyExample(
       }
     });
   }
+}
+
+export interface FallbackField {
+  /** `hotels[].district` */
+  field: string;
+  /** The share of its values that were generic words. */
+  share: number;
+  samples: string[];
+}
+
+/**
+ * The fields of a tool's results that fall back to generic words (simulated `count` times with
+ * no arguments, seeds 0…count-1): what the tool audit can name as fields that would benefit
+ * from an `x-fake` or a clearer name, and a generate summary can count per tool.
+ */
+export function fallbackFields(tool: ToolDef, count = 20, referenceDate?: string): FallbackField[] {
+  if (!tool.returns) return [];
+  const simulate = resultSimulator(tool.returns, { name: tool.function.name, description: tool.function.description, effect: tool.effect });
+  const sf = createSeededFaker(0, referenceDate);
+  // A field named like a parameter repeats the call's argument in use: not a fallback.
+  const params = tool.function.parameters?.properties;
+  const echoed = new Set(params && typeof params === 'object' ? Object.keys(params) : []);
+  const stats = new Map<string, { strings: number; fallback: number; samples: string[] }>();
+  let pending: string[] = [];
+  const probe: SimulationProbe = { fallback: (_f, v) => void pending.push(v), begin: () => (pending = []), end: () => {} };
+  for (let i = 0; i < count; i++) {
+    sf.reseed(i);
+    const result = withSimulationProbe(probe, () => simulate({}, sf));
+    const left = new Map<string, number>();
+    for (const v of pending) left.set(v, (left.get(v) ?? 0) + 1);
+    walk(result, ({ segments, value, field: name }) => {
+      if (typeof value !== 'string' || echoed.has(name)) return;
+      const field = pathPattern(segments);
+      let stat = stats.get(field);
+      if (!stat) stats.set(field, (stat = { strings: 0, fallback: 0, samples: [] }));
+      stat.strings++;
+      const n = left.get(value) ?? 0;
+      if (n > 0) {
+        left.set(value, n - 1);
+        stat.fallback++;
+        if (stat.samples.length < 3 && !stat.samples.includes(value)) stat.samples.push(value);
+      }
+    });
+  }
+  return [...stats]
+    .filter(([, s]) => s.fallback > 0)
+    .map(([field, s]) => ({ field, share: s.fallback / s.strings, samples: s.samples }))
+    .sort((a, b) => b.share - a.share || a.field.localeCompare(b.field));
 }

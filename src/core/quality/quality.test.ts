@@ -9,7 +9,7 @@ import type { QualityCheck, QualityCheckContext } from './checks.ts';
 import { formatQualityReport } from './format.ts';
 import { buildImportedProject, IMPORTED_FIXTURE_FILE, importedFixtureText } from './importedFixture.testutil.ts';
 import { latinWords } from './latin.ts';
-import { measureQuality } from './measure.ts';
+import { fallbackFields, measureQuality } from './measure.ts';
 
 const files = import.meta.glob('../../../public/examples/*.chain.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const DESIGNS: Record<string, string> = { ...Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text])), [IMPORTED_FIXTURE_FILE.replace(/^.*\//, '')]: importedText };
@@ -95,6 +95,15 @@ describe('the measure', () => {
     expect(text).toMatch(/fell back to generic words: 20 \(/);
     expect(text).toMatch(/get_exchange_rate frobnicator: 20 of 20 generic/);
     expect(text).toMatch(/grounding: no checks installed yet/);
+  });
+
+  it('names the fields of a tool that fall back (for the audit and the generate summary)', () => {
+    const tool = { ...buildImportedProject().tools.find((t) => t.function.name === 'get_exchange_rate')! };
+    expect(fallbackFields(tool)).toEqual([]);
+    tool.returns = { type: 'object', properties: { rate: { type: 'number' }, frobnicator: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { zork: { type: 'string' } }, required: ['zork'] } } }, required: ['rate', 'frobnicator', 'items'] };
+    const found = fallbackFields(tool);
+    expect(found.map((f) => [f.field, f.share])).toEqual([['frobnicator', 1], ['items[].zork', 1]]);
+    expect(found[0].samples.length).toBeGreaterThan(0);
   });
 
   it("measures numbers' coverage of their declared ranges", () => {

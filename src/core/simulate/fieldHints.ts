@@ -184,9 +184,9 @@ const STATUS_BY_SUBJECT: { [subject: string]: readonly string[] } = {
   issue: ['open', 'in_progress', 'closed'],
   task: ['open', 'open', 'in_progress', 'done'],
   todo: ['open', 'in_progress', 'done'],
-  deployment: ['succeeded', 'succeeded', 'in_progress'],
-  deploy: ['succeeded', 'succeeded', 'in_progress'],
-  build: ['passed', 'passed', 'running'],
+  deployment: ['succeeded'],
+  deploy: ['succeeded'],
+  build: ['passed'],
   job: ['succeeded', 'running', 'queued'],
   run: ['succeeded', 'running', 'queued'],
   pipeline: ['passed', 'running'],
@@ -1049,7 +1049,14 @@ function exactName(snake: string, subject: string | undefined, domain: Domain | 
     case 'isbn':
       return (sf) => sf.faker.commerce.isbn();
     case 'currency_code':
+    case 'from_currency':
+    case 'to_currency':
+    case 'base_currency':
+    case 'quote_currency':
       return currency;
+    case 'base':
+    case 'quote':
+      return domain === 'finance' ? currency : undefined;
     case 'country_code':
       return (sf) => sf.faker.location.countryCode();
     case 'file_name':
@@ -1521,6 +1528,7 @@ const NUMBER_BY_SUBJECT: { [subject: string]: { [name: string]: NumberHint } } =
   film: { rating: h(1, 10, 1), year: h(1970, 2025) },
   book: { year: h(1950, 2025), pages: h(120, 900) },
   hotel: { rating: h(6, 9.8, 1), price: h(60, 400, 2) },
+  flight: { duration_minutes: h(45, 600), duration: h(45, 600), price: h(39, 900, 2), stops: h(0, 2) },
 };
 
 /** A default range for a numeric field from its name and what its object is about. */

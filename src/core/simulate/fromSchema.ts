@@ -214,6 +214,7 @@ function compileFlat(s: JsonSchema, ctx: Ctx, where: Where): Gen {
   gen = withXFake(s, ctx, gen);
   gen = withDefaults(s, ctx, gen);
   if (!isEnum) gen = withPathRules(s, ctx, where, withTimeRules(s, ctx, where, gen));
+  gen = withSameInResult(s, ctx, where, gen);
   return gen;
 }
 
@@ -357,6 +358,8 @@ interface PropEntry {
   synonyms?: readonly ('place' | 'origin' | 'destination')[];
   /** The field takes part in an agreement of its object (whether it was echoed matters). */
   agrees?: boolean;
+  /** An e-mail field whose schema asks nothing more than a string (or the email format). */
+  plainEmail?: boolean;
 }
 
 /** Fields of an object whose values are made to agree after it is generated. */
@@ -371,6 +374,8 @@ interface Pair {
 
 interface Agreement {
   pairs: Pair[];
+  /** Minutes between the start and end of one run when nothing says: [min, max] in 5-minute steps. */
+  span: [number, number];
   /** `duration_minutes`-like field and its unit in ms, for the gap between a pair's ends. */
   duration?: [PropEntry, number];
   email?: { emails: PropEntry[]; full?: PropEntry; first?: PropEntry; last?: PropEntry };
@@ -408,7 +413,9 @@ function plainString(schema: JsonValue): boolean {
 }
 
 function agreementOf(entries: PropEntry[], subject: string | undefined, ctx: Ctx): Agreement | undefined {
-  const a: Agreement = { pairs: [] };
+  const last = (subject ?? '').split('_').pop() ?? '';
+  const quick = ['deployment', 'deploy', 'build', 'job', 'run', 'pipeline', 'backup', 'sync', 'export', 'import', 'migration', 'scan', 'test', 'check'].includes(last);
+  const a: Agreement = { pairs: [], span: quick ? [1, 6] : [6, 72] };
   let any = false;
   const byKey = new Map(entries.map((e) => [snakeName(e.key), e]));
   for (const lo of entries) {
@@ -426,6 +433,10 @@ function agreementOf(entries: PropEntry[], subject: string | undefined, ctx: Ctx
     }
   }
   const emails = entries.filter((e) => ['email', 'email_address', 'mail', 'e_mail', 'work_email', 'contact_email'].includes(snakeName(e.key)) && plainOrEmail(e.schema));
+  for (const e of emails) {
+    const sch = e.schema as JsonSchema;
+    if ((sch.format === undefined || sch.format === 'email' || sch.format === 'idn-email') && Object.keys(sch).every((k) => LOOSE_KEYS.has(k)) && typesOf(sch).length === 1) e.plainEmail = true;
+  }
   if (emails.length > 0) {
     const first = byKey.get('first_name') ?? byKey.get('given_name') ?? byKey.get('firstname');
     const last = byKey.get('last_name') ?? byKey.get('family_name') ?? byKey.get('surname') ?? byKey.get('lastname');
@@ -693,7 +704,7 @@ function agree(out: { [key: string]: JsonValue }, a: Agreement, fixed: Set<strin
     const d = a.duration && has(out, a.duration[0].key) ? num(out[a.duration[0].key]) : undefined;
     if (d !== undefined && d > 0 && (cl.kind === 'datetime' || cl.kind === 'clock')) gap = d * a.duration![1];
     else if (cl.kind === 'date') gap = sf.rng.int(1, 7) * DAY;
-    else gap = sf.rng.int(6, 72) * 5 * MINUTE;
+    else gap = sf.rng.int(a.span[0], a.span[1]) * 5 * MINUTE;
     const at = cl.at + (cl.kind === 'clock' ? Math.round(gap / MINUTE) : gap);
     let v: string;
     if (cl.kind === 'clock') {
@@ -774,7 +785,10 @@ function isSpan(loKey: string): boolean {
 
 const NAME_AFFIXES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'jr', 'sr', 'ii', 'iii', 'iv', 'v', 'md', 'phd', 'dds', 'dvm', 'esq']);
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 function asciiWord(s: string): string {
+  if (PLAIN_WORD.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
@@ -807,7 +821,9 @@ function agreeEmail(g: Agreeing, e: NonNullable<Agreement['email']>, username: P
     if (fixedIn(g, m) || typeof v !== 'string') continue;
     const at = v.lastIndexOf('@');
     if (at <= 0) continue;
-    setIn(g, m, `${local}${v.slice(at)}`);
+    // Letters, digits and dots before a domain that was valid: an e-mail whatever its format asks.
+    if (m.plainEmail === true) out[m.key] = `${local}${v.slice(at)}`;
+    else setIn(g, m, `${local}${v.slice(at)}`);
   }
 }
 
@@ -958,6 +974,8 @@ function withTimeRules(s: JsonSchema, ctx: Ctx, where: Where, gen: Gen): Gen {
   const happened = isHappenedTimestamp(name);
   const event = isEventTime(name);
   const topLevel = !where.inArray;
+  // Without a format, a string field may hold either form; with one, only that (kept by `kind`).
+  const onlyTypeAndFormat = onlyTypeAndDateFormat(s) && s.format !== undefined;
   let check: Check | null | undefined;
   return (sf, echo, depth) => {
     const v = gen(sf, echo, depth);
@@ -981,8 +999,40 @@ function withTimeRules(s: JsonSchema, ctx: Ctx, where: Where, gen: Gen): Gen {
     }
     if (t === c.at) return v;
     const out = formatDate(t, c.kind === 'date' ? 'date' : 'datetime');
+    // A date or date-time this writes is valid for a schema that only asks for that.
+    if (onlyTypeAndFormat) return out;
     check ??= compileCheck(s, ctx.root);
     return check === null || check(out) ? out : v;
+  };
+}
+
+/** Keywords that do not restrict a string beyond its type and a date `format`. */
+const LOOSE_KEYS = new Set(['type', 'format', 'description', 'title', '$comment', 'examples', 'default', 'x-fake', 'x-fake-args', 'nullable', 'deprecated', 'readOnly', 'writeOnly']);
+
+function onlyTypeAndDateFormat(s: JsonSchema): boolean {
+  if (s.format !== undefined && s.format !== 'date' && s.format !== 'date-time' && s.format !== 'iso-date-time') return false;
+  for (const k of Object.keys(s)) if (!LOOSE_KEYS.has(k)) return false;
+  const types = typesOf(s);
+  return types.includes('string');
+}
+
+/** Fields one result states once: every `currency` in a list of prices is the same. */
+const SAME_IN_RESULT = new Set(['currency', 'currency_code', 'timezone', 'time_zone', 'locale', 'unit_system']);
+
+function withSameInResult(s: JsonSchema, ctx: Ctx, where: Where, gen: Gen): Gen {
+  const key = where.name ? snakeName(where.name) : '';
+  if (!SAME_IN_RESULT.has(key)) return gen;
+  let check: Check | null | undefined;
+  return (sf, echo, depth) => {
+    if (call.args === null) return gen(sf, echo, depth);
+    const known = call.same?.get(key);
+    if (known !== undefined) {
+      check ??= compileCheck(s, ctx.root);
+      if (check === null || check(known)) return cloneJson(known);
+    }
+    const v = gen(sf, echo, depth);
+    if (known === undefined) (call.same ??= new Map()).set(key, v);
+    return v;
   };
 }
 
@@ -1242,6 +1292,7 @@ function rootGen(schema: JsonSchema, fieldName: string | undefined, tool?: ToolC
 export function simulateValue(schema: JsonSchema, sf: SeededFaker, fieldName?: string, options?: SimulateOptions): JsonValue {
   call.args = null;
   call.facts = undefined;
+  call.same = undefined;
   return rootGen(schema, fieldName)(sf, options?.echo ?? null, 0);
 }
 
@@ -1268,12 +1319,14 @@ export function resultSimulator(returns: JsonSchema | undefined, tool?: ToolCont
     // Results are simulated one at a time: the call's state is set here and cleared after.
     call.args = args;
     call.facts = undefined;
+    call.same = undefined;
     const probe = activeProbe;
     if (probe !== null) probe.begin();
     const result = gen(sf, args, 0);
     if (probe !== null) probe.end(result);
     call.args = null;
     call.facts = undefined;
+    call.same = undefined;
     return result;
   };
 }

@@ -17,10 +17,12 @@ export interface CallState {
   /** The arguments of the call whose result is being simulated; null outside one. */
   args: { readonly [name: string]: JsonValue } | null;
   facts: RequestFacts | undefined;
+  /** Values one result keeps the same wherever they appear (its currency), by field name. */
+  same: Map<string, JsonValue> | undefined;
 }
 
 /** The one call being simulated (results are simulated one at a time; set by resultSimulator). */
-export const callState: CallState = { args: null, facts: undefined };
+export const callState: CallState = { args: null, facts: undefined, same: undefined };
 
 /** What the arguments of the call being simulated say (read once per call, when first asked). */
 export function callFacts(): RequestFacts | undefined {

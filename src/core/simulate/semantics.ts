@@ -69,6 +69,26 @@ const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/;
 
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A day that exists (NaN parts never do). */
+function validDay(y: number, m: number, d: number): boolean {
+  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1000)) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= MONTH_DAYS[m - 1] + (leap ? 1 : 0);
+}
+
+/** The number written by the `k` digits of `s` at `i` (NaN if one is not a digit). */
+function digitsAt(s: string, i: number, k: number): number {
+  let x = 0;
+  for (let j = i; j < i + k; j++) {
+    const c = s.charCodeAt(j) - 48;
+    if (c < 0 || c > 9) return NaN;
+    x = x * 10 + c;
+  }
+  return x;
+}
+
 /** A value two ends of a pair can be compared by: a number, a date, a date-time or a clock time. */
 export function comparable(value: JsonValue | undefined): Comparable | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', at: value } : undefined;
@@ -80,6 +100,20 @@ export function comparable(value: JsonValue | undefined): Comparable | undefined
     if (!digit(value.charCodeAt(3)) || !digit(value.charCodeAt(4)) || h > 23 || m > 59) return undefined;
     if (value.length === 5) return { kind: 'clock', at: h * 60 + m };
     return CLOCK_RE.test(value) ? { kind: 'clock', at: h * 60 + m } : undefined;
+  }
+  // The two forms the simulator writes, read from their digits: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ`.
+  if ((value.length === 10 || (value.length === 20 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 90)) && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const y = digitsAt(value, 0, 4);
+    const mo = digitsAt(value, 5, 2);
+    const d = digitsAt(value, 8, 2);
+    if (value.length === 10) {
+      if (validDay(y, mo, d)) return { kind: 'date', at: Date.UTC(y, mo - 1, d) };
+    } else if (value.charCodeAt(13) === 58 && value.charCodeAt(16) === 58) {
+      const h = digitsAt(value, 11, 2);
+      const mi = digitsAt(value, 14, 2);
+      const sec = digitsAt(value, 17, 2);
+      if (validDay(y, mo, d) && h <= 23 && mi <= 59 && sec <= 59) return { kind: 'datetime', at: Date.UTC(y, mo - 1, d, h, mi, sec) };
+    }
   }
   if (DATE_RE.test(value)) {
     const t = Date.parse(`${value}T00:00:00Z`);
