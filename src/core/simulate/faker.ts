@@ -27,6 +27,18 @@ export interface SeededFaker {
    * their own events no earlier (see fromSchema.ts). Unset after `reseed`.
    */
   clock?: number;
+  /**
+   * What the current example's results have said so far (unset after `reseed`): the
+   * directory it is in, and the objects it has shown by their own id, so that a later result
+   * about the same thing says the same of it (`book_hotel(hotel_id)` → that hotel's name).
+   */
+  world?: SimulatedWorld;
+}
+
+export interface SimulatedWorld {
+  cwd?: string;
+  /** Objects by the value of their own id (`hotel_id` of a hotel). */
+  things?: Map<string, { [key: string]: unknown }>;
 }
 
 /** `YYYY-MM-DD` → that day at 09:00 UTC (the simulated world's "now"). */
@@ -61,6 +73,7 @@ export function createSeededFaker(seed: number, referenceDate: string = DEFAULT_
     reseed(s: number) {
       rng.reseed(s);
       sf.clock = undefined;
+      sf.world = undefined;
     },
   };
   return sf;

@@ -146,7 +146,7 @@ const titleCase = (s: string): string => s.split(/\s+/).map(capitalize).join(' '
 /** A product's name; in the results of a search, a name with what was searched for. */
 const productName: StringGen = (sf) => {
   const q = callFacts()?.query;
-  if (q !== undefined && q.length <= 40 && sf.rng.next() < 0.9) {
+  if (q !== undefined && q.length <= 40) {
     const what = titleCase(q.replace(/s$/, q.endsWith('ss') ? 's' : ''));
     return sf.rng.next() < 0.5 ? `${pick(sf, V.BRANDS)} ${what}` : `${pick(sf, V.PRODUCT_ADJECTIVES)} ${what}`;
   }
@@ -177,8 +177,8 @@ const duration: StringGen = (sf) => {
 };
 
 const STATUS_BY_SUBJECT: { [subject: string]: readonly string[] } = {
-  booking: ['confirmed', 'confirmed', 'confirmed', 'pending'],
-  reservation: ['confirmed', 'confirmed', 'confirmed', 'pending'],
+  booking: ['confirmed'],
+  reservation: ['confirmed'],
   ticket: ['open', 'open', 'open', 'in_progress'],
   incident: ['open', 'open', 'investigating'],
   issue: ['open', 'in_progress', 'closed'],

@@ -358,6 +358,8 @@ interface PropEntry {
   synonyms?: readonly ('place' | 'origin' | 'destination')[];
   /** The field takes part in an agreement of its object (whether it was echoed matters). */
   agrees?: boolean;
+  /** Its place among the object's fields (a bit of the echoed-fields mask below 31). */
+  index: number;
   /** An e-mail field whose schema asks nothing more than a string (or the email format). */
   plainEmail?: boolean;
 }
@@ -565,12 +567,13 @@ function compileObject(s: JsonSchema, ctx: Ctx, where: Where): Gen {
   };
   const keys = [...Object.keys(props), ...[...required].filter((k) => !hasOwn(props, k))];
   const subject = objectSubject(where, keys, ctx);
+  let entries0 = 0;
   const entries: PropEntry[] = keys.map((key) => {
     const schema = schemaFor(key);
     const child: Where = { name: key, subject, inArray: where.inArray, root: false, rootChild: where.root };
     const snake = snakeName(key);
     const synonyms = PLACE_FIELDS.has(snake) ? (['place'] as const) : ORIGIN_FIELDS.has(snake) ? (['origin'] as const) : DEST_FIELDS.has(snake) ? (['destination'] as const) : undefined;
-    const entry: PropEntry = { key, proto: key === '__proto__', required: required.has(key), schema, gen: compile(schema, ctx, child) };
+    const entry: PropEntry = { key, proto: key === '__proto__', required: required.has(key), schema, gen: compile(schema, ctx, child), index: entries0++ };
     if (synonyms) entry.synonyms = synonyms;
     return entry;
   });
@@ -581,6 +584,8 @@ function compileObject(s: JsonSchema, ctx: Ctx, where: Where): Gen {
   const extraName = where.name ? `${where.name}_extra` : 'extra';
   const agreement = agreementOf(entries, subject, ctx);
   if (agreement) for (const e of agreementEntries(agreement)) e.agrees = true;
+  const memory = memoryOf(entries, subject);
+  if (memory) for (const e of entries) e.agrees = true;
 
   const echoOk = (e: PropEntry, value: JsonValue): boolean => {
     if (e.check === undefined) e.check = compileCheck(e.schema as SchemaLike, ctx.root);
@@ -594,7 +599,9 @@ function compileObject(s: JsonSchema, ctx: Ctx, where: Where): Gen {
     let optionalBudget = maxProps - requiredCount;
     let count = 0;
     let skipped: PropEntry[] | undefined;
-    let fixed: Set<string> | undefined;
+    // Which fields were echoed (they keep the call's values): a bit per field, a set beyond 31.
+    let fixedBits = 0;
+    let fixedKeys: Set<string> | undefined;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
       let echoed = echo !== null && hasOwn(echo, e.key) && echoOk(e, echo[e.key]);
@@ -618,7 +625,10 @@ function compileObject(s: JsonSchema, ctx: Ctx, where: Where): Gen {
       }
       if (echoed) {
         value ??= cloneJson(echo![e.key]);
-        if (e.agrees === true) (fixed ??= new Set()).add(e.key);
+        if (e.agrees === true) {
+          if (e.index < 31) fixedBits |= 1 << e.index;
+          else (fixedKeys ??= new Set()).add(e.key);
+        }
       } else value = e.gen(sf, echo, depth + 1);
       if (e.proto) setKey(out, e.key, value);
       else out[e.key] = value;
@@ -638,9 +648,88 @@ function compileObject(s: JsonSchema, ctx: Ctx, where: Where): Gen {
         count++;
       }
     }
-    if (agreement) agree(out, agreement, fixed, sf, echoOk);
+    if (memory && ((fixedBits & memory.idBits) !== 0 || memory.wide)) recall(out, memory, fixedBits, fixedKeys, sf, echoOk);
+    if (agreement) agree(out, agreement, fixedBits, fixedKeys, sf, echoOk);
+    if (memory?.own && typeof out[memory.own.key] === 'string') {
+      const things = ((sf.world ??= {}).things ??= new Map());
+      const id = out[memory.own.key] as string;
+      if (!things.has(id)) things.set(id, out);
+    }
     return out;
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same thing, the same facts: what an earlier result said of a thing (by its id) holds later
+
+interface Memory {
+  /** The object's own id (`hotel_id` of a hotel, `id`). */
+  own: PropEntry | undefined;
+  /** The echoed-fields bits of its id fields: only an echoed id can name a thing seen before (a new one is random). */
+  idBits: number;
+  /** An id field beyond the 31 bits: recall is always tried. */
+  wide: boolean;
+  /** Fields that repeat what was said of the thing with the same own id (`name`, `price`). */
+  same: PropEntry[];
+  /** Ids of other things, and the fields here that name their facts (`hotel_id` → `hotel_name` ← `name`). */
+  others: { id: PropEntry; fields: [PropEntry, string][] }[];
+}
+
+const NOT_REMEMBERED = /(^|_)(id|status|state|at|date|time|timestamp|ts|created|updated|count|total|ok|success|sent)$/;
+
+function memoryOf(entries: PropEntry[], subject: string | undefined): Memory | undefined {
+  const ids = entries.filter((e) => isIdFieldName(e.key));
+  if (ids.length === 0) return undefined;
+  const own = ids.find((e) => snakeName(e.key) === 'id') ?? (subject ? ids.find((e) => snakeName(e.key) === `${subject}_id`) : undefined) ?? ids[0];
+  const same = entries.filter((e) => e !== own && !NOT_REMEMBERED.test(snakeName(e.key)) && !isSuccessFlag(e.key));
+  const others: Memory['others'] = [];
+  for (const id of ids) {
+    if (id === own) continue;
+    const stem = snakeName(id.key).replace(/_id$/, '');
+    const fields: [PropEntry, string][] = [];
+    for (const e of entries) {
+      const k = snakeName(e.key);
+      if (e !== id && k.startsWith(`${stem}_`) && !isIdFieldName(k)) fields.push([e, k.slice(stem.length + 1)]);
+    }
+    if (fields.length > 0) others.push({ id, fields });
+  }
+  let idBits = 0;
+  let wide = false;
+  for (const e of ids) {
+    if (e.index < 31) idBits |= 1 << e.index;
+    else wide = true;
+  }
+  return { own, same, others, idBits, wide };
+}
+
+function isIdFieldName(key: string): boolean {
+  const k = snakeName(key);
+  return k === 'id' || k.endsWith('_id');
+}
+
+/** Fields about things an earlier result of the example showed take what it said of them. */
+function recall(out: { [key: string]: JsonValue }, m: Memory, bits: number, keys: Set<string> | undefined, sf: SeededFaker, ok: (e: PropEntry, v: JsonValue) => boolean): void {
+  const things = sf.world?.things;
+  if (things === undefined) return;
+  if (m.own && typeof out[m.own.key] === 'string') {
+    const known = things.get(out[m.own.key] as string);
+    if (known && known !== out) for (const e of m.same) if (hasOwn(known, e.key)) takeInto(out, e, known[e.key], bits, keys, ok);
+  }
+  for (const o of m.others) {
+    const v = out[o.id.key];
+    const known = typeof v === 'string' ? things.get(v) : undefined;
+    if (!known) continue;
+    for (const [e, k] of o.fields) if (hasOwn(known, k)) takeInto(out, e, known[k], bits, keys, ok);
+  }
+}
+
+function isEchoed(e: PropEntry, bits: number, keys: Set<string> | undefined): boolean {
+  return e.index < 31 ? (bits & (1 << e.index)) !== 0 : keys !== undefined && keys.has(e.key);
+}
+
+function takeInto(out: { [key: string]: JsonValue }, e: PropEntry, v: unknown, bits: number, keys: Set<string> | undefined, ok: (e: PropEntry, v: JsonValue) => boolean): void {
+  if (v === undefined || isEchoed(e, bits, keys) || !hasOwn(out, e.key)) return;
+  if (ok(e, v as JsonValue)) out[e.key] = cloneJson(v as JsonValue);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,12 +740,13 @@ const has = (o: { [key: string]: JsonValue }, k: string): boolean => hasOwn(o, k
 /** The object being made to agree, and what it may not change (no closures per object: they cost on hot paths). */
 interface Agreeing {
   out: { [key: string]: JsonValue };
-  fixed: Set<string> | undefined;
+  bits: number;
+  keys: Set<string> | undefined;
   ok: (e: PropEntry, v: JsonValue) => boolean;
 }
 
 function fixedIn(g: Agreeing, e: PropEntry): boolean {
-  return g.fixed !== undefined && g.fixed.has(e.key);
+  return isEchoed(e, g.bits, g.keys);
 }
 
 /** Sets a field when the value fits its schema; whether it did. */
@@ -666,8 +756,8 @@ function setIn(g: Agreeing, e: PropEntry, v: JsonValue): boolean {
   return true;
 }
 
-function agree(out: { [key: string]: JsonValue }, a: Agreement, fixed: Set<string> | undefined, sf: SeededFaker, ok: (e: PropEntry, v: JsonValue) => boolean): void {
-  const g: Agreeing = { out, fixed, ok };
+function agree(out: { [key: string]: JsonValue }, a: Agreement, bits: number, keys: Set<string> | undefined, sf: SeededFaker, ok: (e: PropEntry, v: JsonValue) => boolean): void {
+  const g: Agreeing = { out, bits, keys, ok };
   for (const { lo, hi, record, hiHappened } of a.pairs) {
     if (!has(out, lo.key) || !has(out, hi.key)) continue;
     const a0 = out[lo.key];
@@ -1021,10 +1111,12 @@ const SAME_IN_RESULT = new Set(['currency', 'currency_code', 'timezone', 'time_z
 
 function withSameInResult(s: JsonSchema, ctx: Ctx, where: Where, gen: Gen): Gen {
   const key = where.name ? snakeName(where.name) : '';
-  if (!SAME_IN_RESULT.has(key)) return gen;
+  // The results of a search are of one category.
+  const whenSearched = key === 'category' || key === 'product_category';
+  if (!SAME_IN_RESULT.has(key) && !whenSearched) return gen;
   let check: Check | null | undefined;
   return (sf, echo, depth) => {
-    if (call.args === null) return gen(sf, echo, depth);
+    if (call.args === null || (whenSearched && callFacts()?.query === undefined)) return gen(sf, echo, depth);
     const known = call.same?.get(key);
     if (known !== undefined) {
       check ??= compileCheck(s, ctx.root);
@@ -1053,22 +1145,35 @@ function withPathRules(s: JsonSchema, ctx: Ctx, where: Where, gen: Gen): Gen {
   return (sf, echo, depth) => {
     const v = gen(sf, echo, depth);
     const f = callFacts();
-    if (f === undefined || typeof v !== 'string' || (f.dir === undefined && f.leaf === undefined)) return v;
+    if (f === undefined || typeof v !== 'string') return v;
     const slash = v.lastIndexOf('/');
     if (slash < 0) return v;
-    const parent = slash === 0 ? '' : v.slice(0, slash);
-    const base = v.slice(slash + 1);
+    // The directory the example is in: the one the call names, else the last one a result gave.
+    const dir = f.dir ?? sf.world?.cwd;
     let out: string;
-    if (where.inArray) {
-      if (f.dir === undefined) return v;
-      out = `${f.dir === '/' ? '' : f.dir}/${base}`;
-    } else if (isDir) out = f.leaf !== undefined ? `${f.dir ?? v}/${f.leaf}` : f.dir!;
-    else out = f.leaf !== undefined ? `${f.dir ?? parent}/${f.leaf}` : `${f.dir === '/' ? '' : f.dir}/${base}`;
+    if (f.dir === undefined && f.leaf === undefined) {
+      if (!isDir || where.inArray || dir === undefined) return remember(sf, isDir && !where.inArray, v);
+      out = dir;
+    } else {
+      const parent = slash === 0 ? '' : v.slice(0, slash);
+      const base = v.slice(slash + 1);
+      if (where.inArray) {
+        if (f.dir === undefined) return v;
+        out = `${f.dir === '/' ? '' : f.dir}/${base}`;
+      } else if (isDir) out = f.leaf !== undefined ? `${dir ?? v}/${f.leaf}` : dir!;
+      else out = f.leaf !== undefined ? `${dir ?? parent}/${f.leaf}` : `${dir === '/' ? '' : dir}/${base}`;
+    }
     out = out.replace(/\/{2,}/g, '/');
-    if (out === v) return v;
+    if (out === v) return remember(sf, isDir && !where.inArray, v);
     check ??= compileCheck(s, ctx.root);
-    return check === null || check(out) ? out : v;
+    return remember(sf, isDir && !where.inArray, check === null || check(out) ? out : v);
   };
+}
+
+/** `cwd` as a result gives it becomes the directory the example is in. */
+function remember(sf: SeededFaker, isCwd: boolean, v: JsonValue): JsonValue {
+  if (isCwd && typeof v === 'string') (sf.world ??= {}).cwd = v;
+  return v;
 }
 
 /** A time on `day`: the day itself, or that day at a time between 06:00 and 21:55. */

@@ -288,6 +288,45 @@ describe('coherent defaults', () => {
   });
 });
 
+describe('what an example said holds later in it', () => {
+  it("a result about a thing an earlier result showed repeats what it said (book_hotel(hotel_id) → that hotel's name)", () => {
+    const search = resultSimulator(obj({ hotels: list(obj({ hotel_id: str, name: str, stars: { type: 'integer', minimum: 1, maximum: 5 } })) }), { name: 'search_hotels' });
+    const book = resultSimulator(obj({ reservation_id: str, hotel_id: str, hotel_name: str, status: str }), { name: 'book_hotel' });
+    const get = resultSimulator(obj({ hotel_id: str, name: str, stars: { type: 'integer', minimum: 1, maximum: 5 } }), { name: 'get_hotel' });
+    for (let seed = 0; seed < 40; seed++) {
+      sf.reseed(seed);
+      const hotels = (search({ city: 'Rome' }, sf) as Obj).hotels as Obj[];
+      const pick = hotels[seed % hotels.length];
+      const booked = book({ hotel_id: pick.hotel_id }, sf) as Obj;
+      expect(booked.hotel_name).toBe(pick.name);
+      const again = get({ hotel_id: pick.hotel_id }, sf) as Obj;
+      expect([again.name, again.stars]).toEqual([pick.name, pick.stars]);
+    }
+    // A new example forgets: reseed starts another world.
+    sf.reseed(1);
+    const alone = book({ hotel_id: 'hotel_unknown' }, sf) as Obj;
+    expect(typeof alone.hotel_name).toBe('string');
+  });
+
+  it('the directory an example is in carries over: cd and mkdir after a listing', () => {
+    const listing = resultSimulator(obj({ cwd: str, files: list(obj({ name: str })) }), { name: 'list_files' });
+    const cd = resultSimulator(obj({ cwd: str, ok: { type: 'boolean' } }), { name: 'cd' });
+    const mkdir = resultSimulator(obj({ path: str, created: { type: 'boolean' } }), { name: 'mkdir' });
+    for (let seed = 0; seed < 20; seed++) {
+      sf.reseed(seed);
+      listing({ path: '/srv/app' }, sf);
+      expect((cd({ folder: 'reports' }, sf) as Obj).cwd).toBe('/srv/app/reports');
+      expect((mkdir({ dir_name: 'drafts' }, sf) as Obj).path).toBe('/srv/app/reports/drafts');
+    }
+  });
+
+  it('one currency per result', () => {
+    for (const r of results(obj({ flights: list(obj({ price: { type: 'number' }, currency: str })) }), 40) as Obj[]) {
+      expect(new Set((r.flights as Obj[]).map((f) => f.currency)).size).toBe(1);
+    }
+  });
+});
+
 describe('variety', () => {
   it('date.soon without days spreads over weeks (slots and x-fake)', () => {
     const days = new Set<JsonValue>();
