@@ -238,6 +238,8 @@ function tallyExample(
     walk(value, ({ value: v }) => {
       if (typeof v === 'string') latin(v);
     });
+  const argsById = new Map<string, { [name: string]: JsonValue }>();
+  for (const m of example.messages) if (m.role === 'assistant' && 'calls' in m) for (const c of m.calls) argsById.set(c.id, c.args);
   for (const m of example.messages) {
     if (m.role === 'user') latin(m.text);
     else if (m.role === 'assistant' && 'text' in m) latin(m.text);
@@ -246,6 +248,7 @@ function tallyExample(
     latinIn(m.result);
     if (m.error) continue;
     const tool = tools.get(m.tool);
+    const args = argsById.get(m.id);
     const generic = typeof m.result === 'object' && m.result !== null ? fallbacks.get(m.result) : undefined;
     const left = generic ? new Map(generic) : undefined;
     walk(m.result, ({ segments, value }) => {
@@ -269,6 +272,9 @@ function tallyExample(
           if (stat.samples.length < 3 && !stat.samples.includes(value)) stat.samples.push(value);
         }
       } else if (typeof value === 'number') {
+        // A number that repeats the call's argument says what was asked, not how the range is used.
+        const name = segments[segments.length - 1];
+        if (typeof name === 'string' && args !== undefined && args[name] === value) return;
         const field = pathPattern(segments);
         const key = `${m.tool}\u0000${field}`;
         if (NOISE.test(String(value))) {
