@@ -222,7 +222,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       expand: compileExpansion(call as Call, waitsFor.get(call.id) ?? [], (id) => skippedNow.has(id)),
       fanOut: call.forEach !== undefined,
       args: compileValue(call.args),
-      simulate: resultSimulator(tight),
+      simulate: resultSimulator(tight, { name: tool.function.name, description: tool.function.description, effect: tool.effect }),
       requests: (call.requests ?? []).map((t) => compileTemplate(t, true)),
       ...(call.failure ? { failure: prepareFailure(call, tool) } : {}),
       ...(call.confirm

@@ -70,12 +70,11 @@ describe('the goals on every example project and the imported design', () => {
       expect(report.strings.latinWords, report.strings.latinSamples.join(' | ')).toBe(0);
       expect(report.strings.share).toBeLessThan(0.02);
       expect(report.numbers.outOfBounds + report.numbers.notMultiple + report.numbers.noisy).toBe(0);
-      const findings = report.findings.filter((f) => !needsToolContext(f.message));
-      expect(findings.map((f) => `${f.chainId} #${f.index}: ${f.message}`)).toEqual([]);
+      expect(report.findings.map((f) => `${f.chainId} #${f.index}: ${f.message}`)).toEqual([]);
     }, 60_000);
   }
 
-  it.fails("keeps the tool description's sort promises (needs the generator to pass the tool to resultSimulator)", () => {
+  it("keeps the tool description's sort promises (the generator passes the tool to the simulator)", () => {
     const report = measureQuality(buildImportedProject(), { count: 60, seed: 5, chains: ['deploy-and-watch'] });
     expect(report.findings.filter((f) => needsToolContext(f.message))).toEqual([]);
   });

@@ -11,6 +11,10 @@ import golden from './v1/golden-200-seed7.txt?raw';
  * (`openai-serial`: `--format openai --serialize-parallel`). The bytes are made here in-process
  * through the dataset API, as `generate` makes them (prepareDataset, then every chunk's lines,
  * each ending with "\n").
+ *
+ * When a change to the generator changes what a seed produces on purpose, rewrite the list with
+ *   UPDATE_GOLDEN=1 npx vitest run src/core/testing/v1Golden.test.ts
+ * and give the reason in the commit message.
  */
 
 const files = import.meta.glob('./v1/*.chain.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -47,6 +51,7 @@ const SUBSET: Record<string, string[]> = {
   'trip-planning': ['openai', 'sharegpt'],
 };
 const ALL = (import.meta.env.CHAINWRIGHT_GOLDEN as string | undefined) === 'all';
+const UPDATE = (import.meta.env.UPDATE_GOLDEN as string | undefined) === '1';
 
 /** The file `generate` writes for a v1 design with these options. */
 function generateFile(name: string, format: string): string {
@@ -93,6 +98,17 @@ describe('version-1 designs generate byte-identical files after the migration to
     const outputs = Object.values(SUBSET).flat();
     for (const format of new Set(expected.map((g) => g.format))) expect(outputs.filter((f) => f === format), format).toHaveLength(2);
   });
+
+  if (UPDATE) {
+    it('rewrites golden-200-seed7.txt (UPDATE_GOLDEN=1)', async () => {
+      const lines: string[] = [];
+      for (const g of expected) lines.push(`${await sha256(generateFile(g.name, g.format))} ${g.name}.${g.format}.jsonl`);
+      // Test-only and on request: src/core itself never touches the file system.
+      const fs = await import('node:fs');
+      fs.writeFileSync(new URL('./v1/golden-200-seed7.txt', import.meta.url), lines.join('\n') + '\n');
+    }, 120_000);
+    return;
+  }
 
   // One test per design, so that each stays well under the time a unit test may take.
   for (const name of Object.keys(SUBSET)) {
