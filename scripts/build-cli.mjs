@@ -41,10 +41,6 @@ export async function buildCli(outDir = OUT_DIR) {
         // Minified without renaming (stack traces keep the names): the command peaks 7 MiB lower
         // at start (70 instead of 77 MiB for generate --count 1); whitespace alone saves nothing.
         output: { format: 'es', entryFileNames: 'chainwright.mjs', chunkFileNames: '[name]-[hash].mjs', minify: { compress: true, mangle: false, codegen: { removeWhitespace: true } } },
-        // gpt-tokenizer does not say that its modules are free of side effects (they are: they
-        // build an encoder and change nothing else); said here, the core's index re-exporting
-        // the stats module no longer pulls the tokenizer into every start.
-        treeshake: { moduleSideEffects: (id) => !/[\\/]node_modules[\\/]gpt-tokenizer[\\/]|dataset[\\/]stats\.ts$/.test(id) },
       },
     },
     ssr: { noExternal: true, target: 'node' },

@@ -25,7 +25,10 @@ scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
   const { id } = request;
   try {
     if (request.type === 'preview') {
-      post({ type: 'preview', id, result: previewDataset(request.spec, request.lines) });
+      previewDataset(request.spec, request.lines).then(
+        (result) => post({ type: 'preview', id, result }),
+        (e: unknown) => post({ type: 'failed', id, message: problem(e) }),
+      );
       return;
     }
     const prepared = prepareDataset(request.spec);

@@ -1,4 +1,4 @@
-import { datasetStats, formatContext, prepareDataset, type DatasetSpec } from '../core/index.ts';
+import { datasetStats, formatContext, loadTokenCounter, prepareDataset, type DatasetSpec } from '../core/index.ts';
 import { outputPlan } from './outputPlan.ts';
 import { summarizeRun, type PreviewResult } from './protocol.ts';
 
@@ -8,12 +8,14 @@ export const STATS_SAMPLE = 100;
 /**
  * What the export dialog shows before a run: the run's summary (mix, split, chains, warnings),
  * the output file, the first `lines` lines exactly as the file will hold them, and the stats
- * (tokens counted on the first STATS_SAMPLE examples with the core's tokenizer).
+ * (tokens counted on the first STATS_SAMPLE examples with the core's tokenizer, loaded on the
+ * first preview: a chunk of its own, not part of the page's start).
  */
-export function previewDataset(spec: DatasetSpec, lines: number): PreviewResult {
+export async function previewDataset(spec: DatasetSpec, lines: number): Promise<PreviewResult> {
   const prepared = prepareDataset(spec);
   if (!prepared.ok) return { ok: false, diagnostics: prepared.diagnostics };
   const { run } = prepared;
+  const countTokens = await loadTokenCounter();
   const sample = run.sample(STATS_SAMPLE);
   const context = formatContext(spec.project, { includeTools: run.options.includeTools, serialized: run.options.serializeParallel });
   const out: string[] = [];
@@ -26,7 +28,7 @@ export function previewDataset(spec: DatasetSpec, lines: number): PreviewResult 
     summary: summarizeRun(run),
     output: outputFor(spec.project.name, run),
     lines: out.slice(0, lines),
-    stats: datasetStats(run, sample),
+    stats: datasetStats(run, countTokens, sample),
   };
 }
 

@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import {
   DEFAULT_MIX,
   FORMATS,
+  datasetStats,
+  loadTokenCounter,
+  outcomeShares,
   parseMix,
   prepareDataset,
   type ChainCount,
@@ -365,13 +368,10 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
       else lines.push(`  ${c.chainId}: ${c.slots!.map((x) => (x.kind === 'values' ? `${x.slot} test values ${x.testValues!.map((v) => JSON.stringify(v)).join(', ')}` : `${x.slot} values hashed into a ${percent(x.testShare!)} test share`)).join('; ')}`);
     }
   }
-  const withOutcomes = run.chains.filter((c) => c.outcomes && c.sampled && c.count > 0);
-  if (withOutcomes.some((c) => Object.values(c.outcomes!).some((n) => n > 0))) {
-    const share = (key: keyof NonNullable<DatasetRun['chains'][number]['outcomes']>) => {
-      const weight = withOutcomes.reduce((a, c) => a + c.count, 0);
-      return percent(weight ? withOutcomes.reduce((a, c) => a + (c.outcomes![key] / c.sampled!) * c.count, 0) / weight : 0);
-    };
-    lines.push(`of the examples of chains that fail or ask: ${share('failures')} hold a failure, ${share('retries')} a retry, ${share('confirmations')} a confirmation (yes), ${share('refusals')} a refusal (no)`);
+  const outcomes = outcomeShares(run.chains);
+  if (outcomes) {
+    const { failures, retries, confirmations, refusals } = outcomes;
+    lines.push(`of the examples of chains that fail or ask: ${percent(failures)} hold a failure, ${percent(retries)} a retry, ${percent(confirmations)} a confirmation (yes), ${percent(refusals)} a refusal (no)`);
   }
   if (jobsNote) lines.push(jobsNote);
   if (run.examples === 0) return `${lines.join('\n')}\n`;
@@ -382,8 +382,8 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
     `${avg((c) => c.calls).toFixed(2)} calls, ${avg((c) => c.turns).toFixed(2)} turns and ${avg((c) => c.parallelTurns).toFixed(2)} parallel turns per example` +
     `${run.chains.some((c) => c.sampled) ? ' (chains that read their results: averaged over their first examples)' : ''}`;
   if (!tokens) return `${[...lines, shape].join('\n')}\n`;
-  return import('../../core/dataset/stats.ts').then(({ datasetStats }) => {
-    const stats = datasetStats(run, run.sample(TOKEN_SAMPLE));
+  return loadTokenCounter().then((countTokens) => {
+    const stats = datasetStats(run, countTokens, run.sample(TOKEN_SAMPLE));
     lines.push(`${shape}; ~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`);
     return `${lines.join('\n')}\n`;
   });

@@ -21,5 +21,7 @@ export {
   type ChainSummary,
   type PreparedDataset,
 } from './stream.ts';
-export { datasetStats, exampleTokens, exampleTexts, TOKEN_ENCODING, type DatasetStats, type Summary } from './stats.ts';
+export { outcomeShares, type OutcomeShares } from './outcomeShares.ts';
+export { datasetStats, exampleTokens, exampleTexts, TOKEN_ENCODING, type DatasetStats, type Summary, type TokenCounter } from './stats.ts';
+export { loadTokenCounter } from './tokenizer.ts';
 export { utf8Lines, type Utf8Lines, type Utf8LinesOptions } from './utf8Lines.ts';

@@ -1,4 +1,3 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import type { Example } from '../generate/types.ts';
 import type { DatasetRun } from './stream.ts';
 
@@ -10,6 +9,10 @@ import type { DatasetRun } from './stream.ts';
  * prompt, user messages, each call's tool name and JSON arguments, each result's JSON text and
  * the final reply (without any chat template's own markup). The tool definitions are counted
  * once, apart (`toolDefinitionTokens`): whether they repeat per example depends on the trainer.
+ *
+ * The tokenizer is not imported here: its ranks are 2 MB and building its encoder takes longer
+ * than a small run. The caller loads it with `loadTokenCounter()` (tokenizer.ts) when token
+ * figures are shown, and passes the counter in.
  */
 
 export const TOKEN_ENCODING = 'o200k_base';
@@ -53,17 +56,20 @@ export function exampleTexts(example: Example): string[] {
   return out;
 }
 
-export function exampleTokens(example: Example): number {
+/** Counts the tokens of a text (o200k_base's `countTokens`, from `loadTokenCounter()`). */
+export type TokenCounter = (text: string) => number;
+
+export function exampleTokens(example: Example, countTokens: TokenCounter): number {
   let n = 0;
   for (const text of exampleTexts(example)) n += countTokens(text);
   return n;
 }
 
-/** Stats of a prepared run; tokens from `sample` (default: its first 100 train examples). */
-export function datasetStats(run: DatasetRun, sample: readonly Example[] = run.sample(100)): DatasetStats {
+/** Stats of a prepared run; tokens counted with `countTokens` on `sample` (default: its first 100 train examples). */
+export function datasetStats(run: DatasetRun, countTokens: TokenCounter, sample: readonly Example[] = run.sample(100)): DatasetStats {
   const total = run.chains.reduce((a, c) => a + c.count, 0);
   const avg = (f: (c: DatasetRun['chains'][number]) => number) => (total ? run.chains.reduce((a, c) => a + f(c) * c.count, 0) / total : 0);
-  const tokens = sample.map(exampleTokens);
+  const tokens = sample.map((example) => exampleTokens(example, countTokens));
   return {
     examples: run.examples,
     train: run.files.find((f) => f.name === 'train')?.examples ?? 0,
