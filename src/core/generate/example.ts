@@ -496,9 +496,12 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     if (opening) messages.push({ role: 'user', text: opening });
 
     let text: string | undefined;
+    let replyVariant: number | undefined;
     if (replies) {
-      const variant = replies.find((r) => r.when === undefined || r.when(scope, status));
+      const at = replies.findIndex((r) => r.when === undefined || r.when(scope, status));
+      const variant = at >= 0 ? replies[at] : undefined;
       if (variant) {
+        if (Array.isArray(chain.reply)) replyVariant = at;
         const template = variant.texts.length === 1 ? variant.texts[0] : variant.texts[sf.rng.int(0, variant.texts.length - 1)];
         const r = template.render(scope);
         if (r === UNRESOLVED) throw new Retry(`the reply: ${template.explain(scope)}`);
@@ -508,6 +511,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     if (text === undefined) text = summaryReply(done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result }] : [])));
     messages.push({ role: 'assistant', text });
     const example: Example = { chainId: chain.id, seed, index, requestIndex: o.requestIndex, slots: o.slots, messages };
+    if (replyVariant !== undefined) example.replyVariant = replyVariant;
     if (failedOnce.size || asked.size) {
       example.outcome = {
         failed: [...failedOnce],

@@ -32,6 +32,12 @@ export interface Example {
   requestIndex: number;
   slots: { [name: string]: JsonValue };
   messages: ExampleMessage[];
+  /**
+   * Which of the chain's reply variants (design §5) gave the final reply: its index in the
+   * chain's `reply` list. Absent for a plain reply (a single template, or the default reply
+   * when the chain has none or no variant's `when` held). Formats do not write it.
+   */
+  replyVariant?: number;
   /** What happened besides plain calls (design §6, §7), by call id; absent when nothing did. */
   outcome?: ExampleOutcome;
 }

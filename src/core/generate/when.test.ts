@@ -147,6 +147,8 @@ describe('reply variants', () => {
       else if (list.length >= 1) expected = `SOME ${list.length}`;
       else expected = reply.startsWith('NONE ') ? reply : 'NONE *';
       expect(reply, JSON.stringify(list)).toBe(expected);
+      // The example says which variant it drew (its index in the list).
+      expect(ex.replyVariant).toBe(list.length >= 3 ? 0 : list.length >= 1 ? 1 : 3);
       if (list.length === 0) phrasings.add(reply);
       const cls = reply.split(' ')[0];
       classes.set(cls, (classes.get(cls) ?? 0) + 1);
@@ -172,5 +174,16 @@ describe('reply variants', () => {
       seen.add(replyOf(ex).split(' ')[0]);
     }
     expect([...seen].sort()).toEqual(['NONE', 'ONE', 'SEVERAL']);
+  });
+
+  it('a plain reply (one template, or none: the default reply) leaves replyVariant absent', () => {
+    const plain = prepChain();
+    plain.reply = 'Done: {cal.events.length}';
+    const none = prepChain();
+    delete none.reply;
+    for (const chain of [plain, none]) {
+      const g = generatorOf(project(CALENDAR_TOOLS, [chain]));
+      for (const i of range(20)) expect('replyVariant' in g.example(4, i)).toBe(false);
+    }
   });
 });
