@@ -4,8 +4,7 @@ import { collectReferences, parseTemplate } from '../refs/parse.ts';
 import { describeTypes, schemaAtPath, schemaTypes, typesCompatible } from '../refs/schemaPath.ts';
 import type { Reference } from '../refs/types.ts';
 import { planChain, type PlanResult } from '../graph/plan.ts';
-import { createSeededFaker } from '../simulate/faker.ts';
-import { resolveFakerMethod } from '../simulate/fakerPath.ts';
+import { isFakerMethod } from '../simulate/fakerMethods.ts';
 import { checkAgainstSchema, compileSchema } from './schemaValidator.ts';
 import { CALL_BEHAVIOURS, elementName, recoverOf, type BehaviourCheckContext } from '../calls/index.ts';
 import { checkCondition } from '../conditions/check.ts';
@@ -29,9 +28,6 @@ export const GENERIC_RESULT_SCHEMA: JsonSchema = { type: 'object', properties: {
 export function toolResultSchema(tool: ToolDef): JsonSchema {
   return tool.returns ?? GENERIC_RESULT_SCHEMA;
 }
-
-const faker = () => (sharedFaker ??= createSeededFaker(0).faker);
-let sharedFaker: ReturnType<typeof createSeededFaker>['faker'] | undefined;
 
 /**
  * Every finding about a structurally valid project (see `parseProject`): what a reader must
@@ -80,7 +76,7 @@ function walkXFake(schema: JsonValue, path: string, out: Diagnostic[]): void {
   if (Array.isArray(schema)) schema.forEach((s, i) => walkXFake(s, jsonPath(path, i), out));
   else if (isPlainObject(schema)) {
     for (const [key, value] of Object.entries(schema)) {
-      if (key === 'x-fake' && typeof value === 'string' && !resolveFakerMethod(faker(), value)) {
+      if (key === 'x-fake' && typeof value === 'string' && !isFakerMethod(value)) {
         out.push(error('bad-faker-method', jsonPath(path, key), `"${value}" is not a faker method (write module.method, e.g. "person.fullName" or "location.city")`));
       } else walkXFake(value, jsonPath(path, key), out);
     }
@@ -104,7 +100,7 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
   });
 
   Object.entries(slots).forEach(([name, spec]) => {
-    if (isFakeSlot(spec) && !resolveFakerMethod(faker(), spec.fake)) {
+    if (isFakeSlot(spec) && !isFakerMethod(spec.fake)) {
       out.push(error('bad-faker-method', jsonPath(path, 'slots', name, 'fake'), `"${spec.fake}" is not a faker method (write module.method, e.g. "person.fullName" or "date.soon")`, { chainId }));
     }
   });
