@@ -1,10 +1,11 @@
 import { useId, useMemo, useState } from 'react';
-import { FORMATS, type Pattern } from '../../core/index.ts';
+import { FORMATS, outcomeShares, type Pattern } from '../../core/index.ts';
 import { useAppStore } from '../../state/store.ts';
 import { canPickSaveFile } from './fileTargets.ts';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { ExportStatus } from './ExportStatus.tsx';
 import { MixChart } from './MixChart.tsx';
+import { OutcomeList } from './OutcomeList.tsx';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { PreviewLines } from './PreviewLines.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
@@ -47,6 +48,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     void job.start(spec, current.output, project.name, destination, current.summary.examples);
   };
 
+  const outcomes = useMemo(() => (preview?.ok ? outcomeShares(preview.summary.chains) : null), [preview]);
   const mixProblem = problems.find((p) => p.field.startsWith('mix:'))?.message;
 
   return (
@@ -79,6 +81,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 <h3 id={`${headingId}-stats`}>Stats</h3>
                 <StatsList stats={preview.stats} />
               </section>
+              {outcomes && (
+                <section className="export-section" aria-labelledby={`${headingId}-outcomes`}>
+                  <h3 id={`${headingId}-outcomes`}>Failures and confirmations</h3>
+                  <OutcomeList shares={outcomes} />
+                </section>
+              )}
               {preview.summary.split && (
                 <section className="export-section" aria-labelledby={`${headingId}-split`}>
                   <h3 id={`${headingId}-split`}>Split</h3>
