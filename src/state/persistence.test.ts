@@ -4,7 +4,16 @@ import { IDBFactory } from 'fake-indexeddb';
 import { loadExample } from '../core/testing/fixtures.ts';
 import { serializeProject } from '../core/index.ts';
 import { createAppStore, type AppStore } from './store.ts';
-import { indexedDbStorage, startPersistence, type PersistenceController, type WorkspaceRecord, type WorkspaceStorage } from './persistence.ts';
+import {
+  indexedDbStorage,
+  localStorageFallback,
+  startPersistence,
+  type FallbackStore,
+  type PersistenceController,
+  type WorkspaceRecord,
+  type WorkspaceStorage,
+} from './persistence.ts';
+import { flushPendingDrafts, setPendingDraft } from './drafts.ts';
 
 const CHAIN = 'book-and-invite';
 const running: PersistenceController[] = [];
@@ -16,7 +25,7 @@ afterEach(() => {
 });
 
 function start(store: AppStore, options: Parameters<typeof startPersistence>[1]) {
-  const c = startPersistence(store, { channel: null, pageEvents: null, ...options });
+  const c = startPersistence(store, { channel: null, pageEvents: null, fallback: null, ...options });
   running.push(c);
   return c;
 }
@@ -41,6 +50,22 @@ function memoryStorage(initial?: WorkspaceRecord) {
     async backup() {},
   };
   return { storage, writes, holdReads: () => (gated = true), releaseReads: () => release() };
+}
+
+/** A fallback copy in memory (what localStorage holds in the browser). */
+function memoryFallback(initial?: WorkspaceRecord, { full = false } = {}) {
+  const items = new Map<string, string>();
+  const local = {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      items.set(k, v);
+    },
+    removeItem: (k: string) => void items.delete(k),
+  } as unknown as Storage;
+  const store = localStorageFallback(local) as FallbackStore;
+  if (initial) items.set('chainwright-workspace-on-leave', JSON.stringify(initial));
+  return { store, items };
 }
 
 const move = (store: AppStore, x: number) => store.getState().moveCalls({ book: { x, y: 0 } });
@@ -138,6 +163,123 @@ describe('autosave timing', () => {
     expect(store.temporal.getState().pastStates).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 20));
     expect(mem.writes).toHaveLength(0);
+  });
+});
+
+describe('leaving the page', () => {
+  const xOf = (record: WorkspaceRecord | undefined) =>
+    JSON.parse(record!.projectText).chains[0].calls.find((x: { id: string }) => x.id === 'book').position.x as number;
+
+  it('on pagehide commits the pending draft and starts one put and the copy in the same task, with no await', async () => {
+    const store = createAppStore({ project: loadExample('room-booking') });
+    const started: WorkspaceRecord[] = [];
+    const storage: WorkspaceStorage = { ...memoryStorage().storage, writeNow: (record) => (started.push(record), true) };
+    const copy = memoryFallback();
+    const page = new EventTarget();
+    const c = start(store, { storage, pageEvents: page, fallback: copy.store, debounceMs: 60_000, maxWaitMs: 60_000 });
+    await c.ready;
+    const owner = {};
+    setPendingDraft(owner, () => {
+      setPendingDraft(owner, null);
+      move(store, 42);
+    });
+    expect(store.getState().persistence.kind).toBe('saving');
+    page.dispatchEvent(new Event('pagehide'));
+    // Synchronously, before any microtask: the draft is in the project, the put started, the copy written.
+    expect(started).toHaveLength(1);
+    expect(xOf(started[0])).toBe(42);
+    expect(xOf(copy.store.load())).toBe(42);
+  });
+
+  it('the next start takes the copy when it is newer than IndexedDB, and writes it there', async () => {
+    const factory = new IDBFactory();
+    const a = createAppStore({ project: loadExample('room-booking') });
+    const ca = start(a, { storage: indexedDbStorage(factory) });
+    await ca.ready;
+    move(a, 1);
+    await ca.flush();
+    ca.stop();
+    const older = (await rawRecord(factory)) as WorkspaceRecord;
+    move(a, 77);
+    const copy = memoryFallback({ ...older, projectText: serializeProject(a.getState().project), revision: older.revision + 1, savedAt: older.savedAt + 5 });
+
+    const b = createAppStore();
+    const cb = start(b, { storage: indexedDbStorage(factory), fallback: copy.store });
+    expect(await cb.ready).toEqual({ restored: true });
+    expect(b.getState().project).toEqual(a.getState().project);
+    expect(xOf((await rawRecord(factory)) as WorkspaceRecord)).toBe(77);
+    expect(b.getState().persistence.kind).toBe('saved');
+    expect(copy.store.load()).toBeUndefined();
+  });
+
+  it('an older copy loses to IndexedDB and is dropped', async () => {
+    const factory = new IDBFactory();
+    const a = createAppStore({ project: loadExample('room-booking') });
+    const ca = start(a, { storage: indexedDbStorage(factory) });
+    await ca.ready;
+    move(a, 5);
+    await ca.flush();
+    move(a, 6);
+    await ca.flush();
+    ca.stop();
+    const latest = (await rawRecord(factory)) as WorkspaceRecord;
+    const copy = memoryFallback({ ...latest, projectText: serializeProject(loadExample('room-booking')), revision: latest.revision - 1 });
+    const b = createAppStore();
+    const cb = start(b, { storage: indexedDbStorage(factory), fallback: copy.store });
+    await cb.ready;
+    expect(xOf({ projectText: serializeProject(b.getState().project) } as WorkspaceRecord)).toBe(6);
+    expect(copy.store.load()).toBeUndefined();
+  });
+
+  it('IndexedDB writeNow stores the record with a single put once the database is open', async () => {
+    const factory = new IDBFactory();
+    const storage = indexedDbStorage(factory);
+    const record: WorkspaceRecord = { schema: 1, projectText: serializeProject(loadExample('room-booking')), chainId: CHAIN, viewports: {}, revision: 3, tabId: 'T', savedAt: 1 };
+    expect(storage.writeNow!(record)).toBe(false); // not open yet: the caller keeps the copy and the debounced write
+    await storage.read();
+    const done = new Promise<unknown>((resolve) => storage.writeNow!(record, resolve));
+    expect(await done).toBeUndefined();
+    expect(await rawRecord(factory)).toEqual(record);
+  });
+
+  it('beforeunload asks to stay only when the work could not be kept anywhere', async () => {
+    const store = createAppStore({ project: loadExample('room-booking') });
+    const page = new EventTarget();
+    const fullCopy = memoryFallback(undefined, { full: true });
+    const c = start(store, { storage: memoryStorage().storage, pageEvents: page, fallback: fullCopy.store, debounceMs: 60_000, maxWaitMs: 60_000 });
+    await c.ready;
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      page.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false); // nothing pending
+    move(store, 3);
+    expect(unload()).toBe(true); // pending, and neither IndexedDB nor the copy could take it
+    await c.flush();
+    expect(unload()).toBe(false);
+
+    const copy = memoryFallback();
+    const store2 = createAppStore({ project: loadExample('room-booking') });
+    const page2 = new EventTarget();
+    const c2 = start(store2, { storage: memoryStorage().storage, pageEvents: page2, fallback: copy.store, debounceMs: 60_000, maxWaitMs: 60_000 });
+    await c2.ready;
+    move(store2, 4);
+    const event = new Event('beforeunload', { cancelable: true });
+    page2.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false); // the copy holds it
+    expect(xOf(copy.store.load())).toBe(4);
+  });
+
+  it('says Saving… while a draft is pending, and Saved again when it is dropped unchanged', async () => {
+    const store = createAppStore({ project: loadExample('room-booking') });
+    const c = start(store, { storage: memoryStorage().storage });
+    await c.ready;
+    const owner = {};
+    setPendingDraft(owner, () => setPendingDraft(owner, null));
+    expect(store.getState().persistence.kind).toBe('saving');
+    flushPendingDrafts();
+    expect(store.getState().persistence.kind).toBe('saved');
   });
 });
 

@@ -3,7 +3,14 @@
  *
  * - Load gate: nothing is written before the stored workspace has been read (`ready`).
  * - Debounced: a change is written `debounceMs` after the last change, and never more than
- *   `maxWaitMs` (1 s) after the first unsaved one; flushed on `pagehide`.
+ *   `maxWaitMs` (1 s) after the first unsaved one. The status is "saving" from the first
+ *   unsaved keystroke (a pending draft, src/state/drafts.ts) until the write has completed.
+ * - Leaving the page: on `pagehide`, `visibilitychange` (hidden) and `beforeunload` the pending
+ *   drafts are committed and the workspace is written at once, synchronously: one IndexedDB
+ *   `put` in a transaction started in the handler (no read first: a read's callback never runs
+ *   while the page unloads), and a copy in localStorage (`fallback`), which the next start
+ *   takes when it is newer than what IndexedDB holds (by revision, then time). `beforeunload`
+ *   asks the user to stay only when even that copy could not be written.
  * - Unreadable storage (corrupt record, project that does not parse) is never overwritten:
  *   status `unreadable` with the raw text; autosave stays off until discardUnreadableStorage()
  *   (which first keeps a backup copy of the raw text).
@@ -13,6 +20,7 @@
  *   another tab marks itself `conflict` and stops autosaving until takeOverStorage() or a reload.
  */
 import { parseProject, serializeProject } from '../core/index.ts';
+import { flushPendingDrafts, onPendingDraftsChange, pendingDraftCount } from './drafts.ts';
 import type { AppStore } from './store.ts';
 import type { AppState, Viewport } from './types.ts';
 
@@ -47,6 +55,60 @@ export interface WorkspaceStorage {
   write(record: WorkspaceRecord, knownRevision: number): Promise<WriteOutcome>;
   /** Keeps a copy of unreadable text under another key before it is overwritten. */
   backup(raw: string): Promise<void>;
+  /**
+   * Starts writing the record at once, in the calling task: one `put`, no conflict check (for
+   * a page being unloaded). Returns false when it cannot start now (storage not open yet);
+   * `done` is called when the write has completed (no argument) or failed (the error).
+   */
+  writeNow?(record: WorkspaceRecord, done?: (error?: unknown) => void): boolean;
+}
+
+/** A synchronous copy of the latest workspace, written when the page is left (localStorage by default). */
+export interface FallbackStore {
+  /** Returns false when the copy could not be written (quota, storage off). */
+  save(record: WorkspaceRecord): boolean;
+  load(): WorkspaceRecord | undefined;
+  clear(): void;
+}
+
+export const FALLBACK_KEY = 'chainwright-workspace-on-leave';
+
+/** localStorage under FALLBACK_KEY; null when localStorage is not available. */
+export function localStorageFallback(storage: Storage | undefined = globalThis.localStorage): FallbackStore | null {
+  if (!storage) return null;
+  return {
+    save(record) {
+      try {
+        storage.setItem(FALLBACK_KEY, JSON.stringify(record));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    load() {
+      try {
+        const text = storage.getItem(FALLBACK_KEY);
+        if (text === null) return undefined;
+        const value: unknown = JSON.parse(text);
+        return isRecord(value) ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    clear() {
+      try {
+        storage.removeItem(FALLBACK_KEY);
+      } catch {
+        // Nothing to do: a stale copy loses to a newer IndexedDB record anyway.
+      }
+    },
+  };
+}
+
+/** Whether `a` is a later save than `b`: a higher revision, or the same revision saved later. */
+export function isNewerRecord(a: WorkspaceRecord, b: WorkspaceRecord | undefined): boolean {
+  if (!b) return true;
+  return a.revision > b.revision || (a.revision === b.revision && a.savedAt > b.savedAt);
 }
 
 export interface ChannelLike {
@@ -60,8 +122,12 @@ export interface PersistenceOptions {
   storage?: WorkspaceStorage;
   /** Default: new BroadcastChannel(CHANNEL_NAME) when available; null for none. */
   channel?: ChannelLike | null;
-  /** Where `pagehide` is listened for (default: globalThis when it has addEventListener). */
+  /** Where `pagehide`, `beforeunload` and `visibilitychange` are listened for (default: globalThis when it has addEventListener). */
   pageEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  /** Whether the page is hidden (for `visibilitychange`; default: document.visibilityState). */
+  isHidden?: () => boolean;
+  /** The synchronous copy written when the page is left (default: localStorageFallback(); null for none). */
+  fallback?: FallbackStore | null;
   debounceMs?: number;
   maxWaitMs?: number;
   tabId?: string;
@@ -72,6 +138,11 @@ export interface PersistenceController {
   ready: Promise<{ restored: boolean }>;
   /** Writes pending changes now. */
   flush(): Promise<void>;
+  /**
+   * What `pagehide` does: commits pending drafts, starts the IndexedDB write in this task and
+   * writes the fallback copy. Returns whether the work is kept (nothing was pending, or a copy was written).
+   */
+  flushOnLeave(): boolean;
   takeOver(): Promise<void>;
   discardUnreadable(): Promise<void>;
   stop(): void;
@@ -112,6 +183,7 @@ function rawText(value: unknown): string {
 /** IndexedDB storage: database `chainwright`, object store `workspace`, key `current`. */
 export function indexedDbStorage(factory: IDBFactory = globalThis.indexedDB, dbName = DB_NAME): WorkspaceStorage {
   let opened: Promise<IDBDatabase> | null = null;
+  let db: IDBDatabase | null = null;
   const open = () =>
     (opened ??= new Promise<IDBDatabase>((resolve, reject) => {
       if (!factory) return reject(new Error('IndexedDB is not available in this browser'));
@@ -119,7 +191,10 @@ export function indexedDbStorage(factory: IDBFactory = globalThis.indexedDB, dbN
       request.onupgradeneeded = () => {
         if (!request.result.objectStoreNames.contains(STORE_NAME)) request.result.createObjectStore(STORE_NAME);
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        db = request.result;
+        resolve(request.result);
+      };
       request.onerror = () => reject(request.error);
       request.onblocked = () => reject(new Error('the storage is blocked by another tab holding an older version open'));
     }));
@@ -156,6 +231,21 @@ export function indexedDbStorage(factory: IDBFactory = globalThis.indexedDB, dbN
       const tx = db.transaction(STORE_NAME, 'readwrite');
       await requestResult(tx.objectStore(STORE_NAME).put(raw, `unreadable-backup-${Date.now()}`));
     },
+    writeNow(record, done) {
+      if (!db) return false;
+      try {
+        const tx = db.transaction(STORE_NAME, 'readwrite');
+        tx.oncomplete = () => done?.();
+        tx.onerror = () => done?.(tx.error ?? new Error('the write failed'));
+        tx.onabort = () => done?.(tx.error ?? new Error('the write was aborted'));
+        tx.objectStore(STORE_NAME).put(record, CURRENT_KEY);
+        // Ask for the commit now rather than when the task ends: the page may not get there.
+        tx.commit?.();
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 }
 
@@ -171,6 +261,15 @@ const isSavedMessage = (m: unknown): m is SavedMessage =>
 
 const CONFLICT_MESSAGE = 'another tab saved this project; this tab stopped autosaving. Reload to see that work, or take over to keep this tab’s.';
 
+/** The default fallback: localStorage when this environment has one. */
+function defaultFallback(): FallbackStore | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorageFallback(localStorage);
+  } catch {
+    return null;
+  }
+}
+
 /** Starts autosave for a store. Call once, at start-up; `ready` tells whether a saved workspace was restored. */
 export function startPersistence(store: AppStore, options: PersistenceOptions = {}): PersistenceController {
   const storage = options.storage ?? indexedDbStorage();
@@ -181,10 +280,16 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
   const channel: ChannelLike | null = options.channel === undefined ? (ownChannel ? new BroadcastChannel(CHANNEL_NAME) : null) : options.channel;
   const pageEvents =
     options.pageEvents === undefined ? (typeof (globalThis as { addEventListener?: unknown }).addEventListener === 'function' ? (globalThis as unknown as EventTarget) : null) : options.pageEvents;
+  const isHidden = options.isHidden ?? (() => typeof document !== 'undefined' && document.visibilityState === 'hidden');
+  const fallback = options.fallback === undefined ? defaultFallback() : options.fallback;
 
   let mode: Mode = 'loading';
+  /** The newest revision this tab knows to be stored (its own or another tab's). */
   let knownRevision = 0;
+  /** The highest revision this tab has started to write. */
+  let issuedRevision = 0;
   let dirty = false;
+  let inFlight = 0;
   let pendingSince: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
@@ -194,6 +299,14 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
   const clearTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+  };
+  const showSaving = () => {
+    if (mode === 'active' && store.getState().persistence.kind !== 'saving') status({ kind: 'saving' });
+  };
+  /** "Saved" once nothing is waiting: no change, no draft, no write under way. */
+  const settle = (revision: number, at: number) => {
+    if (mode !== 'active' || dirty || inFlight > 0 || pendingDraftCount() > 0) return;
+    status({ kind: 'saved', revision, at });
   };
 
   const schedule = () => {
@@ -208,10 +321,17 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
     if (state.project === prev.project && state.viewports === prev.viewports && state.chainId === prev.chainId) return;
     dirty = true;
     if (mode !== 'active') return;
-    if (state.persistence.kind !== 'saving') status({ kind: 'saving' });
+    showSaving();
     schedule();
   };
   const unsubscribe = store.subscribe(onChange);
+
+  // Typing not yet committed already counts as unsaved; a draft typed back to what was saved does not.
+  const unsubscribeDrafts = onPendingDraftsChange((count) => {
+    if (count > 0) return showSaving();
+    const s = store.getState().persistence;
+    if (s.kind === 'saving') settle(knownRevision, Date.now());
+  });
 
   const enterConflict = (otherTabId: string) => {
     mode = 'conflict';
@@ -219,44 +339,107 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
     status({ kind: 'conflict', message: CONFLICT_MESSAGE, otherTabId });
   };
 
-  const writeNow = async (): Promise<void> => {
-    if (mode !== 'active' || !dirty) return;
-    clearTimer();
-    dirty = false;
-    pendingSince = null;
+  const makeRecord = (revision: number): WorkspaceRecord => {
     const s = store.getState();
-    const record: WorkspaceRecord = {
+    return {
       schema: 1,
       projectText: serializeProject(s.project),
       fileName: s.fileName,
       chainId: s.chainId,
       viewports: s.viewports,
-      revision: knownRevision + 1,
+      revision,
       tabId,
       savedAt: Date.now(),
     };
+  };
+
+  /** A write of this tab reached IndexedDB: the copy kept for leaving is no longer needed unless it is newer. */
+  const dropFallbackUpTo = (record: WorkspaceRecord) => {
+    const copy = fallback?.load();
+    if (copy && !isNewerRecord(copy, record)) fallback?.clear();
+  };
+
+  const writeNow = async (): Promise<void> => {
+    if (mode !== 'active' || !dirty) return;
+    clearTimer();
+    dirty = false;
+    pendingSince = null;
+    const record = makeRecord(knownRevision + 1);
+    issuedRevision = Math.max(issuedRevision, record.revision);
     let outcome: WriteOutcome;
+    inFlight++;
     try {
       outcome = await storage.write(record, knownRevision);
     } catch (e) {
       dirty = true;
       status({ kind: 'not-saved', reason: describeError(e) });
       return;
+    } finally {
+      inFlight--;
     }
     if (!outcome.ok) {
       dirty = true;
       enterConflict(outcome.conflict.tabId);
       return;
     }
-    knownRevision = record.revision;
+    knownRevision = Math.max(knownRevision, record.revision);
+    dropFallbackUpTo(record);
     channel?.postMessage({ type: 'saved', tabId, revision: record.revision } satisfies SavedMessage);
     if (dirty) schedule();
-    else status({ kind: 'saved', revision: record.revision, at: record.savedAt });
+    else settle(record.revision, record.savedAt);
   };
 
   const flush = (): Promise<void> => {
     writing = writing.then(writeNow, writeNow);
     return writing;
+  };
+
+  /**
+   * Leaving the page: no await may come between the event and the write, because the page
+   * may be gone after this task. Commits the drafts, starts one IndexedDB put and writes the
+   * localStorage copy, all in this task.
+   */
+  const flushOnLeave = (): boolean => {
+    flushPendingDrafts();
+    if (!dirty) return true;
+    if (mode !== 'active') return false;
+    clearTimer();
+    const record = makeRecord(Math.max(knownRevision, issuedRevision) + 1);
+    issuedRevision = record.revision;
+    const copied = fallback?.save(record) ?? false;
+    inFlight++;
+    let finished = false;
+    const started =
+      storage.writeNow?.(record, (error) => {
+        if (finished) return;
+        finished = true;
+        inFlight--;
+        if (error === undefined) {
+          dropFallbackUpTo(record);
+          settle(record.revision, record.savedAt);
+        } else {
+          dirty = true;
+          status({ kind: 'not-saved', reason: describeError(error) });
+          schedule();
+        }
+      }) ?? false;
+    if (!started) inFlight--;
+    if (!started && !copied) {
+      // Neither way could start: the debounced write still tries, if the page stays.
+      schedule();
+      return false;
+    }
+    dirty = false;
+    pendingSince = null;
+    if (started) {
+      knownRevision = Math.max(knownRevision, record.revision);
+      channel?.postMessage({ type: 'saved', tabId, revision: record.revision } satisfies SavedMessage);
+    } else {
+      // Only the copy was written: IndexedDB gets it with the next write, if the page stays.
+      dirty = true;
+      schedule();
+    }
+    return copied;
   };
 
   const onMessage = (event: MessageEvent) => {
@@ -266,8 +449,19 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
     if (mode === 'active') enterConflict(m.tabId);
   };
   channel?.addEventListener('message', onMessage);
-  const onPageHide = () => void flush();
+  const onPageHide = () => void flushOnLeave();
+  const onVisibility = () => {
+    if (isHidden()) flushOnLeave();
+  };
+  const onBeforeUnload = (event: Event) => {
+    if (flushOnLeave()) return;
+    // Only when the work could not be kept anywhere: ask the user to stay.
+    event.preventDefault();
+    if (typeof BeforeUnloadEvent !== 'undefined' && event instanceof BeforeUnloadEvent) event.returnValue = '';
+  };
   pageEvents?.addEventListener('pagehide', onPageHide);
+  pageEvents?.addEventListener('visibilitychange', onVisibility);
+  pageEvents?.addEventListener('beforeunload', onBeforeUnload);
 
   const ready = (async (): Promise<{ restored: boolean }> => {
     let found: Awaited<ReturnType<WorkspaceStorage['read']>>;
@@ -284,14 +478,20 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
       status({ kind: 'unreadable', reason: found.reason, raw: found.raw });
       return { restored: false };
     }
-    if (!found) {
+    // The copy written when the page was last left wins when it is newer than IndexedDB's record.
+    const stored = found?.record;
+    const copy = fallback?.load();
+    const copyParsed = copy && isNewerRecord(copy, stored) ? parseProject(copy.projectText) : null;
+    const fromCopy = copy && copyParsed?.ok ? copy : undefined;
+    if (copy && !fromCopy) fallback?.clear();
+    const record = fromCopy ?? stored;
+    if (!record) {
       mode = 'active';
       status({ kind: 'saved', revision: 0, at: Date.now() });
       if (dirty) schedule();
       return { restored: false };
     }
-    const { record } = found;
-    const parsed = parseProject(record.projectText);
+    const parsed = fromCopy && copyParsed?.ok ? copyParsed : parseProject(record.projectText);
     if (!parsed.ok) {
       mode = 'unreadable';
       unreadableRaw = record.projectText;
@@ -300,13 +500,21 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
       knownRevision = record.revision;
       return { restored: false };
     }
-    knownRevision = record.revision;
+    knownRevision = Math.max(record.revision, stored?.revision ?? 0);
+    issuedRevision = knownRevision;
     const state = store.getState();
     state.loadProject(parsed.project, { chainId: record.chainId, clearHistory: true, ...(record.fileName ? { fileName: record.fileName } : {}) });
     store.setState({ viewports: { ...(record.viewports ?? {}) } });
-    dirty = false;
     mode = 'active';
-    status({ kind: 'saved', revision: record.revision, at: record.savedAt });
+    if (fromCopy) {
+      // IndexedDB missed the last edits: write them there now.
+      dirty = true;
+      status({ kind: 'saving' });
+      await flush();
+    } else {
+      dirty = false;
+      status({ kind: 'saved', revision: record.revision, at: record.savedAt });
+    }
     return { restored: true };
   })();
 
@@ -314,6 +522,7 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
     ready,
     tabId,
     flush,
+    flushOnLeave,
     async takeOver() {
       await ready;
       try {
@@ -344,9 +553,12 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
       clearTimer();
       mode = 'off';
       unsubscribe();
+      unsubscribeDrafts();
       channel?.removeEventListener('message', onMessage);
       if (ownChannel) channel?.close();
       pageEvents?.removeEventListener('pagehide', onPageHide);
+      pageEvents?.removeEventListener('visibilitychange', onVisibility);
+      pageEvents?.removeEventListener('beforeunload', onBeforeUnload);
       store.setState({ persistenceHandlers: null });
     },
   };

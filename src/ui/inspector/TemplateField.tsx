@@ -23,7 +23,8 @@ interface Props {
 const MAX_CHIPS = 24;
 
 /**
- * A template (request, reply): plain text with `{references}`, committed on blur. The slot
+ * A template (request, reply): plain text with `{references}`, committed as it is typed
+ * (300 ms after the last keystroke: one undo step per pause), on blur and on Ctrl+Enter. The slot
  * and reference names are offered below as chips that insert at the caret; past the first
  * MAX_CHIPS, "+N more" opens a searchable list of all of them (InsertionList).
  */
@@ -31,19 +32,16 @@ export function TemplateField({ label, value, completions, onCommit, placeholder
   const [focused, setFocused] = useState(false);
   const generatedId = useId();
   const id = fieldId ?? generatedId;
-  const [draft, setDraft] = useDraft(value);
+  const [draft, setDraft, commitNow] = useDraft(value, { commit: onCommit });
   const ref = useRef<HTMLTextAreaElement>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
   const [listOpen, setListOpen] = useState(false);
   const listId = `${id}-insertions`;
-  const commit = (text: string) => {
-    if (text !== value) onCommit(text);
-  };
   const insert = (token: string) => {
     const el = ref.current;
     const next = insertAtCaret(draft, token, el?.selectionStart ?? null, el?.selectionEnd ?? null);
     setDraft(next.text);
-    commit(next.text);
+    commitNow();
     requestAnimationFrame(() => {
       if (!el) return;
       el.focus();
@@ -71,9 +69,9 @@ export function TemplateField({ label, value, completions, onCommit, placeholder
         placeholder={placeholder}
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value)}
-        onBlur={(e) => commit(e.target.value)}
+        onBlur={commitNow}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit(e.currentTarget.value);
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commitNow();
         }}
       />
       {completions.length > 0 && (!compact || focused || listOpen) && (
