@@ -8,14 +8,21 @@ import { describeDesign, randomDesignArb } from '../generate/randomDesign.testut
 import { callMessages, callsOf, ran, replyOf, resultsOf, transcriptScope, transcriptStatus } from '../generate/resultAware.testutil.ts';
 import { distilReadiness } from './distil.ts';
 import { allChains, generatorFor, project } from './formats.testutil.ts';
-import { FORMATS, formatContext } from './registry.ts';
+import { FORMATS, formatById, formatContext } from './registry.ts';
 
 describe('every format, every example project', () => {
-  it('has six formats with distinct ids', () => {
-    expect(FORMATS.map((f) => f.id).sort()).toEqual(['anthropic', 'distil', 'eval', 'eval-bfcl', 'eval-nestful', 'eval-taskbench', 'hermes', 'hf', 'openai', 'sharegpt']);
+  it('the registry lists each format once, each declaring an id, a label, a description and its line shape', () => {
+    const ids = FORMATS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of FORMATS) {
+      expect(f.id, f.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(f.label.trim().length * f.description.trim().length, f.id).toBeGreaterThan(0);
+      expect(Number.isFinite(f.detect.specificity), f.id).toBe(true);
+      expect(formatById(f.id)).toBe(f);
+    }
   });
 
-  it('any generated example of any chain passes all six checkers, with and without serialised turns, tools and system prompt', () => {
+  it('any generated example of any chain passes every registered checker, with and without serialised turns, tools and system prompt', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...allChains),

@@ -6,6 +6,7 @@ import { CallLedger, checkCall, checkLineWith } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from './tools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
+import { objectsIn, type ExportFormat } from './exportFormat.ts';
 
 /**
  * The `anthropic` format: the Anthropic Messages API request shape, `{"system", "tools",
@@ -214,3 +215,20 @@ export function readAnthropicRecord(record: AnthropicRecord): Transcript {
   }
   return record.system === undefined ? { turns } : { system: record.system, turns };
 }
+
+export const anthropicFormat: ExportFormat = {
+  id: 'anthropic',
+  label: 'Anthropic Messages API',
+  description: 'Anthropic Messages shape: system, tools with input_schema, tool_use and tool_result blocks',
+  // {"messages"} with a top-level system text, tools with input_schema, or tool_use / tool_result blocks.
+  detect: {
+    specificity: 70,
+    matches: (r) =>
+      Array.isArray(r.messages) &&
+      (typeof r.system === 'string' ||
+        objectsIn(r.tools).some((t) => 'input_schema' in t) ||
+        objectsIn(r.messages).some((m) => objectsIn(m.content).some((b) => b.type === 'tool_use' || b.type === 'tool_result'))),
+  },
+  write: (example, { project, tools, options }) => [toAnthropicLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkAnthropicLine(line, { tools }),
+};

@@ -7,17 +7,26 @@ import { toHermesRecord } from './hermes.ts';
 import { toHfRecord, type HfRecord } from './hf.ts';
 
 /**
- * The `hf` output rendered through the real chat templates of ../shared/reference/chat-templates/
- * (vLLM's, unchanged). The folder sits beside the repository (CI clones `shared/` next to it);
- * a missing folder fails these tests rather than skipping them.
+ * The `hf` and `hermes` output rendered through the real chat templates of
+ * ../shared/reference/chat-templates/ (vLLM's, unchanged). The folder sits beside the repository
+ * (the project's checkouts and CI have `shared/` next to it; a fresh clone alone does not): where
+ * a template is missing, every test here is skipped with a notice (a skipped test whose name says
+ * what is missing, and one line on stderr), or fails when CHAINWRIGHT_REQUIRE_TEMPLATES=1 (CI).
  */
 const TEMPLATE_DIR = '../shared/reference/chat-templates/ (beside the repository)';
 const files = import.meta.glob('../../../../shared/reference/chat-templates/*.jinja', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const REQUIRED = ['hermes.jinja', 'llama3.1_json.jinja', 'mistral_parallel.jinja'];
+const source = (name: string) => Object.entries(files).find(([path]) => path.endsWith(`/${name}`))?.[1];
+const missing = REQUIRED.filter((name) => source(name) === undefined);
+const present = missing.length === 0;
+const required = process.env.CHAINWRIGHT_REQUIRE_TEMPLATES === '1';
+const NOTICE = `chat template tests skipped: ${missing.join(', ')} not found in ${TEMPLATE_DIR}; put the shared/ folder beside this repository to run them`;
+if (!present && !required) console.warn(`[chatTemplates.test.ts] ${NOTICE}`);
 
 function template(name: string): Template {
-  const entry = Object.entries(files).find(([path]) => path.endsWith(`/${name}`));
-  if (!entry) throw new Error(`chat template ${name} not found in ${TEMPLATE_DIR}; found: ${Object.keys(files).join(', ') || 'nothing'}`);
-  return new Template(entry[1]);
+  const text = source(name);
+  if (text === undefined) throw new Error(`chat template ${name} not found in ${TEMPLATE_DIR}; found: ${Object.keys(files).join(', ') || 'nothing'}`);
+  return new Template(text);
 }
 
 function render(name: string, record: HfRecord | { messages: unknown[]; tools?: unknown[] }): string {
@@ -39,10 +48,12 @@ const singleRequestChains = allChains.filter((r) => !generatorFor(r).plan.multiT
 const parallelChains = singleRequestChains.filter((r) => generatorFor(r).plan.turns.some((t) => t.callIds.length > 1));
 
 describe('the reference templates are there', () => {
-  it(`finds hermes, llama3.1_json and mistral_parallel in ${TEMPLATE_DIR}`, () => {
-    for (const name of ['hermes.jinja', 'llama3.1_json.jinja', 'mistral_parallel.jinja']) expect(() => template(name)).not.toThrow();
-    expect(parallelChains.length).toBeGreaterThan(0);
-  });
+  if (!present && !required) it.skip(NOTICE, () => {});
+  else
+    it(`finds ${REQUIRED.join(', ')} in ${TEMPLATE_DIR}`, () => {
+      for (const name of REQUIRED) expect(() => template(name)).not.toThrow();
+      expect(parallelChains.length).toBeGreaterThan(0);
+    });
 });
 
 /**
@@ -53,7 +64,7 @@ describe('the reference templates are there', () => {
 const hasArrayParameter = (ref: ChainRef) =>
   project(ref.name).tools.some((t) => Object.values((t.function.parameters.properties ?? {}) as Record<string, { type?: unknown }>).some((p) => p.type === 'array'));
 
-describe('hermes.jinja', () => {
+describe.skipIf(!present)('hermes.jinja', () => {
   it('renders the tools preamble unless a parameter is an array (a quirk of the template under @huggingface/jinja)', () => {
     const plain = allChains.filter((r) => !hasArrayParameter(r));
     expect(plain.length).toBeGreaterThan(0);
@@ -77,11 +88,13 @@ describe('hermes.jinja', () => {
     expect(render('hermes.jinja', hf(parallelChain, parallel, false))).toMatch(/<\/tool_call> \n<tool_call>/);
   });
 
-  it('the hermes format is, message for message, the text hermes.jinja renders from the hf format', () => {
+  it('without the tools preamble (which differs), the hermes format is byte for byte what hermes.jinja renders from the hf format with results as objects', () => {
     const chatml = new Template("{{ bos_token }}{% for m in messages %}{{ '<|im_start|>' + m.role + '\\n' + m.content + '<|im_end|>\\n' }}{% endfor %}");
+    /** A tool message whose content is the result object: the template writes it with tojson, as the Hermes dataset has it. */
+    const resultObjects = (r: HfRecord) => ({ ...r, messages: r.messages.map((m) => (m.role === 'tool' ? { ...m, content: JSON.parse(m.content) as JsonValue } : m)) });
     for (const ref of allChains) {
       for (const e of someExamples(ref, false)) {
-        const fromTemplate = render('hermes.jinja', hf(ref, e, false));
+        const fromTemplate = render('hermes.jinja', resultObjects(hf(ref, e, false)));
         const fromFormat = chatml.render({ messages: toHermesRecord(e, project(ref.name), { includeTools: false }).messages, bos_token: '<s>' });
         expect(fromFormat, `${ref.name}/${ref.chainId}`).toBe(fromTemplate);
       }
@@ -89,7 +102,7 @@ describe('hermes.jinja', () => {
   });
 });
 
-describe('mistral_parallel.jinja', () => {
+describe.skipIf(!present)('mistral_parallel.jinja', () => {
   it('renders parallel turns as one [TOOL_CALLS] list with the 9-character ids', () => {
     for (const ref of singleRequestChains) {
       for (const e of someExamples(ref, false)) {
@@ -104,7 +117,7 @@ describe('mistral_parallel.jinja', () => {
   });
 });
 
-describe('llama3.1_json.jinja', () => {
+describe.skipIf(!present)('llama3.1_json.jinja', () => {
   it('renders every chain when parallel turns are serialised, one call per assistant turn', () => {
     for (const ref of allChains) {
       for (const e of someExamples(ref, true)) {
@@ -123,7 +136,7 @@ describe('llama3.1_json.jinja', () => {
   });
 });
 
-describe('a fan-out (one call per element, design §3) through the templates', () => {
+describe.skipIf(!present)('a fan-out (one call per element, design §3) through the templates', () => {
   const loop: ChainRef = { name: 'task-reminders', chainId: 'remind-high-priority' };
   /** The first examples whose fan-out made at least two calls, and one that made none. */
   const byCount = (serializeParallel: boolean) => {

@@ -7,6 +7,7 @@ import { checkCall, parseLine, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import { pythonJson } from './pythonJson.ts';
 import { parameterSchemas, type OpenAITool } from './tools.ts';
+import type { ExportFormat } from './exportFormat.ts';
 
 /**
  * The `distil` format: the multi-turn question/answer format of seed 001 (task
@@ -313,3 +314,17 @@ function checkJobDescription(text: string | undefined, add: (f: Finding) => void
 export function readDistilRecord(record: DistilRecord): { question: DistilTurn[]; answer: { name: string; parameters: JsonObject } } {
   return { question: JSON.parse(record.question) as DistilTurn[], answer: JSON.parse(record.answer) as { name: string; parameters: JsonObject } };
 }
+
+export const distilFormat: ExportFormat = {
+  id: 'distil',
+  label: 'Multi-turn question/answer (distil bundle)',
+  description: 'job_description.json, config.yaml, train.jsonl, test.jsonl: one line per call, question = the conversation so far, answer = the next call',
+  // {"question", "answer"} (after eval-bfcl, whose question is a list beside ground_truth).
+  detect: { specificity: 90, matches: (r) => 'question' in r && 'answer' in r },
+  needsSerializedTurns: true,
+  write: (example) => toDistilLines(example),
+  check: (line, tools) => checkDistilLine(line, { tools }),
+  readiness: distilReadiness,
+  bundle: ({ project, tools }) => ({ files: distilBundleFiles(project, tools), splitFiles: { train: DISTIL_FILES.train, test: DISTIL_FILES.test } }),
+  checkBundle: checkDistilBundle,
+};

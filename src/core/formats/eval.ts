@@ -8,6 +8,7 @@ import type { GoldCase } from '../evaluate/types.ts';
 import { checkLineWith } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import type { OpenAITool } from './tools.ts';
+import { isRecord, type ExportFormat } from './exportFormat.ts';
 
 /**
  * Gold test sets (docs/evaluation.md): one test case per line, made from a generated example.
@@ -112,3 +113,40 @@ export function checkNestfulLine(line: string): Finding[] {
     return out;
   });
 }
+
+/** Gold test sets (docs/evaluation.md): one test case per example, for `chainwright eval` and other suites. */
+export const evalFormat: ExportFormat = {
+  id: 'eval',
+  label: 'Gold test set (chainwright eval)',
+  description: 'one test case per line: prompt, tools, the gold calls with where each argument comes from, same-turn pairs, conditions, fan-outs and what the reply must mention',
+  detect: { specificity: 100, matches: (r) => isRecord(r.gold) && isRecord(r.design) },
+  write: (example, { project, tools }) => [toEvalLine(example, project, tools)],
+  check: (line) => checkEvalLine(line),
+};
+
+export const evalBfclFormat: ExportFormat = {
+  id: 'eval-bfcl',
+  label: 'Gold test set: BFCL possible_answer',
+  description: 'BFCL question lines with ground_truth (its possible_answer shape) for the AST checker',
+  detect: { specificity: 100, matches: (r) => Array.isArray(r.question) && Array.isArray(r.ground_truth) },
+  write: (example, { project, tools }) => [toBfclLine(example, project, tools)],
+  check: (line) => checkBfclLine(line),
+};
+
+export const evalTaskBenchFormat: ExportFormat = {
+  id: 'eval-taskbench',
+  label: 'Gold test set: TaskBench nodes and links',
+  description: 'TaskBench tool_nodes and tool_links (node and edge F1)',
+  detect: { specificity: 100, matches: (r) => Array.isArray(r.tool_nodes) && Array.isArray(r.tool_links) },
+  write: (example, { project, tools }) => [toTaskBenchLine(example, project, tools)],
+  check: (line) => checkTaskBenchLine(line),
+};
+
+export const evalNestfulFormat: ExportFormat = {
+  id: 'eval-nestful',
+  label: 'Gold test set: NESTFUL sequences',
+  description: 'NESTFUL labelled call sequences, references as $var_1.field$',
+  detect: { specificity: 100, matches: (r) => typeof r.sample_id === 'string' && Array.isArray(r.output) },
+  write: (example, { project, tools }) => [toNestfulLine(example, project, tools)],
+  check: (line) => checkNestfulLine(line),
+};

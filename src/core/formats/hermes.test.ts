@@ -25,7 +25,25 @@ describe('toHermesRecord', () => {
     const blocks = r.messages[2].content.split('\n<tool_call>');
     expect(blocks).toHaveLength(2); // two parallel calls in one turn
     expect(r.messages[2].content).toMatch(/^<tool_call>\n\{ "arguments": \{"date": "\d{4}-\d\d-\d\d"[^\n]*\}, "name": "find_available_rooms"\}\n<\/tool_call> \n<tool_call>\n/);
-    expect(r.messages[3].content).toMatch(/^<tool_response>\n\{"name": "find_available_rooms", "content": "\{\\"date\\":/);
+    expect(r.messages[3].content).toMatch(/^<tool_response>\n\{"name": "find_available_rooms", "content": \{"date": "\d{4}-\d\d-\d\d", /);
+    expect(rules(r)).toEqual([]);
+  });
+
+  it('a <tool_response> holds the result object itself (as the Hermes function-calling dataset does), not a JSON string of it', () => {
+    for (const ref of allChains) {
+      const e = exampleOf(ref, 1);
+      const results = e.messages.flatMap((m) => (m.role === 'tool' ? [{ name: m.tool, content: m.result }] : []));
+      const tools = toHermesRecord(e, project(ref.name)).messages.filter((m) => m.role === 'tool');
+      const blocks = tools.map((m) => JSON.parse(/^<tool_response>\n([\s\S]*)\n<\/tool_response> $/.exec(m.content)![1]) as unknown);
+      expect(blocks, `${ref.name}/${ref.chainId}`).toEqual(results);
+    }
+    expect(written().messages[3].content).not.toContain('\\"');
+  });
+
+  it('the checker also takes a result written as a JSON string (what vLLM\'s template makes of a text tool message)', () => {
+    const r = written();
+    r.messages[8].content = r.messages[8].content.replace(/"content": (.*)\}\n<\/tool_response>/, (_: string, json: string) => `"content": ${JSON.stringify(JSON.stringify(JSON.parse(json)))}}\n</tool_response>`);
+    expect(r.messages[8].content).toMatch(/"content": "\{/);
     expect(rules(r)).toEqual([]);
   });
 

@@ -6,19 +6,25 @@ import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import { pythonJson } from './pythonJson.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from './tools.ts';
-import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
+import type { Transcript, TranscriptTurn } from './transcript.ts';
+import { objectsIn, type ExportFormat } from './exportFormat.ts';
 
 /**
- * The `hermes` format: ChatML messages whose text is what the Hermes tool-calling chat template
- * (vLLM's `tool_chat_template_hermes.jinja`, in ../shared/reference/chat-templates/) renders, so a
- * plain ChatML template (`<|im_start|>{role}\n{content}<|im_end|>\n`) gives byte for byte the text
- * a model served with that template sees:
+ * The `hermes` format: ChatML messages whose text is what a model trained on Hermes tool calling
+ * sees. After the system message, a plain ChatML template (`<|im_start|>{role}\n{content}<|im_end|>\n`)
+ * gives byte for byte what the Hermes tool-calling chat template (vLLM's
+ * `tool_chat_template_hermes.jinja`, in ../shared/reference/chat-templates/) renders for the same
+ * conversation when a tool message's content is the result object:
  * - assistant calls: one `<tool_call>\n{ "arguments": {...}, "name": "..."}\n</tool_call> ` block
  *   per call, joined by "\n" (several blocks = parallel calls);
- * - results: one `tool` message per call, `<tool_response>\n{"name": "...", "content": "<JSON
- *   text of the result>"}\n</tool_response> `;
- * - tools: in the system message, one OpenAI definition per line inside `<tools></tools>`, with
- *   the template's instructions around them.
+ * - results: one `tool` message per call, `<tool_response>\n{"name": "...", "content": {...}}\n</tool_response> `
+ *   whose `content` is the result itself (as NousResearch's hermes-function-calling dataset and
+ *   the Hermes 2 Pro prompt format write it), not a JSON string of it;
+ * - tools: in the system message, the Hermes instructions around one OpenAI definition per line
+ *   inside `<tools></tools>`. This preamble is not the template's: hermes.jinja rewrites each
+ *   description into a Python signature and writes its preamble before any `<|im_start|>`.
+ * `hermes-conversations` (hermesConversations.ts) writes the same texts in the dataset's own
+ * `{"conversations": [{"from", "value"}]}` shape.
  */
 
 export type HermesMessage = { role: 'system' | 'user' | 'assistant' | 'tool'; content: string };
@@ -48,9 +54,9 @@ export function hermesToolCall(call: Pick<ExampleCall, 'tool' | 'args'>): string
   return `<tool_call>\n{ "arguments": ${pythonJson(call.args)}, "name": ${JSON.stringify(call.tool)}}\n</tool_call> `;
 }
 
-/** One result as hermes.jinja renders a `tool` message whose content is the result's JSON text. */
+/** One result as hermes.jinja renders a `tool` message whose content is the result object (`tojson`: Python's spacing). */
 export function hermesToolResponse(tool: string, result: JsonValue): string {
-  return `<tool_response>\n{"name": ${JSON.stringify(tool)}, "content": ${JSON.stringify(JSON.stringify(result))}}\n</tool_response> `;
+  return `<tool_response>\n{"name": ${JSON.stringify(tool)}, "content": ${pythonJson(result)}}\n</tool_response> `;
 }
 
 export function toHermesRecord(example: Example, project: Project, options: HermesOptions = {}): HermesRecord {
@@ -75,7 +81,25 @@ export interface HermesCheckContext {
   tools?: OpenAITool[];
 }
 
-const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
+/** Where a record keeps its turns: `hermes` `{"messages": [{"role", "content"}]}`, `hermes-conversations` `{"conversations": [{"from", "value"}]}`. */
+export interface HermesShape {
+  list: string;
+  roleKey: string;
+  textKey: string;
+  /** The shape's role names → the ChatML role. */
+  roles: Readonly<Record<string, HermesMessage['role']>>;
+  /** Rule ids of the shape's own keys (as sharegpt names them for a conversations list). */
+  rules: { noList: string; badRole: string; notText: string };
+}
+
+export const HERMES_MESSAGES: HermesShape = {
+  list: 'messages',
+  roleKey: 'role',
+  textKey: 'content',
+  roles: { system: 'system', user: 'user', assistant: 'assistant', tool: 'tool' },
+  rules: { noList: 'no-messages', badRole: 'bad-role', notText: 'content-not-string' },
+};
+
 const TOOL_CALL = /<tool_call>([\s\S]*?)<\/tool_call>/g;
 const TOOL_RESPONSE = /<tool_response>([\s\S]*?)<\/tool_response>/g;
 const TOOLS_BLOCK = /<tools>([\s\S]*?)<\/tools>/g;
@@ -86,49 +110,62 @@ function declaredToolsText(system: string): string | undefined {
   return undefined;
 }
 
+/** Whether a text holds Hermes tags (for detection). */
+export function hasHermesTags(text: unknown): boolean {
+  return typeof text === 'string' && /<tool_call>|<tool_response>|<tools>/.test(text);
+}
+
 const count = (text: string, tag: string) => text.split(tag).length - 1;
 
-/** Checks one record: the tags, the JSON inside them, and that every call gets its response. */
-export function checkHermesRecord(record: unknown, context: HermesCheckContext = {}): Finding[] {
+/**
+ * Checks one record: the tags, the JSON inside them, and that every call gets its response.
+ * A `<tool_response>`'s `content` may be the result object (as written here) or a JSON string
+ * (as vLLM's template renders a tool message whose content is text).
+ */
+export function checkHermesRecord(record: unknown, context: HermesCheckContext = {}, shape: HermesShape = HERMES_MESSAGES): Finding[] {
   const out: Finding[] = [];
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a line must be a JSON object with "messages"')];
-  const { messages } = record;
-  if (!Array.isArray(messages) || messages.length === 0) return [finding('no-messages', '$.messages', '"messages" must be a non-empty list')];
+  const { list, roleKey, textKey, roles, rules } = shape;
+  if (!isPlainObject(record)) return [finding('not-an-object', '$', `a line must be a JSON object with "${list}"`)];
+  const messages = record[list];
+  if (!Array.isArray(messages) || messages.length === 0) return [finding(rules.noList, `$.${list}`, `"${list}" must be a non-empty list`)];
+  const roleOf = (m: JsonValue) => (isPlainObject(m) && typeof m[roleKey] === 'string' && Object.hasOwn(roles, m[roleKey]) ? roles[m[roleKey]] : undefined);
   const first = messages[0];
-  const declared = isPlainObject(first) && first.role === 'system' && typeof first.content === 'string' ? declaredToolsText(first.content) : undefined;
-  const schemas = declared !== undefined ? toolsFromText(declared, '$.messages[0].content', out) : parameterSchemas(context.tools);
+  const declared = roleOf(first) === 'system' && isPlainObject(first) && typeof first[textKey] === 'string' ? declaredToolsText(first[textKey]) : undefined;
+  const schemas = declared !== undefined ? toolsFromText(declared, `$.${list}[0].${textKey}`, out) : parameterSchemas(context.tools);
   let pending: { tool: string; at: string }[] = [];
   let sawUser = false;
   const closePending = () => {
     for (const p of pending) out.push(finding('unanswered-call', p.at, `the call of "${p.tool}" gets no <tool_response> before the conversation moves on`));
     pending = [];
   };
+  const names = Object.keys(roles);
+  const nameOf = (role: HermesMessage['role']) => names.find((n) => roles[n] === role)!;
 
   messages.forEach((m: JsonValue, i: number) => {
-    const at = jsonPath('$.messages', i);
+    const at = jsonPath(`$.${list}`, i);
     if (!isPlainObject(m)) {
-      out.push(finding('message-not-object', at, 'a message must be an object {"role", "content"}'));
+      out.push(finding('message-not-object', at, `a message must be an object {"${roleKey}", "${textKey}"}`));
       return;
     }
-    const role = m.role;
-    if (typeof role !== 'string' || !ROLES.has(role)) {
-      out.push(finding('bad-role', jsonPath(at, 'role'), `role must be system, user, assistant or tool, found ${JSON.stringify(role)}`));
+    const role = roleOf(m);
+    if (role === undefined) {
+      out.push(finding(rules.badRole, jsonPath(at, roleKey), `${roleKey} must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, found ${JSON.stringify(m[roleKey])}`));
       return;
     }
     if (role !== 'tool') closePending();
-    const contentPath = jsonPath(at, 'content');
-    if (typeof m.content !== 'string') {
-      out.push(finding('content-not-string', contentPath, 'every message\'s content is text (tool calls and results are written inside it)'));
+    const contentPath = jsonPath(at, textKey);
+    const content = m[textKey];
+    if (typeof content !== 'string') {
+      out.push(finding(rules.notText, contentPath, `every message's ${textKey} is text (tool calls and results are written inside it)`));
       return;
     }
-    const content = m.content;
     if (role === 'system') {
-      if (i !== 0) out.push(finding('system-not-first', at, 'a system message may only come first'));
+      if (i !== 0) out.push(finding('system-not-first', at, `a ${nameOf('system')} message may only come first`));
     } else if (role === 'user') {
       sawUser = true;
-      if (!content) out.push(finding('content-not-string', contentPath, 'a user message needs text'));
+      if (!content) out.push(finding(rules.notText, contentPath, `a ${nameOf('user')} message needs text`));
     } else if (role === 'assistant') {
-      if (!sawUser) out.push(finding('assistant-before-user', at, 'the assistant speaks before any user message'));
+      if (!sawUser) out.push(finding('assistant-before-user', at, `the ${nameOf('assistant')} speaks before any ${nameOf('user')} message`));
       if (count(content, '<tool_call>') !== count(content, '</tool_call>')) out.push(finding('unclosed-tool-call', contentPath, 'every <tool_call> needs its </tool_call>'));
       let block = 0;
       for (const match of content.matchAll(TOOL_CALL)) {
@@ -139,10 +176,10 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
           out.push(finding('tool-call-shape', contentPath, `<tool_call> block ${block} must hold {"name": "...", "arguments": {...}}`));
           continue;
         }
-        checkCall(call.name, call.arguments, schemas, { name: contentPath, args: contentPath }, 'the system message\'s <tools>', out, `the "arguments" of <tool_call> block ${block}`);
+        checkCall(call.name, call.arguments, schemas, { name: contentPath, args: contentPath }, `the ${nameOf('system')} message's <tools>`, out, `the "arguments" of <tool_call> block ${block}`);
         pending.push({ tool: call.name, at: contentPath });
       }
-      if (!block && !content.trim()) out.push(finding('content-not-string', contentPath, 'an assistant message needs text or <tool_call> blocks'));
+      if (!block && !content.trim()) out.push(finding(rules.notText, contentPath, `an ${nameOf('assistant')} message needs text or <tool_call> blocks`));
     } else {
       if (count(content, '<tool_response>') !== count(content, '</tool_response>')) out.push(finding('bad-tool-response', contentPath, 'every <tool_response> needs its </tool_response>'));
       let block = 0;
@@ -155,20 +192,21 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
           continue;
         }
         if (!pending.length) {
-          out.push(finding('tool-response-orphan', contentPath, `a <tool_response> for "${response.name}" answers no open <tool_call> of the assistant message right before`));
+          out.push(finding('tool-response-orphan', contentPath, `a <tool_response> for "${response.name}" answers no open <tool_call> of the ${nameOf('assistant')} message right before`));
           continue;
         }
         const k = pending.findIndex((p) => p.tool === response.name);
         if (k < 0) out.push(finding('tool-response-name', contentPath, `the <tool_response> names "${response.name}", but the open calls are of ${pending.map((p) => `"${p.tool}"`).join(', ')}`));
         pending.splice(Math.max(k, 0), 1);
       }
-      if (!block) out.push(finding('bad-tool-response', contentPath, 'a tool message holds the result inside <tool_response></tool_response>'));
+      if (!block) out.push(finding('bad-tool-response', contentPath, `a ${nameOf('tool')} message holds the result inside <tool_response></tool_response>`));
     }
   });
   closePending();
   const last = messages[messages.length - 1];
-  if (!isPlainObject(last) || last.role !== 'assistant' || typeof last.content !== 'string' || !last.content.trim() || last.content.includes('<tool_call>')) {
-    out.push(finding('no-final-reply', jsonPath('$.messages', messages.length - 1), 'the last message must be the assistant\'s final text reply'));
+  const lastText = isPlainObject(last) ? last[textKey] : undefined;
+  if (roleOf(last) !== 'assistant' || typeof lastText !== 'string' || !lastText.trim() || lastText.includes('<tool_call>')) {
+    out.push(finding('no-final-reply', jsonPath(`$.${list}`, messages.length - 1), `the last message must be the ${nameOf('assistant')}'s final text reply`));
   }
   return out;
 }
@@ -223,9 +261,19 @@ export function readHermesRecord(record: HermesRecord): Transcript {
     } else {
       for (const b of m.content.matchAll(TOOL_RESPONSE)) {
         const r = JSON.parse(b[1]) as JsonObject;
-        turns.push({ kind: 'result', tool: r.name as string, result: typeof r.content === 'string' ? parseResult(r.content) : r.content });
+        turns.push({ kind: 'result', tool: r.name as string, result: r.content });
       }
     }
   }
   return system === undefined ? { turns } : { system, turns };
 }
+
+export const hermesFormat: ExportFormat = {
+  id: 'hermes',
+  label: 'Hermes / ChatML <tool_call>',
+  description: 'ChatML messages with <tool_call> and <tool_response> text as the Hermes chat template renders them (results as objects); tools in the system message',
+  // {"messages"} whose text holds <tool_call>, <tool_response> or <tools> (after anthropic, before hf and openai).
+  detect: { specificity: 60, matches: (r) => objectsIn(r.messages).some((m) => hasHermesTags(m.content)) },
+  write: (example, { project, tools, options }) => [toHermesLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkHermesLine(line, { tools }),
+};

@@ -5,6 +5,7 @@ import { checkLineWith } from './checks.ts';
 import type { Finding } from './finding.ts';
 import { openAITools, type OpenAITool } from './tools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
+import { isRecord, objectsIn, type ExportFormat } from './exportFormat.ts';
 
 /**
  * The `hf` format (docs/export-formats.md): `messages` + `tools` columns as Hugging Face chat
@@ -80,3 +81,20 @@ export function readHfRecord(record: HfRecord): Transcript {
   }
   return system === undefined ? { turns } : { system, turns };
 }
+
+export const hfFormat: ExportFormat = {
+  id: 'hf',
+  label: 'Hugging Face (TRL, Axolotl, chat templates)',
+  description: 'messages + tools columns for TRL, Axolotl and chat templates: arguments as JSON objects, tool messages with name and tool_call_id',
+  // {"messages"} with tool_calls whose arguments are objects, or tool messages with a name.
+  detect: {
+    specificity: 50,
+    matches: (r) => {
+      const messages = objectsIn(r.messages);
+      const objectArgs = messages.some((m) => objectsIn(m.tool_calls).some((c) => isRecord(c.function) && isRecord(c.function.arguments)));
+      return Array.isArray(r.messages) && (objectArgs || messages.some((m) => m.role === 'tool' && typeof m.name === 'string'));
+    },
+  },
+  write: (example, { project, tools, options }) => [toHfLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkHfLine(line, { tools }),
+};

@@ -4,6 +4,7 @@ import { checkChatRecord, type ChatDialect, type CheckContext } from './chatMess
 import { checkLineWith } from './checks.ts';
 import type { Finding } from './finding.ts';
 import { openAITools, type OpenAITool } from './tools.ts';
+import type { ExportFormat } from './exportFormat.ts';
 
 /**
  * The `openai` format (docs/export-formats.md): one JSON object per line,
@@ -77,3 +78,13 @@ export function checkOpenAIRecord(record: unknown, context: CheckContext = {}): 
 export function checkOpenAILine(line: string, context: CheckContext = {}): Finding[] {
   return checkLineWith(line, context, checkOpenAIRecord);
 }
+
+export const openaiFormat: ExportFormat = {
+  id: 'openai',
+  label: 'OpenAI chat fine-tuning',
+  description: 'OpenAI-style chat fine-tuning and most hosted trainers: messages, tools, parallel_tool_calls; arguments as JSON strings',
+  // Any other {"messages": [...]}: the most general chat shape, tried last.
+  detect: { specificity: 0, matches: (r) => Array.isArray(r.messages) },
+  write: (example, { project, tools, options }) => [toOpenAILine(example, project, { tools, includeTools: options.includeTools, serialized: options.serialized })],
+  check: (line, tools) => checkOpenAILine(line, { tools }),
+};

@@ -7,6 +7,7 @@ import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from './tools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
+import type { ExportFormat } from './exportFormat.ts';
 
 /**
  * The `sharegpt` format as LLaMA-Factory reads it (`formatting: sharegpt`, tags human / gpt /
@@ -212,3 +213,13 @@ export function readShareGptRecord(record: ShareGptRecord): Transcript {
   }
   return record.system === undefined ? { turns } : { system: record.system, turns };
 }
+
+export const sharegptFormat: ExportFormat = {
+  id: 'sharegpt',
+  label: 'ShareGPT (LLaMA-Factory)',
+  description: 'LLaMA-Factory sharegpt: conversations of human / function_call / observation / gpt, system, tools as a JSON string',
+  // Any {"conversations": [...]} that hermes-conversations did not take.
+  detect: { specificity: 80, matches: (r) => Array.isArray(r.conversations) },
+  write: (example, { project, tools, options }) => [toShareGptLine(example, project, { tools, includeTools: options.includeTools })],
+  check: (line, tools) => checkShareGptLine(line, { tools }),
+};
