@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkOpenAILine } from '../core/index.ts';
+import { checkOpenAILine, FORMATS } from '../core/index.ts';
 import { EXIT_CLOSED_OUTPUT, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.ts';
 import { cli, scratchDir } from './testing.testutil.ts';
 
@@ -133,6 +133,32 @@ describe('chainwright generate', () => {
     expect(cli('generate', ROOM, '--count', '1').code).toBe(EXIT_USAGE);
     expect(cli('validate').code).toBe(EXIT_USAGE);
     expect(cli('validate', ROOM, '--bogus').code).toBe(EXIT_USAGE);
+  });
+});
+
+describe('--format choices come from the format registry', () => {
+  it('help lists every registered format with its label, in registry order', () => {
+    const help = cli('--help').stdout;
+    const listed = [...help.slice(help.indexOf('Formats (')).matchAll(/^  ([a-z0-9-]+) +(.+)$/gm)].map((m) => [m[1], m[2]]);
+    expect(listed.map(([id]) => id)).toEqual(FORMATS.map((f) => f.id));
+    for (const [id, text] of listed) expect(text.startsWith(FORMATS.find((f) => f.id === id)!.label)).toBe(true);
+    expect(listed.find(([id]) => id === 'distil')![1]).toContain('--out is a folder');
+  });
+
+  it('an unknown --format names the registered ones, in generate and check', () => {
+    for (const argv of [['generate', ROOM, '--format', 'csv', '--count', '1', '--out', '-'], ['check', ROOM, '--format', 'csv']]) {
+      const { code, stderr } = cli(...argv);
+      expect(code).toBe(EXIT_USAGE);
+      expect(stderr).toContain(`unknown --format "csv" (formats: ${FORMATS.map((f) => f.id).join(', ')})`);
+    }
+  });
+
+  it('generate and check take every registered line format, hermes-conversations included', () => {
+    const out = join(dir, 'hermes-conversations.jsonl');
+    expect(cli('generate', ROOM, '--format', 'hermes-conversations', '--count', '5', '--seed', '2', '--out', out).code).toBe(EXIT_OK);
+    expect(JSON.parse(readFileSync(out, 'utf8').split('\n')[0]).conversations[0].from).toBe('system');
+    expect(cli('check', out, '--format', 'hermes-conversations')).toMatchObject({ code: EXIT_OK, stdout: '' });
+    expect(cli('check', out).code).toBe(EXIT_OK);
   });
 });
 

@@ -6,6 +6,7 @@ import { auditCommand } from './commands/audit.ts';
 import { toolsCommand } from './commands/tools.ts';
 import { evalCommand } from './commands/eval.ts';
 import { qualityCommand } from './commands/quality.ts';
+import { FORMATS } from '../core/index.ts';
 import { writeAll } from './io.ts';
 import { EXIT_CLOSED_OUTPUT, EXIT_OK, EXIT_USAGE, UsageError, isClosedOutput, type Io } from './shared.ts';
 
@@ -23,6 +24,13 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   quality: qualityCommand,
 };
 
+/** The `--format` choices, one per line, from the core's format registry (docs/export-formats.md has each one's rules). */
+export function formatsHelp(): string {
+  const width = Math.max(...FORMATS.map((f) => f.id.length)) + 2;
+  const lines = FORMATS.map((f) => `  ${f.id.padEnd(width)} ${f.label}${f.bundle ? ' (--out is a folder)' : ''}`);
+  return `Formats (--format F of generate and check):\n${lines.join('\n')}\n`;
+}
+
 export const USAGE = `chainwright: design multi-step tool-calling training data
 
 Usage:
@@ -33,7 +41,7 @@ Usage:
                 [--split 0.1 [--split-by template|slot] [--split-slot NAME ...] [--out-test PATH]]
                 [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N]
                 [--jobs N] [--tokens]
-  chainwright check FILE --format F [--tools PROJECT]
+  chainwright check FILE [--format F] [--tools PROJECT]
   chainwright audit FILE [--json]
   chainwright quality FILE [--count N] [--chain ID ...] [--seed S] [--json] [--strict]
   chainwright eval [FILE] --gold GOLD --pred PRED [--json] [--worst N]
@@ -48,7 +56,7 @@ Commands:
   plan       the turns, which calls run together, what each waits for and why,
              the critical path and latency one by one vs as planned
   generate   write N example conversations as JSONL (every line checked first);
-             formats: openai, hf, distil (--out is a folder), sharegpt, hermes, anthropic.
+             F is one of the formats below (a bundle format: --out is a folder).
              --chain ID=N gives chains their own counts; --mix spreads --count by pattern
              (single, sequential-2, parallel-2, sequential-3plus, mixed, loop, conditional; default 40/25/15/10/10,
              or a JSON file of weights); --split writes unseen requests (by template or slot
@@ -59,7 +67,8 @@ Commands:
              least 8000 examples per core); --tokens adds a token estimate (o200k_base, 50
              examples) to the summary
   check      run a format's checker on an existing JSONL file (or distil folder) and print
-             each finding as "FILE:LINE: path: message [rule]"; exit 1 if any
+             each finding as "FILE:LINE: path: message [rule]"; exit 1 if any; without
+             --format the format is detected from the first line
   audit      grade every tool and the project; each finding as
              "FILE: path: severity: message — fix [rule]" (advice: exit 0)
   quality    generate N examples (default 200) and measure them: strings that fell back
@@ -76,6 +85,7 @@ Commands:
   tools      import tools (OpenAI, job_description.json, MCP, Anthropic) into a
              project, or export its tools as OpenAI tools or a job_description.json
 
+${formatsHelp()}
 Exit codes: 0 ok, 1 invalid input, 2 usage, 141 standard output closed by its reader.
 `;
 
