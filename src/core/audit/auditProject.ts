@@ -6,6 +6,7 @@ import type { Project } from '../project/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { gradeOf, penalty } from './grade.ts';
 import type { ToolRule, ProjectRule } from './rules/context.ts';
+import { CONFIRM_RULES, unconfirmedDestructiveRule } from './rules/confirm.ts';
 import { descriptionRule, DESCRIPTION_RULES } from './rules/description.ts';
 import { effectRule, EFFECT_RULES } from './rules/effect.ts';
 import { namingRule, versionedTwinRule, NAMING_RULES } from './rules/naming.ts';
@@ -16,11 +17,11 @@ import { toolCountRule, unusedToolRule, USAGE_RULES } from './rules/usage.ts';
 import type { AuditReport, AuditRuleInfo, ToolAudit } from './types.ts';
 
 export const TOOL_RULES: readonly ToolRule[] = [descriptionRule, twoThingsRule, parametersRule, returnsRule, effectRule, versionedTwinRule, unusedToolRule];
-export const PROJECT_RULES: readonly ProjectRule[] = [toolCountRule, namingRule];
+export const PROJECT_RULES: readonly ProjectRule[] = [toolCountRule, namingRule, unconfirmedDestructiveRule];
 
 /** Every rule, in the order findings are listed. */
 export const AUDIT_RULES: readonly AuditRuleInfo[] = [
-  ...DESCRIPTION_RULES, ...TWO_THINGS_RULES, ...PARAMETER_RULES, ...RETURNS_RULES, ...EFFECT_RULES, ...NAMING_RULES, ...USAGE_RULES,
+  ...DESCRIPTION_RULES, ...TWO_THINGS_RULES, ...PARAMETER_RULES, ...RETURNS_RULES, ...EFFECT_RULES, ...NAMING_RULES, ...USAGE_RULES, ...CONFIRM_RULES,
 ];
 
 export function auditProject(project: Project): AuditReport {

@@ -15,6 +15,8 @@ export interface AuditFinding {
   path: string;
   /** The tool concerned (also on project findings that are about one tool). */
   tool?: string;
+  /** The calls concerned, for findings about how the chains use a tool (`unconfirmed-destructive`). */
+  calls?: { chainId: string; callId: string }[];
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';

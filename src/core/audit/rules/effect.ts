@@ -37,7 +37,7 @@ export const effectRule: ToolRule = ({ tool, path }) => {
     out.push(finding('effect-undeclared', 'medium', at, `"${name}" sounds like it changes something ("${verb}"), but ${declared}: side effects should be marked, so that designs and readers know which calls change the world.`, `Set "effect": "${suggested}"${tool.effect === 'read' ? ', or rename the tool if it only reads' : ''}.`, name));
   }
   if (tool.effect === 'destructive') {
-    out.push(finding('destructive-confirm', 'info', at, `"${name}" is destructive: a conversation that calls it should confirm with the user first (confirmation turns arrive in a later version).`, 'Make the request in chains that call it explicit about what is deleted; consider a confirmation step once available.', name));
+    out.push(finding('destructive-confirm', 'info', at, `"${name}" is destructive: a conversation that calls it should confirm with the user first.`, 'Give every call of it a confirmation (inspector → Confirmation): the assistant asks, the user says yes or no.', name));
   }
   return out;
 };

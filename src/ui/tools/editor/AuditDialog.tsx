@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AuditFinding, Grade } from '../../../core/index.ts';
 import { auditProject } from '../../../core/index.ts';
-import { selectProject, useAppStore } from '../../../state/store.ts';
+import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { closeToolDialog, openToolEditor } from './dialogStore.ts';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
@@ -76,9 +76,33 @@ function FindingList({ findings }: { findings: AuditFinding[] }) {
               <strong>Fix:</strong> {f.fix}
             </span>
           </button>
+          {f.calls && f.calls.length > 0 && <CallLinks calls={f.calls} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The calls a finding is about: each selects its call on the canvas (in its chain) and closes the audit. */
+function CallLinks({ calls }: { calls: NonNullable<AuditFinding['calls']> }) {
+  const several = new Set(calls.map((c) => c.chainId)).size > 1;
+  const show = (chainId: string, callId: string) => {
+    appStore.getState().selectChain(chainId);
+    appStore.getState().selectCalls([callId]);
+    closeToolDialog();
+  };
+  return (
+    <p className="tool-finding-calls">
+      <span className="muted">Calls:</span>{' '}
+      {calls.map((c, i) => (
+        <span key={`${c.chainId}/${c.callId}`}>
+          {i > 0 && ', '}
+          <button type="button" className="link-button" onClick={() => show(c.chainId, c.callId)} aria-label={`Show call ${c.callId}${several ? ` of chain ${c.chainId}` : ''} on the canvas`}>
+            <code>{several ? `${c.chainId}/${c.callId}` : c.callId}</code>
+          </button>
+        </span>
+      ))}
+    </p>
   );
 }
 
