@@ -139,7 +139,7 @@ describe('chainwright generate', () => {
 describe('--format choices come from the format registry', () => {
   it('help lists every registered format with its label, in registry order', () => {
     const help = cli('--help').stdout;
-    const listed = [...help.slice(help.indexOf('Formats (')).matchAll(/^  ([a-z0-9-]+) +(.+)$/gm)].map((m) => [m[1], m[2]]);
+    const listed = [...help.slice(help.indexOf('Formats (')).matchAll(/^ {2}([a-z0-9-]+) +(.+)$/gm)].map((m) => [m[1], m[2]]);
     expect(listed.map(([id]) => id)).toEqual(FORMATS.map((f) => f.id));
     for (const [id, text] of listed) expect(text.startsWith(FORMATS.find((f) => f.id === id)!.label)).toBe(true);
     expect(listed.find(([id]) => id === 'distil')![1]).toContain('--out is a folder');
