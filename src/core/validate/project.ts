@@ -10,6 +10,8 @@ import { CALL_BEHAVIOURS, elementName, recoverOf, type BehaviourCheckContext } f
 import { checkCondition } from '../conditions/check.ts';
 import { conditionCallIds } from '../conditions/references.ts';
 import { checkReply } from './reply.ts';
+import { groundingDiagnostics } from './grounding.ts';
+import { replyTruthDiagnostics } from './replyTruth.ts';
 
 /** Whether a condition names `{ [status]: id }` anywhere inside it. */
 function conditionNames(cond: unknown, status: 'failed' | 'declined', id: string): boolean {
@@ -52,7 +54,9 @@ export function diagnoseProject(project: Project, planOf: (chain: Chain) => Plan
     if (chainIds.has(chain.id)) out.push(error('duplicate-chain', jsonPath(path, 'id'), `a second chain with id "${chain.id}": chain ids must be unique`, { chainId: chain.id }));
     chainIds.add(chain.id);
     for (const call of chain.calls) used.add(call.tool);
-    validateChain(chain, planOf(chain), path, tools, out);
+    const planned = planOf(chain);
+    validateChain(chain, planned, path, tools, out);
+    out.push(...groundingDiagnostics(project, chain, path, planned, tools), ...replyTruthDiagnostics(chain, path, tools));
   });
 
   project.tools.forEach((tool, t) => {
