@@ -4,7 +4,7 @@
  * comes from src/core.
  */
 import type { Chain, Diagnostic, PlanExplanation, PlanResult, Project, Effect } from '../core/index.ts';
-import { chainPlan, explainPlan, validateProject } from '../core/index.ts';
+import { chainPlan, validateProject } from '../core/index.ts';
 import type { GraphNode, GraphView } from '../core/edit/graphView.ts';
 import { graphView } from '../core/edit/graphView.ts';
 import { ancestors, descendants } from '../core/edit/lineage.ts';
@@ -84,11 +84,13 @@ const planOf = memo((project: Project, chain: Chain | null): PlanResult | null =
 /** The current chain's plan, or its cycle. */
 export const selectPlan = (s: AppState): PlanResult | null => planOf(s.project, selectChain(s));
 
-const explanationOf = memo((chain: Chain | null, plan: PlanResult | null): PlanExplanation | null =>
-  chain && plan?.ok ? explainPlan(chain, plan.plan) : null,
-);
-/** "Why this order": turns, waits, critical path, latency in words. */
-export const selectExplanation = (s: AppState): PlanExplanation | null => explanationOf(selectChain(s), selectPlan(s));
+const explanationOf = memo((project: Project, chain: Chain | null): PlanExplanation | null => (chain ? (compiledChain(project, chain)?.explanation ?? null) : null));
+/**
+ * "Why this order": turns, waits, critical path, latency in words — the compiled chain's
+ * explanation (compileProject), so the turns say when they vary (fan-outs, conditions) from the
+ * same variations as the canvas and the plan.
+ */
+export const selectExplanation = (s: AppState): PlanExplanation | null => explanationOf(s.project, selectChain(s));
 
 export const selectSelectedCallIds = (s: AppState): string[] => s.selectedCallIds;
 export const selectSelectedEdgeIds = (s: AppState): string[] => s.selectedEdgeIds;
