@@ -1,6 +1,7 @@
 import type { Call, Chain, JsonValue, Project, SlotSpec } from '../project/types.ts';
 import { DEFAULT_REFERENCE_DATE, DEFAULT_YES_RATE, isOneOfSlot, type ToolDef } from '../project/types.ts';
 import { recoverOf } from '../calls/failure.ts';
+import { pinnedPaths, preparePins, type ApplyPins } from '../calls/result.ts';
 import { planChain, type Plan } from '../graph/plan.ts';
 import { callReads } from '../graph/dependencies.ts';
 import { compileProject } from '../compile/compileProject.ts';
@@ -74,6 +75,8 @@ interface PreparedCall {
   confirm?: PreparedConfirm;
   /** Per-step request templates (multi-turn chains). */
   requests: Compiled[];
+  /** `result`: pins parts of the simulated result (design §8). */
+  pins?: ApplyPins;
 }
 
 interface PreparedFailure {
@@ -151,6 +154,12 @@ class Retry {
   constructor(readonly message: string) {}
 }
 
+/** Applies a call's result pins to its fresh result; an example they cannot hold in is drawn again. */
+function pin(pins: ApplyPins, result: JsonValue, scope: Scope): void {
+  const applied = pins(result, scope);
+  if (!applied.ok) throw new Retry(applied.problem);
+}
+
 /**
  * Prepares a chain for generation: validates the project (a chain with errors is refused,
  * with the diagnostics), plans it, and precomputes what every example reuses (compiled
@@ -195,6 +204,8 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       }
     }
   }
+  // A call's pinned result fields must exist in what the simulator makes.
+  for (const call of chain.calls) for (const path of pinnedPaths(call)) addRead(call.id, fanOutIds.has(call.id) ? [{ kind: 'index', index: 0 }, ...path] : path);
   // What a reply variant with a `when` reads is guarded: it may need a list the condition asks about to be empty elsewhere.
   const guardedPaths = new Map<string, PathSegment[][]>();
   for (const { template, when } of replyTemplates(chain)) {
@@ -224,6 +235,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       args: compileValue(call.args),
       simulate: resultSimulator(tight, { name: tool.function.name, description: tool.function.description, effect: tool.effect }),
       requests: (call.requests ?? []).map((t) => compileTemplate(t, true)),
+      ...(call.result !== undefined ? { pins: preparePins(call as Call, tool) } : {}),
       ...(call.failure ? { failure: prepareFailure(call, tool) } : {}),
       ...(call.confirm
         ? { confirm: { ask: call.confirm.ask.map((t) => compileTemplate(t, true)), yes: call.confirm.yes, no: call.confirm.no, yesRate: call.confirm.yesRate ?? DEFAULT_YES_RATE } }
@@ -453,6 +465,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
             if (!failing && steering?.steers(c.callId)) steering.afterResult(c.callId, result, scope, sf, status);
             scope[c.callId] = result;
           }
+          if (!failing && call.pins) pin(call.pins, result, group[k].scope);
           ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
           done?.push({ call: c, result });
           messages.push(failing ? { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result, error: true } : { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
@@ -486,6 +499,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
               if (steering?.steers(c.callId)) steering.afterResult(c.callId, result, scope, sf, status);
               scope[c.callId] = result;
             }
+            if (m.call.pins) pin(m.call.pins, result, m.scope);
             ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
             done?.push({ call: c, result });
             messages.push({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });

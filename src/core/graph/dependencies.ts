@@ -12,8 +12,8 @@ export interface DataField {
    * in a behaviour, prefixed by its key: `forEach`, `when.value`, `where.all[0].value`.
    */
   arg: string;
-  /** The behaviour that reads it (`forEach`, `when`, `where`, a confirmation's question, a retry's arguments), absent for an argument. */
-  via?: 'forEach' | 'when' | 'where' | 'confirm' | 'failure';
+  /** The behaviour that reads it (`forEach`, `when`, `where`, a confirmation's question, a retry's arguments, a result pin), absent for an argument. */
+  via?: 'forEach' | 'when' | 'where' | 'confirm' | 'failure' | 'result';
   /** The reference without braces, e.g. `rooms.rooms[0].room_id`. */
   ref: string;
   /** The result field named last in the reference, e.g. `room_id` (or the whole result). */

@@ -109,6 +109,19 @@ const checkCall: Check = (v, p, out) => {
   }, false);
   field(v, 'failure', p, out, (f, fp, o) => checkFailure(f, fp, o), false);
   field(v, 'confirm', p, out, (f, fp, o) => checkConfirm(f, fp, o), false);
+  field(v, 'result', p, out, checkResultPins, false);
+};
+
+/** `result`: result path → literal, template or `{ "calc": "…" }` (design §8; calls/result.ts checks the meaning). */
+const checkResultPins: Check = (v, p, out) => {
+  if (!isPlainObject(v)) { out.push(invalid(p, 'an object of result pins, e.g. {"total": {"calc": "{hotel.nightly_rate} * {nights}"}}', v)); return; }
+  for (const [key, value] of Object.entries(v)) {
+    const kp = jsonPath(p, key);
+    if (key === '') out.push(error('invalid', kp, 'a result pin needs a result path as its key, e.g. "total" or "booking.status"'));
+    if (isPlainObject(value) && 'calc' in value && (typeof value.calc !== 'string' || Object.keys(value).length !== 1)) {
+      out.push(invalid(kp, 'a calc {"calc": "…"} with one text of + - * /, parentheses, numbers and references', value));
+    }
+  }
 };
 
 const isCondition: Check = (v, p, out) => { out.push(...checkConditionShape(v, p)); };

@@ -85,9 +85,18 @@ export interface Call {
   failure?: FailureSpec;
   /** The assistant asks the user before it makes the call. */
   confirm?: ConfirmSpec;
+  /**
+   * Pins parts of the call's simulated result (design §8): result path (`total`,
+   * `booking.status`) → a literal, a template (a whole reference keeps its type) or
+   * `{ "calc": "{a.price} * {nights}" }`.
+   */
+  result?: ResultPins;
   position?: Position;
   [extra: string]: unknown;
 }
+
+/** A call's result pins: result path → literal, template, or `{ "calc": "…" }` (+ - * /, parentheses, numbers, references). */
+export type ResultPins = { [path: string]: JsonValue | { calc: string } };
 
 /** How a call recovers from a failure: the same call again, again with other arguments, or not at all. */
 export type Recover = 'retry' | 'report' | { retryWith: { [name: string]: JsonValue } };
