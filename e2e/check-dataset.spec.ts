@@ -63,4 +63,16 @@ test.describe('check a dataset', () => {
     await expect(dialog.getByRole('list', { name: 'Findings' })).toHaveCount(0);
     await expect(dialog.getByRole('button', { name: /^Check as / })).toHaveCount(0);
   });
+
+  test('a Hermes function-calling dataset file (conversations/from) checked as sharegpt is recognised and passes as hermes-conversations', async ({ page }) => {
+    const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
+    const options = await dialog.getByLabel('Format').locator('option').allTextContents();
+    expect(options).toContain('hermes-conversations — Hermes function-calling dataset (conversations/from)');
+    await dialog.getByLabel('Format').selectOption('sharegpt');
+    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'hermes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(linesOf('hermes-conversations', 4, true).join('\n')) });
+    await expect(dialog.getByText('The first line fails as sharegpt but is a valid hermes-conversations line.')).toBeVisible();
+    await page.screenshot({ path: 'test-results/check-dataset-hermes-conversations.png' });
+    await dialog.getByRole('button', { name: 'Check as hermes-conversations' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('hermes.jsonl: 4 lines checked as hermes-conversations: all good.');
+  });
 });
