@@ -34,10 +34,11 @@ export function useDraft(value: string, options: DraftOptions = {}): [string, (t
   }
 
   useEffect(() => {
+    const changed = value !== latest.current.value;
     latest.current.value = value;
     latest.current.commit = options.commit;
     latest.current.delayMs = options.delayMs ?? DRAFT_COMMIT_MS;
-    if (value !== committed.current && value !== latest.current.draft) {
+    if (changed && value !== committed.current && value !== latest.current.draft) {
       // Changed elsewhere (undo, another panel): what was pending here is dropped.
       cancel();
       latest.current.draft = value;
