@@ -81,3 +81,5 @@ export { valueOptions, forEachOptions, referenceStepChoices, typedReference, com
 // Understanding and practice: "Why this order" for branches, what varies in an example, branch search, practice exercises and their grading.
 export { explainBranches, dependencyReason, neededFrom, type BranchNote, type BranchNoteKind, type CallNamer } from './graph/explainBranches.ts';
 export * from './practice/index.ts';
+// The slot editor's Faker method picker: the installed Faker's methods, a default by the slot's name, a sample value.
+export { slotMethodFor, searchFakerMethods, fakerSample, SLOT_FAKER_METHODS, type SlotMethod } from './simulate/slotMethod.ts';

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { fakerSample, isFakeSlot } from '../../core/index.ts';
 import type { SlotSpec } from '../../core/index.ts';
 import { appStore } from '../../state/store.ts';
+import { FakerMethodPicker, shortText } from './FakerMethodPicker.tsx';
 import { SLOT_KINDS, emptyForm, formToSlot, slotToForm } from './slotForm.ts';
 import type { SlotForm } from './slotForm.ts';
 import { useDraft } from './useDraft.ts';
@@ -57,7 +59,7 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
           }}
           spellCheck={false}
         />
-        <select className="select select-small" aria-label={`Kind of slot ${name}`} value={form.kind} onChange={(e) => update(emptyForm(e.target.value as SlotForm['kind']), true)}>
+        <select className="select select-small" aria-label={`Kind of slot ${name}`} value={form.kind} onChange={(e) => update(emptyForm(e.target.value as SlotForm['kind'], name), true)}>
           {SLOT_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}
@@ -70,13 +72,14 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
       </div>
       {form.kind === 'fake' && (
         <div className="slot-fields">
-          <input className="input" aria-label={`Faker method of ${name}`} placeholder="person.fullName" value={form.method} onChange={(e) => update({ ...form, method: e.target.value })} onBlur={() => commit(form)} />
+          <FakerMethodPicker slot={name} current={form.method} onPick={(method) => update({ ...form, method, as: method.startsWith('date.') ? form.as : '' }, true)} />
           <input className="input" aria-label={`Faker arguments of ${name}`} placeholder='[{ "days": 14 }]' value={form.args} onChange={(e) => update({ ...form, args: e.target.value })} onBlur={() => commit(form)} />
           <select className="select select-small" aria-label={`Write ${name} as`} value={form.as} onChange={(e) => update({ ...form, as: e.target.value as '' | 'date' | 'datetime' }, true)}>
             <option value="">as returned</option>
             <option value="date">date (YYYY-MM-DD)</option>
             <option value="datetime">date-time (ISO, UTC)</option>
           </select>
+          <SlotSample spec={spec} />
         </div>
       )}
       {form.kind === 'oneOf' && (
@@ -105,5 +108,20 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** A sample value of a Faker slot as stored (its method, arguments and `as`), from a fixed seed. */
+function SlotSample({ spec }: { spec: SlotSpec }) {
+  const text = useMemo(() => {
+    if (!isFakeSlot(spec)) return null;
+    const s = fakerSample(spec.fake, spec.args, spec.as);
+    return s.ok ? shortText(s.value) : null;
+  }, [spec]);
+  if (text === null) return null;
+  return (
+    <p className="faker-sample muted">
+      For example: <code>{text}</code>
+    </p>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formToSlot, slotToForm } from './slotForm.ts';
+import { emptyForm, formToSlot, slotToForm } from './slotForm.ts';
 import type { SlotSpec } from '../../core/index.ts';
 
 describe('slot forms', () => {
@@ -20,6 +20,17 @@ describe('slot forms', () => {
 
   it('refuses a faker method that is not module.method', () => {
     expect(formToSlot({ kind: 'fake', method: 'fullName', args: '', as: '' }).ok).toBe(false);
+  });
+
+  it('refuses a faker method the installed Faker does not have, naming it', () => {
+    expect(formToSlot({ kind: 'fake', method: 'person.fullname', args: '', as: '' })).toEqual({ ok: false, message: expect.stringContaining('"person.fullname" is not a method of the installed Faker') });
+  });
+
+  it('starts a faker slot with the method its name suggests', () => {
+    expect(emptyForm('fake', 'date')).toEqual({ kind: 'fake', method: 'date.soon', args: '', as: 'date' });
+    expect(emptyForm('fake', 'city')).toEqual({ kind: 'fake', method: 'location.city', args: '', as: '' });
+    expect(emptyForm('fake', 'email')).toEqual({ kind: 'fake', method: 'internet.email', args: '', as: '' });
+    for (const name of ['date', 'city', 'email', 'whatever']) expect(formToSlot(emptyForm('fake', name)).ok).toBe(true);
   });
 
   it('refuses faker arguments that are not a JSON list', () => {

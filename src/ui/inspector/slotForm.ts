@@ -1,4 +1,4 @@
-import { isFakeSlot, isIntSlot, isOneOfSlot } from '../../core/index.ts';
+import { SLOT_FAKER_METHODS, isFakeSlot, isIntSlot, isOneOfSlot, slotMethodFor } from '../../core/index.ts';
 import type { JsonValue, SlotSpec } from '../../core/index.ts';
 
 /** A slot as the inspector's form edits it: one text field (or two) per kind. */
@@ -23,11 +23,15 @@ export function slotToForm(spec: SlotSpec): SlotForm {
   return { kind: 'constant', json: JSON.stringify(spec) };
 }
 
-/** A fresh form of a kind, keeping what can be kept. */
-export function emptyForm(kind: SlotForm['kind']): SlotForm {
+const KNOWN_METHODS: ReadonlySet<string> = new Set(SLOT_FAKER_METHODS);
+
+/** A fresh form of a kind; a Faker slot starts with the method its name suggests (`date` → a date, `city` → location.city). */
+export function emptyForm(kind: SlotForm['kind'], slotName = ''): SlotForm {
   switch (kind) {
-    case 'fake':
-      return { kind, method: 'person.firstName', args: '', as: '' };
+    case 'fake': {
+      const { method, as } = slotMethodFor(slotName);
+      return { kind, method, args: '', as: as ?? '' };
+    }
     case 'oneOf':
       return { kind, values: 'first\nsecond' };
     case 'int':
@@ -43,6 +47,7 @@ export function formToSlot(form: SlotForm): { ok: true; spec: SlotSpec } | { ok:
     case 'fake': {
       const method = form.method.trim();
       if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(method)) return { ok: false, message: 'a Faker method is written module.method, e.g. person.fullName' };
+      if (!KNOWN_METHODS.has(method)) return { ok: false, message: `"${method}" is not a method of the installed Faker: pick one from the list` };
       const spec: { fake: string; args?: JsonValue[]; as?: 'date' | 'datetime' } = { fake: method };
       if (form.args.trim()) {
         const args = parseJson(form.args);
