@@ -1,23 +1,27 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
-import type { Connection, EdgeChange, IsValidConnection, MiniMapNodeProps, NodeChange, OnMoveEnd, OnNodeDrag, Viewport } from '@xyflow/react';
+import type { Connection, EdgeChange, FitViewOptions, IsValidConnection, MiniMapNodeProps, NodeChange, OnMoveEnd, OnMoveStart, OnNodeDrag, Viewport } from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/edit/edges.ts';
 import type { Position } from '../../core/index.ts';
-import type { GraphView } from '../../core/edit/graphView.ts';
 import { appStore, selectGraphView, selectLineage, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
 import { readToolDrag, hasToolDrag } from '../library/toolDrag.ts';
 import { edgeTypes, nodeTypes } from './flowTypes.ts';
 import { BAND_ID_PREFIX, createFlowCache, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import type { DependencyFlowEdge, FlowNode, Highlight } from './flowElements.ts';
 import { nextSelection } from './selectionChanges.ts';
+import { firstViewport, viewBounds } from './firstView.ts';
+import type { Insets } from './firstView.ts';
 
 /** Above this many calls, only what is in view is rendered. */
 const VISIBLE_ONLY_FROM = 120;
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
-/** A large chain opens on its first turns at a readable zoom, not the whole chain at 5 %. */
-const LARGE_CHAIN = 60;
-const LARGE_FIRST_VIEW_CALLS = 24;
+/**
+ * The zoom controls and the minimap (hidden until asked for) sit in a strip under the canvas,
+ * not over it, so that neither ever covers a call, however the view is panned.
+ */
+const MINIMAP_SIZE = { width: 176, height: 104 } as const;
+const INSETS: Insets = { top: 16, right: 16, bottom: 16, left: 16 };
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { top: '16px', right: '16px', bottom: '16px', left: '16px' }, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: false } as const;
 /**
  * Below this zoom the field names (11 px, so under 4 px on screen) are not drawn, only the
@@ -54,6 +58,29 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   const cache = useRef(createFlowCache());
   const flow = useReactFlow<FlowNode, DependencyFlowEdge>();
   const far = useStore(isFar);
+  const [minimapShown, setMinimapShown] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // Until the user pans or zooms, the view is the first view: it follows the canvas' size.
+  const userMoved = useRef(initialViewport !== undefined);
+  const showFirstView = useCallback(() => {
+    const el = box.current;
+    const v = selectGraphView(appStore.getState());
+    if (!el || userMoved.current || !v) return;
+    void flow.setViewport(firstViewport(viewBounds(v), { width: el.clientWidth, height: el.clientHeight }, INSETS));
+  }, [flow]);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => showFirstView());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [showFirstView]);
+  const onMoveStart: OnMoveStart = useCallback((event) => {
+    if (event) userMoved.current = true;
+  }, []);
+  const markMoved = useCallback(() => {
+    userMoved.current = true;
+  }, []);
 
   const highlight = useMemo<Highlight>(
     () => ({
@@ -108,8 +135,11 @@ function ChainCanvas({ chainId }: { chainId: string }) {
     s.connect({ callId: c.source, field: c.sourceHandle }, { callId: c.target, arg: c.targetHandle });
   }, []);
 
+  // Only a view the user chose is remembered; the first view is worked out again next time.
   const onMoveEnd: OnMoveEnd = useCallback(
-    (_event, viewport: Viewport) => appStore.getState().setViewport(chainId, viewport),
+    (_event, viewport: Viewport) => {
+      if (userMoved.current) appStore.getState().setViewport(chainId, viewport);
+    },
     [chainId],
   );
 
@@ -133,71 +163,76 @@ function ChainCanvas({ chainId }: { chainId: string }) {
 
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
   const callCount = view?.nodes.length ?? 0;
-  const [firstFit] = useState(() => firstFitOptions(appStore.getState().project.chains.find((c) => c.id === chainId)?.calls.length ?? 0, view));
 
   return (
-    <div className={`canvas${lineage.focus !== null ? ' has-focus' : ''}${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
-      {view?.cycle && (
-        <p className="canvas-banner canvas-banner-error" role="alert">
-          These calls wait for each other in a cycle: {[...view.cycle, view.cycle[0]].join(' → ')}. Remove one of the references.
-        </p>
-      )}
-      {!view?.cycle && view?.overlappingTurns && (
-        <p className="canvas-banner canvas-banner-note" role="status">
-          Turn {view.overlappingTurns[0] + 1} and Turn {view.overlappingTurns[1] + 1} overlap: the saved positions put them in one column.{' '}
-          <button type="button" className="link-button" onClick={() => appStore.getState().autoLayout()}>
-            Lay out by turn
-          </button>
-        </p>
-      )}
-      {callCount === 0 && (
-        <p className="canvas-hint">Drag a tool from the library onto the canvas, or use “Quick add”, to make the first call.</p>
-      )}
-      <ReactFlow<FlowNode, DependencyFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onMoveEnd={onMoveEnd}
-        onPaneClick={onPaneClick}
-        defaultViewport={initialViewport}
-        fitView={initialViewport === undefined}
-        fitViewOptions={firstFit}
-        onlyRenderVisibleElements={callCount >= VISIBLE_ONLY_FROM}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionKeyCode="Shift"
-        minZoom={0.05}
-        maxZoom={2}
-        proOptions={PRO_OPTIONS}
-        aria-label="Canvas of the chain's calls"
-      >
-        {callCount < VISIBLE_ONLY_FROM && <Background gap={24} size={1} />}
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} nodeComponent={callCount > MINIMAP_CALLS_UP_TO ? BandsOnly : undefined} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div className={`canvas${lineage.focus !== null ? ' has-focus' : ''}${far ? ' is-far' : ''}`}>
+      <div ref={box} className="canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
+        {view?.cycle && (
+          <p className="canvas-banner canvas-banner-error" role="alert">
+            These calls wait for each other in a cycle: {[...view.cycle, view.cycle[0]].join(' → ')}. Remove one of the references.
+          </p>
+        )}
+        {!view?.cycle && view?.overlappingTurns && (
+          <p className="canvas-banner canvas-banner-note" role="status">
+            Turn {view.overlappingTurns[0] + 1} and Turn {view.overlappingTurns[1] + 1} overlap: the saved positions put them in one column.{' '}
+            <button type="button" className="link-button" onClick={() => appStore.getState().autoLayout()}>
+              Lay out by turn
+            </button>
+          </p>
+        )}
+        {callCount === 0 && (
+          <p className="canvas-hint">Drag a tool from the library onto the canvas, or use “Quick add”, to make the first call.</p>
+        )}
+        <ReactFlow<FlowNode, DependencyFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onPaneClick={onPaneClick}
+          onInit={showFirstView}
+          defaultViewport={initialViewport}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onlyRenderVisibleElements={callCount >= VISIBLE_ONLY_FROM}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionKeyCode="Shift"
+          minZoom={0.05}
+          maxZoom={2}
+          proOptions={PRO_OPTIONS}
+          aria-label="Canvas of the chain's calls"
+        >
+          {callCount < VISIBLE_ONLY_FROM && <Background gap={24} size={1} />}
+        </ReactFlow>
+      </div>
+      <div className="canvas-footer">
+        <Controls showInteractive={false} orientation="horizontal" fitViewOptions={FIT_VIEW_OPTIONS} onZoomIn={markMoved} onZoomOut={markMoved} onFitView={markMoved} />
+        <button type="button" className="button button-small minimap-toggle" aria-pressed={minimapShown} onClick={() => setMinimapShown((shown) => !shown)}>
+          Minimap
+        </button>
+        {minimapShown && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            style={MINIMAP_SIZE}
+            nodeClassName={miniMapClass}
+            nodeComponent={callCount > MINIMAP_CALLS_UP_TO ? BandsOnly : undefined}
+            onClick={markMoved}
+          />
+        )}
+      </div>
     </div>
   );
 }
 
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
-
-/** What the first view of a chain fits: everything, or for a large chain its first turns. */
-function firstFitOptions(callCount: number, view: GraphView | null) {
-  if (callCount <= LARGE_CHAIN || !view) return FIT_VIEW_OPTIONS;
-  const first: { id: string }[] = [];
-  for (const band of view.bands) {
-    if (first.length >= LARGE_FIRST_VIEW_CALLS) break;
-    for (const id of band.callIds) first.push({ id });
-  }
-  if (first.length === 0) for (const node of view.nodes.slice(0, LARGE_FIRST_VIEW_CALLS)) first.push({ id: node.id });
-  return { ...FIT_VIEW_OPTIONS, nodes: first, minZoom: 0.3 };
-}
 
 /** A minimap node that draws turn bands and leaves calls out (large chains). */
 function BandsOnly(p: MiniMapNodeProps) {

@@ -15,6 +15,10 @@ import type { CallFlowNode } from './flowElements.ts';
  * of cards: one call that runs for each element. Handle ids are the argument names and field
  * paths, so they are stable across renders and saves. Everything shown comes from the core's
  * GraphNode.
+ *
+ * Handles are named graphics (role img): a name needs a role (axe: aria-prohibited-attr), and a
+ * handle is dragged with the mouse, not operated by keys (the inspector's reference picker is
+ * the keyboard way to connect), so it is not announced as a control.
  */
 function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
   const node = data.node;
@@ -33,6 +37,7 @@ function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
     <div className={classes.join(' ')} style={{ width: node.width, minHeight: node.height }}>
       <div className="call-card-head call-node-drag" title={node.description}>
         <Handle
+          role="img"
           type="target"
           position={Position.Left}
           id={ORDER_TARGET_HANDLE}
@@ -46,7 +51,7 @@ function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
         </div>
         <div className="call-card-tags">
           {node.isOnCriticalPath && (
-            <span className="critical-mark" title="On the critical path" aria-label="On the critical path">
+            <span className="critical-mark" role="img" title="On the critical path" aria-label="On the critical path">
               ◆
             </span>
           )}
@@ -63,6 +68,7 @@ function ToolCallNodeComponent({ data, selected }: NodeProps<CallFlowNode>) {
           <EffectBadge effect={node.effect} />
         </div>
         <Handle
+          role="img"
           type="source"
           position={Position.Right}
           id={ORDER_SOURCE_HANDLE}
@@ -90,6 +96,7 @@ function Strips({ node, behaviour }: { node: GraphNode; behaviour: NonNullable<G
       {behaviour.forEach && (
         <div className="call-strip call-strip-each" title={behaviour.forEach.title}>
           <Handle
+            role="img"
             type="target"
             position={Position.Left}
             id={FOREACH_TARGET_HANDLE}
@@ -105,7 +112,7 @@ function Strips({ node, behaviour }: { node: GraphNode; behaviour: NonNullable<G
       )}
       {behaviour.when && (
         <div className="call-strip call-strip-when" title={behaviour.when.title}>
-          <Handle type="target" position={Position.Left} id={WHEN_TARGET_HANDLE} className="handle-strip" isConnectable={false} aria-label={`What the condition of ${node.id} reads`} />
+          <Handle role="img" type="target" position={Position.Left} id={WHEN_TARGET_HANDLE} className="handle-strip" isConnectable={false} aria-label={`What the condition of ${node.id} reads`} />
           <span className="call-strip-icon" aria-hidden="true">
             ?
           </span>
@@ -134,11 +141,11 @@ function InputRow({ nodeId, handle, filled }: { nodeId: string; handle: Argument
   const types = handle.types.join(' | ') || 'any';
   return (
     <span className={`port port-in${filled ? ' is-filled' : ''}${handle.known ? '' : ' is-unknown'}`} title={`${handle.name}: ${types}${handle.description ? ` — ${handle.description}` : ''}`}>
-      <Handle type="target" position={Position.Left} id={handle.name} className="handle-arg" aria-label={`Argument ${handle.name} of ${nodeId}`} />
+      <Handle role="img" type="target" position={Position.Left} id={handle.name} className="handle-arg" aria-label={`Argument ${handle.name} of ${nodeId}`} />
       <span className="port-name">
         {handle.name}
         {handle.required && (
-          <span className="port-required" aria-label="required">
+          <span className="port-required" role="img" aria-label="required">
             *
           </span>
         )}
@@ -152,7 +159,7 @@ function OutputRow({ nodeId, field }: { nodeId: string; field: ResultField }) {
   return (
     <span className={`port port-out depth-${Math.min(field.depth, 4)}`} title={`${field.path}: ${types}${field.description ? ` — ${field.description}` : ''}`}>
       <span className="port-name">{field.label}</span>
-      <Handle type="source" position={Position.Right} id={field.path} className={`handle-field${field.isList ? ' is-list' : ''}`} aria-label={`Result field ${field.path} of ${nodeId}`} />
+      <Handle role="img" type="source" position={Position.Right} id={field.path} className={`handle-field${field.isList ? ' is-list' : ''}`} aria-label={`Result field ${field.path} of ${nodeId}`} />
     </span>
   );
 }

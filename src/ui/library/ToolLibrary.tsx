@@ -45,7 +45,7 @@ function ToolCard({ tool }: { tool: ToolEntry }) {
   return (
     <li className="tool-card" draggable onDragStart={onDragStart} aria-label={`${tool.name}, ${tool.effect}`} title="Drag onto the canvas to add a call">
       <div className="tool-card-head">
-        <span className="tool-card-name">{tool.name}</span>
+        <span className="tool-card-name">{breakAfterUnderscores(tool.name)}</span>
         <EffectBadge effect={tool.effect} />
       </div>
       {tool.description && <p className="tool-card-description">{tool.description}</p>}
@@ -100,4 +100,15 @@ function QuickAdd({ tools, disabled }: { tools: ToolEntry[]; disabled: boolean }
       </ul>
     </div>
   );
+}
+
+/** The name with a line-break opportunity after each `_` or `-`, so that a long name wraps between its words ("find_available_ / rooms"), never inside one. */
+function breakAfterUnderscores(name: string) {
+  const parts = name.split(/(?<=[_-])/);
+  return parts.map((part, i) => (
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && <wbr />}
+    </span>
+  ));
 }
