@@ -127,7 +127,7 @@ describe('examples', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
-  it('fills the reply template, or writes a summary naming every call', () => {
+  it('fills the reply template, or writes a short answer saying what each call did', () => {
     const { generator: g } = generator('room-booking');
     const reply = g.example(1, 0).messages.at(-1)!;
     expect(isReplyMessage(reply) && reply.text).toMatch(/^Booked .+ and invited \d+ people/);
@@ -135,7 +135,7 @@ describe('examples', () => {
     delete p.chains[0].reply;
     const made = createGenerator(p, 'plan');
     const text = made.ok ? made.generator.example(1, 0).messages.at(-1) : undefined;
-    expect(text && isReplyMessage(text) && text.text).toMatch(/create project \(project_id project_\w+\).*create task \(task_id task_\w+\)/);
+    expect(text && isReplyMessage(text) && text.text).toMatch(/^I created the project \(Launch, project project_\w+\) and created the task \(task task_\w+\)\.$/);
   });
 
   it('a multi-turn chain puts a user request before every call', () => {

@@ -20,7 +20,7 @@ import { compileSteering } from './steer.ts';
 import { compileTemplate, compileValue, UNRESOLVED, type Compiled, type Scope } from './compiled.ts';
 import { tightenForPaths } from './constraints.ts';
 import { drawSlot } from './slots.ts';
-import { summaryReply } from './reply.ts';
+import { summaryReply, type RanCall } from './reply.ts';
 import type { Example, ExampleCall, ExampleMessage } from './types.ts';
 
 export interface GeneratorOptions {
@@ -366,7 +366,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     let opening = o.opening;
     const messages: ExampleMessage[] = [];
     const ids: string[] = [];
-    const done: { call: ExampleCall; result: JsonValue }[] | undefined = replies ? undefined : [];
+    const done: RanCall[] | undefined = replies ? undefined : [];
     const ranCount = new Map<string, number>();
     skippedNow.clear();
     const failed = new Set<string>();
@@ -467,7 +467,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
           }
           if (!failing && call.pins) pin(call.pins, result, group[k].scope);
           ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
-          done?.push({ call: c, result });
+          done?.push(failing ? { call: c, result, error: true } : { call: c, result });
           messages.push(failing ? { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result, error: true } : { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
           if (!failing) continue;
           if (call.failure!.recover === 'report') {
@@ -522,7 +522,10 @@ export function createGenerator(project: Project, chainId: string, options: Gene
         text = r as string;
       }
     }
-    if (text === undefined) text = summaryReply(done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result }] : [])));
+    if (text === undefined) {
+      const ran: RanCall[] = done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result, ...(m.error ? { error: true } : {}) }] : []));
+      text = summaryReply(ran, { declined: [...declined].map((id) => ({ tool: callById.get(id)!.tool })) });
+    }
     messages.push({ role: 'assistant', text });
     const example: Example = { chainId: chain.id, seed, index, requestIndex: o.requestIndex, slots: o.slots, messages };
     if (replyVariant !== undefined) example.replyVariant = replyVariant;
