@@ -3,7 +3,6 @@ import { FORBIDDEN_KEYS, findForbiddenKeys } from '../project/shape.ts';
 import { findChain, findTool, noCall, noChain, replaceCall, replaceChain } from './access.ts';
 import { rewriteChain, withRoot } from './rewrite.ts';
 import { edited, ID_PATTERN, refused, type EditResult } from './types.ts';
-import { resolvePositions } from '../layout/autoLayout.ts';
 
 /** Names a call id may not take in a chain: its calls' ids and its slot names. */
 export function takenNames(chain: Chain): Set<string> {
@@ -128,13 +127,11 @@ export function setCallRequests(project: Project, chainId: string, callId: strin
 export function moveCalls(project: Project, chainId: string, positions: Readonly<Record<string, Position>>): EditResult {
   const chain = findChain(project, chainId);
   if (!chain) return refused(noChain(chainId));
-  // Calls without a saved position are placed by the layout, which a moved call would
-  // change: pin every such call where it is drawn now, so that only the moved ones move.
-  const drawn = chain.calls.some((c) => !c.position) ? resolvePositions(project, chainId, 'keep') : {};
+  // Only the moved calls get a saved position (the user placed them). The others keep following
+  // the automatic layout (layout/columns.ts, drawnPositions), which a moved call does not shift.
   let changed = false;
   const calls = chain.calls.map((call) => {
-    const given = Object.prototype.hasOwnProperty.call(positions, call.id) ? positions[call.id] : undefined;
-    const p = validPosition(given) ? given : call.position ? undefined : drawn[call.id];
+    const p = Object.prototype.hasOwnProperty.call(positions, call.id) ? positions[call.id] : undefined;
     if (!validPosition(p)) return call;
     const r = round(p);
     if (call.position && call.position.x === r.x && call.position.y === r.y) return call;

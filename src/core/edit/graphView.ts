@@ -18,7 +18,7 @@ import { validateProject } from '../compile/compileProject.ts';
 import { argumentHandles, resultFields, WHOLE_RESULT, type ArgumentHandle, type ResultField } from './fields.ts';
 import { chainEdges, ORDER_SOURCE_HANDLE, type ChainEdge } from './edges.ts';
 import { layoutNodes } from '../layout/autoLayout.ts';
-import { layoutColumns, placeMissing } from '../layout/columns.ts';
+import { drawnPositions } from '../layout/columns.ts';
 
 /** One node of the canvas, everything it draws. */
 export interface GraphNode {
@@ -137,13 +137,9 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   const variations: ReadonlyMap<string, CallVariation> = compiled?.variations ?? new Map();
   const sized = layoutNodes(project, chain, plan);
   const edgesRaw = chainEdges(project, chain);
-  // Unsaved positions: dagre for a chain that has none (up to DAGRE_NODE_LIMIT calls: dagre is
-  // slow on big graphs, which get plain columns until "Auto layout" is asked for), else each
-  // new call below its column.
-  const positions =
-    chain.calls.every((c) => !c.position) && chain.calls.length <= DAGRE_NODE_LIMIT
-      ? layoutColumns(sized, edgesRaw.map((e) => ({ source: e.source, target: e.target })))
-      : placeMissing(sized);
+  // Saved positions are kept; the other calls follow the automatic layout, in a free spot of
+  // their turn's column (layout/columns.ts, drawnPositions; plain columns above DAGRE_NODE_LIMIT).
+  const positions = drawnPositions(sized, edgesRaw.map((e) => ({ source: e.source, target: e.target })));
 
   const nodes: GraphNode[] = chain.calls.map((call, i) => {
     const tool = tools.get(call.tool);
@@ -272,7 +268,7 @@ export function nodeBehaviour(call: Call, variation?: CallVariation): NodeBehavi
 }
 
 /** Above this many calls, a chain without saved positions is drawn in plain turn columns (no dagre) until "Auto layout". */
-export const DAGRE_NODE_LIMIT = 200;
+export { DAGRE_NODE_LIMIT } from '../layout/columns.ts';
 
 /** Space around a turn's nodes inside its band, and above them for the band's title. */
 export const BAND_PADDING = 16;

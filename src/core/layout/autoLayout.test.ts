@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { loadExample, exampleTexts, withSavedPositions } from '../testing/fixtures.ts';
 import { planChain } from '../graph/plan.ts';
-import { applyAutoLayout, autoLayout, resolvePositions } from './autoLayout.ts';
+import { applyAutoLayout, autoLayout, layoutNodes, resolvePositions } from './autoLayout.ts';
+import { addCall, moveCalls } from '../edit/calls.ts';
+import { connect } from '../edit/connect.ts';
+import { ok } from '../edit/testing.testutil.ts';
 import { COLUMN_GAP, layoutColumns, placeMissing, ROW_GAP } from './columns.ts';
 import { NODE_WIDTH, nodeSize } from './nodeSize.ts';
 import { turnColumns } from './turnColumns.ts';
@@ -107,15 +110,85 @@ describe('resolvePositions', () => {
     expect(pos.extra.y).toBeGreaterThan(Math.max(...chain.calls.filter((c) => c.position!.x === 0).map((c) => c.position!.y)));
   });
 
-  it("'all' lays out everything again, and applyAutoLayout writes it", () => {
-    const p = loadExample('room-booking');
+  it("'all' lays out everything again; applyAutoLayout forgets saved positions, so every call is drawn by the layout", () => {
+    const p = withSavedPositions(loadExample('room-booking'));
     const id = p.chains[0].id;
-    const laid = applyAutoLayout(p, id);
     const auto = autoLayout(p, id);
     expect(resolvePositions(p, id, 'all')).toEqual(auto);
-    for (const c of laid.chains[0].calls) expect(c.position).toEqual(auto[c.id]);
+    const laid = applyAutoLayout(p, id);
+    expect(laid.chains[0].calls.every((c) => c.position === undefined)).toBe(true);
+    expect(resolvePositions(laid, id)).toEqual(auto);
     expect(applyAutoLayout(laid, id)).toBe(laid);
   });
+
+  it('Auto layout of a design built from an empty project gives each turn its own column', () => {
+    const ex = loadExample('room-booking');
+    const chainId = ex.chains[0].id;
+    let p: Project = { ...ex, chains: [{ ...ex.chains[0], calls: [] }] };
+    // Dropped where the user let go: all at one spot.
+    for (const tool of ['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']) p = ok(addCall(p, chainId, tool, { x: 10, y: 10 })).project;
+    p = ok(connect(p, chainId, { callId: 'rooms', field: 'rooms[].room_id' }, { callId: 'room', arg: 'room_id' })).project;
+    p = ok(connect(p, chainId, { callId: 'members', field: 'members[].email' }, { callId: 'invites', arg: 'attendees' })).project;
+    p = ok(connect(p, chainId, { callId: 'room', field: 'booking_id' }, { callId: 'invites', arg: 'booking_id' })).project;
+    const pos = resolvePositions(applyAutoLayout(p, chainId), chainId);
+    const column = (id: string) => pos[id].x / (NODE_WIDTH + COLUMN_GAP);
+    expect([column('rooms'), column('members'), column('room'), column('invites')]).toEqual([0, 0, 1, 2]);
+  });
+});
+
+describe('drawnPositions: calls the user has not placed follow the layout', () => {
+  const chainOfRooms = () => {
+    const ex = loadExample('room-booking');
+    return { p: ex, chainId: ex.chains[0].id };
+  };
+
+  it('a new call lands in its turn’s column, in a free spot below a call the user placed there', () => {
+    const { p: ex, chainId } = chainOfRooms();
+    // The user dragged rooms (first column) down a little; team is where the layout put it.
+    let p = ok(moveCalls(ex, chainId, { rooms: { x: 0, y: 40 } })).project;
+    p = ok(addCall(p, chainId, 'find_available_rooms')).project;
+    const pos = resolvePositions(p, chainId);
+    const sizes = new Map(layoutNodes(p, p.chains[0], null).map((n) => [n.id, n]));
+    expect(pos.rooms_2.x).toBe(0);
+    for (const other of ['rooms', 'team']) {
+      const a = { ...pos.rooms_2, h: sizes.get('rooms_2')!.height };
+      const b = { ...pos[other], h: sizes.get(other)!.height };
+      expect(a.y + a.h + ROW_GAP <= b.y || b.y + b.h + ROW_GAP <= a.y, `rooms_2 clear of ${other}`).toBe(true);
+    }
+  });
+
+  it('a new connection moves an unplaced call to its turn’s column; a placed call stays where the user put it', () => {
+    const { p: ex, chainId } = chainOfRooms();
+    let p = ok(addCall(ex, chainId, 'book_room')).project; // room: no inputs yet, so in the first column
+    expect(resolvePositions(p, chainId).room.x).toBe(0);
+    const wired = ok(connect(p, chainId, { callId: 'rooms', field: 'rooms[].room_id' }, { callId: 'room', arg: 'room_id' })).project;
+    expect(resolvePositions(wired, chainId).room.x).toBe(NODE_WIDTH + COLUMN_GAP);
+    // The same, after the user placed it: it stays.
+    p = ok(moveCalls(p, chainId, { room: { x: -500, y: 700 } })).project;
+    const placedWired = ok(connect(p, chainId, { callId: 'rooms', field: 'rooms[].room_id' }, { callId: 'room', arg: 'room_id' })).project;
+    expect(resolvePositions(placedWired, chainId).room).toEqual({ x: -500, y: 700 });
+  });
+
+  it('moving one call leaves the others where they were drawn (random moves)', () => {
+    const { p: ex, chainId } = chainOfRooms();
+    const before = resolvePositions(ex, chainId);
+    fc.assert(
+      fc.property(fc.constantFrom('rooms', 'team', 'book', 'invite'), fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 }), (id, x, y) => {
+        const after = resolvePositions(ok(moveCalls(ex, chainId, { [id]: { x, y } })).project, chainId);
+        expect(after[id]).toEqual({ x, y });
+        for (const other of Object.keys(before)) {
+          if (other === id) continue;
+          // Unchanged, unless the moved call now sits in its way: then further down its own column.
+          expect(after[other].x).toBe(before[other].x);
+          expect(after[other].y).toBeGreaterThanOrEqual(before[other].y);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('resolvePositions (saved positions)', () => {
 
   it('keeps saved positions of a multi-turn chain, and places a new call in its turn column', () => {
     const p = everyCallAsked(withSavedPositions(loadExample('room-booking')));

@@ -3,11 +3,11 @@ import type { Plan } from '../graph/plan.ts';
 import { chainPlan } from '../compile/compileProject.ts';
 import { chainDependencies } from '../graph/dependencies.ts';
 import { argumentHandles, resultFields } from '../edit/fields.ts';
-import { layoutColumns, placeMissing, type LayoutNode } from './columns.ts';
+import { DAGRE_NODE_LIMIT, drawnPositions, layoutColumns, type LayoutNode } from './columns.ts';
 import { nodeSize, stripCount } from './nodeSize.ts';
 import { turnColumns } from './turnColumns.ts';
 
-export { COLUMN_GAP, ROW_GAP } from './columns.ts';
+export { COLUMN_GAP, DAGRE_NODE_LIMIT, ROW_GAP } from './columns.ts';
 
 /** Layout input of a chain: each call's size (from its handle counts and strips), column (its turn, turnColumns) and level; from the chain's plan, null for a cycle. */
 export function layoutNodes(project: Project, chain: Chain, plan: Plan | null): (LayoutNode & { position?: Position })[] {
@@ -45,8 +45,8 @@ export function autoLayout(project: Project, chainId: string): Record<string, Po
 }
 
 /**
- * Where each call is drawn: saved positions are kept; calls without one are placed (all of
- * them by autoLayout when none has a position, else below the others of their column).
+ * Where each call is drawn (as the canvas draws it, drawnPositions): saved positions are kept;
+ * calls without one follow the automatic layout, in a free spot of their turn's column.
  * `mode: 'all'` ignores saved positions (the "Auto layout" button).
  */
 export function resolvePositions(project: Project, chainId: string, mode: 'keep' | 'all' = 'keep'): Record<string, Position> {
@@ -54,13 +54,29 @@ export function resolvePositions(project: Project, chainId: string, mode: 'keep'
   if (!chain) return {};
   if (mode === 'all' || chain.calls.every((c) => !c.position)) return autoLayout(project, chainId);
   const planned = chainPlan(project, chain);
-  return placeMissing(layoutNodes(project, chain, planned.ok ? planned.plan : null));
+  const edges = chainDependencies(chain).map((d) => ({ source: d.from, target: d.to }));
+  return drawnPositions(layoutNodes(project, chain, planned.ok ? planned.plan : null), edges);
 }
 
-/** The project with every call of the chain at its auto-layout position (for the "Auto layout" button). */
+/**
+ * The "Auto layout" button. Up to DAGRE_NODE_LIMIT calls it forgets every saved position: each
+ * call is drawn by the automatic layout again, and keeps following it (a new connection moves
+ * its call to its turn's column) until the user drags it. A larger chain gets the positions
+ * written (drawing it without them uses plain columns).
+ */
 export function applyAutoLayout(project: Project, chainId: string): Project {
   const chain = chainOf(project, chainId);
   if (!chain || chain.calls.length === 0) return project;
+  if (chain.calls.length <= DAGRE_NODE_LIMIT) {
+    if (chain.calls.every((c) => !c.position)) return project;
+    const calls = chain.calls.map((call) => {
+      if (!call.position) return call;
+      const rest = { ...call };
+      delete rest.position;
+      return rest;
+    });
+    return { ...project, chains: project.chains.map((c) => (c.id === chainId ? { ...chain, calls } : c)) };
+  }
   const positions = autoLayout(project, chainId);
   const calls = chain.calls.map((call) => {
     const p = positions[call.id];

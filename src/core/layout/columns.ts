@@ -5,6 +5,8 @@ import { NODE_WIDTH } from './nodeSize.ts';
 /** Space between turn columns and between nodes of one column (canvas units). */
 export const COLUMN_GAP = 140;
 export const ROW_GAP = 40;
+/** Above this many calls, calls without a saved position are drawn in plain turn columns (placeMissing): dagre is slow on big graphs. */
+export const DAGRE_NODE_LIMIT = 200;
 
 export interface LayoutNode {
   id: string;
@@ -98,6 +100,45 @@ export function placeMissing(nodes: readonly (LayoutNode & { position?: Position
     const y = bottom === undefined ? 0 : Math.round(bottom + ROW_GAP);
     out[n.id] = { x: c * (NODE_WIDTH + COLUMN_GAP), y };
     bottoms.set(c, y + n.height);
+  }
+  return out;
+}
+
+/**
+ * Where each call is drawn. A call with a saved position (the user placed it, or a file gave
+ * it one) stays there. Every other call goes where the automatic layout puts it — layoutColumns
+ * over the whole chain, so it follows the connections: a new edge that moves a call to a later
+ * turn moves it to that turn's column — and, when a placed call is in the way, down its column
+ * to the first free spot. Above DAGRE_NODE_LIMIT calls, placeMissing. Pure.
+ */
+export function drawnPositions(nodes: readonly (LayoutNode & { position?: Position })[], edges: readonly { source: string; target: string }[]): Record<string, Position> {
+  if (nodes.length > DAGRE_NODE_LIMIT) return placeMissing(nodes);
+  if (nodes.every((n) => !n.position)) return layoutColumns(nodes, edges);
+  const auto = layoutColumns(nodes, edges);
+  const out: Record<string, Position> = {};
+  const taken: { left: number; right: number; top: number; bottom: number }[] = [];
+  for (const n of nodes) {
+    if (!n.position) continue;
+    out[n.id] = { x: n.position.x, y: n.position.y };
+    taken.push({ left: n.position.x, right: n.position.x + n.width, top: n.position.y, bottom: n.position.y + n.height });
+  }
+  const free = nodes.filter((n) => !n.position).sort((a, b) => auto[a.id].x - auto[b.id].x || auto[a.id].y - auto[b.id].y);
+  for (const n of free) {
+    const x = auto[n.id].x;
+    let y = auto[n.id].y;
+    const inColumn = taken.filter((r) => r.left < x + n.width && x < r.right);
+    // Down past every box it would touch (with ROW_GAP around), until none is in the way; y only grows.
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const r of inColumn) {
+        if (y < r.bottom + ROW_GAP && r.top < y + n.height + ROW_GAP) {
+          y = r.bottom + ROW_GAP;
+          moved = true;
+        }
+      }
+    }
+    out[n.id] = { x, y };
+    taken.push({ left: x, right: x + n.width, top: y, bottom: y + n.height });
   }
   return out;
 }
