@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNode, callNodes, canvas, dragFromTo, dropTool, fieldHandle, openDesigner, openFile, orderIn, selectCall, tidy } from './support/designer.ts';
+import { acceptReplace, callNode, callNodes, canvas, dragFromTo, dropTool, fieldHandle, openDesigner, openFile, orderIn, selectCall, tidy } from './support/designer.ts';
 
 /**
  * Drawing loops, filters, conditions, failures and confirmations (issues 14 and 15): a fan-out
@@ -26,6 +26,7 @@ async function typeInto(page: Page, field: Locator, text: string, leave: 'Enter'
 
 async function openExample(page: Page, path: string, name: string) {
   await openFile(page, path);
+  await acceptReplace(page);
   await expect(page.getByRole('banner')).toContainText(name);
   await tidy(page);
 }
@@ -42,6 +43,7 @@ test.describe('call behaviours on the canvas and in the inspector', () => {
 
   test('for each high-priority task, a reminder: a list dropped on a call, the filter from the keyboard; the band says the turn varies', async ({ page }) => {
     await page.getByRole('button', { name: 'New project' }).click();
+    await acceptReplace(page);
     await openFile(page, TOOLS);
     await expect(page.getByRole('banner')).toContainText('Task reminder tools');
     await dropTool(page, 'list_tasks', 60, 60);

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
 import {
+  acceptReplace,
   argumentHandle,
   callNode,
   callNodes,
@@ -41,6 +42,7 @@ async function setSlotArgument(page: Page, callId: string, arg: string, slot: st
 /** New project, open the tools, drop the four tools, wire them, fill the slot arguments. */
 async function buildRoomBooking(page: Page) {
   await page.getByRole('button', { name: 'New project' }).click();
+  await acceptReplace(page);
   await expect(page.getByRole('banner')).toContainText('Untitled project');
   await expect(callNodes(page)).toHaveCount(0);
 

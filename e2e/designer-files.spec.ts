@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNode, callNodes, canvas, openDesigner, openFile } from './support/designer.ts';
+import { acceptReplace, callNode, callNodes, canvas, openDesigner, openFile } from './support/designer.ts';
 import { EXAMPLES } from '../src/ui/examples/catalog.ts';
 
 /** Opening, saving and dropping project files; the examples gallery. */
@@ -17,6 +17,7 @@ test.describe('project files', () => {
 
   test('a file that is not JSON shows the parser error with its line and changes nothing', async ({ page }) => {
     await openFile(page, 'e2e/fixtures/not-json.chain.json');
+    await acceptReplace(page);
     const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Could not open the project' }) });
     await expect(alert).toContainText('not valid JSON');
     await expect(alert).toContainText('not-json.chain.json');
@@ -31,6 +32,7 @@ test.describe('project files', () => {
 
   test('a file with a bad call id names the JSON path and changes nothing', async ({ page }) => {
     await openFile(page, 'e2e/fixtures/bad-call-id.chain.json');
+    await acceptReplace(page);
     const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Could not open the project' }) });
     await expect(alert).toContainText('$.chains[0].calls[0].id');
     await expect(alert).toContainText('1rooms');
@@ -60,6 +62,7 @@ test.describe('project files', () => {
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
     await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await acceptReplace(page);
     await expect(page.getByRole('banner')).toContainText('Room booking tools');
     await expect(page.getByRole('banner')).toContainText('dropped.chain.json');
     await expect(callNodes(page)).toHaveCount(0);
@@ -71,12 +74,14 @@ test.describe('project files', () => {
     // One button per bundled example, and Close.
     await expect(dialog.getByRole('button')).toHaveCount(EXAMPLES.length + 1);
     await dialog.getByRole('button', { name: /^Incident response/ }).click();
+    await acceptReplace(page);
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('banner')).toContainText('Incident response');
     await expect(canvas(page).locator('.react-flow__edge.edge-order')).not.toHaveCount(0);
 
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: /^Trip planning/ }).click();
+    await acceptReplace(page);
     await expect(page.getByRole('tablist', { name: 'Chains' }).getByRole('tab')).toHaveCount(5);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByRole('banner')).toContainText('Incident response');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { checkDistilBundle, openaiFormat, parseProject, prepareDataset, type Project } from '../src/core/index.ts';
+import { acceptReplace } from './support/designer.ts';
 
 /**
  * The "Export dataset" dialog: the file is made in a Web Worker, streamed into a download, and
@@ -142,6 +143,7 @@ test.describe('export dataset', () => {
   test('exports a distil bundle as a zip: job_description.json, config.yaml, train.jsonl, test.jsonl, all passing the bundle checker', async ({ page }) => {
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('button', { name: /File system navigation/ }).click();
+    await acceptReplace(page);
     await expect(page.getByRole('dialog', { name: 'Examples' })).toHaveCount(0);
     const dialog = await openExport(page);
     await dialog.getByLabel('Format').selectOption('distil');

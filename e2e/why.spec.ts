@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { conversation, openDesigner, sideTab } from './support/designer.ts';
+import { acceptReplace, conversation, openDesigner, sideTab } from './support/designer.ts';
 
 /**
  * Understanding a chain that reads its results: "Why this order" says why the reminders run
@@ -18,6 +18,7 @@ const reminderCalls = (page: Page) => conversation(page).getByRole('listitem', {
 async function openExample(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
+  await acceptReplace(page);
   await expect(page.getByRole('dialog', { name: 'Examples' })).toHaveCount(0);
 }
 

@@ -49,6 +49,13 @@ export async function tidy(page: Page): Promise<void> {
   await fitView(page);
 }
 
+/** Accepts "Replace this project?", asked before New project, a file or an example replaces a project with calls or tools. */
+export async function acceptReplace(page: Page): Promise<void> {
+  const ask = page.getByRole('dialog', { name: 'Replace this project?' });
+  await ask.getByRole('button', { name: /^(New project|Open )/ }).click();
+  await expect(ask).toHaveCount(0);
+}
+
 /** Opens a project file through the "Open project" file picker. */
 export async function openFile(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

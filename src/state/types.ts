@@ -6,6 +6,7 @@
 import type { Diagnostic, JsonValue, Position, Project, ProjectParseError, ReplyVariant, SlotSpec } from '../core/index.ts';
 import type { ConnectionSource, ConnectionTarget } from '../core/edit/connect.ts';
 import type { BehaviourPatch } from '../core/edit/behaviours.ts';
+import type { ProjectSettingsPatch } from '../core/edit/projectSettings.ts';
 
 /** React Flow's viewport of one chain. */
 export interface Viewport {
@@ -107,6 +108,9 @@ export interface ProjectSlice {
   /** Pastes clipboard text (default: the last copy) shifted by `offset`; the pasted calls become the selection. */
   paste(text?: string, offset?: Position): boolean;
   clipboard: string | null;
+
+  /** Name, system prompt, reference date (one undo step). A new name also names the file ("Save project"). */
+  setProjectSettings(patch: ProjectSettingsPatch): boolean;
 
   // Chains, requests, slots, reply.
   addChain(options?: { id?: string; name?: string }): string | null;

@@ -8,6 +8,7 @@ import { addChain, deleteChain, renameChain, setReply, setRequests } from '../..
 import { removeSlot, renameSlot, setSlot } from '../../core/edit/slots.ts';
 import { setCallBehaviour, setForEachFrom, setReplyVariants } from '../../core/edit/behaviours.ts';
 import { emptyProject } from '../../core/edit/newProject.ts';
+import { setProjectSettings } from '../../core/edit/projectSettings.ts';
 import { chainEdges } from '../../core/edit/edges.ts';
 import { applyAutoLayout } from '../../core/layout/autoLayout.ts';
 import type { AppState, AppStoreOptions, HistoryState, ProjectSlice } from '../types.ts';
@@ -214,6 +215,10 @@ export const createProjectSlice =
           const next = r.project.chains[Math.min(index, r.project.chains.length - 1)];
           return { chainId: next?.id ?? null, selectedCallIds: [], selectedEdgeIds: [] };
         }),
+      setProjectSettings: (patch) => {
+        const before = get().project;
+        return apply(setProjectSettings(before, patch), (r) => (r.project.name !== before.name ? { fileName: projectFileName(r.project) } : {}));
+      },
       setRequests: (requests) => onChain((p, c) => setRequests(p, c, requests)),
       setReply: (reply) => onChain((p, c) => setReply(p, c, reply)),
       setReplyVariants: (variants) => onChain((p, c) => setReplyVariants(p, c, variants)),

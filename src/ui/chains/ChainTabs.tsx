@@ -1,12 +1,17 @@
 import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { appStore, selectChainTabs, useAppStore } from '../../state/store.ts';
+import { AddChainDialog } from '../settings/AddChainDialog.tsx';
 
-/** The project's chains as tabs: pick one for the canvas; add, rename and delete chains. */
+/**
+ * The project's chains as tabs: pick one for the canvas; add (asking for its name), rename
+ * (double-click its tab, or "Rename chain") and delete chains.
+ */
 export function ChainTabs() {
   const tabs = useAppStore(selectChainTabs);
   const chainId = useAppStore((s) => s.chainId);
   const [renaming, setRenaming] = useState(false);
+  const [adding, setAdding] = useState(false);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const current = tabs.find((t) => t.id === chainId) ?? null;
 
@@ -38,14 +43,19 @@ export function ChainTabs() {
               setRenaming(false);
               appStore.getState().selectChain(tab.id);
             }}
+            onDoubleClick={() => {
+              appStore.getState().selectChain(tab.id);
+              setRenaming(true);
+            }}
           >
             {tab.name}
           </button>
         ))}
       </div>
-      <button type="button" className="button button-small" onClick={() => appStore.getState().addChain()}>
+      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setAdding(true)}>
         Add chain
       </button>
+      {adding && <AddChainDialog onClose={() => setAdding(false)} />}
       {current && !renaming && (
         <>
           <button type="button" className="button button-small" onClick={() => setRenaming(true)}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { draggedFiles, openProjectFile } from './openFile.ts';
+import { replaceWork } from '../settings/replaceWork.ts';
 
 /** Opens a project file dropped anywhere on the page; true while files are dragged over it. */
 export function useFileDrop(): boolean {
@@ -27,7 +28,7 @@ export function useFileDrop(): boolean {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void openProjectFile(file);
+      if (file) replaceWork(`Open ${file.name}`, () => void openProjectFile(file));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

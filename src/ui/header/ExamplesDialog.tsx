@@ -1,8 +1,9 @@
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { EXAMPLES, exampleUrl } from '../examples/catalog.ts';
 import { openExample } from '../files/openFile.ts';
+import { replaceWork } from '../settings/replaceWork.ts';
 
-/** The gallery of bundled examples, in a modal dialog. Opening one replaces the project (undoable). */
+/** The gallery of bundled examples, in a modal dialog. Opening one replaces the project (undoable; asked first when it has calls or tools). */
 export function ExamplesDialog({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Examples" onClose={onClose}>
@@ -13,7 +14,7 @@ export function ExamplesDialog({ onClose }: { onClose: () => void }) {
               type="button"
               className="example-button"
               onClick={() => {
-                void openExample(exampleUrl(entry), entry.file).then((ok) => ok && onClose());
+                replaceWork(`Open ${entry.title}`, () => void openExample(exampleUrl(entry), entry.file).then((ok) => ok && onClose()));
               }}
             >
               <span className="example-title">{entry.title}</span>

@@ -6,6 +6,9 @@ import { ExamplesDialog } from './ExamplesDialog.tsx';
 import { DatasetActions } from '../export/DatasetActions.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { shortcutLabel } from '../keyboard/shortcuts.ts';
+import { ProjectSettingsDialog } from '../settings/ProjectSettings.tsx';
+import { ConfirmReplaceDialog } from '../settings/ConfirmReplaceDialog.tsx';
+import { replaceWork } from '../settings/replaceWork.ts';
 
 /** The banner: the app, the project, file actions, history, layout and the autosave status. */
 export function Toolbar() {
@@ -16,6 +19,7 @@ export function Toolbar() {
   const hasCalls = useAppStore((s) => (s.project.chains.find((c) => c.id === s.chainId)?.calls.length ?? 0) > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const [examplesOpen, setExamplesOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const save = () => {
     const { text, fileName: name } = appStore.getState().saveProjectText();
@@ -36,7 +40,10 @@ export function Toolbar() {
       </div>
       <nav className="toolbar" aria-label="Project">
         <div className="toolbar-group">
-          <button type="button" className="button" onClick={() => appStore.getState().newProject()}>
+          <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSettingsOpen(true)} title="Name, system prompt, reference date">
+            Project
+          </button>
+          <button type="button" className="button" onClick={() => replaceWork('New project', () => appStore.getState().newProject())}>
             New project
           </button>
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
@@ -52,7 +59,7 @@ export function Toolbar() {
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) void openProjectFile(file);
+              if (file) replaceWork(`Open ${file.name}`, () => void openProjectFile(file));
             }}
           />
           <button type="button" className="button" onClick={save}>
@@ -77,6 +84,8 @@ export function Toolbar() {
       </nav>
       <SaveStatus />
       {examplesOpen && <ExamplesDialog onClose={() => setExamplesOpen(false)} />}
+      {settingsOpen && <ProjectSettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <ConfirmReplaceDialog />
     </header>
   );
 }

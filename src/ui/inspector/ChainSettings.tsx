@@ -6,7 +6,10 @@ import { PhrasingList } from './PhrasingList.tsx';
 import { appStore, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
 import { SlotEditor } from './SlotEditor.tsx';
+import { useReplyCoverage } from './useReplyCoverage.ts';
+import { CoverageSummary, VariantShare } from './VariantCoverage.tsx';
 import { TemplateField } from './TemplateField.tsx';
+import { useDraft } from './useDraft.ts';
 
 const selectAllCompletions = makeSelectTemplateCompletions();
 
@@ -31,6 +34,8 @@ export function ChainSettings({ chain }: { chain: Chain }) {
           Chain <code>{chain.id}</code>
         </h3>
       </div>
+
+      <ChainName chain={chain} />
 
       <h4 className="subsection-title">User requests</h4>
       <p className="muted field-note">
@@ -93,6 +98,20 @@ export function ChainSettings({ chain }: { chain: Chain }) {
   );
 }
 
+/** The chain's name (its tab's label), committed as it is typed; blank falls back to the id. */
+function ChainName({ chain }: { chain: Chain }) {
+  const inputId = useId();
+  const [draft, setDraft, commit] = useDraft(chain.name ?? '', { commit: (text) => appStore.getState().renameChain(chain.id, { name: text }) });
+  return (
+    <div className="add-slot">
+      <label htmlFor={inputId} className="field-label">
+        Chain name
+      </label>
+      <input id={inputId} className="input" value={draft} placeholder={chain.id} onChange={(e) => setDraft(e.target.value)} onBlur={commit} />
+    </div>
+  );
+}
+
 const REPLY_SCOPE: ReferenceScope = { kind: 'reply' };
 
 /**
@@ -111,9 +130,11 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
     const at = last && last.when === undefined ? variants.length - 1 : variants.length;
     write([...variants.slice(0, at), fresh, ...variants.slice(at)]);
   };
+  const coverage = useReplyCoverage();
   return (
     <>
       <p className="muted field-note">The first variant whose condition holds is the reply; one is drawn from its phrasings.</p>
+      <CoverageSummary state={coverage} variants={variants} />
       <ol className="reply-variants" aria-label="Reply variants">
         {variants.map((v, i) => {
           const name = `Variant ${i + 1}`;
@@ -121,6 +142,7 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
             <li key={i} className="reply-variant" aria-label={name}>
               <div className="reply-variant-head">
                 <span className="reply-variant-title">{name}</span>
+                <VariantShare state={coverage} index={i} />
                 <div className="reply-variant-actions">
                   <button type="button" className="link-button" aria-label={`Move ${name.toLowerCase()} up`} disabled={i === 0} onClick={() => write(moveItem(variants, i, i - 1))}>
                     ↑ Up
