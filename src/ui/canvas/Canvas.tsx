@@ -38,13 +38,17 @@ const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < F
  */
 const MINIMAP_CALLS_UP_TO = 1000;
 
-/** The canvas of the current chain. The view is keyed by chain: each chain keeps its own viewport. */
+/**
+ * The canvas of the current chain. The view is keyed by chain: each chain keeps its own
+ * viewport. Opening another file (or example) opens its chains afresh, on their first view.
+ */
 export function Canvas() {
   const chainId = useAppStore((s) => s.chainId);
+  const fileName = useAppStore((s) => s.fileName);
   if (chainId === null) {
     return <p className="canvas-empty">This project has no chains. Add one with “Add chain”.</p>;
   }
-  return <ChainCanvas key={chainId} chainId={chainId} />;
+  return <ChainCanvas key={`${fileName}\u0000${chainId}`} chainId={chainId} />;
 }
 
 function ChainCanvas({ chainId }: { chainId: string }) {
@@ -155,10 +159,11 @@ function ChainCanvas({ chainId }: { chainId: string }) {
       if (tool === null) return;
       event.preventDefault();
       event.stopPropagation();
-      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      appStore.getState().addCall(tool, { x: Math.round(at.x - 40), y: Math.round(at.y - 20) });
+      // Not where it was let go: in a free spot of its turn's column, following the layout
+      // (layout/columns.ts, drawnPositions) until the user drags it somewhere.
+      appStore.getState().addCall(tool);
     },
-    [flow],
+    [],
   );
 
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
