@@ -1,5 +1,6 @@
 import { detectLineFormat } from './detect.ts';
 import type { Finding } from './finding.ts';
+import { lineGroundingFindings } from './grounding.ts';
 import { formatById, type ExportFormat } from './registry.ts';
 import type { OpenAITool } from './tools.ts';
 
@@ -83,8 +84,10 @@ export function lineChecker(formatId: string, tools: OpenAITool[] | undefined, o
         if (!format) format = formatById(detectLineFormat(line) ?? 'openai')!;
         tally.lines += 1;
         const findings: Finding[] = format.check(line, tools);
+        if (findings.length && first && fixed) looksLike = passesAs(line, format.id, tools);
+        // A line its consumer reads: are its ids grounded, does its reply tell the truth (formats/grounding.ts).
+        if (!findings.length) findings.push(...lineGroundingFindings(format.id, line, tools));
         if (!findings.length) continue;
-        if (first && fixed) looksLike = passesAs(line, format.id, tools);
         tally.badLines += 1;
         tally.findings += findings.length;
         if (tally.badLines > maxListed) tally.unlisted += 1;

@@ -4,6 +4,8 @@
  * is a `QualityCheck`; `QUALITY_CHECKS` holds the built-in ones, and others (grounding:
  * arguments the model could not know) join with `registerQualityCheck`.
  */
+import { groundingIssues } from '../formats/grounding.ts';
+import { transcriptOf } from '../formats/transcript.ts';
 import type { Example, ToolResultMessage } from '../generate/types.ts';
 import type { Chain, JsonSchema, JsonValue, Project, ToolDef } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
@@ -285,6 +287,25 @@ const replyContradicts: QualityCheck = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Grounding: the checks the line checker runs on files made elsewhere (formats/grounding.ts),
+// on the generated example
+
+const inventedIds: QualityCheck = {
+  rule: 'invented-id',
+  category: 'grounding',
+  check(example, ctx) {
+    const toolText = JSON.stringify(ctx.project.tools.map((t) => t.function));
+    return groundingIssues(transcriptOf(example), toolText)
+      .filter((issue) => issue.rule === 'invented-id')
+      .map((issue) => {
+        const m = example.messages[issue.turn];
+        const call = m && 'calls' in m ? m.calls[issue.call ?? 0] : undefined;
+        return { callId: call?.callId, tool: issue.tool, path: pathText(issue.at ?? []), message: issue.message };
+      });
+  },
+};
+
 /** The checks every quality measure runs. */
 export const QUALITY_CHECKS: QualityCheck[] = [orderPairs, timestampOrder, sortContracts, requestAgreement, replyContradicts];
 
@@ -298,3 +319,5 @@ export function registerQualityCheck(check: QualityCheck): void {
   if (i >= 0) QUALITY_CHECKS[i] = check;
   else QUALITY_CHECKS.push(check);
 }
+
+registerQualityCheck(inventedIds);
