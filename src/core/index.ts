@@ -83,3 +83,4 @@ export { explainBranches, dependencyReason, neededFrom, type BranchNote, type Br
 export * from './practice/index.ts';
 // The slot editor's Faker method picker: the installed Faker's methods, a default by the slot's name, a sample value.
 export { slotMethodFor, searchFakerMethods, fakerSample, SLOT_FAKER_METHODS, type SlotMethod } from './simulate/slotMethod.ts';
+export { replyCoverage, type ReplyCoverage } from './edit/replyCoverage.ts';
