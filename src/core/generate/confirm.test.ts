@@ -189,11 +189,8 @@ describe('formats and distil\'s history', () => {
     expect(checked).toBeGreaterThan(5);
   });
 
-  // KNOWN BUG (reported): in a multi-turn chain, when the user declines a call and a later call
-  // still runs, the user's answer ("No.") and the next step's request are two user messages in a
-  // row: distil throws DistilShapeError ("two user requests without a call between them"),
-  // anthropic's checker reports roles-not-alternating and sharegpt's bad-position. Flip to `it`
-  // once fixed (e.g. the answer and the next request share one user message).
+  // The user's "no" opens the next step of a multi-turn chain, so that no two user messages
+  // follow each other (distil, anthropic's and sharegpt's checkers all need the alternation).
   it('multi-turn, declined, then a later step: user and assistant still alternate (every checker passes)', () => {
     const p = asMultiTurn(project(outcomeTools(1), [confirmChain(0)]));
     const g = generatorOf(p, undefined, { serializeParallel: true });

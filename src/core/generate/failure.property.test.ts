@@ -94,7 +94,7 @@ const designArb: fc.Arbitrary<Design> = fc
 const describeDesign = (d: Design) => JSON.stringify({ ...d, project: d.project.chains[0].calls.map(({ id, forEach, failure, confirm, after }) => ({ id, forEach, failure, confirm, after })) });
 
 /** What the transcript says about the example, and the rules it must keep. */
-function expectRules(d: Design, ex: Example, serialized: boolean): { declined: boolean; failed: boolean; bugShape: boolean } {
+function expectRules(d: Design, ex: Example, serialized: boolean): { declined: boolean; failed: boolean } {
   const what = `${JSON.stringify(ex.messages)}\n${describeDesign(d)}`;
   const items = (toolMessages(ex).find((m) => m.callId === 'list')!.result as { items: { item_id: string; name: string }[] }).items;
   const errors = errorsOf(ex);
@@ -153,15 +153,14 @@ function expectRules(d: Design, ex: Example, serialized: boolean): { declined: b
   const expected = first === 'failed' ? `Saving failed: ${JSON.stringify(d.saveFanOut ? toolMessages(ex).filter((m) => m.callId === 'save').map((m) => m.result) : errors[0].result)}.` : first === 'declined' ? `You said no: nothing was deleted in ${folder}.` : `All done in ${folder}.`;
   expect(replyOf(ex), what).toBe(expected);
 
-  // KNOWN BUG (reported; confirm.test.ts has the it.fails): multi-turn, declined, then the next step's request.
-  const bugShape = ex.messages.some((m, i) => m.role === 'user' && ex.messages[i + 1]?.role === 'user');
-  if (bugShape) expect(d.multiTurn && declined, what).toBe(true);
-  return { declined, failed, bugShape };
+  // User and assistant alternate, also when a multi-turn chain goes on after a refusal (the answer opens the next step).
+  expect(ex.messages.some((m, i) => m.role === 'user' && ex.messages[i + 1]?.role === 'user'), what).toBe(false);
+  return { declined, failed };
 }
 
 describe('random designs with a failing call and a confirmed call', () => {
   it('are valid, keep every rule of failures and confirmations, and every line passes every format\'s checker', () => {
-    const seen = { failed: 0, retried: 0, declined: 0, confirmed: 0, multiTurnLines: 0, knownBug: 0 };
+    const seen = { failed: 0, retried: 0, declined: 0, confirmed: 0, multiTurnLines: 0 };
     fc.assert(
       fc.property(designArb, fc.nat(1_000_000), fc.boolean(), fc.boolean(), (d, seed, serializeParallel, includeTools) => {
         const p = d.project;
@@ -173,7 +172,7 @@ describe('random designs with a failing call and a confirmed call', () => {
           const example = (s: boolean) => generators.get(s)!.example(seed, index);
           const ex = example(serializeParallel);
           if (serializeParallel) for (const calls of callMessages(ex)) expect(calls).toHaveLength(1);
-          const { declined, failed, bugShape } = expectRules(d, ex, serializeParallel);
+          const { declined, failed } = expectRules(d, ex, serializeParallel);
           if (failed) seen.failed += 1;
           if (errorsOf(ex).length && !failed) seen.retried += 1;
           if (declined) seen.declined += 1;
@@ -185,11 +184,8 @@ describe('random designs with a failing call and a confirmed call', () => {
             .map((b) => (b as { tool_use_id: string }).tool_use_id);
           expect(flagged).toEqual(errorsOf(ex).map((m) => m.id));
           // The other generator's example (serialised or not) keeps the rules too; formats read both.
-          const bug = bugShape || expectRules(d, example(!serializeParallel), !serializeParallel).bugShape || expectRules(d, example(true), true).bugShape;
-          if (bug) {
-            seen.knownBug += 1;
-            continue;
-          }
+          expectRules(d, example(!serializeParallel), !serializeParallel);
+          expectRules(d, example(true), true);
           expect(formatFindings(p, 'random', example, serializeParallel, includeTools), describeDesign(d)).toEqual([]);
           if (d.multiTurn) seen.multiTurnLines += 1;
         }
@@ -198,6 +194,6 @@ describe('random designs with a failing call and a confirmed call', () => {
       }),
       { numRuns: 30 },
     );
-    for (const [k, n] of Object.entries(seen)) if (k !== 'knownBug') expect(n, k).toBeGreaterThan(3);
+    for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(3);
   }, 30_000);
 });

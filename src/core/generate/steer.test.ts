@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call, Project } from '../project/types.ts';
 import { loadExample } from '../testing/fixtures.ts';
-import { CALENDAR_TOOLS, callsOf, generatorOf, prepChain, project, range, ran, resultsOf, share } from './resultAware.testutil.ts';
+import { CALENDAR_TOOLS, callsOf, generatorOf, prepChain, project, range, ran, resultsOf, share, tool } from './resultAware.testutil.ts';
 
 const N = 1000;
 /** Design §4: over 1000 examples, within ±5 points. */
@@ -137,5 +137,28 @@ describe('determinism', () => {
     const g2 = generatorOf(p);
     for (let i = 0; i < 50; i += 1) g2.example(99, i);
     for (const i of range(20)) expect(g2.example(5, i)).toEqual(g1.example(5, i));
+  });
+});
+
+describe('a fan-out over a list another call reads at [0]', () => {
+  it('keeps at least one element (the length is drawn from the tightened list), so the read never fails', () => {
+    const list = tool('list_items', { folder: { type: 'string' } }, { type: 'object', properties: { items: { type: 'array', minItems: 0, maxItems: 1, items: { type: 'object', properties: { item_id: { type: 'string', pattern: '^I-[0-9]{4}$' } }, required: ['item_id'] } } }, required: ['items'] });
+    const save = tool('save_item', { item_id: { type: 'string' } }, { type: 'object', properties: { saved_id: { type: 'string', pattern: '^S-[0-9]{4}$' } }, required: ['saved_id'] });
+    const wipe = tool('delete_item', { item_id: { type: 'string' } }, { type: 'object', properties: { deleted: { type: 'boolean', const: true } }, required: ['deleted'] });
+    const g = generatorOf(
+      project([list, save, wipe], [
+        {
+          id: 'tidy',
+          requests: ['Tidy up the inbox.'],
+          calls: [
+            { id: 'list', tool: 'list_items', args: { folder: 'inbox' } },
+            { id: 'save', tool: 'save_item', args: { item_id: '{list.items[0].item_id}' } },
+            { id: 'wipe', tool: 'delete_item', forEach: '{list.items[*]}', as: 'w', args: { item_id: '{w.item_id}' } },
+          ],
+          reply: 'Saved {save.saved_id}.',
+        },
+      ]),
+    );
+    for (const i of range(200)) expect((resultsOf(g.example(999859, i), 'list')[0] as { items: unknown[] }).items).toHaveLength(1);
   });
 });

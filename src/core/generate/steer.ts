@@ -4,7 +4,8 @@ import { compileCondition, testHolds, type CompiledCondition, type RunStatus } f
 import { conditionReferences } from '../conditions/references.ts';
 import { isTestCondition, testOperators, type Condition, type Operator } from '../conditions/types.ts';
 import { elementName } from '../calls/forEach.ts';
-import { parseTemplate } from '../refs/parse.ts';
+import { callReads } from '../graph/dependencies.ts';
+import { collectReferences, parseTemplate } from '../refs/parse.ts';
 import { schemaAtPath } from '../refs/schemaPath.ts';
 import type { PathSegment } from '../refs/types.ts';
 import { compileCheck } from '../simulate/conforms.ts';
@@ -115,6 +116,27 @@ function lookup(schema: JsonSchema, path: readonly PathSegment[]): JsonSchema | 
 }
 
 /** A path of keys and non-negative indices only (a place steering can write to). */
+/**
+ * How many elements of the list at `root.arrayPath` the calls' arguments and behaviours read
+ * by position (`[0]` needs 1, `[2]` 3, `[-1]`, `[min:…]` and `[max:…]` 1): a fan-out over the
+ * list must not empty it then.
+ */
+function elementsRead(chain: Chain, root: string, arrayPath: readonly PathSegment[]): number {
+  let need = 0;
+  for (const call of chain.calls) {
+    for (const read of callReads(call)) {
+      for (const { ref } of collectReferences(read.value)) {
+        if (ref.root !== root || ref.path.length <= arrayPath.length) continue;
+        if (!arrayPath.every((s, i) => JSON.stringify(s) === JSON.stringify(ref.path[i]))) continue;
+        const step = ref.path[arrayPath.length];
+        if (step.kind === 'index') need = Math.max(need, step.index < 0 ? -step.index : step.index + 1);
+        else if (step.kind === 'pick') need = Math.max(need, 1);
+      }
+    }
+  }
+  return need;
+}
+
 function isPlainPath(path: readonly PathSegment[]): boolean {
   return path.every((s) => s.kind === 'key' || (s.kind === 'index' && s.index >= 0));
 }
@@ -385,7 +407,10 @@ export function compileSteering(chain: Chain, order: readonly string[], declared
     const list = lookup(schema, arrayPath);
     const element = lookup(schema, [...arrayPath, ITEM]);
     if (!list || !element) continue;
-    const { lo, hi } = fanOutLengths(list);
+    const drawn = fanOutLengths(list);
+    // A call that reads `[n]` (or `[min:…]`) of the list outside the fan-out needs that element.
+    const lo = Math.max(drawn.lo, Math.min(elementsRead(chain, whole.root, arrayPath), drawn.hi));
+    const hi = Math.max(drawn.hi, lo);
     fanOuts.set(whole.root, [
       ...(fanOuts.get(whole.root) ?? []),
       {
