@@ -22,6 +22,7 @@ import { jsonPath } from '../validate/diagnostics.ts';
 import { readAnthropicRecord, type AnthropicRecord } from './anthropic.ts';
 import { finding, type Finding } from './finding.ts';
 import { readHermesRecord, type HermesRecord } from './hermes.ts';
+import { readHermesConversationsRecord, type HermesConversationsRecord } from './hermesConversations.ts';
 import { readHfRecord, type HfRecord } from './hf.ts';
 import { readShareGptRecord, type ShareGptRecord } from './sharegpt.ts';
 import type { OpenAITool } from './tools.ts';
@@ -142,6 +143,7 @@ const READERS: Record<string, Reader> = {
   hf: { list: listOf, read: (r) => readHfRecord(r as unknown as HfRecord) },
   sharegpt: { list: listOf, read: (r) => readShareGptRecord(r as unknown as ShareGptRecord) },
   hermes: { list: listOf, read: (r) => readHermesRecord(r as unknown as HermesRecord) },
+  'hermes-conversations': { list: listOf, read: (r) => readHermesConversationsRecord(r as unknown as HermesConversationsRecord) },
   anthropic: { list: listOf, read: (r) => readAnthropicRecord(r as unknown as AnthropicRecord) },
 };
 
@@ -205,7 +207,10 @@ export function lineGroundingFindings(formatId: string, line: string, tools?: re
   } catch {
     return [];
   }
-  const toolText = `${JSON.stringify(record.tools ?? '')}\n${tools ? JSON.stringify(tools) : ''}`;
+  // The tools: the line's own (hermes keeps them in its system message, which its reader leaves out), or those given.
+  const list0 = record[reader.list(record)];
+  const systems = Array.isArray(list0) ? list0.filter((m) => isPlainObject(m as JsonValue) && ((m as { role?: unknown }).role === 'system' || (m as { from?: unknown }).from === 'system')) : [];
+  const toolText = [JSON.stringify(record.tools ?? ''), JSON.stringify(systems), tools ? JSON.stringify(tools) : ''].join('\n');
   const issues = groundingIssues(transcript, toolText);
   if (!issues.length) return [];
   const key = reader.list(record);
