@@ -58,6 +58,7 @@ export function neededFrom(dep: Dependency, name: CallNamer, fanOut: (callId: st
     else if (f.via === 'when') words = `what its condition tests (${words})`;
     else if (f.via === 'confirm') words = `what its question names (${words})`;
     else if (f.via === 'failure') words = `what its retry uses (${words})`;
+    else if (f.via === 'result') words = `what its result pins read (${words})`;
     if (!parts.includes(words)) parts.push(words);
   }
   return listInWords(parts);
