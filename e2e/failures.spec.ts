@@ -81,8 +81,9 @@ test('a failure, then a declined confirmation, set in the inspector and shown in
   expect(await share('Hold a failure')).toBeLessThan(45);
   expect(await share('Hold a retry')).toBe(await share('Hold a failure'));
   expect((await share('Ask and hear yes')) + (await share('Ask and hear no'))).toBeCloseTo(100, 0);
-  await dialog.getByRole('heading', { name: 'Failures and confirmations' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/failures-export-dialog.png' });
+  const section = dialog.getByRole('region', { name: 'Failures and confirmations' });
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: '/tmp/failures-export-dialog.png' });
 });
 
 test('the tool audit lists a destructive call without a confirmation, and its id selects the call', async ({ page }) => {
