@@ -617,3 +617,28 @@ describe('docs/project-format.md', () => {
     for (const p of projects) expect(errorsOf(readAsCurrent(p))).toEqual([]);
   });
 });
+
+describe('project-2.schema.json: result pins (design §8)', () => {
+  const accepted: unknown[] = [{}, { total: 5 }, { 'booking.status': 'confirmed' }, { 'rooms[0].price': { calc: '({w.rate} + 2) * 3' } }, { note: '{w.city}' }, { nothing: null }, { address: { street: 'Main St' } }];
+  const rejected: unknown[] = ['total', [], 5, { total: { calc: 5 } }, { total: { calc: '1', round: 2 } }, { '': 1 }, { total: { calc: null } }];
+  const withPins = (result: unknown) => {
+    const doc = withFailureAndConfirm();
+    doc.chains[0].calls[0].result = result;
+    return doc;
+  };
+
+  it('accepts pins of literals, references and calc', () => {
+    for (const result of accepted) expect(errorsOf(withPins(result)), JSON.stringify(result)).toEqual([]);
+  });
+
+  it('rejects a result that is not an object, a calc that is not one text, an empty path', () => {
+    for (const result of rejected) expect(errorsOf(withPins(result)), JSON.stringify(result)).not.toEqual([]);
+  });
+
+  it('the schema and the reader agree on every case', () => {
+    for (const result of [...accepted, ...rejected]) {
+      const doc = withPins(result);
+      expect(parseProject(JSON.stringify(doc)).ok, JSON.stringify(result)).toBe(errorsOf(doc).length === 0);
+    }
+  });
+});
