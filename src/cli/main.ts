@@ -68,7 +68,8 @@ Commands:
              examples) to the summary
   check      run a format's checker on an existing JSONL file (or distil folder) and print
              each finding as "FILE:LINE: path: message [rule]"; exit 1 if any; without
-             --format the format is detected from the first line
+             --format the format is detected from the first line; lines that pass are
+             checked for grounding (invented-id, reply-contradicts-result)
   audit      grade every tool and the project; each finding as
              "FILE: path: severity: message — fix [rule]" (advice: exit 0)
   quality    generate N examples (default 200) and measure them: strings that fell back
