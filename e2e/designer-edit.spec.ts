@@ -107,8 +107,9 @@ test.describe('editing on the canvas', () => {
     const tabs = page.getByRole('tablist', { name: 'Chains' });
     await expect(tabs.getByRole('tab')).toHaveCount(1);
     await page.getByRole('button', { name: 'Add chain' }).click();
+    await page.getByRole('dialog', { name: 'Add a chain' }).getByRole('textbox', { name: 'Chain name' }).press('Enter');
     await expect(tabs.getByRole('tab')).toHaveCount(2);
-    await expect(tabs.getByRole('tab', { selected: true })).toHaveText('chain');
+    await expect(tabs.getByRole('tab', { selected: true })).toHaveText('Chain 2');
     await expect(callNodes(page)).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Rename chain' }).click();

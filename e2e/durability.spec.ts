@@ -48,6 +48,19 @@ for (const ms of [0, 100, 300]) {
   });
 }
 
+test('a literal argument typed and reloaded at once, without Enter, is there after the reload', async ({ page }) => {
+  await openPaused(page);
+  await callNode(page, 'book').locator('.call-card-head').click();
+  const duration = inspector(page).getByRole('textbox', { name: 'Value of duration_minutes' });
+  await duration.click();
+  await duration.press('ControlOrMeta+A');
+  await page.keyboard.type('75');
+  await page.reload();
+  await reopen(page);
+  await callNode(page, 'book').locator('.call-card-head').click();
+  await expect(inspector(page).getByRole('textbox', { name: 'Value of duration_minutes' })).toHaveValue('75');
+});
+
 test('a call deleted and reloaded within 100 ms stays deleted', async ({ page }) => {
   await openPaused(page);
   const before = await callNodes(page).count();

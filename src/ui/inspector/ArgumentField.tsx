@@ -100,15 +100,20 @@ export function ArgumentField({ callId, handle, value, slotNames, highlighted }:
 }
 
 function LiteralEditor({ name, types, text, onCommit }: { name: string; types: string[]; text: string; onCommit: (value: JsonValue) => void }) {
-  const [draft, setDraft] = useDraft(text);
   const [error, setError] = useState<string | null>(null);
-  const errorId = useId();
-  const commit = () => {
-    if (draft === text && text !== '') return;
-    const parsed = literalValue(draft, types);
+  const check = (value: string) => {
+    const parsed = literalValue(value, types);
     if (!parsed.ok) return setError(parsed.message);
     setError(null);
     onCommit(parsed.value);
+  };
+  // Committed as it is typed (a pause, leaving the field, Enter, or the page being left); a value
+  // that does not parse gets its error by the field and is not saved.
+  const [draft, setDraft, commitPending] = useDraft(text, { commit: check });
+  const errorId = useId();
+  const commit = () => {
+    commitPending();
+    if (draft === text && text === '') check(draft);
   };
   return (
     <div className="literal">
