@@ -90,7 +90,7 @@ test('imports an MCP tools/list file: format named, effects shown, a clash asked
   await expect(library(page).getByRole('listitem')).toHaveCount(8);
 
   // The audit flags the tools imported without a result schema.
-  await page.getByRole('button', { name: /^Tool audit, grade/ }).click();
+  await page.getByRole('button', { name: /^Audit [A-F]$/ }).click();
   const audit = page.getByRole('dialog', { name: 'Tool audit' });
   await expect(audit.getByRole('listitem', { name: /^archive_document: grade/ })).toContainText('returns-missing');
 });
@@ -238,7 +238,7 @@ test('a finding in the audit opens its tool', async ({ page }) => {
   const dialog = editorDialog(page);
   await expect(page.getByRole('heading', { name: 'Edit tool new_tool' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('button', { name: /^Tool audit, grade/ }).click();
+  await page.getByRole('button', { name: /^Audit [A-F]$/ }).click();
   const audit = page.getByRole('dialog', { name: 'Tool audit' });
   const tool = audit.getByRole('listitem', { name: /^new_tool: grade/ });
   await expect(tool).toContainText('description-missing');

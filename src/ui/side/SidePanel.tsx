@@ -35,7 +35,8 @@ export function SidePanel() {
       <div className={`side-tabs${errors ? ' has-errors' : ''}`}>
         <ViewTabs idBase={idBase} views={tabs} value={tab} onChange={setTab} label="Details" />
       </div>
-      <div className="side-body" role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
+      {/* Focusable (the ARIA tabs pattern): the panel scrolls, and the keyboard must reach it (axe: scrollable-region-focusable). */}
+      <div className="side-body" role="tabpanel" tabIndex={0} id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
         {tab === 'inspector' && <Inspector />}
         {tab === 'why' && <WhyPanel />}
         {tab === 'preview' && <PreviewPanel />}
