@@ -524,7 +524,7 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     }
     if (text === undefined) {
       const ran: RanCall[] = done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result, ...(m.error ? { error: true } : {}) }] : []));
-      text = summaryReply(ran, { declined: [...declined].map((id) => ({ tool: callById.get(id)!.tool })) });
+      text = summaryReply(ran, { declined: [...declined].map((id) => ({ tool: callById.get(id)!.tool })), pick: (n) => sf.rng.int(0, n - 1) });
     }
     messages.push({ role: 'assistant', text });
     const example: Example = { chainId: chain.id, seed, index, requestIndex: o.requestIndex, slots: o.slots, messages };

@@ -95,6 +95,20 @@ describe('the default reply: a short natural answer built from what happened', (
     expect(sentences(text)).toBe(3);
   });
 
+  it('with a random stream, the phrasing varies over examples (the facts do not); without one it is fixed', () => {
+    const calls = [ran('search_hotels', { city: 'Rome' }, { hotels: [{ hotel_id: 'H-1', name: 'Hotel Roma' }] }), ran('book_hotel', { hotel_id: 'H-1' }, { reservation_id: 'RES-1' })];
+    const texts = new Set([0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => { const picks = [a, b]; return summaryReply(calls, { pick: (k) => picks.shift()! % k }); })));
+    expect([...texts].sort()).toEqual([
+      'I found 1 hotel. After that, I booked the hotel (Hotel Roma, reservation RES-1).',
+      'I found 1 hotel. I then booked the hotel (Hotel Roma, reservation RES-1).',
+      'I found 1 hotel. Then I booked the hotel (Hotel Roma, reservation RES-1).',
+      'I looked and found 1 hotel. After that, I booked the hotel (Hotel Roma, reservation RES-1).',
+      'I looked and found 1 hotel. I then booked the hotel (Hotel Roma, reservation RES-1).',
+      'I looked and found 1 hotel. Then I booked the hotel (Hotel Roma, reservation RES-1).',
+    ]);
+    expect(summaryReply(calls)).toBe('I found 1 hotel. Then I booked the hotel (Hotel Roma, reservation RES-1).');
+  });
+
   it('the same calls and results give the same text', () => {
     const calls = [ran('search_hotels', { city: 'Rome' }, { hotels: [{ hotel_id: 'H-1', name: 'Hotel Roma' }] })];
     expect(summaryReply(calls)).toBe(summaryReply(structuredClone(calls)));
@@ -135,8 +149,10 @@ describe('the generator uses it for a chain without a reply', () => {
   it('says what was found and booked, and what failed when the booking fails without a retry', () => {
     const g = generatorOf(project([FIND, BOOK], [{ id: 'c', requests: ['Book a room.'], calls: [{ id: 'find', tool: 'find_rooms', args: { date: '2026-01-07' } }, { id: 'book', tool: 'book_room', args: { room_id: '{find.rooms[0].room_id}' }, failure: { rate: 0.5, error: { error: { message: 'Room taken' } } } }] }]));
     const texts = range(40).map((i) => replyOf(g.example(1, i)));
-    expect(texts.filter((t) => /^I found 2 rooms\. Then I booked the room \((Orchid|Maple), booking BK-\d{4}\)\.$/.test(t)).length).toBeGreaterThan(5);
-    expect(texts.filter((t) => t === "I found 2 rooms. I couldn't book the room (Room taken).").length).toBeGreaterThan(5);
+    expect(texts.filter((t) => /^I (looked and )?found 2 rooms\. (Then I|After that, I|I then) booked the room \((Orchid|Maple), booking BK-\d{4}\)\.$/.test(t)).length).toBeGreaterThan(5);
+    expect(texts.filter((t) => /^I (looked and )?found 2 rooms\. I couldn't book the room \(Room taken\)\.$/.test(t)).length).toBeGreaterThan(5);
+    // The same seed and index give the same reply.
+    expect(replyOf(g.example(1, 3))).toBe(texts[3]);
     expect(texts.every((t) => !/I ran|Done\./.test(t))).toBe(true);
   });
 });

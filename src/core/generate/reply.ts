@@ -34,6 +34,11 @@ export interface RanCall {
 /** What else the reply should know: the calls the user said no to (design §7). */
 export interface SummaryContext {
   declined?: readonly { tool: string }[];
+  /**
+   * Draws one of `n` phrasings (0 … n−1) from the example's random stream, so that replies vary
+   * over a dataset and stay the same for a seed. Without it the first phrasing is used.
+   */
+  pick?: (n: number) => number;
 }
 
 /** Verbs of tools that look things up rather than act. */
@@ -289,10 +294,11 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
     const { verb, object } = verbObject(d.tool);
     problems.push(`as you asked, I didn't ${base(verb)} ${object}`);
   }
+  const choose = (options: readonly string[]): string => options[context.pick ? Math.min(options.length - 1, Math.max(0, context.pick(options.length))) : 0];
   const sentences: string[] = [];
-  const firstPart = [found.length ? `found ${inWords(found)}` : '', looked.length ? `checked ${inWords(looked)}` : ''].filter(Boolean);
+  const firstPart = [found.length ? `${choose(['found', 'looked and found'])} ${inWords(found)}` : '', looked.length ? `${choose(['checked', 'looked up'])} ${inWords(looked)}` : ''].filter(Boolean);
   if (firstPart.length) sentences.push(`I ${inWords(firstPart)}.`);
-  if (done.length) sentences.push(`${sentences.length ? 'Then I' : 'I'} ${inWords(done)}.`);
+  if (done.length) sentences.push(`${sentences.length ? choose(['Then I', 'After that, I', 'I then']) : 'I'} ${inWords(done)}.`);
   if (problems.length) sentences.push(`${problems.map(capitalise).join('; ')}.`);
   return sentences.join(' ');
 }
