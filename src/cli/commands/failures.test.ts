@@ -122,8 +122,9 @@ describe('chainwright generate: chains that fail or ask', () => {
 describe('chainwright validate: the findings of failures and confirmations', () => {
   it('unconfirmed-destructive, unanswered-decline, failure-without-error and unreported-failure, each with its path (warnings: exit 0)', () => {
     const p = project(outcomeTools(1), [failingChain({ rate: 0.2 }), confirmChain(0.5), { ...confirmChain(0.5), id: 'bare' }]);
-    // fail: no error, no errors schema, and a reply without a {failed} variant.
-    p.chains[0].reply = 'Done ({note.sent}).';
+    // fail: no error, no errors schema, and a reply without a {failed} variant (one that claims nothing about save:
+    // 'Done' there would be reply-contradicts-result, an error).
+    p.chains[0].reply = 'Told the team ({note.sent}).';
     // confirm: no {declined} variant.
     p.chains[1].reply = [{ when: { ran: 'log' }, text: 'Done ({log.log_id}).' }, { text: 'Told the team ({note.sent}).' }];
     // bare: the destructive call without confirm.
