@@ -109,6 +109,15 @@ describe('the default reply: a short natural answer built from what happened', (
     expect(summaryReply(calls)).toBe('I found 1 hotel. Then I booked the hotel (Hotel Roma, reservation RES-1).');
   });
 
+  it('says "then" only when everything looked up came before everything done', () => {
+    const text = summaryReply([
+      ran('deploy_service', { service: 'api' }, { deployment_id: 'D-1', status: 'succeeded' }),
+      ran('get_logs', { service: 'api' }, { entries: [{ level: 'error' }] }),
+      ran('create_ticket', { title: 'Errors' }, { ticket_id: 'T-1', title: 'Errors in api' }),
+    ]);
+    expect(text).toBe('I found 1 log entry. I also deployed the service (deployment D-1) and created the ticket (Errors in api, ticket T-1).');
+  });
+
   it('the same calls and results give the same text', () => {
     const calls = [ran('search_hotels', { city: 'Rome' }, { hotels: [{ hotel_id: 'H-1', name: 'Hotel Roma' }] })];
     expect(summaryReply(calls)).toBe(summaryReply(structuredClone(calls)));

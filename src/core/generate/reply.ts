@@ -232,7 +232,17 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
   const groups = new Map<string, RanCall[]>();
   for (const c of calls) groups.set(c.call.callId, [...(groups.get(c.call.callId) ?? []), c]);
   const order = [...groups.keys()];
-  for (const callId of order) {
+  // Whether everything looked up came before everything done: only then may the reply say "then".
+  let lastLook = -1;
+  let firstAct = Infinity;
+  for (const [at, callId] of order.entries()) {
+    const lookedBefore = found.length + looked.length;
+    const doneBefore = done.length;
+    step(callId);
+    if (found.length + looked.length > lookedBefore) lastLook = at;
+    if (done.length > doneBefore) firstAct = Math.min(firstAct, at);
+  }
+  function step(callId: string): void {
     const group = groups.get(callId)!;
     const { verb, object, read } = verbObject(group[0].call.tool);
     // A retried call: what counts is its last attempt.
@@ -241,12 +251,12 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
     if (succeeded.length === 0) {
       const why = errorText(errors[errors.length - 1].result);
       problems.push(`I couldn't ${base(verb)} ${object}${why ? ` (${why.replace(/\.$/, '')})` : ''}`);
-      continue;
+      return;
     }
     const failures = succeeded.map((c) => resultSaysFailure(c.result, verb)).filter((w): w is string => w !== undefined);
     if (failures.length) {
       problems.push(`I tried to ${base(verb)} ${object}, but it did not go through (${failures[0]})`);
-      continue;
+      return;
     }
     const lists = listsOf(succeeded[0].result);
     if (lists.length && (read || !idOf(succeeded[0].result))) {
@@ -262,12 +272,12 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
         found.push(found.some((f) => f.endsWith(` ${many}`) || f.endsWith(` ${one}`)) ? `then ${said}` : said);
         for (const item of list.items) listed.push(item);
       });
-      continue;
+      return;
     }
     if (read) {
       const facts = factsOf(succeeded[0].result, succeeded[0].call.args);
       looked.push(`${object === 'it' ? humanizeToolName(group[0].call.tool) : object}${facts ? ` (${facts})` : ''}`);
-      continue;
+      return;
     }
     // What the action was about: the thing of an earlier list it was made for, or its own name.
     const about = (c: RanCall): string | undefined => {
@@ -285,7 +295,7 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
       const notes = [about(succeeded[0]), ids.length ? `${ids[0].what} ${ids[0].value}` : undefined].filter((x): x is string => x !== undefined);
       if (verb === 'cd' && notes.length === 1) {
         done.push(`moved to ${notes[0]}`);
-        continue;
+        return;
       }
       done.push(`${past(verb)} ${object}${notes.length ? ` (${notes.join(', ')})` : ''}`);
     }
@@ -296,9 +306,10 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
   }
   const choose = (options: readonly string[]): string => options[context.pick ? Math.min(options.length - 1, Math.max(0, context.pick(options.length))) : 0];
   const sentences: string[] = [];
-  const firstPart = [found.length ? `${choose(['found', 'looked and found'])} ${inWords(found)}` : '', looked.length ? `${choose(['checked', 'looked up'])} ${inWords(looked)}` : ''].filter(Boolean);
+  const firstPart = [found.length ? `${choose(['found', 'looked and found'])} ${inWords(found)}` : '', looked.length ? `${found.length ? 'checked' : choose(['checked', 'looked up'])} ${inWords(looked)}` : ''].filter(Boolean);
   if (firstPart.length) sentences.push(`I ${inWords(firstPart)}.`);
-  if (done.length) sentences.push(`${sentences.length ? choose(['Then I', 'After that, I', 'I then']) : 'I'} ${inWords(done)}.`);
+  const inOrder = lastLook < firstAct;
+  if (done.length) sentences.push(`${!sentences.length ? 'I' : inOrder ? choose(['Then I', 'After that, I', 'I then']) : 'I also'} ${inWords(done)}.`);
   if (problems.length) sentences.push(`${problems.map(capitalise).join('; ')}.`);
   return sentences.join(' ');
 }
