@@ -1,4 +1,4 @@
-import type { Call, JsonSchema, JsonValue, ToolDef } from '../project/types.ts';
+import type { Call, JsonSchema, JsonValue, SlotSpec, ToolDef } from '../project/types.ts';
 import type { Reference } from '../refs/types.ts';
 import type { Diagnostic } from '../validate/diagnostics.ts';
 
@@ -32,6 +32,8 @@ export interface BehaviourCheckContext {
   /** JSON path of the call, e.g. `$.chains[0].calls[2]`. */
   callPath: string;
   slotNames: ReadonlySet<string>;
+  /** A slot's definition (`{ "int": [2, 7] }`, `{ "oneOf": […] }`, a fake or a constant), when the chain has it. */
+  slotSpec?(name: string): SlotSpec | undefined;
   callIds: ReadonlySet<string>;
   /**
    * Checks a reference at `at` (roots, fields; reports unknown ones) and gives the schema it

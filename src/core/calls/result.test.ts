@@ -174,6 +174,14 @@ describe('checks on result pins', () => {
     expect(diagnose({ 'booking.status': { calc: '1 + 1' } })[0]).toMatchObject({ code: 'pin-type', message: expect.stringMatching(/a calc gives a number, but the field is string/) });
   });
 
+  it('a calc reads a slot\'s numbers: an int or oneOf range counts, a slot of texts is not a number', () => {
+    // nights is oneOf [1, 2, 3, 7]: 300 × 7 = 2100 fits 0–10000; × 20 it may not (1000 to 42000).
+    expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights}' } })).toEqual([]);
+    expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights} * 20' } })[0]).toMatchObject({ code: 'pin-out-of-bounds', severity: 'warning', message: expect.stringMatching(/gives 1000 to 42000, which may fall outside/) });
+    const textSlot = diagnoseProject(project([ROOMS, BOOK], [{ ...bookingChain({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {city}' } }), slots: { nights: { int: [1, 3] }, city: { oneOf: ['Lisbon', 'Porto'] } }, requests: ['Book {city} for {nights} nights.'] }])).filter((d) => d.code.startsWith('pin-'));
+    expect(textSlot.map((d) => [d.code, d.severity, d.message])).toEqual([['pin-calc', 'error', 'call "book", result pin "booking.total": the slot {city} does not always give a number, so "{find.rooms[0].nightly_rate} * {city}" cannot be computed']]);
+  });
+
   it('division by zero: always (error) or possibly (warning)', () => {
     const [always] = diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} / (2 - 2)' } });
     expect(always).toMatchObject({ code: 'pin-division-by-zero', severity: 'error' });

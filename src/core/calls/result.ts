@@ -1,5 +1,5 @@
-import type { Call, JsonSchema, JsonValue, ToolDef } from '../project/types.ts';
-import { isPlainObject } from '../project/types.ts';
+import type { Call, JsonSchema, JsonValue, SlotSpec, ToolDef } from '../project/types.ts';
+import { isFakeSlot, isIntSlot, isOneOfSlot, isPlainObject } from '../project/types.ts';
 import { parseReference, parseTemplate } from '../refs/parse.ts';
 import { schemaAtPath, schemaTypes, typesCompatible } from '../refs/schemaPath.ts';
 import type { PathSegment, Reference } from '../refs/types.ts';
@@ -241,6 +241,19 @@ function rangeOf(node: CalcNode, refRange: (ref: Omit<Reference, 'start' | 'end'
   }
 }
 
+/** The numbers a slot gives: `{ "int": [2, 7] }`, a `oneOf` of numbers, a number; unknown for a fake. */
+function slotRange(spec: SlotSpec | undefined): Range | 'not-a-number' {
+  if (spec === undefined) return undefined;
+  if (isIntSlot(spec)) return { lo: Math.min(...spec.int), hi: Math.max(...spec.int) };
+  if (isOneOfSlot(spec)) {
+    if (!spec.oneOf.every((v) => typeof v === 'number')) return 'not-a-number';
+    const vs = spec.oneOf as number[];
+    return vs.length ? { lo: Math.min(...vs), hi: Math.max(...vs) } : undefined;
+  }
+  if (isFakeSlot(spec)) return undefined;
+  return typeof spec === 'number' ? { lo: spec, hi: spec } : 'not-a-number';
+}
+
 /** Divisors in a calc whose range holds 0 (or that are 0). */
 function divisors(node: CalcNode, out: CalcNode[] = []): CalcNode[] {
   if (node.kind === 'neg') divisors(node.a, out);
@@ -328,6 +341,14 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
         const schema = ctx.checkReference({ ...ref, start: 0, end: 0 }, at, bound);
         if (!ctx.slotNames.has(ref.root) && ref.root !== element && !ctx.callIds.has(ref.root)) {
           known = false;
+          continue;
+        }
+        if (ctx.slotNames.has(ref.root) && ref.root !== element) {
+          const slot = ref.path.length === 0 && ctx.slotSpec ? slotRange(ctx.slotSpec(ref.root)) : undefined;
+          if (slot === 'not-a-number') {
+            out.push(error('pin-calc', at, `${where}: the slot {${ref.source}} does not always give a number, so "${value.calc}" cannot be computed`, extra));
+            known = false;
+          } else ranges.set(ref.source, slot);
           continue;
         }
         if (schema) {

@@ -221,6 +221,7 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       chainId,
       callPath,
       slotNames,
+      slotSpec: (name) => (Object.prototype.hasOwnProperty.call(slots, name) ? slots[name] : undefined),
       callIds: new Set(callById.keys()),
       checkReference: (ref, at, bound) => checkRef(ref, at, 'all', call.id, bound),
       elementSchema: (forEach) => elementSchemaOf(forEach),
