@@ -66,20 +66,21 @@ function quote(text: string): string {
 /** The grounding issues of one conversation. `toolText`: the tool definitions as text (an enum or a default grounds an id). */
 export function groundingIssues(transcript: Transcript, toolText = ''): GroundingIssue[] {
   const out: GroundingIssue[] = [];
-  const known: string[] = [transcript.system ?? '', toolText];
+  // What the conversation has said so far (ids are looked up in it as text).
+  let known = `${transcript.system ?? ''}\n${toolText}`;
   /** The calls waiting for their results, in order, and the last result of each tool. */
   let pending: { id?: string; tool: string }[] = [];
   const lastResult = new Map<string, { result: JsonValue; turn: number }>();
   transcript.turns.forEach((turn, t) => {
-    if (turn.kind === 'user') known.push(turn.text);
+    if (turn.kind === 'user') known += `\n${turn.text}`;
     else if (turn.kind === 'result') {
-      known.push(typeof turn.result === 'string' ? turn.result : JSON.stringify(turn.result));
+      known += `\n${typeof turn.result === 'string' ? turn.result : JSON.stringify(turn.result)}`;
       const k = turn.id !== undefined ? pending.findIndex((p) => p.id === turn.id) : -1;
       const matched = pending.splice(k >= 0 ? k : 0, 1)[0];
       const tool = turn.tool ?? matched?.tool;
       if (tool !== undefined) lastResult.set(tool, { result: turn.result, turn: t });
     } else if (turn.kind === 'calls') {
-      const text = known.join('\n');
+      const text = known;
       turn.calls.forEach((call, c) => {
         const visit = (value: JsonValue, key: string | undefined, at: (string | number)[]) => {
           if (Array.isArray(value)) value.forEach((v, i) => visit(v, key, [...at, i]));
