@@ -80,7 +80,7 @@ describe('grounding checks of a design', () => {
       expect(d.map((x) => x.path)).toEqual(['$.chains[0].calls[0].args.date']);
     });
 
-    it('flags a reply, a when and a forEach that read an unmentioned slot', () => {
+    it('flags a reply and a when that read an unmentioned slot', () => {
       const p = project({
         requests: ['Book a room on {date}.'],
         slots: { date: { oneOf: ['2026-01-06', '2026-01-07'] }, time: { oneOf: ['09:00', '10:00'] }, vip: { oneOf: [true, false] } },
@@ -91,6 +91,18 @@ describe('grounding checks of a design', () => {
         reply: [{ when: { ran: 'book' }, text: 'Booked {book.booking_id} at {time}.' }, { text: 'No booking.' }],
       });
       expect(found(p, 'slot-not-in-request').map((d) => d.path)).toEqual(['$.chains[0].calls[1].when.value', '$.chains[0].reply[0].text']);
+    });
+
+    it('flags a forEach over a slot the request never mentions', () => {
+      const rooms = (request: string) =>
+        project({
+          requests: [request],
+          slots: { date: { oneOf: ['2026-01-06', '2026-01-07'] }, time: { oneOf: ['09:00', '10:00'] }, rooms: { oneOf: [['RM-1', 'RM-2'], ['RM-3']] } },
+          calls: [{ id: 'book', tool: 'book_room', forEach: '{rooms}', as: 'room', args: { room_id: '{room}', date: '{date}', start_time: '{time}' } }],
+          reply: 'Booked {book.length} rooms on {date} at {time}.',
+        });
+      expect(found(rooms('Book rooms on {date} at {time}.'), 'slot-not-in-request').map((d) => d.path)).toEqual(['$.chains[0].calls[0].forEach']);
+      expect(found(rooms('Book {rooms} on {date} at {time}.'), 'slot-not-in-request')).toEqual([]);
     });
 
     it('in a multi-turn chain, a slot said in an earlier step is known; one said only in a later step is not', () => {
