@@ -61,6 +61,18 @@ test('a literal argument typed and reloaded at once, without Enter, is there aft
   await expect(inspector(page).getByRole('textbox', { name: 'Value of duration_minutes' })).toHaveValue('75');
 });
 
+test('the system prompt typed in the project settings and reloaded at once is kept', async ({ page }) => {
+  await openPaused(page);
+  await page.getByRole('banner').getByRole('button', { name: 'Project', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Project settings' }).getByRole('textbox', { name: 'System prompt' }).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('You book rooms.');
+  await page.reload();
+  await reopen(page);
+  await page.getByRole('banner').getByRole('button', { name: 'Project', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Project settings' }).getByRole('textbox', { name: 'System prompt' })).toHaveValue('You book rooms.');
+});
+
 test('a call deleted and reloaded within 100 ms stays deleted', async ({ page }) => {
   await openPaused(page);
   const before = await callNodes(page).count();
