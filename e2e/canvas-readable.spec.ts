@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNode, callNodes, canvas, waitForStableViewport } from './support/designer.ts';
+import { acceptReplace, callNode, callNodes, canvas, waitForStableViewport } from './support/designer.ts';
 
 /**
  * The canvas can be read as it opens (issue 17): every label on a call or an edge is at least
@@ -118,6 +118,7 @@ for (const size of [
       await openFirstVisit(page);
       await page.getByRole('button', { name: 'Examples' }).click();
       await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: /^Trip planning/ }).click();
+      await acceptReplace(page);
       await expect(callNode(page, 'flights')).toBeVisible();
       await waitForStableViewport(page);
       const smallest = await smallestLabel(page);
@@ -186,7 +187,7 @@ test.describe('the frame and the library', () => {
     await openFirstVisit(page);
     await expectFilled(page);
     await page.getByRole('button', { name: 'New project' }).click();
-    await confirmIfAsked(page);
+    await acceptReplace(page);
     await expect(callNodes(page)).toHaveCount(0);
     await expectFilled(page);
     await page.getByRole('button', { name: 'Add chain' }).click();
@@ -213,7 +214,7 @@ test.describe('the frame and the library', () => {
   });
 });
 
-/** New project and Add chain may ask first (a confirmation, a chain name): accept with the default. */
+/** Add chain may ask for the chain's name first: give one and accept. */
 async function confirmIfAsked(page: Page): Promise<void> {
   const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
   try {

@@ -26,8 +26,8 @@ test.describe('editing on the canvas', () => {
     await dragFromTo(page, orderOut(page, 'invite'), orderIn(page, 'book'));
     await expect(page.getByRole('alert').filter({ hasText: 'cycle' })).toContainText('invite → book → invite');
     await expect(edges).toHaveCount(before);
-    // The only step to undo is the auto layout of beforeEach.
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // Nothing to undo: the refusals changed nothing, nor did the auto layout of beforeEach (the
+    // example has no saved positions: its calls already follow the layout).
     await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   });
 

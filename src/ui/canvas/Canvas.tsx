@@ -21,7 +21,7 @@ const VISIBLE_ONLY_FROM = 120;
  */
 const MINIMAP_SIZE = { width: 176, height: 104 } as const;
 const INSETS: Insets = { top: 16, right: 16, bottom: 16, left: 16 };
-const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { top: '16px', right: '16px', bottom: '16px', left: '16px' }, maxZoom: 1 };
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.1, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: false } as const;
 /**
  * Below this zoom the field names (11 px, so under 4 px on screen) are not drawn, only the
