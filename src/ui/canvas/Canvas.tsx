@@ -82,9 +82,11 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   const onMoveStart: OnMoveStart = useCallback((event) => {
     if (event) userMoved.current = true;
   }, []);
+  // A zoom or fit from the controls is the user's choice too; it may end before this runs, so the view is stored on the next frame.
   const markMoved = useCallback(() => {
     userMoved.current = true;
-  }, []);
+    requestAnimationFrame(() => appStore.getState().setViewport(chainId, flow.getViewport()));
+  }, [chainId, flow]);
 
   const highlight = useMemo<Highlight>(
     () => ({
