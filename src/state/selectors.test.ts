@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadExample } from '../core/testing/fixtures.ts';
 import { compileProject } from '../core/index.ts';
-import { createAppStore, selectExplanation } from './store.ts';
+import { createAppStore, selectDiagnostics, selectExplanation, selectGraphView, selectPlan, selectVariations } from './store.ts';
 
 describe('selectExplanation', () => {
   it('is the compiled chain’s explanation: a fan-out’s turn says it varies per example', () => {
@@ -20,5 +20,35 @@ describe('selectExplanation', () => {
     expect(first!.turns.length).toBeGreaterThan(1);
     store.getState().newProject();
     expect(selectExplanation(store.getState())!.turns).toEqual([]);
+  });
+});
+
+describe('moving calls does not compile the project again', () => {
+  it('keeps the plan, the explanation, the variations and the findings while calls are dragged; the canvas moves them', () => {
+    const store = createAppStore({ project: loadExample('task-reminders') });
+    const before = store.getState();
+    const plan = selectPlan(before);
+    const explanation = selectExplanation(before);
+    const variations = selectVariations(before);
+    const diagnostics = selectDiagnostics(before);
+    store.getState().beginDrag();
+    store.getState().dragCalls({ remind: { x: 987, y: 654 } });
+    const during = store.getState();
+    expect(during.project).not.toBe(before.project);
+    expect(selectPlan(during)).toBe(plan);
+    expect(selectExplanation(during)).toBe(explanation);
+    expect(selectVariations(during)).toBe(variations);
+    expect(selectDiagnostics(during)).toBe(diagnostics);
+    expect(selectGraphView(during)!.nodes.find((n) => n.id === 'remind')!.position).toEqual({ x: 987, y: 654 });
+    store.getState().endDrag();
+  });
+
+  it('compiles again when the meaning changes', () => {
+    const store = createAppStore({ project: loadExample('task-reminders') });
+    const plan = selectPlan(store.getState());
+    expect(store.getState().deleteCalls(['remind'])).toBe(true);
+    const after = selectPlan(store.getState());
+    expect(after).not.toBe(plan);
+    expect(after?.ok && after.plan.turns.flatMap((t) => t.callIds)).toEqual(['tasks']);
   });
 });

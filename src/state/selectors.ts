@@ -4,13 +4,13 @@
  * comes from src/core.
  */
 import type { Chain, Diagnostic, PlanExplanation, PlanResult, Project, Effect } from '../core/index.ts';
-import { chainPlan, validateProject } from '../core/index.ts';
+import { compileProject, validateProject, type CompiledChain } from '../core/index.ts';
 import type { GraphNode, GraphView } from '../core/edit/graphView.ts';
 import { graphView } from '../core/edit/graphView.ts';
 import { ancestors, descendants } from '../core/edit/lineage.ts';
 import { referenceOptions, templateCompletions, type ReferenceOption } from '../core/edit/referenceOptions.ts';
 import { forEachOptions, valueOptions, type ForEachOption, type ReferenceScope, type ValueOption } from '../core/edit/referenceScope.ts';
-import { compiledChain, type CallVariation } from '../core/index.ts';
+import type { CallVariation } from '../core/index.ts';
 import type { AppState, PersistenceStatus, Viewport } from './types.ts';
 import { semanticKey } from './semanticKey.ts';
 import { reuseEqualNodes } from './reuseNodes.ts';
@@ -49,17 +49,19 @@ const libraryOf = memo((tools: Project['tools']): ToolEntry[] =>
 /** The tool library panel. */
 export const selectToolLibrary = (s: AppState): ToolEntry[] => libraryOf(s.project.tools);
 
-// Validation is the slow part; node drags change only positions, which never change a finding.
-let diagnosticsCache: { project: Project; key: string; diagnostics: Diagnostic[] } | null = null;
-function diagnosticsOf(project: Project): Diagnostic[] {
-  if (diagnosticsCache?.project === project) return diagnosticsCache.diagnostics;
+// Compiling (validation, plans, variations) is the slow part; node drags change only positions,
+// which never change a finding, a plan or a variation. A project whose meaning (semanticKey) is
+// that of the last one compiled reuses that one's compiled form: its basis.
+let basisCache: { project: Project; key: string; basis: Project } | null = null;
+function basisOf(project: Project): Project {
+  if (basisCache?.project === project) return basisCache.basis;
   const key = semanticKey(project);
-  if (diagnosticsCache?.key === key) {
-    diagnosticsCache = { ...diagnosticsCache, project };
-    return diagnosticsCache.diagnostics;
-  }
-  diagnosticsCache = { project, key, diagnostics: validateProject(project) };
-  return diagnosticsCache.diagnostics;
+  basisCache = { project, key, basis: basisCache?.key === key ? basisCache.basis : project };
+  return basisCache.basis;
+}
+const compiledOf = (project: Project, chainId: string | null): CompiledChain | undefined => (chainId === null ? undefined : compileProject(basisOf(project)).chain(chainId));
+function diagnosticsOf(project: Project): Diagnostic[] {
+  return validateProject(basisOf(project));
 }
 /** Every finding of validateProject over the whole project. */
 export const selectDiagnostics = (s: AppState): Diagnostic[] => diagnosticsOf(s.project);
@@ -67,7 +69,7 @@ export const selectDiagnostics = (s: AppState): Diagnostic[] => diagnosticsOf(s.
 let previousView: GraphView | null = null;
 const viewOf = memo((project: Project, chainId: string | null, diagnostics: Diagnostic[]): GraphView | null => {
   if (chainId === null) return null;
-  const view = graphView(project, chainId, { diagnostics });
+  const view = graphView(project, chainId, { diagnostics, compiled: compiledOf(project, chainId) });
   if (view && previousView && previousView.chainId === view.chainId) view.nodes = reuseEqualNodes(previousView.nodes, view.nodes);
   previousView = view;
   return view;
@@ -80,17 +82,16 @@ export function makeSelectNode(callId: string): (s: AppState) => GraphNode | und
   return (s) => selectGraphView(s)?.nodes.find((n) => n.id === callId);
 }
 
-const planOf = memo((project: Project, chain: Chain | null): PlanResult | null => (chain ? chainPlan(project, chain) : null));
-/** The current chain's plan, or its cycle. */
-export const selectPlan = (s: AppState): PlanResult | null => planOf(s.project, selectChain(s));
+/** The current chain's plan, or its cycle (the same object while calls are only moved). */
+export const selectPlan = (s: AppState): PlanResult | null => compiledOf(s.project, s.chainId)?.planned ?? null;
 
-const explanationOf = memo((project: Project, chain: Chain | null): PlanExplanation | null => (chain ? (compiledChain(project, chain)?.explanation ?? null) : null));
+const explanationOf = (project: Project, chainId: string | null): PlanExplanation | null => compiledOf(project, chainId)?.explanation ?? null;
 /**
  * "Why this order": turns, waits, critical path, latency in words — the compiled chain's
  * explanation (compileProject), so the turns say when they vary (fan-outs, conditions) from the
  * same variations as the canvas and the plan.
  */
-export const selectExplanation = (s: AppState): PlanExplanation | null => explanationOf(s.project, selectChain(s));
+export const selectExplanation = (s: AppState): PlanExplanation | null => explanationOf(s.project, s.chainId);
 
 export const selectSelectedCallIds = (s: AppState): string[] => s.selectedCallIds;
 export const selectSelectedEdgeIds = (s: AppState): string[] => s.selectedEdgeIds;
@@ -135,9 +136,9 @@ export function makeSelectForEachOptions(callId: string): (s: AppState) => ForEa
   return (s) => compute(s.project, s.chainId);
 }
 
-const variationsOf = memo((project: Project, chain: Chain | null): ReadonlyMap<string, CallVariation> => (chain ? (compiledChain(project, chain)?.variations ?? new Map()) : new Map()));
+const NO_VARIATIONS: ReadonlyMap<string, CallVariation> = new Map();
 /** How each call of the current chain varies per example, in numbers and words (the plan's). */
-export const selectVariations = (s: AppState): ReadonlyMap<string, CallVariation> => variationsOf(s.project, selectChain(s));
+export const selectVariations = (s: AppState): ReadonlyMap<string, CallVariation> => compiledOf(s.project, s.chainId)?.variations ?? NO_VARIATIONS;
 
 /** Completions for a template editor (`{slot}`, `{call.path}`); `callId` limits call results to what that call may use. */
 export function makeSelectTemplateCompletions(callId?: string): (s: AppState) => string[] {

@@ -3,7 +3,7 @@ import { DEFAULT_WHEN_RATE, DEFAULT_YES_RATE } from '../project/types.ts';
 import { firstBandOverlap } from './bandOverlap.ts';
 import type { Diagnostic, Severity } from '../validate/diagnostics.ts';
 import type { Plan } from '../graph/plan.ts';
-import { chainPlan, compiledChain } from '../compile/compileProject.ts';
+import { chainPlan, compiledChain, type CompiledChain } from '../compile/compileProject.ts';
 import type { CallVariation } from '../calls/variation.ts';
 import { elementName } from '../calls/forEach.ts';
 import { recoverOf } from '../calls/failure.ts';
@@ -107,13 +107,18 @@ export interface GraphView {
 export interface GraphViewOptions {
   /** validateProject(project), when the caller already has it (it is the slow part). */
   diagnostics?: readonly Diagnostic[];
+  /**
+   * The chain's compiled form (plan, variations), when the caller has it — also from a project
+   * that differs from this one only in call positions (a drag): compiling again is the slow part.
+   */
+  compiled?: CompiledChain;
 }
 
 /** Everything the canvas draws for one chain, as data. Null when there is no such chain. */
 export function graphView(project: Project, chainId: string, options: GraphViewOptions = {}): GraphView | null {
   const chain = project.chains.find((c) => c.id === chainId);
   if (!chain) return null;
-  const planned = chainPlan(project, chain);
+  const planned = options.compiled?.planned ?? chainPlan(project, chain);
   const plan = planned.ok ? planned.plan : null;
   const cycle = planned.ok ? null : planned.cycle;
   const turnOf = new Map<string, number>();
@@ -133,7 +138,7 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   }
 
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
-  const compiled = plan ? compiledChain(project, chain) : undefined;
+  const compiled = plan ? (options.compiled ?? compiledChain(project, chain)) : undefined;
   const variations: ReadonlyMap<string, CallVariation> = compiled?.variations ?? new Map();
   const sized = layoutNodes(project, chain, plan);
   const edgesRaw = chainEdges(project, chain);
