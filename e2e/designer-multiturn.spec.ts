@@ -94,7 +94,15 @@ test.describe('a multi-turn chain and the insertion list', () => {
   });
 
   test('positions saved by level, then multi-turn: the canvas says which turns overlap and lays them out by turn on request', async ({ page }) => {
-    await page.getByRole('button', { name: 'Auto layout' }).click(); // positions saved, by level
+    // The user places rooms and team (one level, one column) by dragging each a little: their positions are saved.
+    await fitView(page);
+    for (const id of ['rooms', 'team']) {
+      const head = (await callNode(page, id).locator('.call-card-head').boundingBox())!;
+      await page.mouse.move(head.x + 30, head.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(head.x + 30, head.y + 16, { steps: 4 });
+      await page.mouse.up();
+    }
     const note = page.getByRole('status').filter({ hasText: 'overlap' });
     await expect(note).toHaveCount(0);
     for (const id of ['rooms', 'team', 'book', 'invite']) {
