@@ -32,4 +32,16 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core is pure: no DOM globals.' }))],
     },
   },
+  {
+    // The core has two doors (src/core/index.ts for the designer, src/core/generation.ts for what
+    // makes and reads data): the UI, the state, the workers and the CLI use nothing else of it,
+    // so its inside can change freely. Tests may reach inside.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/workers/**/*.ts', 'src/cli/**/*.ts', 'src/main.tsx'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.testutil.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)core/(?!(index|generation)\\.ts$)', message: 'Import the core through src/core/index.ts or src/core/generation.ts.' }],
+      }],
+    },
+  },
 );

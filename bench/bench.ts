@@ -16,7 +16,8 @@ import { AtomicFileWriter, PIECE_BYTES, utf8FileLines } from '../src/cli/io.ts';
 import { measureCli } from './cli.measure.ts';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGenerator, formatContext, lineWriter, openaiFormat, parseProject, prepareDataset, toOpenAIRecord, type Project } from '../src/core/index.ts';
+import { parseProject, type Project } from '../src/core/index.ts';
+import { createGenerator, formatContext, lineWriter, openaiFormat, prepareDataset, toOpenAIRecord } from '../src/core/generation.ts';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
 /** Alternating rounds of the full run and the raw baseline, both written to a new file (BENCH_ROUNDS, default 3). */

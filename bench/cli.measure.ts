@@ -21,7 +21,8 @@ import { closeSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtomicFileWriter } from '../src/cli/io.ts';
-import { parseProject, prepareDataset } from '../src/core/index.ts';
+import { parseProject } from '../src/core/index.ts';
+import { prepareDataset } from '../src/core/generation.ts';
 
 const FILE = 'public/examples/trip-planning.chain.json';
 const CHAIN = 'plan-trip';

@@ -17,7 +17,7 @@
  * Goals (issue 11): initial JS ≤ 150 kB gzipped; first canvas paint < 1.2 s.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     console.log(`building the production site into ${OUT_DIR} …`);
     await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: false, reportCompressedSize: false }, plugins: [chunkRecorder(chunks)] });
   }
+  if (await fetch(URL_).then(() => true, () => false)) throw new Error(`port ${PORT} is taken: stop what serves ${URL_} first`);
   const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   try {
     await waitForServer(URL_, 30_000);
@@ -123,7 +124,8 @@ async function main(): Promise<void> {
     const initial = new Set(visits[0].scripts);
 
     // Worker chunks are built apart (the plugin sees the page's chunks only): list what the page fetched too.
-    const files = new Set([...chunks.keys(), ...initial].filter((f) => f.endsWith('.js')));
+    // (Vite drops the chunks that held only CSS after the plugin saw them: kept are the files written.)
+    const files = new Set([...chunks.keys(), ...initial].filter((f) => f.endsWith('.js') && existsSync(join(OUT_DIR, f))));
     const rows = [...files].map((file) => {
       const bytes = readFileSync(join(OUT_DIR, file));
       return { file, raw: bytes.length, gz: gzipSync(bytes).length, initial: initial.has(file), info: chunks.get(file) };

@@ -1,6 +1,6 @@
 import { closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
-import { utf8Lines, type Utf8Lines } from '../core/index.ts';
+import { utf8Lines, type Utf8Lines } from '../core/generation.ts';
 
 /**
  * All of `bytes` to the file descriptor, synchronously; returns how many. A descriptor left

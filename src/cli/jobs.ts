@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { prepareDataset, type DatasetError, type DatasetSpec, type FileName, type Shard } from '../core/index.ts';
+import { prepareDataset, type DatasetError, type DatasetSpec, type FileName, type Shard } from '../core/generation.ts';
 import { PIECE_BYTES, utf8FileLines, type Writer } from './io.ts';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkOpenAILine, FORMATS } from '../core/index.ts';
+import { checkOpenAILine, FORMATS } from '../core/generation.ts';
 import { EXIT_CLOSED_OUTPUT, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.ts';
 import { cli, scratchDir } from './testing.testutil.ts';
 

@@ -6,7 +6,7 @@ import { auditCommand } from './commands/audit.ts';
 import { toolsCommand } from './commands/tools.ts';
 import { evalCommand } from './commands/eval.ts';
 import { qualityCommand } from './commands/quality.ts';
-import { FORMATS } from '../core/index.ts';
+import { FORMATS } from '../core/generation.ts';
 import { writeAll } from './io.ts';
 import { EXIT_CLOSED_OUTPUT, EXIT_OK, EXIT_USAGE, UsageError, isClosedOutput, type Io } from './shared.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseProject, type Chain, type Diagnostic, type Project } from '../core/index.ts';
-import { lineOf, locateJsonPaths } from '../core/project/jsonLocate.ts';
+import { lineOf, locateJsonPaths } from '../core/index.ts';
 
 /** Exit codes: 0 ok, 1 invalid input (diagnostics on stderr), 2 usage. */
 export const EXIT_OK = 0;

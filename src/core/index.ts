@@ -1,4 +1,15 @@
-/** The public surface of the core: the UI, the Web Worker and the command line import from here. */
+/**
+ * The core's first door: what the designer needs from its first paint (the project file, its
+ * compiled form and diagnostics, the graph and its layout, editing operations, the tool library
+ * and its audit). The page's start imports only this; it holds no Faker, no generator, no export
+ * format, no tokenizer.
+ *
+ * The second door, `generation.ts`, holds what makes and reads data (the generator, the export
+ * formats, datasets, evaluation, practice, quality): the CLI and the workers import it, the page
+ * only from the views it loads on demand (preview, export, evaluate, practice, …). A test
+ * (src/ui/startPath.test.ts) holds the page's start to that. The UI, the state, the workers and
+ * the CLI reach the core only through these two files (a lint rule).
+ */
 export * from './project/types.ts';
 export { parseProject, type ParseResult, type ProjectParseError, type ParseErrorKind } from './project/parse.ts';
 export { serializeProject } from './project/serialize.ts';
@@ -14,15 +25,6 @@ export type { Reference, PathSegment, TemplatePart } from './refs/types.ts';
 export { chainDependencies, type Dependency, type DataField } from './graph/dependencies.ts';
 export { planChain, type Plan, type PlanTurn, type PlanResult, type PlanOptions } from './graph/plan.ts';
 export { explainPlan, turnTitle, type PlanExplanation, type TurnExplanation, type CallExplanation } from './graph/explain.ts';
-export { createGenerator, GenerationError, type ExampleGenerator, type GeneratorOptions, type GeneratorResult } from './generate/example.ts';
-export type { Example, ExampleMessage, ExampleCall } from './generate/types.ts';
-export { isCallsMessage, isReplyMessage } from './generate/types.ts';
-export { toOpenAIRecord, toOpenAILine, checkOpenAIRecord, checkOpenAILine, type OpenAIRecord, type OpenAIMessage } from './formats/openai.ts';
-export type { Finding } from './formats/finding.ts';
-export { openAITools, type OpenAITool } from './formats/tools.ts';
-export { FORMATS, formatById, formatContext, openaiFormat, type ExportFormat, type FormatContext, type FormatOptions } from './formats/registry.ts';
-export { detectLineFormat } from './formats/detect.ts';
-export { lineChecker, MAX_LISTED_LINES, type CheckTally, type LineChecker, type LineCheckerOptions, type LineFindings } from './formats/lineChecker.ts';
 // The canvas designer: editing operations (each returns a new project or a refusal), the graph the canvas draws, layout.
 export { edited, refused, ID_PATTERN, SLOT_NAME_PATTERN, type EditResult, type EditOk } from './edit/types.ts';
 export { resultFields, argumentHandles, fieldPathOf, fieldPathSegments, fieldSchema, WHOLE_RESULT, type ResultField, type ArgumentHandle } from './edit/fields.ts';
@@ -56,14 +58,6 @@ export { inferSchema, inferSchemaFromText, type InferResult } from './tools/infe
 export { auditProject, auditFindings, AUDIT_RULES } from './audit/auditProject.ts';
 export { SEVERITY_PENALTY, GRADE_FLOORS, gradeOf } from './audit/grade.ts';
 export type { AuditReport, AuditFinding, AuditSeverity, ToolAudit, ProjectAudit, Grade, AuditRuleInfo } from './audit/types.ts';
-export { hfFormat, distilFormat, sharegptFormat, hermesFormat, anthropicFormat, type BundleLayout, type BundleCheck, type BundleFinding } from './formats/registry.ts';
-export { toHfRecord, toHfLine, checkHfRecord, checkHfLine, readHfRecord, type HfRecord, type HfMessage } from './formats/hf.ts';
-export { toShareGptRecord, toShareGptLine, checkShareGptRecord, checkShareGptLine, readShareGptRecord, type ShareGptRecord, type ShareGptTurn } from './formats/sharegpt.ts';
-export { toHermesRecord, toHermesLine, checkHermesRecord, checkHermesLine, readHermesRecord, type HermesRecord, type HermesMessage } from './formats/hermes.ts';
-export { toAnthropicRecord, toAnthropicLine, checkAnthropicRecord, checkAnthropicLine, readAnthropicRecord, type AnthropicRecord, type AnthropicMessage } from './formats/anthropic.ts';
-export { distilReadiness, toDistilRecords, toDistilLines, checkDistilRecord, checkDistilLine, checkDistilBundle, distilBundleFiles, readDistilRecord, DistilShapeError, DISTIL_TASK, DISTIL_FILES, type DistilRecord } from './formats/distil.ts';
-export { transcriptOf, type Transcript, type TranscriptTurn } from './formats/transcript.ts';
-export * from './dataset/index.ts';
 export { stepRequestCoverage, stepRequestCompletions, type StepRequestCoverage } from './edit/stepRequests.ts';
 // Project format 2: conditions (when, where, reply variants) and call behaviours (forEach, when).
 export type { Condition, Operator } from './conditions/types.ts';
@@ -72,15 +66,16 @@ export { describeCondition } from './conditions/describe.ts';
 export { compileCondition, type CompiledCondition, type RunStatus } from './conditions/evaluate.ts';
 export { CALL_BEHAVIOURS, elementName } from './calls/index.ts';
 export { listInWords } from './refs/listInWords.ts';
-// Evaluation: gold test sets (--format eval), scoring transcripts, the live runner's pure parts.
-export * from './evaluate/index.ts';
-export { evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat } from './formats/registry.ts';
 // Editing call behaviours (fan-out, conditions, failures, confirmations) and reply variants; what the inspector offers for them.
 export { setCallBehaviour, setForEachFrom, setReplyVariants, replyVariantsProblem, conditionProblem, forEachProblem, elementNameFor, singular, variantTexts, withTexts, replyAsVariants, moveItem, BEHAVIOUR_KEYS, type BehaviourKey, type BehaviourPatch } from './edit/behaviours.ts';
 export { valueOptions, forEachOptions, referenceStepChoices, typedReference, comparableFields, elementSchema, type ReferenceScope, type ValueOption, type ForEachOption, type StepChoice } from './edit/referenceScope.ts';
-// Understanding and practice: "Why this order" for branches, what varies in an example, branch search, practice exercises and their grading.
+// Understanding: "Why this order" for branches.
 export { explainBranches, dependencyReason, neededFrom, type BranchNote, type BranchNoteKind, type CallNamer } from './graph/explainBranches.ts';
-export * from './practice/index.ts';
 // The slot editor's Faker method picker: the installed Faker's methods, a default by the slot's name, a sample value.
-export { slotMethodFor, searchFakerMethods, fakerSample, SLOT_FAKER_METHODS, type SlotMethod } from './simulate/slotMethod.ts';
-export { replyCoverage, type ReplyCoverage } from './edit/replyCoverage.ts';
+export { slotMethodFor, searchFakerMethods, SLOT_FAKER_METHODS, type SlotMethod } from './simulate/slotMethod.ts';
+// Reached by the UI, the state and the CLI.
+export { lineOf, locateJsonPaths } from './project/jsonLocate.ts';
+export { setProjectSettings, type ProjectSettingsPatch } from './edit/projectSettings.ts';
+export { FOREACH_TARGET_HANDLE, WHEN_TARGET_HANDLE } from './edit/edges.ts';
+export { checkAgainstSchema } from './validate/schemaValidator.ts';
+export { withLines } from './tools/jsonText.ts';

@@ -10,10 +10,12 @@ import { useShortcuts } from './keyboard/useShortcuts.ts';
 import { ToolLibrary } from './library/ToolLibrary.tsx';
 import { OpenFailure } from './load/OpenFailure.tsx';
 import { useMode } from './practice/modeStore.ts';
-import { PracticeView } from './practice/PracticeView.tsx';
 import { SidePanel } from './side/SidePanel.tsx';
 import { NoticeToast } from './status/NoticeToast.tsx';
 import { StorageBanners } from './status/StorageBanners.tsx';
+import { LOADING_PANEL, lazyView } from './lazyView.tsx';
+
+const PracticeView = lazyView(() => import('./practice/PracticeView.tsx'), 'PracticeView', LOADING_PANEL);
 
 /** The designer: toolbar; tool library | canvas | inspector, why, preview and problems. */
 export function App() {

@@ -1,4 +1,5 @@
-import type { DatasetError, DatasetSpec, Diagnostic, OpenAITool } from '../core/index.ts';
+import { type Diagnostic } from '../core/index.ts';
+import { type DatasetError, type DatasetSpec, type OpenAITool } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import type { ProgressFigures } from './progress.ts';
 import type { CheckRequest, CheckResponse, CheckTally, GenerateRequest, GenerateResponse, LineFindings, PreviewResult, RunSummary } from './protocol.ts';

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { replyCoverage } from '../core/index.ts';
+import { replyCoverage } from '../core/generation.ts';
 import type { CoverageRequest, CoverageResponse } from './coverageProtocol.ts';
 
 /** Reply-variant coverage off the page's thread: generating 200 examples takes 100–300 ms. */

@@ -1,4 +1,5 @@
-import type { Project, ReplyCoverage } from '../core/index.ts';
+import { type Project } from '../core/index.ts';
+import { type ReplyCoverage } from '../core/generation.ts';
 
 /** page → worker: the share of each reply variant over `count` examples of `seed` from `from` on. */
 export interface CoverageRequest {

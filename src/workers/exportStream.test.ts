@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { checkDistilBundle, prepareDataset, type DatasetRun, type DatasetSpec } from '../core/index.ts';
+import { checkDistilBundle, prepareDataset, type DatasetRun, type DatasetSpec } from '../core/generation.ts';
 import { loadExample } from '../core/testing/fixtures.ts';
 import { streamExport } from './exportStream.ts';
 import { outputFor } from './preview.ts';

@@ -1,7 +1,7 @@
-import type { DatasetError, DatasetRun, FileName } from '../core/index.ts';
+import { type DatasetError, type DatasetRun, type FileName } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import { progressFigures, throttle, type ProgressFigures } from './progress.ts';
-import { utf8Lines } from '../core/index.ts';
+import { utf8Lines } from '../core/generation.ts';
 import { zipWriter, type ZipEntry } from './zipStream.ts';
 
 /**

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { prepareDataset } from '../core/index.ts';
+import { prepareDataset } from '../core/generation.ts';
 import { blobBatcher } from './blobBatcher.ts';
 import { streamExport } from './exportStream.ts';
 import { outputFor, previewDataset } from './preview.ts';

@@ -1,4 +1,4 @@
-import { datasetStats, formatContext, loadTokenCounter, prepareDataset, type DatasetSpec } from '../core/index.ts';
+import { datasetStats, formatContext, loadTokenCounter, prepareDataset, type DatasetSpec } from '../core/generation.ts';
 import { outputPlan } from './outputPlan.ts';
 import { summarizeRun, type PreviewResult } from './protocol.ts';
 

@@ -1,18 +1,5 @@
-import type {
-  ChainSummary,
-  DatasetError,
-  DatasetFile,
-  DatasetOptions,
-  DatasetRun,
-  DatasetSpec,
-  DatasetStats,
-  CheckTally,
-  Diagnostic,
-  LineFindings,
-  MixReport,
-  OpenAITool,
-  SplitBy,
-} from '../core/index.ts';
+import { type Diagnostic } from '../core/index.ts';
+import { type ChainSummary, type DatasetError, type DatasetFile, type DatasetOptions, type DatasetRun, type DatasetSpec, type DatasetStats, type CheckTally, type LineFindings, type MixReport, type OpenAITool, type SplitBy } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import type { ProgressFigures } from './progress.ts';
 

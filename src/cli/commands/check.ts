@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FORMATS, formatById, lineChecker, openAITools, validateProject, type ExportFormat, type Finding, type OpenAITool } from '../../core/index.ts';
+import { validateProject } from '../../core/index.ts';
+import { FORMATS, formatById, lineChecker, openAITools, type ExportFormat, type Finding, type OpenAITool } from '../../core/generation.ts';
 import { readLines } from '../io.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, isClosedOutput, loadProject, oneFile, printDiagnostics, type Io } from '../shared.ts';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { evaluate, formatReport, parseGoldLines, parsePredictionLines, reportJson, type GoldCase, type Prediction } from '../../core/index.ts';
+import { evaluate, formatReport, parseGoldLines, parsePredictionLines, reportJson, type GoldCase, type Prediction } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, joinNegativeNumbers, readTextFile, wholeNumber, type Io } from '../shared.ts';
 import { runLive, type LiveOptions } from './evalLive.ts';
 

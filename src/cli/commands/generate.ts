@@ -1,23 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_MIX,
-  FORMATS,
-  datasetStats,
-  loadTokenCounter,
-  outcomeShares,
-  parseMix,
-  prepareDataset,
-  type ChainCount,
-  type DatasetError,
-  type DatasetRun,
-  type DatasetSpec,
-  type FileName,
-  type Mix,
-  type Selection,
-  type SplitOptions,
-} from '../../core/index.ts';
+import { DEFAULT_MIX, FORMATS, datasetStats, loadTokenCounter, outcomeShares, parseMix, prepareDataset, type ChainCount, type DatasetError, type DatasetRun, type DatasetSpec, type FileName, type Mix, type Selection, type SplitOptions } from '../../core/generation.ts';
 import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
 import { Progress } from '../progress.ts';

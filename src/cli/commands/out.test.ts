@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, createReadStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkOpenAILine } from '../../core/index.ts';
+import { checkOpenAILine } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { cli, scratchDir } from '../testing.testutil.ts';
 

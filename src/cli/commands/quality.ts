@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { validateProject } from '../../core/index.ts';
-import { formatQualityReport, measureQuality } from '../../core/quality/index.ts';
+import { formatQualityReport, measureQuality } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, pickChains, printDiagnostics, type Io } from '../shared.ts';
 
 const DEFAULT_COUNT = 200;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMATS } from '../../core/index.ts';
+import { FORMATS } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK } from '../main.ts';
 import { cli, scratchDir } from '../testing.testutil.ts';
 

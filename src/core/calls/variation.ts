@@ -5,7 +5,7 @@ import { conditionCallIds, conditionReferences } from '../conditions/references.
 import type { Dependency } from '../graph/dependencies.ts';
 import { parseTemplate } from '../refs/parse.ts';
 import { schemaAtPath } from '../refs/schemaPath.ts';
-import { fanOutLengths } from '../generate/steer.ts';
+import { fanOutLengths } from './fanOutLengths.ts';
 import { recoverOf } from './failure.ts';
 import { DEFAULT_YES_RATE } from '../project/types.ts';
 

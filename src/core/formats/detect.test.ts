@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, formatContext, prepareDataset } from '../index.ts';
+import { FORMATS, formatContext, prepareDataset } from '../generation.ts';
 import { loadExample } from '../testing/fixtures.ts';
 import { detectLineFormat } from './detect.ts';
 

@@ -13,6 +13,7 @@ import type { SeededFaker } from '../simulate/faker.ts';
 import { simulateValue } from '../simulate/fromSchema.ts';
 import type { Rng } from '../simulate/rng.ts';
 import { compileValue, UNRESOLVED, type Scope } from './compiled.ts';
+import { FAN_OUT_MAX, fanOutLengths, listBounds as bounds } from '../calls/fanOutLengths.ts';
 
 /**
  * Steering (docs/steering.md): the simulator shapes results so that the data shows the
@@ -39,16 +40,6 @@ export interface ChainSteering {
   steers(callId: string): boolean;
 }
 
-/** The most elements a fan-out's list gets when its schema sets no maxItems. */
-export const FAN_OUT_MAX = 5;
-/** The most elements a fan-out's list gets at all (a schema's larger maxItems is capped: examples stay readable). */
-export const FAN_OUT_CAP = 10;
-
-/** The lengths a fan-out's list is drawn from: [minItems, maxItems], FAN_OUT_MAX when unbounded, at most FAN_OUT_CAP (or minItems). */
-export function fanOutLengths(list: JsonSchema | undefined): { lo: number; hi: number } {
-  const { lo, hi } = bounds(list);
-  return { lo, hi: Math.max(lo, hi === undefined ? FAN_OUT_MAX : Math.min(hi, FAN_OUT_CAP)) };
-}
 /** Candidate values tried per test before steering gives up on it. */
 const SIMULATED_CANDIDATES = 8;
 
@@ -103,12 +94,6 @@ function evaluate(cond: Condition, scope: Scope, status: RunStatus): boolean {
 }
 
 const ITEM: PathSegment = { kind: 'index', index: 0 };
-
-function bounds(schema: JsonSchema | undefined): { lo: number; hi: number | undefined } {
-  const lo = typeof schema?.minItems === 'number' ? schema.minItems : 0;
-  const hi = typeof schema?.maxItems === 'number' ? schema.maxItems : undefined;
-  return { lo, hi };
-}
 
 function lookup(schema: JsonSchema, path: readonly PathSegment[]): JsonSchema | undefined {
   const r = schemaAtPath(schema, path);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { FAKER_METHODS } from './fakerMethods.ts';
-import { fakerSample, searchFakerMethods, slotMethodFor, SLOT_FAKER_METHODS } from './slotMethod.ts';
+import { searchFakerMethods, slotMethodFor, SLOT_FAKER_METHODS } from './slotMethod.ts';
+import { fakerSample } from './fakerSample.ts';
 
 describe('slotMethodFor', () => {
   it('picks a method by the slot’s name', () => {

@@ -1,16 +1,16 @@
-import type { Project } from '../../core/index.ts';
+import { type Project } from '../../core/index.ts';
 import { parseProject, serializeProject } from '../../core/index.ts';
-import type { EditResult } from '../../core/edit/types.ts';
-import { addOrder, connect, disconnect, removeOrder } from '../../core/edit/connect.ts';
-import { addCall, deleteCalls, moveCalls, renameCall, setArgument, setCallRequests, setCallTool } from '../../core/edit/calls.ts';
-import { copyCalls, pasteCalls } from '../../core/edit/clipboard.ts';
-import { addChain, deleteChain, renameChain, setReply, setRequests } from '../../core/edit/chains.ts';
-import { removeSlot, renameSlot, setSlot } from '../../core/edit/slots.ts';
-import { setCallBehaviour, setForEachFrom, setReplyVariants } from '../../core/edit/behaviours.ts';
-import { emptyProject } from '../../core/edit/newProject.ts';
-import { setProjectSettings } from '../../core/edit/projectSettings.ts';
-import { chainEdges } from '../../core/edit/edges.ts';
-import { applyAutoLayout } from '../../core/layout/autoLayout.ts';
+import { type EditResult } from '../../core/index.ts';
+import { addOrder, connect, disconnect, removeOrder } from '../../core/index.ts';
+import { addCall, deleteCalls, moveCalls, renameCall, setArgument, setCallRequests, setCallTool } from '../../core/index.ts';
+import { copyCalls, pasteCalls } from '../../core/index.ts';
+import { addChain, deleteChain, renameChain, setReply, setRequests } from '../../core/index.ts';
+import { removeSlot, renameSlot, setSlot } from '../../core/index.ts';
+import { setCallBehaviour, setForEachFrom, setReplyVariants } from '../../core/index.ts';
+import { emptyProject } from '../../core/index.ts';
+import { setProjectSettings } from '../../core/index.ts';
+import { chainEdges } from '../../core/index.ts';
+import { applyAutoLayout } from '../../core/index.ts';
 import type { AppState, AppStoreOptions, HistoryState, ProjectSlice } from '../types.ts';
 import type { Slice } from './context.ts';
 

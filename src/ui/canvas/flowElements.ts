@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { GraphEdge, GraphNode, GraphView, TurnBand } from '../../core/edit/graphView.ts';
-import type { Position } from '../../core/index.ts';
+import { type GraphEdge, type GraphNode, type GraphView, type TurnBand } from '../../core/index.ts';
+import { type Position } from '../../core/index.ts';
 
 /**
  * Turns the core's GraphView into React Flow nodes and edges. Nothing is computed here but

@@ -1,22 +1,5 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
-import {
-  evaluate,
-  METRICS,
-  metricRows,
-  parseGoldLines,
-  parsePredictionLines,
-  PATTERN_LABELS,
-  percent,
-  TARGETS,
-  targetMet,
-  targetText,
-  type EvalReport,
-  type GoldCase,
-  type MetricGroup,
-  type MetricKey,
-  type Pattern,
-  type Prediction,
-} from '../../core/index.ts';
+import { evaluate, METRICS, metricRows, parseGoldLines, parsePredictionLines, PATTERN_LABELS, percent, TARGETS, targetMet, targetText, type EvalReport, type GoldCase, type MetricGroup, type MetricKey, type Pattern, type Prediction } from '../../core/generation.ts';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import './evaluate.css';
 
@@ -48,18 +31,6 @@ async function readFile(file: File): Promise<{ kind: 'gold'; value: GoldFile } |
   if (gold.cases.length) return { kind: 'gold', value: { name: file.name, cases: gold.cases, problems: gold.problems.length } };
   const pred = parsePredictionLines(text);
   return { kind: 'pred', value: { name: file.name, predictions: pred.predictions, problems: pred.problems.length } };
-}
-
-export function EvaluateButton({ compact = false }: { compact?: boolean }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className={compact ? 'button button-small' : 'button'} aria-haspopup="dialog" aria-label="Evaluate a model" onClick={() => setOpen(true)}>
-        Evaluate
-      </button>
-      {open && <EvaluateView onClose={() => setOpen(false)} />}
-    </>
-  );
 }
 
 export function EvaluateView({ onClose }: { onClose: () => void }) {

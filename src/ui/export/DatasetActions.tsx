@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { CheckDataset } from './CheckDataset.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
-import { EvaluateButton } from '../evaluate/EvaluateView.tsx';
+import { EvaluateButton } from '../evaluate/EvaluateButton.tsx';
 import './export.css';
+import { lazyView } from '../lazyView.tsx';
+
+const ExportDialog = lazyView(() => import('./ExportDialog.tsx'), 'ExportDialog');
+const CheckDataset = lazyView(() => import('./CheckDataset.tsx'), 'CheckDataset');
 
 /** "Export dataset" — opens the export dialog. `compact`: the visible text is "Export" (the toolbar's "Dataset" group says of what). */
 export function ExportDatasetButton({ compact = false }: { compact?: boolean }) {

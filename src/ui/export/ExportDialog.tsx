@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { FORMATS, outcomeShares, type Pattern } from '../../core/index.ts';
+import { FORMATS, outcomeShares, type Pattern } from '../../core/generation.ts';
 import { useAppStore } from '../../state/store.ts';
 import { canPickSaveFile } from './fileTargets.ts';
 import { DiagnosticList } from './DiagnosticList.tsx';

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { FORMATS, PATTERN_LABELS, type ChainSummary, type Project } from '../../core/index.ts';
+import { type Project } from '../../core/index.ts';
+import { FORMATS, PATTERN_LABELS, type ChainSummary } from '../../core/generation.ts';
 import { chainCountText, type ExportSettings, type FieldProblem, type SettingsField } from './settings.ts';
 
 type Update = (patch: Partial<ExportSettings>) => void;

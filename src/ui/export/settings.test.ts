@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareDataset } from '../../core/index.ts';
+import { prepareDataset } from '../../core/generation.ts';
 import { loadExample } from '../../core/testing/fixtures.ts';
 import { defaultSettings, specOf, type ExportSettings } from './settings.ts';
 

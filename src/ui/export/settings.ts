@@ -1,4 +1,5 @@
-import { DEFAULT_MIX, PATTERNS, type DatasetSpec, type Mix, type Project, type Selection, type SplitBy } from '../../core/index.ts';
+import { type Project } from '../../core/index.ts';
+import { DEFAULT_MIX, PATTERNS, type DatasetSpec, type Mix, type Selection, type SplitBy } from '../../core/generation.ts';
 
 /**
  * The export dialog's fields as the user typed them (numbers as text, so a half-typed value is

@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { fakerSample, searchFakerMethods, SLOT_FAKER_METHODS } from '../../core/index.ts';
-import type { JsonValue } from '../../core/index.ts';
+import { searchFakerMethods, SLOT_FAKER_METHODS } from '../../core/index.ts';
+import { type JsonValue } from '../../core/index.ts';
 import { navigationTarget } from './listNavigation.ts';
+import { useFakerSample, type FakerSample } from './useFakerSample.ts';
 import './fakerPicker.css';
 
 /** Options shown at once (the list narrows as one types). */
@@ -10,8 +11,9 @@ const SHOWN = 60;
 const KNOWN = new Set(SLOT_FAKER_METHODS);
 
 const sampleCache = new Map<string, string>();
-/** A method's sample value as short text (seed 1, no arguments), remembered. */
-function sampleText(method: string): string {
+/** A method's sample value as short text (seed 1, no arguments), remembered; "…" while Faker loads. */
+function sampleText(fakerSample: FakerSample | undefined, method: string): string {
+  if (!fakerSample) return '…';
   let text = sampleCache.get(method);
   if (text === undefined) {
     const s = fakerSample(method);
@@ -50,6 +52,7 @@ interface Props {
  * beside it and is not committed.
  */
 export function FakerMethodPicker({ slot, current, onPick }: Props) {
+  const fakerSample = useFakerSample();
   const baseId = useId();
   const listId = `${baseId}-list`;
   const errorId = `${baseId}-error`;
@@ -195,7 +198,7 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
               onClick={() => pick(m)}
             >
               <code className="faker-option-method">{m}</code>
-              <span className="faker-option-sample">{sampleText(m)}</span>
+              <span className="faker-option-sample">{sampleText(fakerSample, m)}</span>
             </li>
           ))}
         </ul>

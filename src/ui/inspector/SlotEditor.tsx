@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { fakerSample, isFakeSlot } from '../../core/index.ts';
-import type { SlotSpec } from '../../core/index.ts';
+import { isFakeSlot } from '../../core/index.ts';
+import { type SlotSpec } from '../../core/index.ts';
 import { appStore } from '../../state/store.ts';
 import { FakerMethodPicker, shortText } from './FakerMethodPicker.tsx';
 import { SLOT_KINDS, emptyForm, formToSlot, slotToForm } from './slotForm.ts';
 import type { SlotForm } from './slotForm.ts';
 import { useDraft } from './useDraft.ts';
+import { useFakerSample } from './useFakerSample.ts';
 
 /** One slot: its name (renaming rewrites every reference) and its kind with the kind's fields. */
 export function SlotEditor({ name, spec, highlighted }: { name: string; spec: SlotSpec; highlighted: boolean }) {
@@ -113,11 +114,12 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
 
 /** A sample value of a Faker slot as stored (its method, arguments and `as`), from a fixed seed. */
 function SlotSample({ spec }: { spec: SlotSpec }) {
+  const fakerSample = useFakerSample();
   const text = useMemo(() => {
-    if (!isFakeSlot(spec)) return null;
+    if (!isFakeSlot(spec) || !fakerSample) return null;
     const s = fakerSample(spec.fake, spec.args, spec.as);
     return s.ok ? shortText(s.value) : null;
-  }, [spec]);
+  }, [spec, fakerSample]);
   if (text === null) return null;
   return (
     <p className="faker-sample muted">

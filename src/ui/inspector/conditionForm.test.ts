@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConditionShape } from '../../core/conditions/shape.ts';
-import type { Condition, ValueOption } from '../../core/index.ts';
+import { type Condition, type ValueOption } from '../../core/index.ts';
 import { conditionKind, convertCondition, defaultTest, operandText, operandValue, operatorChoice, shareInWords, withOperand, withOperator, withValue, KIND_CHOICES, OPERATOR_CHOICES } from './conditionForm.ts';
 
 const test: Condition = { value: '{task.priority}', eq: 'high' };

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { replyCoverage } from '../../core/index.ts';
-import type { ReplyCoverage } from '../../core/index.ts';
+import { type ReplyCoverage } from '../../core/generation.ts';
 import { appStore, selectDiagnostics, useAppStore } from '../../state/store.ts';
 import type { CoverageRequest, CoverageResponse } from '../../workers/coverageProtocol.ts';
 
@@ -59,11 +58,10 @@ export function useReplyCoverage(): CoverageState {
       };
       const w = coverageWorker();
       if (!w) {
-        try {
-          done({ id: 0, ok: true, coverage: replyCoverage(project, chainId, seed, from, COVERAGE_EXAMPLES) });
-        } catch (e) {
-          done({ id: 0, ok: false, message: e instanceof Error ? e.message : String(e) });
-        }
+        // No workers (unit tests): counted here, with the generation side of the core loaded on demand.
+        void import('../../core/generation.ts')
+          .then((core) => done({ id: 0, ok: true, coverage: core.replyCoverage(project, chainId, seed, from, COVERAGE_EXAMPLES) }))
+          .catch((e: unknown) => done({ id: 0, ok: false, message: e instanceof Error ? e.message : String(e) }));
         return;
       }
       const id = nextId++;

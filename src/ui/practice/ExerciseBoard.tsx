@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
-import { compileProject, emptyAnswer, explainBranches, gradeAnswer } from '../../core/index.ts';
-import type { Answer, Exercise, ExerciseCall, ExerciseGrade, Project } from '../../core/index.ts';
+import { compileProject, explainBranches } from '../../core/index.ts';
+import { emptyAnswer, gradeAnswer } from '../../core/generation.ts';
+import { type Project } from '../../core/index.ts';
+import { type Answer, type Exercise, type ExerciseCall, type ExerciseGrade } from '../../core/generation.ts';
 import { compactJson } from './compactJson.ts';
 import '../why/why.css';
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { makeExercise, parseProject } from '../../core/index.ts';
+import { parseProject } from '../../core/index.ts';
+import { makeExercise } from '../../core/generation.ts';
 import { EXERCISES } from './exerciseCatalog.ts';
 
 const dir = new URL('../../../public/exercises/', import.meta.url);

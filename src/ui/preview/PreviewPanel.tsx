@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { nextVariantIndex, variantSignature } from '../../core/index.ts';
+import { nextVariantIndex, variantSignature } from '../../core/generation.ts';
 import { appStore, selectExampleIndex, selectSeed, useAppStore } from '../../state/store.ts';
 import { ExamplePanel } from './ExamplePanel.tsx';
 import { useExample } from './useExample.ts';

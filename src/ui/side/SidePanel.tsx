@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
-import type { Diagnostic } from '../../core/index.ts';
+import { type Diagnostic } from '../../core/index.ts';
 import { appStore, selectChain, selectDiagnostics, selectSelectedCall, useAppStore } from '../../state/store.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { CallInspector } from '../inspector/CallInspector.tsx';
 import { ChainSettings } from '../inspector/ChainSettings.tsx';
-import { PreviewPanel } from '../preview/PreviewPanel.tsx';
 import { ViewTabs } from '../preview/ViewTabs.tsx';
-import { WhyPanel } from '../why/WhyPanel.tsx';
 import { PracticeButton } from '../practice/ModeSwitch.tsx';
+import { LOADING_PANEL, lazyView } from '../lazyView.tsx';
+
+const PreviewPanel = lazyView(() => import('../preview/PreviewPanel.tsx'), 'PreviewPanel', LOADING_PANEL);
+const WhyPanel = lazyView(() => import('../why/WhyPanel.tsx'), 'WhyPanel', LOADING_PANEL);
 
 type TabId = 'inspector' | 'why' | 'preview' | 'problems';
 
