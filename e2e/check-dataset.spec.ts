@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openaiFormat, parseProject, prepareDataset } from '../src/core/index.ts';
+import { parseProject } from '../src/core/index.ts';
+import { openaiFormat, prepareDataset } from '../src/core/generation.ts';
 
 /** "Check a dataset": a JSONL file made elsewhere, checked line by line by the export's checker. */
 

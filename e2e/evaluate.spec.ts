@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { evaluate, parseGoldLines, parsePredictionLines, percent } from '../src/core/index.ts';
+import { evaluate, parseGoldLines, parsePredictionLines, percent } from '../src/core/generation.ts';
 import { expectQuiet, watch } from './support/watch.ts';
 
 /**

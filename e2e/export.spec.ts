@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { checkDistilBundle, openaiFormat, parseProject, prepareDataset, type Project } from '../src/core/index.ts';
+import { parseProject, type Project } from '../src/core/index.ts';
+import { checkDistilBundle, openaiFormat, prepareDataset } from '../src/core/generation.ts';
 import { acceptReplace } from './support/designer.ts';
 
 /**
