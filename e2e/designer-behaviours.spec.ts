@@ -206,20 +206,20 @@ test.describe('call behaviours on the canvas and in the inspector', () => {
     await openExample(page, TASK_REMINDERS, 'Task reminders');
     const ins = inspector(page);
     const variants = ins.getByRole('list', { name: 'Reply variants' });
-    await expect(variants.getByRole('listitem')).toHaveCount(4);
-    await expect(variants.getByRole('listitem', { name: 'Variant 4' })).toContainText('Otherwise (no condition)');
+    await expect(variants.getByRole('listitem')).toHaveCount(6);
+    await expect(variants.getByRole('listitem', { name: 'Variant 6' })).toContainText('Otherwise (no condition)');
     await ins.getByRole('button', { name: 'Add variant', exact: true }).click();
-    await expect(variants.getByRole('listitem')).toHaveCount(5);
+    await expect(variants.getByRole('listitem')).toHaveCount(7);
     // Added before the fallback, which stays last.
-    const added = variants.getByRole('listitem', { name: 'Variant 4' });
-    await expect(added.getByRole('combobox', { name: 'Variant 4 condition: kind' })).toHaveValue('ran');
-    await typeInto(page, added.getByRole('textbox', { name: 'Variant 4 phrasing 1' }), 'I set {remind.length} reminders.', 'Tab');
-    await ins.getByRole('button', { name: 'Move variant 4 up' }).click();
-    await expect(variants.getByRole('listitem', { name: 'Variant 3' }).getByRole('textbox', { name: 'Variant 3 phrasing 1' })).toHaveValue('I set {remind.length} reminders.');
-    await variants.getByRole('listitem', { name: 'Variant 3' }).scrollIntoViewIfNeeded();
+    const added = variants.getByRole('listitem', { name: 'Variant 6' });
+    await expect(added.getByRole('combobox', { name: 'Variant 6 condition: kind' })).toHaveValue('ran');
+    await typeInto(page, added.getByRole('textbox', { name: 'Variant 6 phrasing 1' }), 'I set {remind.length} reminders.', 'Tab');
+    await ins.getByRole('button', { name: 'Move variant 6 up' }).click();
+    await expect(variants.getByRole('listitem', { name: 'Variant 5' }).getByRole('textbox', { name: 'Variant 5 phrasing 1' })).toHaveValue('I set {remind.length} reminders.');
+    await variants.getByRole('listitem', { name: 'Variant 5' }).scrollIntoViewIfNeeded();
     await shoot(page, 'behaviours-reply-variants');
-    await ins.getByRole('button', { name: 'Remove variant 3' }).click();
-    await expect(variants.getByRole('listitem')).toHaveCount(4);
+    await ins.getByRole('button', { name: 'Remove variant 5' }).click();
+    await expect(variants.getByRole('listitem')).toHaveCount(6);
   });
 
   test('the reference picker keeps a hand-typed reference and offers every list step', async ({ page }) => {
