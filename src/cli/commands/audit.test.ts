@@ -29,6 +29,18 @@ describe('chainwright audit', () => {
     expect(report.tools.map((t: { name: string }) => t.name)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']);
   });
 
+  it('names the result fields whose simulated values are generic words, and none for a design with fitting values', () => {
+    const file = join(dir, 'generic.json');
+    const returns = { type: 'object', properties: { report_id: { type: 'string' }, frobnicator: { type: 'string' } }, required: ['report_id', 'frobnicator'] };
+    writeFileSync(file, JSON.stringify([{ type: 'function', function: { name: 'make_report', description: 'Make a report.', parameters: { type: 'object', properties: {} } }, returns }]));
+    const r = cli('audit', file);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: make_report frobnicator: 100 % generic \\(e\\.g\\. "`, 'm'));
+    expect(r.stdout).not.toMatch(/make_report report_id/);
+    expect(JSON.parse(cli('audit', file, '--json').stdout).genericFields).toEqual([{ tool: 'make_report', fields: [expect.objectContaining({ field: 'frobnicator', share: 1 })] }]);
+    expect(cli('audit', 'public/examples/room-booking.chain.json').stdout).not.toContain('generic words');
+  });
+
   it('audits a tool list in any import format (as a project without chains)', () => {
     const file = join(dir, 'mcp.json');
     writeFileSync(file, JSON.stringify({ tools: [{ name: 'delete_file', description: 'Delete a file from the workspace.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }] }));

@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { auditProject, importTools, parseProject, PROJECT_FORMAT, PROJECT_VERSION, type AuditReport, type Project } from '../../core/index.ts';
+import { fallbackFields, type FallbackField } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK, oneFile, printDiagnostics, readTextFile, type Io } from '../shared.ts';
 
 /**
  * `audit FILE [--json]`: grades every tool and the project, and prints each finding as
  * `FILE: path: severity: message — fix [rule]`. Findings are advice: exit 0; 1 when FILE
  * cannot be read. FILE is a project, or a tool list in any importable format (OpenAI,
- * job_description.json, MCP, Anthropic), audited as a project without chains.
+ * job_description.json, MCP, Anthropic), audited as a project without chains. After the findings,
+ * the result fields whose simulated values fall back to generic words (20 results per tool): where
+ * an `x-fake` hint or a clearer name would give values that fit.
  */
 export function auditCommand(args: string[], io: Io): number {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
@@ -16,11 +19,12 @@ export function auditCommand(args: string[], io: Io): number {
   const project = readProjectOrTools(file, text, io);
   if (!project) return EXIT_INVALID;
   const report = auditProject(project);
+  const generic = project.tools.map((tool) => ({ tool: tool.function.name, fields: fallbackFields(tool, 20, project.referenceDate) })).filter((t) => t.fields.length > 0);
   if (values.json) {
-    io.stdout(`${JSON.stringify({ file, ...report }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ file, ...report, genericFields: generic }, null, 2)}\n`);
     return EXIT_OK;
   }
-  io.stdout(formatReport(file, project, report));
+  io.stdout(formatReport(file, project, report) + formatGeneric(file, generic));
   return EXIT_OK;
 }
 
@@ -55,5 +59,15 @@ function formatReport(file: string, project: Project, report: AuditReport): stri
   }
   if (all.length) out.push('');
   for (const f of all) out.push(`${file}: ${f.path}: ${f.severity}: ${f.message} — ${f.fix} [${f.rule}]`);
+  return `${out.join('\n')}\n`;
+}
+
+/** The result fields that fell back to generic words, per tool, with what to do about it. */
+export function formatGeneric(file: string, generic: readonly { tool: string; fields: readonly FallbackField[] }[]): string {
+  if (generic.length === 0) return '';
+  const out = ['', `Result fields whose simulated values are generic words (an "x-fake" hint, an enum or a clearer name gives values that fit):`];
+  for (const { tool, fields } of generic) {
+    for (const f of fields) out.push(`${file}: ${tool} ${f.field}: ${Math.round(f.share * 100)} % generic (e.g. ${f.samples.map((v) => JSON.stringify(v)).join(', ')})`);
+  }
   return `${out.join('\n')}\n`;
 }

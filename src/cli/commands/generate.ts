@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MIX, FORMATS, datasetStats, loadTokenCounter, outcomeShares, parseMix, prepareDataset, type ChainCount, type DatasetError, type DatasetRun, type DatasetSpec, type FileName, type Mix, type Selection, type SplitOptions } from '../../core/generation.ts';
+import type { Project } from '../../core/index.ts';
+import { DEFAULT_MIX, FORMATS, datasetStats, fallbackFields, loadTokenCounter, outcomeShares, parseMix, prepareDataset, type ChainCount, type DatasetError, type DatasetRun, type DatasetSpec, type FileName, type Mix, type Selection, type SplitOptions } from '../../core/generation.ts';
 import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
 import { Progress } from '../progress.ts';
@@ -249,7 +250,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
       return writeFailed(e);
     }
     progress.clear();
-    const text = summary(run, targets, selectionKind === 'mix', jobsNote, values.tokens === true);
+    const text = summary(run, targets, selectionKind === 'mix', jobsNote, values.tokens === true, genericFieldsNote(project, run));
     if (typeof text === 'string') {
       io.stderr(text);
       return EXIT_OK;
@@ -314,6 +315,20 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
   return finish(null);
 }
 
+/**
+ * The result fields of the run's tools whose simulated values fall back to generic words, per
+ * tool ("make_report: 1 of 2 string fields (frobnicator)"); undefined when there are none.
+ */
+function genericFieldsNote(project: Project, run: DatasetRun): string | undefined {
+  const used = new Set(run.tools.map((t) => t.function.name));
+  const parts = project.tools
+    .filter((tool) => used.has(tool.function.name))
+    .map((tool) => ({ tool: tool.function.name, fields: fallbackFields(tool, 20, project.referenceDate) }))
+    .filter((t) => t.fields.length > 0)
+    .map((t) => `${t.tool} (${t.fields.map((f) => f.field).join(', ')})`);
+  return parts.length ? `result fields with generic words: ${parts.join('; ')} — chainwright audit says what to add (an x-fake hint, an enum or a clearer name)` : undefined;
+}
+
 function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
@@ -323,7 +338,7 @@ function percent(x: number): string {
  * shape of the examples, on standard error; with `tokens`, a token estimate (the tokenizer is
  * loaded only then: building its encoder takes longer than a small run).
  */
-function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolean, jobsNote: string | undefined, tokens: boolean): string | Promise<string> {
+function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolean, jobsNote: string | undefined, tokens: boolean, genericNote?: string): string | Promise<string> {
   const lines: string[] = [];
   for (const f of run.files) {
     const n = f.end - f.start;
@@ -357,6 +372,7 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
     const { failures, retries, confirmations, refusals } = outcomes;
     lines.push(`of the examples of chains that fail or ask: ${percent(failures)} hold a failure, ${percent(retries)} a retry, ${percent(confirmations)} a confirmation (yes), ${percent(refusals)} a refusal (no)`);
   }
+  if (genericNote) lines.push(genericNote);
   if (jobsNote) lines.push(jobsNote);
   if (run.examples === 0) return `${lines.join('\n')}\n`;
   // Calls and turns per example over the whole dataset, from each chain's plan (as datasetStats has them).
