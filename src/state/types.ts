@@ -95,12 +95,8 @@ export interface ProjectSlice {
   setCallBehaviour(callId: string, patch: BehaviourPatch): boolean;
   /** A list field dropped on a call's header: the call runs once for each element (one undo step). */
   setForEachFrom(source: ConnectionSource, targetId: string): boolean;
-  /** Moves calls as one undo step (not for drags: use beginDrag/dragCalls/endDrag). */
+  /** Moves calls as one undo step (the canvas calls it once, when a drag stops). */
   moveCalls(positions: Readonly<Record<string, Position>>): void;
-  /** A node drag is ONE undo step: beginDrag pauses history, dragCalls moves (untracked), endDrag records once. */
-  beginDrag(): void;
-  dragCalls(positions: Readonly<Record<string, Position>>): void;
-  endDrag(): void;
   /** "Auto layout": every call of the chain at its dagre position (one undo step). */
   autoLayout(): void;
   /** Copies the selected calls; returns the clipboard text (also kept in `clipboard`), or null when nothing is selected. */

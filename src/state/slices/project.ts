@@ -11,7 +11,7 @@ import { emptyProject } from '../../core/index.ts';
 import { setProjectSettings } from '../../core/index.ts';
 import { chainEdges } from '../../core/index.ts';
 import { applyAutoLayout } from '../../core/index.ts';
-import type { AppState, AppStoreOptions, HistoryState, ProjectSlice } from '../types.ts';
+import type { AppState, AppStoreOptions, ProjectSlice } from '../types.ts';
 import type { Slice } from './context.ts';
 
 /** File name for "Save project": the project's name, lower-case, dashes. */
@@ -24,7 +24,6 @@ export const createProjectSlice =
   (options: AppStoreOptions): Slice<ProjectSlice> =>
   (set, get, api) => {
     const initial = options.project ?? emptyProject();
-    let dragStart: HistoryState | null = null;
 
     const chainId = (): string | null => get().chainId;
 
@@ -158,26 +157,6 @@ export const createProjectSlice =
       setForEachFrom: (source, targetId) => onChain((p, c) => setForEachFrom(p, c, source, targetId), () => ({ selectedCallIds: [targetId], selectedEdgeIds: [] })),
       moveCalls: (positions) => {
         onChain((p, c) => moveCalls(p, c, positions));
-      },
-      beginDrag: () => {
-        if (dragStart) return;
-        dragStart = { project: get().project, chainId: get().chainId };
-        api.temporal.getState().pause();
-      },
-      dragCalls: (positions) => {
-        const id = chainId();
-        if (id === null) return;
-        const r = moveCalls(get().project, id, positions);
-        if (r.ok && r.project !== get().project) set({ project: r.project });
-      },
-      endDrag: () => {
-        const start = dragStart;
-        dragStart = null;
-        const temporal = api.temporal;
-        temporal.getState().resume();
-        if (!start || start.project === get().project) return;
-        const limit = options.historyLimit ?? 200;
-        temporal.setState((t) => ({ pastStates: [...t.pastStates, start].slice(-limit), futureStates: [] }));
       },
       autoLayout: () => {
         const id = chainId();
