@@ -86,8 +86,9 @@ export async function dragFromTo(page: Page, from: Locator, to: Locator): Promis
   await page.mouse.down();
   await page.mouse.move(a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3, { steps: 4 });
   await page.mouse.move(b.x, b.y, { steps: 8 });
-  // Let the canvas take in the last move before the button is released (the machine may be busy).
-  await page.waitForTimeout(100);
+  // Let the canvas take in the last move before the button is released (the machine may be busy):
+  // two animation frames, so React Flow has handled the pointer move and drawn its result.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page.mouse.move(b.x, b.y);
   await page.mouse.up();
 }

@@ -147,13 +147,14 @@ describe('autosave timing', () => {
   it('writes nothing before the saved workspace has loaded (load gate), then restores it', async () => {
     const saved = createAppStore({ project: loadExample('q4-planning') }).getState().project;
     const record: WorkspaceRecord = { schema: 1, projectText: serializeProject(saved), chainId: saved.chains[0].id, viewports: { x: { x: 1, y: 2, zoom: 3 } }, revision: 4, tabId: 'other', savedAt: 0 };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const mem = memoryStorage(record);
     mem.holdReads();
     const store = createAppStore({ project: loadExample('room-booking') });
     const c = start(store, { storage: mem.storage, debounceMs: 1, maxWaitMs: 1 });
     move(store, 1);
     await c.flush();
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(50); // well past the 1 ms debounce and wait
     expect(mem.writes).toHaveLength(0);
     expect(store.getState().persistence.kind).toBe('loading');
     mem.releaseReads();
@@ -161,7 +162,7 @@ describe('autosave timing', () => {
     expect(store.getState().project).toEqual(saved);
     expect(store.getState().viewports).toEqual(record.viewports);
     expect(store.temporal.getState().pastStates).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(50);
     expect(mem.writes).toHaveLength(0);
   });
 });

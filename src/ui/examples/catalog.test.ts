@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseProject } from '../../core/index.ts';
+import { chainPlan, parseProject, validateProject } from '../../core/index.ts';
 import { EXAMPLES, FIRST_VISIT_EXAMPLE } from './catalog.ts';
 
 const dir = new URL('../../../public/examples/', import.meta.url);
@@ -19,7 +19,12 @@ describe('the examples gallery', () => {
     }
   });
 
-  it('opens the room-booking example on a first visit', () => {
-    expect(FIRST_VISIT_EXAMPLE.file).toBe('room-booking.chain.json');
+  it('opens, on a first visit, a bundled example that generates and shows calls running together', () => {
+    expect(EXAMPLES).toContain(FIRST_VISIT_EXAMPLE);
+    const parsed = parseProject(readFileSync(new URL(FIRST_VISIT_EXAMPLE.file, dir), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(validateProject(parsed.project).filter((d) => d.severity === 'error')).toEqual([]);
+    const plan = chainPlan(parsed.project, parsed.project.chains[0]);
+    expect(plan.ok && plan.plan.turns.some((t) => t.callIds.length > 1)).toBe(true);
   });
 });
