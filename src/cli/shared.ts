@@ -56,6 +56,8 @@ export function loadProject(file: string, io: Io): Loaded | null {
     printDiagnostics(file, parsed.diagnostics, io.stderr);
     return null;
   }
+  // Repairs of what only changes the look (a broken position), each a warning.
+  printDiagnostics(file, parsed.diagnostics, io.stderr);
   return { file, text, project: parsed.project };
 }
 

@@ -24,6 +24,25 @@ describe('parseProject', () => {
     expect(r.error.line).toBe(3);
   });
 
+  it('repairs a broken position with a warning naming the call, its path and line, instead of refusing the file', () => {
+    const doc = JSON.parse(exampleTexts['room-booking']);
+    doc.chains[0].calls[1].position = { x: 10, y: null };
+    const t = text(doc);
+    const r = parseProject(t);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.project.chains[0].calls[1].position).toBeUndefined();
+    expect(r.project.chains[0].calls[0].position).toEqual(doc.chains[0].calls[0].position);
+    expect(r.diagnostics).toHaveLength(1);
+    const [d] = r.diagnostics;
+    expect(d).toMatchObject({ severity: 'warning', code: 'position-repaired', path: '$.chains[0].calls[1].position' });
+    expect(d.message).toContain(`call "${doc.chains[0].calls[1].id}"`);
+    expect(t.split('\n')[d.line! - 1]).toContain('"position"');
+    // What changes meaning is still refused.
+    doc.chains[0].calls[1].tool = 42;
+    expect(parseProject(text(doc)).ok).toBe(false);
+  });
+
   it('refuses a document of another format', () => {
     const r = parseProject(text({ format: 'excalidraw', version: 1 }));
     expect(!r.ok && r.error).toMatchObject({ kind: 'not-a-project', path: '$.format' });

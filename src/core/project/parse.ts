@@ -2,6 +2,7 @@ import type { Diagnostic } from '../validate/diagnostics.ts';
 import { error } from '../validate/diagnostics.ts';
 import { lineColumnAt, lineOf, locateJsonPaths } from './jsonLocate.ts';
 import { migrate, migrations as defaultMigrations, type Migration } from './migrate.ts';
+import { repairCosmetic } from './repair.ts';
 import { checkProjectShape, findForbiddenKeys } from './shape.ts';
 import type { Project } from './types.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, isPlainObject } from './types.ts';
@@ -60,11 +61,16 @@ export function parseProject(text: string, options: ParseOptions = {}): ParseRes
   }
   const migrated = migrate(doc, options.migrations ?? defaultMigrations, known);
   if (!migrated.ok) return fail('invalid', '$.version', migrated.message, text);
+  const repaired = repairCosmetic(migrated.doc);
   const shape = checkProjectShape(migrated.doc);
   if (shape.length) return failWith('invalid', shape, migrated.applied.length ? undefined : text);
   const project = migrated.doc as unknown as Project;
   for (const chain of project.chains) for (const call of chain.calls) if (call.args === undefined) call.args = {};
-  return { ok: true, project, diagnostics: [], migrated: migrated.applied };
+  if (repaired.length && !migrated.applied.length) {
+    const lines = locateJsonPaths(text);
+    for (const d of repaired) d.line = lineOf(lines, d.path);
+  }
+  return { ok: true, project, diagnostics: repaired, migrated: migrated.applied };
 }
 
 function fail(kind: ParseErrorKind, path: string, message: string, text: string, line?: number): ParseResult {

@@ -88,6 +88,7 @@ export const createProjectSlice =
         }
         get().loadProject(parsed.project, { fileName });
         if (parsed.migrated.length) get().notify('info', `${fileName} was migrated: ${parsed.migrated.join(', ')}`);
+        if (parsed.diagnostics.length) get().notify('warning', `${fileName}: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
         return true;
       },
       dismissOpenFailure: () => set({ openFailure: null }),
