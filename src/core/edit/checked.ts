@@ -1,9 +1,22 @@
-import type { Project } from '../project/types.ts';
-import { parseProject } from '../project/parse.ts';
-import { serializeProject } from '../project/serialize.ts';
+import { checkCallShape, checkSlotShape } from '../project/shape.ts';
+import type { Diagnostic } from '../validate/diagnostics.ts';
 
-/** Why `project` would not read back as a project file (the parser's first error, with its JSON path), or null. */
-export function unreadableReason(project: Project): string | null {
-  const parsed = parseProject(serializeProject(project));
-  return parsed.ok ? null : `${parsed.error.path}: ${parsed.error.message}`;
+/**
+ * Why a fragment an edit adds would not read back as part of a project file (the reader's
+ * first structural error, with its JSON path), or null: only the fragment is checked, not the
+ * whole project serialised and read again.
+ */
+function firstProblem(diagnostics: Diagnostic[]): string | null {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  return first ? `${first.path}: ${first.message}` : null;
+}
+
+/** A call as it would sit at `path` (`$.chains[c].calls[i]`). */
+export function unreadableCall(call: unknown, path: string): string | null {
+  return firstProblem(checkCallShape(call, path));
+}
+
+/** A slot as it would sit in the `slots` object at `path` (`$.chains[c].slots`). */
+export function unreadableSlot(name: string, spec: unknown, path: string): string | null {
+  return firstProblem(checkSlotShape(name, spec, path));
 }

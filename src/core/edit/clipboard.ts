@@ -2,7 +2,7 @@ import type { Call, Chain, Position, Project } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import { findChain, noChain, replaceChain } from './access.ts';
 import { takenNames, uniqueName } from './calls.ts';
-import { unreadableReason } from './checked.ts';
+import { unreadableCall } from './checked.ts';
 import { rewriteCall, withRoot } from './rewrite.ts';
 import { edited, ID_PATTERN, refused, type EditResult } from './types.ts';
 
@@ -100,9 +100,10 @@ export function pasteCalls(project: Project, chainId: string, clipboard: string,
     }
     return next;
   });
-  const result = replaceChain(project, chainId, { ...chain, calls: [...chain.calls, ...pasted] });
-  const problem = unreadableReason(result);
+  const at = project.chains.indexOf(chain);
+  const problem = pasted.map((call, i) => unreadableCall(call, `$.chains[${at}].calls[${chain.calls.length + i}]`)).find((p) => p !== null);
   if (problem) return refused(`the copied calls are not valid here: ${problem}`);
+  const result = replaceChain(project, chainId, { ...chain, calls: [...chain.calls, ...pasted] });
   const warnings = dropped.size ? [`removed references to ${[...dropped].join(', ')}: no such call in chain "${chainId}"`] : [];
   return edited(result, warnings, { callIds: pasted.map((c) => c.id) });
 }

@@ -1,6 +1,6 @@
 import type { Chain, Project, SlotSpec } from '../project/types.ts';
 import { findChain, noChain, replaceChain } from './access.ts';
-import { unreadableReason } from './checked.ts';
+import { unreadableSlot } from './checked.ts';
 import { rewriteChain, withRoot } from './rewrite.ts';
 import { edited, refused, SLOT_NAME_PATTERN, type EditResult } from './types.ts';
 
@@ -19,10 +19,9 @@ export function setSlot(project: Project, chainId: string, name: string, spec: S
   if (!chain) return refused(noChain(chainId));
   const problem = slotNameProblem(chain, name, name);
   if (problem) return refused(problem);
-  const next = replaceChain(project, chainId, { ...chain, slots: { ...(chain.slots ?? {}), [name]: spec } });
-  const unreadable = unreadableReason(next);
+  const unreadable = unreadableSlot(name, spec, `$.chains[${project.chains.indexOf(chain)}].slots`);
   if (unreadable) return refused(`the slot "${name}" is not valid: ${unreadable}`);
-  return edited(next);
+  return edited(replaceChain(project, chainId, { ...chain, slots: { ...(chain.slots ?? {}), [name]: spec } }));
 }
 
 /** Removes a slot; references to it stay (validation reports them as `unknown-slot`). */

@@ -213,3 +213,17 @@ export function checkProjectShape(doc: Record<string, unknown>): Diagnostic[] {
   field(doc, 'chains', '$', out, listOf(checkChain, 'chains'), true);
   return out;
 }
+
+/** Structural diagnostics of one call (as `checkProjectShape` checks it inside a chain), at `path`. */
+export function checkCallShape(call: unknown, path: string): Diagnostic[] {
+  const out = findForbiddenKeys(call, path);
+  checkCall(call, path, out);
+  return out;
+}
+
+/** Structural diagnostics of one slot `name: spec` (as inside a chain's `slots`), at `path` (the slots object's). */
+export function checkSlotShape(name: string, spec: unknown, path: string): Diagnostic[] {
+  const out = findForbiddenKeys(spec, jsonPath(path, name));
+  checkSlots({ [name]: spec }, path, out);
+  return out;
+}
