@@ -2,7 +2,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'location', 'HTMLElement', 'Element', 'Node', 'Blob', 'File', 'FileReader', 'fetch', 'XMLHttpRequest', 'requestAnimationFrame', 'alert'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'navigator',
+  'location',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Blob',
+  'File',
+  'FileReader',
+  'fetch',
+  'XMLHttpRequest',
+  'requestAnimationFrame',
+  'alert',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tmp/**'] },
@@ -20,15 +38,18 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'src/core is pure: no React.' },
-          { group: ['zustand', 'zustand/*', 'zundo'], message: 'src/core is pure: no zustand.' },
-          { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: 'src/core is pure: no Monaco.' },
-          { group: ['@xyflow/*'], message: 'src/core is pure: no React Flow.' },
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core runs in the browser too: no Node built-ins.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'src/core is pure: no React.' },
+            { group: ['zustand', 'zustand/*', 'zundo'], message: 'src/core is pure: no zustand.' },
+            { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: 'src/core is pure: no Monaco.' },
+            { group: ['@xyflow/*'], message: 'src/core is pure: no React Flow.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core runs in the browser too: no Node built-ins.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core is pure: no DOM globals.' }))],
     },
   },
@@ -39,9 +60,12 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/workers/**/*.ts', 'src/cli/**/*.ts', 'src/main.tsx'],
     ignores: ['**/*.test.{ts,tsx}', '**/*.testutil.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)core/(?!(index|generation)\\.ts$)', message: 'Import the core through src/core/index.ts or src/core/generation.ts.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '(^|/)core/(?!(index|generation)\\.ts$)', message: 'Import the core through src/core/index.ts or src/core/generation.ts.' }],
+        },
+      ],
     },
   },
 );

@@ -129,99 +129,118 @@ const made = createGenerator(project, CHAIN);
 if (!made.ok) throw new Error(made.diagnostics[0].message);
 const generator = made.generator;
 const plan = generator.plan;
-console.log(`design: ${FILE} / ${CHAIN}: ${plan.turns.reduce((n, t) => n + t.callIds.length, 0)} calls in ${plan.turns.length} turns; format openai, tools on every line; Node ${process.version}, one thread`);
+console.log(
+  `design: ${FILE} / ${CHAIN}: ${plan.turns.reduce((n, t) => n + t.callIds.length, 0)} calls in ${plan.turns.length} turns; format openai, tools on every line; Node ${process.version}, one thread`,
+);
 
 if (!memoryOnly) speed();
 
 function speed(): void {
-fullRun(project, 5000); // warm up
-rawRun(project, 5000);
-const dropped = fullRun(project, COUNT, undefined, 'none');
-const encoded = fullRun(project, COUNT, undefined, 'null');
-const rawEncoded = rawRun(project, COUNT, 'null');
-// A virtual machine gives a process's first large write fresh pages, which costs several
-// times more than later writes of the same size: pay that once before the timed runs.
-fileSystemRun(COUNT * 6_500); // about the size of the file written below
-// The headline pair, in alternating rounds: a neighbour that slows the machine for a few
-// seconds then slows one round of both, not one of the two, and the medians set it aside.
-const rounds: { full: Timed; raw: Timed }[] = [];
-for (let r = 0; r < ROUNDS; r += 1) rounds.push({ full: fullRun(project, COUNT), raw: rawRun(project, COUNT) });
-const full = median(rounds.map((r) => r.full));
-const raw = median(rounds.map((r) => r.raw));
-const fs = fileSystemRun(full.bytes);
-const nullWrites = fileSystemRun(full.bytes, '/dev/null');
-const us = (ms: number) => `${((ms * 1000) / COUNT).toFixed(1)} µs`;
-const line = (label: string, r: { ms: number; cpu: number }, unit = 'examples') =>
-  console.log(`  ${label.padEnd(58)} ${rate(COUNT, r.ms).padStart(7)} ${unit}/s wall, ${rate(COUNT, r.cpu).padStart(7)} per CPU-second  (${us(r.ms)} each)`);
-/** The speed of `run` as a share of the speed of `raw`. */
-const share = (run: { ms: number; cpu: number }, raw: { ms: number; cpu: number }) => `${((raw.ms / run.ms) * 100).toFixed(0)}% (wall), ${((raw.cpu / run.cpu) * 100).toFixed(0)}% (CPU)`;
-console.log(`  (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: wall-clock rates suffer on a busy machine; per CPU-second is what one free core does)`);
-console.log(`  ${COUNT.toLocaleString('en-US')} examples, ${mb(full.bytes)} of lines`);
-line('generate + write + check every line (lines dropped)', dropped);
-line('… encoded as the CLI writes them, to /dev/null', encoded);
-console.log(`    writing the same bytes, already encoded, to /dev/null alone: ${us(nullWrites.ms)} per example, ${mb((full.bytes / nullWrites.ms) * 1000)}/s (a system call's cost grows with its size here)`);
-line(`… written to a new file as the CLI does (median of ${ROUNDS})`, full);
-console.log(`    the file system alone (the same bytes, already encoded, to a new file): ${us(fs.ms)} per example, ${mb((full.bytes / fs.ms) * 1000)}/s`);
-line('JSON.stringify + encode of the same lines, to /dev/null', rawEncoded, 'lines');
-line(`JSON.stringify + write, same lines, new file (median of ${ROUNDS})`, raw, 'lines');
-console.log(`  rounds (written to a new file): ${rounds.map((r) => `${rate(COUNT, r.full.ms)} vs ${rate(COUNT, r.raw.ms)} raw, ${((r.raw.ms / r.full.ms) * 100).toFixed(0)}%`).join(' · ')}`);
-console.log(`  the full run is ${share(encoded, rawEncoded)} of the raw speed to /dev/null, ${share(full, raw)} to a new file`);
-console.log(`  goals: ≥ 20,000 examples/s written to a file: ${rate(COUNT, full.ms)} (${COUNT / (full.ms / 1000) >= 20_000 ? 'met' : 'NOT met'}); ≥ 50% of the raw speed: ${((raw.ms / full.ms) * 100).toFixed(0)}% (${raw.ms / full.ms >= 0.5 ? 'met' : 'NOT met'})`);
+  fullRun(project, 5000); // warm up
+  rawRun(project, 5000);
+  const dropped = fullRun(project, COUNT, undefined, 'none');
+  const encoded = fullRun(project, COUNT, undefined, 'null');
+  const rawEncoded = rawRun(project, COUNT, 'null');
+  // A virtual machine gives a process's first large write fresh pages, which costs several
+  // times more than later writes of the same size: pay that once before the timed runs.
+  fileSystemRun(COUNT * 6_500); // about the size of the file written below
+  // The headline pair, in alternating rounds: a neighbour that slows the machine for a few
+  // seconds then slows one round of both, not one of the two, and the medians set it aside.
+  const rounds: { full: Timed; raw: Timed }[] = [];
+  for (let r = 0; r < ROUNDS; r += 1) rounds.push({ full: fullRun(project, COUNT), raw: rawRun(project, COUNT) });
+  const full = median(rounds.map((r) => r.full));
+  const raw = median(rounds.map((r) => r.raw));
+  const fs = fileSystemRun(full.bytes);
+  const nullWrites = fileSystemRun(full.bytes, '/dev/null');
+  const us = (ms: number) => `${((ms * 1000) / COUNT).toFixed(1)} µs`;
+  const line = (label: string, r: { ms: number; cpu: number }, unit = 'examples') =>
+    console.log(`  ${label.padEnd(58)} ${rate(COUNT, r.ms).padStart(7)} ${unit}/s wall, ${rate(COUNT, r.cpu).padStart(7)} per CPU-second  (${us(r.ms)} each)`);
+  /** The speed of `run` as a share of the speed of `raw`. */
+  const share = (run: { ms: number; cpu: number }, raw: { ms: number; cpu: number }) =>
+    `${((raw.ms / run.ms) * 100).toFixed(0)}% (wall), ${((raw.cpu / run.cpu) * 100).toFixed(0)}% (CPU)`;
+  console.log(
+    `  (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: wall-clock rates suffer on a busy machine; per CPU-second is what one free core does)`,
+  );
+  console.log(`  ${COUNT.toLocaleString('en-US')} examples, ${mb(full.bytes)} of lines`);
+  line('generate + write + check every line (lines dropped)', dropped);
+  line('… encoded as the CLI writes them, to /dev/null', encoded);
+  console.log(
+    `    writing the same bytes, already encoded, to /dev/null alone: ${us(nullWrites.ms)} per example, ${mb((full.bytes / nullWrites.ms) * 1000)}/s (a system call's cost grows with its size here)`,
+  );
+  line(`… written to a new file as the CLI does (median of ${ROUNDS})`, full);
+  console.log(`    the file system alone (the same bytes, already encoded, to a new file): ${us(fs.ms)} per example, ${mb((full.bytes / fs.ms) * 1000)}/s`);
+  line('JSON.stringify + encode of the same lines, to /dev/null', rawEncoded, 'lines');
+  line(`JSON.stringify + write, same lines, new file (median of ${ROUNDS})`, raw, 'lines');
+  console.log(
+    `  rounds (written to a new file): ${rounds.map((r) => `${rate(COUNT, r.full.ms)} vs ${rate(COUNT, r.raw.ms)} raw, ${((r.raw.ms / r.full.ms) * 100).toFixed(0)}%`).join(' · ')}`,
+  );
+  console.log(`  the full run is ${share(encoded, rawEncoded)} of the raw speed to /dev/null, ${share(full, raw)} to a new file`);
+  console.log(
+    `  goals: ≥ 20,000 examples/s written to a file: ${rate(COUNT, full.ms)} (${COUNT / (full.ms / 1000) >= 20_000 ? 'met' : 'NOT met'}); ≥ 50% of the raw speed: ${((raw.ms / full.ms) * 100).toFixed(0)}% (${raw.ms / full.ms >= 0.5 ? 'met' : 'NOT met'})`,
+  );
 
-// The parts, for profiling.
-{
-  const g = generator;
-  const context = formatContext(project);
-  const n = Math.min(COUNT, 20000);
-  let t = performance.now();
-  const examples = [];
-  for (let i = 0; i < n; i += 1) examples.push(g.example(1, i));
-  const genMs = performance.now() - t;
-  t = performance.now();
-  const lines = examples.map((e) => openaiFormat.write(e, context)[0]);
-  const writeMs = performance.now() - t;
-  t = performance.now();
-  for (const line of lines) openaiFormat.check(line, context.tools);
-  const checkMs = performance.now() - t;
-  const writer = lineWriter(openaiFormat, context);
-  t = performance.now();
-  for (const e of examples) writer.writeChecked(e);
-  const writeCheckedMs = performance.now() - t;
-  console.log(`  parts: generation ${rate(n, genMs)}/s · openaiFormat.write ${rate(n, writeMs)}/s · openaiFormat.check (plain, whole line) ${rate(n, checkMs)}/s · the run's writeChecked (write + check the record) ${rate(n, writeCheckedMs)}/s`);
-}
-
-for (const name of ['room-booking', 'incident-response', 'q4-planning']) {
-  const p = load(`public/examples/${name}.chain.json`);
-  const m = prepareDataset({ project: p, format: 'openai', seed: 1, selection: { kind: 'even', total: 20000 } });
-  if (!m.ok) continue;
-  const t = performance.now();
-  for (const chunk of m.run.chunks({ examplesPerChunk: 512 })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
-  console.log(`  ${name}: ${rate(20000, performance.now() - t)} examples/s (generate + write + check, no file)`);
-}
-
-// Chains that read their results against the static benchmark design, per generated call
-// (goal: a fan-out design at most 30 % slower per call than a static one).
-{
-  const perCall: { name: string; us: number }[] = [];
-  for (const [name, chainId] of [['trip-planning', CHAIN], ['task-reminders', 'remind-high-priority'], ['meeting-prep', 'prep-if-meetings']]) {
-    const p = load(`public/examples/${name}.chain.json`);
-    const n = 20000;
-    const m = prepareDataset({ project: p, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId, count: n }] } });
-    if (!m.ok) throw new Error(m.diagnostics.map((d) => d.message).join('\n'));
-    let calls = 0;
-    const onLine = (_: string, text: string) => {
-      calls += text.split('"type":"function","function":{"name"').length - 1;
-    };
-    const t = performance.now();
-    for (const chunk of m.run.chunks({ examplesPerChunk: 512, onLine })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
-    const ms = performance.now() - t;
-    perCall.push({ name: `${name}/${chainId}`, us: (ms * 1000) / calls });
-    console.log(`  ${`${name}/${chainId}`.padEnd(40)} ${rate(n, ms).padStart(7)} examples/s, ${(calls / n).toFixed(2)} calls per example, ${rate(calls, ms).padStart(7)} calls/s (generate + write + check, no file)`);
+  // The parts, for profiling.
+  {
+    const g = generator;
+    const context = formatContext(project);
+    const n = Math.min(COUNT, 20000);
+    let t = performance.now();
+    const examples = [];
+    for (let i = 0; i < n; i += 1) examples.push(g.example(1, i));
+    const genMs = performance.now() - t;
+    t = performance.now();
+    const lines = examples.map((e) => openaiFormat.write(e, context)[0]);
+    const writeMs = performance.now() - t;
+    t = performance.now();
+    for (const line of lines) openaiFormat.check(line, context.tools);
+    const checkMs = performance.now() - t;
+    const writer = lineWriter(openaiFormat, context);
+    t = performance.now();
+    for (const e of examples) writer.writeChecked(e);
+    const writeCheckedMs = performance.now() - t;
+    console.log(
+      `  parts: generation ${rate(n, genMs)}/s · openaiFormat.write ${rate(n, writeMs)}/s · openaiFormat.check (plain, whole line) ${rate(n, checkMs)}/s · the run's writeChecked (write + check the record) ${rate(n, writeCheckedMs)}/s`,
+    );
   }
-  const base = perCall[0].us;
-  for (const r of perCall.slice(1)) console.log(`  per generated call, ${r.name} vs ${perCall[0].name}: ${((r.us / base - 1) * 100).toFixed(0)}% (goal for a fan-out design: ≤ +30%)`);
-}
 
+  for (const name of ['room-booking', 'incident-response', 'q4-planning']) {
+    const p = load(`public/examples/${name}.chain.json`);
+    const m = prepareDataset({ project: p, format: 'openai', seed: 1, selection: { kind: 'even', total: 20000 } });
+    if (!m.ok) continue;
+    const t = performance.now();
+    for (const chunk of m.run.chunks({ examplesPerChunk: 512 })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
+    console.log(`  ${name}: ${rate(20000, performance.now() - t)} examples/s (generate + write + check, no file)`);
+  }
+
+  // Chains that read their results against the static benchmark design, per generated call
+  // (goal: a fan-out design at most 30 % slower per call than a static one).
+  {
+    const perCall: { name: string; us: number }[] = [];
+    for (const [name, chainId] of [
+      ['trip-planning', CHAIN],
+      ['task-reminders', 'remind-high-priority'],
+      ['meeting-prep', 'prep-if-meetings'],
+    ]) {
+      const p = load(`public/examples/${name}.chain.json`);
+      const n = 20000;
+      const m = prepareDataset({ project: p, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId, count: n }] } });
+      if (!m.ok) throw new Error(m.diagnostics.map((d) => d.message).join('\n'));
+      let calls = 0;
+      const onLine = (_: string, text: string) => {
+        calls += text.split('"type":"function","function":{"name"').length - 1;
+      };
+      const t = performance.now();
+      for (const chunk of m.run.chunks({ examplesPerChunk: 512, onLine })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
+      const ms = performance.now() - t;
+      perCall.push({ name: `${name}/${chainId}`, us: (ms * 1000) / calls });
+      console.log(
+        `  ${`${name}/${chainId}`.padEnd(40)} ${rate(n, ms).padStart(7)} examples/s, ${(calls / n).toFixed(2)} calls per example, ${rate(calls, ms).padStart(7)} calls/s (generate + write + check, no file)`,
+      );
+    }
+    const base = perCall[0].us;
+    for (const r of perCall.slice(1))
+      console.log(`  per generated call, ${r.name} vs ${perCall[0].name}: ${((r.us / base - 1) * 100).toFixed(0)}% (goal for a fan-out design: ≤ +30%)`);
+  }
 }
 
 if (MEMORY_COUNT > 0) {
@@ -235,7 +254,9 @@ if (MEMORY_COUNT > 0) {
     if (done >= next) {
       gc?.();
       const m = process.memoryUsage();
-      console.log(`  ${done.toLocaleString('en-US').padStart(10)}: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`);
+      console.log(
+        `  ${done.toLocaleString('en-US').padStart(10)}: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`,
+      );
       next += step;
     }
   });

@@ -50,7 +50,12 @@ function runCli(args: string[]): ProcessRun {
   const started = performance.now();
   // CHAINWRIGHT_CLI=bundle: the bundle just built, even if a source file changes while this runs.
   const env = { ...process.env, CHAINWRIGHT_CLI: 'bundle' };
-  const r = spawnSync(process.execPath, ['--import', USAGE_HOOK, 'bin/chainwright.js', ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24, env });
+  const r = spawnSync(process.execPath, ['--import', USAGE_HOOK, 'bin/chainwright.js', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env,
+  });
   const wall = (performance.now() - started) / 1000;
   const usage = JSON.parse((r.output[3] as string | null) || '{"cpu":0,"peak":0}') as { cpu: number; peak: number };
   return { wall, ...usage, status: r.status, stderr: r.stderr };
@@ -65,7 +70,8 @@ function inProcess(count: number, out: string): { wall: number; cpu: number } {
   const made = prepareDataset({ project: parsed.project, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId: CHAIN, count }] } });
   if (!made.ok) throw new Error(made.diagnostics.map((d) => d.message).join('\n'));
   const file = new AtomicFileWriter(out);
-  for (const chunk of made.run.chunks({ examplesPerChunk: 512, onLine: (_, text, tail) => file.writeLine(text, tail) })) if (chunk.kind === 'error') throw new Error(chunk.error.message);
+  for (const chunk of made.run.chunks({ examplesPerChunk: 512, onLine: (_, text, tail) => file.writeLine(text, tail) }))
+    if (chunk.kind === 'error') throw new Error(chunk.error.message);
   file.commit();
   const u = process.cpuUsage(c);
   return { wall: (performance.now() - started) / 1000, cpu: (u.user + u.system) / 1e6 };
@@ -102,7 +108,10 @@ export function measureCli(count = Number(process.env.BENCH_CLI_COUNT ?? 100_000
   );
 
   const jobs = [...new Set([1, cores])];
-  const outs = { inProcess: join(tmpdir(), `chainwright-bench-cli-${process.pid}-in.jsonl`), ...Object.fromEntries(jobs.map((j) => [`jobs${j}`, join(tmpdir(), `chainwright-bench-cli-${process.pid}-j${j}.jsonl`)])) } as Record<string, string>;
+  const outs = {
+    inProcess: join(tmpdir(), `chainwright-bench-cli-${process.pid}-in.jsonl`),
+    ...Object.fromEntries(jobs.map((j) => [`jobs${j}`, join(tmpdir(), `chainwright-bench-cli-${process.pid}-j${j}.jsonl`)])),
+  } as Record<string, string>;
   const results: Record<string, { wall: number; cpu: number; peak?: number }[]> = {};
   try {
     for (let round = 0; round < rounds; round += 1) {
@@ -119,9 +128,13 @@ export function measureCli(count = Number(process.env.BENCH_CLI_COUNT ?? 100_000
       const wall = median(runs.map((r) => r.wall));
       const cpu = median(runs.map((r) => r.cpu));
       const peak = runs[0].peak === undefined ? '' : `, ${median(runs.map((r) => r.peak!)).toFixed(0)} MiB peak`;
-      console.log(`  ${label.padEnd(46)} ${rate(count, wall).padStart(7)} examples/s end to end (${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} CPU-s${peak}), ${((base / wall) * 100).toFixed(0)}% of in-process`);
+      console.log(
+        `  ${label.padEnd(46)} ${rate(count, wall).padStart(7)} examples/s end to end (${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} CPU-s${peak}), ${((base / wall) * 100).toFixed(0)}% of in-process`,
+      );
     };
-    console.log(`  ${count.toLocaleString('en-US')} examples of ${FILE} / ${CHAIN}, openai, to a new file (median of ${rounds} round${rounds === 1 ? '' : 's'})`);
+    console.log(
+      `  ${count.toLocaleString('en-US')} examples of ${FILE} / ${CHAIN}, openai, to a new file (median of ${rounds} round${rounds === 1 ? '' : 's'})`,
+    );
     row('in-process: prepare + chunks + file', results.inProcess);
     for (const j of jobs) row(`chainwright generate --jobs ${j}`, results[`jobs${j}`]);
     console.log(`  the files are ${hashes.size === 1 ? 'byte-identical' : 'NOT byte-identical'} (in-process, ${jobs.map((j) => `--jobs ${j}`).join(', ')})`);

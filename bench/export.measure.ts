@@ -70,14 +70,16 @@ async function heapSampler(page: Page) {
   const loop = (async () => {
     while (running) {
       try {
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      pagePeak = Math.max(pagePeak, usedSize);
-      for (const sid of workers.keys()) {
-        const id = nextId++;
-        waiting.set(id, sid);
-        await cdp.send('Target.sendMessageToTarget', { sessionId: sid, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => waiting.delete(id));
-      }
-      sumPeak = Math.max(sumPeak, usedSize + [...workers.values()].reduce((a, w) => a + w.last, 0));
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        pagePeak = Math.max(pagePeak, usedSize);
+        for (const sid of workers.keys()) {
+          const id = nextId++;
+          waiting.set(id, sid);
+          await cdp
+            .send('Target.sendMessageToTarget', { sessionId: sid, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
+            .catch(() => waiting.delete(id));
+        }
+        sumPeak = Math.max(sumPeak, usedSize + [...workers.values()].reduce((a, w) => a + w.last, 0));
       } catch {
         return; // the page is gone
       }
@@ -140,7 +142,10 @@ async function main(): Promise<void> {
     const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     await waitForServer(URL_, 30_000);
@@ -157,7 +162,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < (await boxes.count()); i += 1) await boxes.nth(i).fill('0');
     await counts.getByRole('textbox', { name: /\(plan-trip\)/ }).fill(String(COUNT));
     await dialog.getByLabel('Format').selectOption(FORMAT);
-    await dialog.getByRole('definition').filter({ hasText: new RegExp(`^${COUNT.toLocaleString('en-US')}$`) }).waitFor({ timeout: 30_000 });
+    await dialog
+      .getByRole('definition')
+      .filter({ hasText: new RegExp(`^${COUNT.toLocaleString('en-US')}$`) })
+      .waitFor({ timeout: 30_000 });
 
     const heap = await heapSampler(page);
     const pageCdp = await page.context().newCDPSession(page);
@@ -182,16 +190,24 @@ async function main(): Promise<void> {
       const status = await dialog.getByRole('status').innerText();
       const longest = Math.max(0, ...seen.loaf);
       console.log(`\n${COUNT.toLocaleString('en-US')} ${FORMAT} examples of trip-planning/plan-trip (6 calls, 3 turns), Chromium ${browser.version()}`);
-      console.log(`  machine               ${availableParallelism()} cores, load average ${load.toFixed(1)} when it started (other work slows the wall-clock figure; the CPU figures below do not depend on it)`);
-      console.log(`  click → download      ${(ms / 1000).toFixed(2)} s wall   (${Math.round((COUNT / ms) * 1000).toLocaleString('en-US')} examples/s; goal ≤ 10 s for 100 000)`);
-      console.log(`  renderer CPU time     ${cpu.toFixed(2)} s   (${Math.round(COUNT / cpu).toLocaleString('en-US')} examples per CPU second: worker + page + GC threads)`);
+      console.log(
+        `  machine               ${availableParallelism()} cores, load average ${load.toFixed(1)} when it started (other work slows the wall-clock figure; the CPU figures below do not depend on it)`,
+      );
+      console.log(
+        `  click → download      ${(ms / 1000).toFixed(2)} s wall   (${Math.round((COUNT / ms) * 1000).toLocaleString('en-US')} examples/s; goal ≤ 10 s for 100 000)`,
+      );
+      console.log(
+        `  renderer CPU time     ${cpu.toFixed(2)} s   (${Math.round(COUNT / cpu).toLocaleString('en-US')} examples per CPU second: worker + page + GC threads)`,
+      );
       console.log(`  page main thread busy ${mainThread.toFixed(2)} s   (CDP TaskDuration)`);
       console.log(`  file                  ${mb(size)}  ${download.suggestedFilename()}`);
       console.log(`  page says             ${status}`);
       console.log(`  peak JS heap, page    ${mb(pagePeak)}`);
       for (const w of workers) console.log(`  peak JS heap, worker  ${mb(w.peak)}  ${w.url.split('/').pop()}`);
       console.log(`  peak JS heap, sum     ${mb(sumPeak)}   (goal < 300 MB)`);
-      console.log(`  long animation frames ${seen.loaf.length} (> 50 ms), longest ${longest.toFixed(0)} ms; long tasks ${seen.longtasks.length}, longest ${Math.max(0, ...seen.longtasks).toFixed(0)} ms; largest rAF gap ${seen.maxGap.toFixed(0)} ms   (goal: no frame > 100 ms)`);
+      console.log(
+        `  long animation frames ${seen.loaf.length} (> 50 ms), longest ${longest.toFixed(0)} ms; long tasks ${seen.longtasks.length}, longest ${Math.max(0, ...seen.longtasks).toFixed(0)} ms; largest rAF gap ${seen.maxGap.toFixed(0)} ms   (goal: no frame > 100 ms)`,
+      );
     }
   } finally {
     await browser.close();

@@ -85,7 +85,15 @@ interface Visit {
 async function visit(): Promise<Visit> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
@@ -113,10 +121,23 @@ async function main(): Promise<void> {
   const chunks = new Map<string, ChunkInfo>();
   if (!process.argv.includes('--no-build')) {
     console.log(`building the production site into ${OUT_DIR} …`);
-    await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: false, reportCompressedSize: false }, plugins: [chunkRecorder(chunks)] });
+    await build({
+      logLevel: 'warn',
+      build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
+      plugins: [chunkRecorder(chunks)],
+    });
   }
-  if (await fetch(URL_).then(() => true, () => false)) throw new Error(`port ${PORT} is taken: stop what serves ${URL_} first`);
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  if (
+    await fetch(URL_).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${PORT} is taken: stop what serves ${URL_} first`);
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     await waitForServer(URL_, 30_000);
     const visits: Visit[] = [];
@@ -135,16 +156,29 @@ async function main(): Promise<void> {
     for (const r of rows) {
       const parts = r.info ? [...r.info.parts].sort((a, b) => b[1] - a[1]) : [];
       const total = parts.reduce((a, [, n]) => a + n, 0) || 1;
-      const top = parts.slice(0, 5).map(([name, n]) => `${name} ${Math.round((n / total) * 100)} %`).join(', ');
-      console.log(`  ${r.initial ? 'first' : '     '} ${kb(r.gz).padStart(10)} gz ${kb(r.raw).padStart(11)}  ${r.file}${top ? `\n${' '.repeat(32)}${top}` : ''}`);
+      const top = parts
+        .slice(0, 5)
+        .map(([name, n]) => `${name} ${Math.round((n / total) * 100)} %`)
+        .join(', ');
+      console.log(
+        `  ${r.initial ? 'first' : '     '} ${kb(r.gz).padStart(10)} gz ${kb(r.raw).padStart(11)}  ${r.file}${top ? `\n${' '.repeat(32)}${top}` : ''}`,
+      );
     }
     const initialGz = rows.filter((r) => r.initial).reduce((a, r) => a + r.gz, 0);
-    console.log(`\ninitial JS: ${kb(initialGz)} gzipped in ${initial.size} files (goal ≤ ${INITIAL_GOAL_KB} kB: ${initialGz / 1024 <= INITIAL_GOAL_KB ? 'met' : 'not met'})`);
+    console.log(
+      `\ninitial JS: ${kb(initialGz)} gzipped in ${initial.size} files (goal ≤ ${INITIAL_GOAL_KB} kB: ${initialGz / 1024 <= INITIAL_GOAL_KB ? 'met' : 'not met'})`,
+    );
     const fcps = visits.map((v) => v.fcp);
     const canvases = visits.map((v) => v.canvas);
     console.log(`first contentful paint: median ${median(fcps).toFixed(0)} ms (${fcps.map((x) => x.toFixed(0)).join(', ')})`);
-    console.log(`first canvas paint:     median ${median(canvases).toFixed(0)} ms (${canvases.map((x) => x.toFixed(0)).join(', ')}) (goal < ${PAINT_GOAL_MS} ms: ${median(canvases) < PAINT_GOAL_MS ? 'met' : 'not met'})`);
-    console.log(`load average during the runs: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures from a busy machine are slower; compare figures of one run only)`);
+    console.log(
+      `first canvas paint:     median ${median(canvases).toFixed(0)} ms (${canvases.map((x) => x.toFixed(0)).join(', ')}) (goal < ${PAINT_GOAL_MS} ms: ${median(canvases) < PAINT_GOAL_MS ? 'met' : 'not met'})`,
+    );
+    console.log(
+      `load average during the runs: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (figures from a busy machine are slower; compare figures of one run only)`,
+    );
   } finally {
     if (server.pid) process.kill(-server.pid);
   }

@@ -55,7 +55,9 @@ if (want === 'bundle' || (want !== 'source' && (upToDate() || !exists(source))))
   try {
     tsx = await import('tsx/esm/api');
   } catch {
-    process.stderr.write('chainwright: the bundle is missing or older than the source, and tsx (a development dependency) is not installed to run the source: npm ci, or npm run build:cli\n');
+    process.stderr.write(
+      'chainwright: the bundle is missing or older than the source, and tsx (a development dependency) is not installed to run the source: npm ci, or npm run build:cli\n',
+    );
     process.exit(1);
   }
   tsx.register();

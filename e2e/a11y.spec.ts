@@ -14,7 +14,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — e.g. ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 test.describe('accessibility of the main views', () => {
@@ -58,7 +64,10 @@ test.describe('accessibility of the main views', () => {
   });
 
   test('Evaluate', async ({ page }) => {
-    await page.getByRole('button', { name: /^Evaluate/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Evaluate/ })
+      .first()
+      .click();
     await expect(page.getByRole('dialog', { name: 'Evaluate a model' })).toBeVisible();
     expect(await seriousViolations(page), 'evaluate').toEqual([]);
   });

@@ -48,7 +48,10 @@ test.describe('app shell', () => {
 
       test('uses the content security policy in the production build', async ({ page }) => {
         const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-        const scriptSrc = /script-src ([^;]*)/.exec(csp ?? '')?.[1].trim().split(/\s+/);
+        const scriptSrc = /script-src ([^;]*)/
+          .exec(csp ?? '')?.[1]
+          .trim()
+          .split(/\s+/);
         // Only same-origin scripts (plus eval, which ajv's compiled schema validators need): no remote hosts, no inline.
         expect(scriptSrc).toEqual(["'self'", "'unsafe-eval'"]);
         expect(csp).toContain("connect-src 'self'");
@@ -107,7 +110,10 @@ test.describe('app shell', () => {
         await expect(callNode(page, 'rooms')).toHaveClass(/lineage-ancestor/);
         await expect(callNode(page, 'invite')).toHaveClass(/lineage-descendant/);
         await expect(callNode(page, 'team')).not.toHaveClass(/lineage-/);
-        const opacity = (callId: string) => callNode(page, callId).locator('.call-card').evaluate((el) => Number(getComputedStyle(el).opacity));
+        const opacity = (callId: string) =>
+          callNode(page, callId)
+            .locator('.call-card')
+            .evaluate((el) => Number(getComputedStyle(el).opacity));
         expect(await opacity('team')).toBeLessThan(0.5);
         expect(await opacity('rooms')).toBe(1);
         await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Call book' })).toBeVisible();
@@ -155,7 +161,9 @@ test.describe('app shell', () => {
       test.beforeEach(async ({ page }) => sideTab(page, 'Preview').click());
 
       test('groups the parallel calls of the first assistant turn', async ({ page }) => {
-        const firstCalls = conversation(page).getByRole('listitem', { name: /^Assistant · \d+ tool calls?/ }).first();
+        const firstCalls = conversation(page)
+          .getByRole('listitem', { name: /^Assistant · \d+ tool calls?/ })
+          .first();
         await expect(firstCalls).toHaveAccessibleName(/2 tool calls in parallel/);
         await expect(firstCalls.getByRole('listitem', { name: /^Tool call / })).toHaveCount(2);
         await expect(conversation(page).getByRole('listitem', { name: 'User message' }).first()).toBeVisible();

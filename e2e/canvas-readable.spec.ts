@@ -69,7 +69,12 @@ async function callsUnderMinimap(page: Page): Promise<string[]> {
     return [...document.querySelectorAll('.react-flow__node-call')]
       .filter((n) => {
         const b = n.getBoundingClientRect();
-        const r = { left: Math.max(b.left, pane.left), right: Math.min(b.right, pane.right), top: Math.max(b.top, pane.top), bottom: Math.min(b.bottom, pane.bottom) };
+        const r = {
+          left: Math.max(b.left, pane.left),
+          right: Math.min(b.right, pane.right),
+          top: Math.max(b.top, pane.top),
+          bottom: Math.min(b.bottom, pane.bottom),
+        };
         if (r.left >= r.right || r.top >= r.bottom) return false;
         return r.right > m.left && r.left < m.right && r.bottom > m.top && r.top < m.bottom;
       })
@@ -117,7 +122,10 @@ for (const size of [
     test('after opening an example from the gallery, the labels are readable too', async ({ page }) => {
       await openFirstVisit(page);
       await page.getByRole('button', { name: 'Examples' }).click();
-      await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: /^Trip planning/ }).click();
+      await page
+        .getByRole('dialog', { name: 'Examples' })
+        .getByRole('button', { name: /^Trip planning/ })
+        .click();
       await acceptReplace(page);
       await expect(callNode(page, 'flights')).toBeVisible();
       await waitForStableViewport(page);
@@ -180,7 +188,9 @@ test.describe('the frame and the library', () => {
   /** The work area reaches the bottom of the window: no grey strip under it. */
   async function expectFilled(page: Page): Promise<void> {
     const height = page.viewportSize()!.height;
-    await expect.poll(async () => Math.round((await page.locator('.app-main').boundingBox())!.y + (await page.locator('.app-main').boundingBox())!.height)).toBe(height);
+    await expect
+      .poll(async () => Math.round((await page.locator('.app-main').boundingBox())!.y + (await page.locator('.app-main').boundingBox())!.height))
+      .toBe(height);
   }
 
   test('the work area fills the window after New project and after Add chain', async ({ page }) => {
@@ -224,6 +234,10 @@ async function confirmIfAsked(page: Page): Promise<void> {
   }
   const textbox = dialog.first().getByRole('textbox');
   if ((await textbox.count()) > 0 && (await textbox.first().inputValue()) === '') await textbox.first().fill('second');
-  await dialog.first().getByRole('button', { name: /^(Add|Create|OK|Replace|Start|New project|Discard|Continue)/i }).first().click();
+  await dialog
+    .first()
+    .getByRole('button', { name: /^(Add|Create|OK|Replace|Start|New project|Discard|Continue)/i })
+    .first()
+    .click();
   await expect(dialog).toHaveCount(0);
 }

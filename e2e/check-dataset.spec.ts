@@ -32,7 +32,9 @@ test.describe('check a dataset', () => {
     lines[2] = JSON.stringify(record);
     lines[4] = lines[4].slice(0, 40);
     const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
-    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'elsewhere.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n') + '\n') });
+    await dialog
+      .getByLabel('Dataset file to check')
+      .setInputFiles({ name: 'elsewhere.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n') + '\n') });
 
     const findingCount = lines.reduce((n, line) => n + openaiFormat.check(line).length, 0);
     expect(findingCount).toBeGreaterThanOrEqual(2);
@@ -47,7 +49,9 @@ test.describe('check a dataset', () => {
   test('checks lines without tools against the project’s tools, or says all is good', async ({ page }) => {
     const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
     await dialog.getByLabel('Format').selectOption('openai');
-    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'plain.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(openaiLines(40, false).join('\n')) });
+    await dialog
+      .getByLabel('Dataset file to check')
+      .setInputFiles({ name: 'plain.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(openaiLines(40, false).join('\n')) });
     await expect(dialog.getByRole('status')).toHaveText('plain.jsonl: 40 lines checked as openai: all good.');
     await expect(dialog.getByRole('list', { name: 'Findings' })).toHaveCount(0);
   });
@@ -55,7 +59,9 @@ test.describe('check a dataset', () => {
   test('a file checked as the wrong format: every line fails, and one click checks it as the format it is', async ({ page }) => {
     const dialog = page.getByRole('dialog', { name: 'Check a dataset' });
     await dialog.getByLabel('Format').selectOption('openai');
-    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'sg.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(linesOf('sharegpt', 6, true).join('\n')) });
+    await dialog
+      .getByLabel('Dataset file to check')
+      .setInputFiles({ name: 'sg.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(linesOf('sharegpt', 6, true).join('\n')) });
     await expect(dialog.getByRole('status')).toContainText('sg.jsonl: 6 lines checked as openai: 6 lines with');
     await expect(dialog.getByText('The first line fails as openai but is a valid sharegpt line.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Check as sharegpt' }).click();
@@ -70,7 +76,9 @@ test.describe('check a dataset', () => {
     const options = await dialog.getByLabel('Format').locator('option').allTextContents();
     expect(options).toContain('hermes-conversations — Hermes function-calling dataset (conversations/from)');
     await dialog.getByLabel('Format').selectOption('sharegpt');
-    await dialog.getByLabel('Dataset file to check').setInputFiles({ name: 'hermes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(linesOf('hermes-conversations', 4, true).join('\n')) });
+    await dialog
+      .getByLabel('Dataset file to check')
+      .setInputFiles({ name: 'hermes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(linesOf('hermes-conversations', 4, true).join('\n')) });
     await expect(dialog.getByText('The first line fails as sharegpt but is a valid hermes-conversations line.')).toBeVisible();
     await page.screenshot({ path: 'test-results/check-dataset-hermes-conversations.png' });
     await dialog.getByRole('button', { name: 'Check as hermes-conversations' }).click();

@@ -1,7 +1,20 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { acceptReplace, callNode, callNodes, canvas, dragFromTo, dropTool, fieldHandle, openDesigner, openFile, orderIn, selectCall, tidy } from './support/designer.ts';
+import {
+  acceptReplace,
+  callNode,
+  callNodes,
+  canvas,
+  dragFromTo,
+  dropTool,
+  fieldHandle,
+  openDesigner,
+  openFile,
+  orderIn,
+  selectCall,
+  tidy,
+} from './support/designer.ts';
 
 /**
  * Drawing loops, filters, conditions, failures and confirmations (issues 14 and 15): a fan-out
@@ -215,7 +228,9 @@ test.describe('call behaviours on the canvas and in the inspector', () => {
     await expect(added.getByRole('combobox', { name: 'Variant 6 condition: kind' })).toHaveValue('ran');
     await typeInto(page, added.getByRole('textbox', { name: 'Variant 6 phrasing 1' }), 'I set {remind.length} reminders.', 'Tab');
     await ins.getByRole('button', { name: 'Move variant 6 up' }).click();
-    await expect(variants.getByRole('listitem', { name: 'Variant 5' }).getByRole('textbox', { name: 'Variant 5 phrasing 1' })).toHaveValue('I set {remind.length} reminders.');
+    await expect(variants.getByRole('listitem', { name: 'Variant 5' }).getByRole('textbox', { name: 'Variant 5 phrasing 1' })).toHaveValue(
+      'I set {remind.length} reminders.',
+    );
     await variants.getByRole('listitem', { name: 'Variant 5' }).scrollIntoViewIfNeeded();
     await shoot(page, 'behaviours-reply-variants');
     await ins.getByRole('button', { name: 'Remove variant 5' }).click();
@@ -255,7 +270,16 @@ test.describe('call behaviours on the canvas and in the inspector', () => {
     const step = ins.getByRole('combobox', { name: 'Element of tasks.tasks for task_id' });
     await expect(step).toHaveValue('[-1]');
     const steps = await step.locator('option').allTextContents();
-    expect(steps).toEqual(expect.arrayContaining(['the first [0]', 'the second [1]', 'the last [-1]', 'every one (a list) [*]', 'the smallest due_date [min:due_date]', 'the largest due_date [max:due_date]']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'the first [0]',
+        'the second [1]',
+        'the last [-1]',
+        'every one (a list) [*]',
+        'the smallest due_date [min:due_date]',
+        'the largest due_date [max:due_date]',
+      ]),
+    );
     await step.selectOption('[min:due_date]');
     await expect(picker).toHaveValue('{tasks.tasks[min:due_date].task_id}');
     await expect(canvas(page).getByRole('group', { name: 'remind.task_id ← {tasks.tasks[min:due_date].task_id}' })).toHaveCount(1);

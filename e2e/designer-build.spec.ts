@@ -147,7 +147,9 @@ test.describe('building the room-booking workflow by hand', () => {
     await expect(edgeInto(page, 'invites', 'attendees')).toHaveCount(1);
 
     // Keyboard: Ctrl+Z undoes, Shift+Ctrl+Z redoes (focus on the canvas, not in a field).
-    await canvas(page).locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await canvas(page)
+      .locator('.react-flow__pane')
+      .click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+z');
     await expect(canvas(page).getByText('members.members[*].email', { exact: true })).toHaveCount(0);
     await page.keyboard.press('Control+Shift+z');

@@ -1,6 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { argumentHandle, callNode, callNodes, canvas, dragFromTo, edge, fieldHandle, openDesigner, orderIn, tidy, orderOut, selectCall } from './support/designer.ts';
+import {
+  argumentHandle,
+  callNode,
+  callNodes,
+  canvas,
+  dragFromTo,
+  edge,
+  fieldHandle,
+  openDesigner,
+  orderIn,
+  tidy,
+  orderOut,
+  selectCall,
+} from './support/designer.ts';
 
 /** Editing the room-booking example on the canvas: connections, refusals, selection, clipboard, chains. */
 
@@ -57,7 +70,9 @@ test.describe('editing on the canvas', () => {
 
   test('Delete removes the selected call; multi-select, copy and paste keep references inside the group', async ({ page }) => {
     await selectCall(page, 'book');
-    await callNode(page, 'invite').locator('.call-card-head').click({ modifiers: ['Control'] });
+    await callNode(page, 'invite')
+      .locator('.call-card-head')
+      .click({ modifiers: ['Control'] });
     await expect(callNode(page, 'book').locator('.call-card')).toHaveClass(/is-selected/);
     await expect(callNode(page, 'invite').locator('.call-card')).toHaveClass(/is-selected/);
     await page.keyboard.press('Control+c');
@@ -71,7 +86,9 @@ test.describe('editing on the canvas', () => {
 
     // Clicking a call of a multiple selection keeps the selection: clear it first.
     await page.keyboard.press('Escape');
-    await canvas(page).locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+    await canvas(page)
+      .locator('.react-flow__pane')
+      .click({ position: { x: 8, y: 8 } });
     await selectCall(page, 'invite_2');
     await expect(callNode(page, 'book_2').locator('.call-card')).not.toHaveClass(/is-selected/);
     await page.keyboard.press('Delete');

@@ -80,7 +80,10 @@ test.describe('project files', () => {
     await expect(canvas(page).locator('.react-flow__edge.edge-order')).not.toHaveCount(0);
 
     await page.getByRole('button', { name: 'Examples' }).click();
-    await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: /^Trip planning/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Examples' })
+      .getByRole('button', { name: /^Trip planning/ })
+      .click();
     await acceptReplace(page);
     await expect(page.getByRole('tablist', { name: 'Chains' }).getByRole('tab')).toHaveCount(5);
     await page.getByRole('button', { name: 'Undo' }).click();

@@ -67,7 +67,11 @@ test.describe('the call inspector', () => {
       const labels = (await items.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).filter((l) => l !== 'System message');
       const assistant = 'Assistant · 1 tool call';
       expect(labels).toEqual([
-        ...['rooms', 'team', 'book', 'invite'].flatMap((_, k) => ['User message', assistant, `Tool result of ${['find_available_rooms', 'get_team_members', 'book_room', 'send_invites'][k]}`]),
+        ...['rooms', 'team', 'book', 'invite'].flatMap((_, k) => [
+          'User message',
+          assistant,
+          `Tool result of ${['find_available_rooms', 'get_team_members', 'book_room', 'send_invites'][k]}`,
+        ]),
         'Assistant reply',
       ]);
       const users = conversation(page).getByRole('listitem', { name: 'User message' });

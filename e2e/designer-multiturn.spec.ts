@@ -21,7 +21,10 @@ async function boxOf(locator: Locator): Promise<Box> {
 
 const apart = (a: Box, b: Box) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
 const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
 
 /** Four bands "Turn 1 · 1 call" … "Turn 4 · 1 call", left to right, none overlapping another, each around its call. */
 async function expectFourTurnsApart(page: Page, order: readonly string[]): Promise<void> {
@@ -81,7 +84,9 @@ test.describe('a multi-turn chain and the insertion list', () => {
     // "Why this order" says why rooms and team, which could run together, are turns of their own.
     await sideTab(page, 'Why this order').click();
     await expect(turnsList(page).getByRole('listitem', { name: /^Turn \d+ · 1 call$/ })).toHaveCount(4);
-    await expect(page.getByText(/rooms and team could run in parallel \(neither needs the other’s result\), but each waits for its own user turn/)).toBeVisible();
+    await expect(
+      page.getByText(/rooms and team could run in parallel \(neither needs the other’s result\), but each waits for its own user turn/),
+    ).toBeVisible();
     await page.screenshot({ path: 'tmp/why-multi-turn.png' });
 
     // Undoing the last request: single-turn again, the first band holds both calls.
@@ -147,7 +152,12 @@ test.describe('a multi-turn chain and the insertion list', () => {
     await expect(search).toHaveAttribute('aria-controls', (await list.getAttribute('id'))!);
     await expect(list.getByRole('option')).toHaveCount(24 + hidden);
     await expect(list.getByRole('group', { name: 'Slots' }).getByRole('option')).toHaveText(['{date}', '{time}', '{team_name}']);
-    await expect(list.getByRole('group', { name: /^invite send_invites/ }).getByRole('option').last()).toHaveText('{invite.sent_at}');
+    await expect(
+      list
+        .getByRole('group', { name: /^invite send_invites/ })
+        .getByRole('option')
+        .last(),
+    ).toHaveText('{invite.sent_at}');
     await page.keyboard.type('sent');
     await expect(list.getByRole('option')).toHaveText(['{invite.sent_at}']);
     await page.screenshot({ path: 'tmp/inspector-insertion-list.png' });

@@ -32,9 +32,13 @@ test('scores a predictions file against a gold test set: totals with the targets
   const met = Object.values(report.targets).filter((t) => t?.met).length;
   await expect(dialog.getByRole('status')).toHaveText(`24 test cases scored: ${met} of 5 targets met.`);
   const totals = dialog.getByRole('table', { name: 'Totals' });
-  await expect(totals.getByRole('row', { name: /^Chain completion/ })).toHaveText(new RegExp(`Chain completion${percent(report.chain_completion)}> 90 %not met`));
+  await expect(totals.getByRole('row', { name: /^Chain completion/ })).toHaveText(
+    new RegExp(`Chain completion${percent(report.chain_completion)}> 90 %not met`),
+  );
   await expect(totals.getByRole('row', { name: /^Parallel recognition/ })).toContainText(percent(report.parallel_recognition));
-  await expect(totals.getByRole('row', { name: /^Over-serialization/ })).toHaveText(new RegExp(`Over-serialization${percent(report.over_serialization)}< 10 %met`));
+  await expect(totals.getByRole('row', { name: /^Over-serialization/ })).toHaveText(
+    new RegExp(`Over-serialization${percent(report.over_serialization)}< 10 %met`),
+  );
   await expect(totals.getByRole('row', { name: /^Edge F1/ })).toContainText(percent(report.edge_f1));
 
   // One chart per targeted metric, a bar per pattern.

@@ -85,7 +85,13 @@ test.describe('export dataset', () => {
     if (cores >= 3) await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(previewWorkers + 2);
     const text = readFileSync((await (await downloading).path())!, 'utf8');
     const project = exampleProject('room-booking');
-    const prepared = prepareDataset({ project, format: 'openai', seed, selection: { kind: 'mix', total: 20_000, chains: project.chains.map((c) => c.id) }, options: { includeTools: false } });
+    const prepared = prepareDataset({
+      project,
+      format: 'openai',
+      seed,
+      selection: { kind: 'mix', total: 20_000, chains: project.chains.map((c) => c.id) },
+      options: { includeTools: false },
+    });
     if (!prepared.ok) throw new Error('the core refused the spec');
     let expected = '';
     for (const chunk of prepared.run.chunks()) if (chunk.kind === 'lines') expected += chunk.text;

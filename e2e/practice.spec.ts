@@ -37,7 +37,8 @@ test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
 test('finishes the room-booking exercise: a mistake explained, then fixed', async ({ page }) => {
   await expect(page.getByText(/^Book a (meeting )?room for next Tuesday/)).toBeVisible();
   await expect(nav(page).getByRole('button', { name: /Book a room and invite the marketing team/ })).toHaveAttribute('aria-current', 'true');
-  for (const label of ['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']) await expect(card(page, label)).toHaveAccessibleName(`${label}, not placed`);
+  for (const label of ['find_available_rooms', 'get_team_members', 'book_room', 'send_invites'])
+    await expect(card(page, label)).toHaveAccessibleName(`${label}, not placed`);
   await page.screenshot({ path: '/tmp/practice-start.png' });
 
   // The mouse: drag find_available_rooms into turn 1.
@@ -71,11 +72,15 @@ test('finishes the room-booking exercise: a mistake explained, then fixed', asyn
   await page.getByLabel('Turn of send_invites').selectOption('3');
   await page.getByLabel('book_room may run in parallel').check();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /points/ })).toHaveText('All 8 points: every call is in its earliest turn, and every mark and count is right.');
+  await expect(page.getByRole('status').filter({ hasText: /points/ })).toHaveText(
+    'All 8 points: every call is in its earliest turn, and every mark and count is right.',
+  );
   await expect(page.getByText('Your order takes 1,300 ms in 3 turns, as fast as the best order.')).toBeVisible();
   await expect(nav(page).getByRole('button', { name: /Book a room and invite the marketing team/ })).toContainText('✓ solved');
   await page.getByRole('button', { name: 'Show the best order' }).click();
-  await expect(page.getByRole('list', { name: 'Best order' })).toContainText('needs booking_id from book_room, ready after turn 2, and members[*].email from get_team_members, ready after turn 1');
+  await expect(page.getByRole('list', { name: 'Best order' })).toContainText(
+    'needs booking_id from book_room, ready after turn 2, and members[*].email from get_team_members, ready after turn 1',
+  );
   await page.getByRole('list', { name: 'Best order' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/practice-solved.png', fullPage: false });
 
@@ -87,7 +92,9 @@ test('finishes the room-booking exercise: a mistake explained, then fixed', asyn
 });
 
 test('a loop exercise asks how many calls a shown result leads to, and explains a wrong count', async ({ page }) => {
-  await nav(page).getByRole('button', { name: /A reminder for each high-priority task/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /A reminder for each high-priority task/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'A reminder for each high-priority task', level: 2 })).toBeVisible();
   await expect(card(page, 'create_reminder')).toContainText('for each task in tasks.tasks where task.priority = high');
   const questions = page.getByRole('region', { name: 'Questions' });
@@ -127,7 +134,15 @@ test('every control is reachable from the keyboard and named', async ({ page }) 
     expect(info.label, `${info.tag} without a name`).not.toBe('');
     named.add(info.label);
   }
-  for (const name of ['find_available_rooms, not placed', 'Turn of find_available_rooms', 'find_available_rooms may run in parallel', 'send_invites, not placed', 'Check', 'Start over', 'Show the best order']) {
+  for (const name of [
+    'find_available_rooms, not placed',
+    'Turn of find_available_rooms',
+    'find_available_rooms may run in parallel',
+    'send_invites, not placed',
+    'Check',
+    'Start over',
+    'Show the best order',
+  ]) {
     expect([...named], name).toContain(name);
   }
   expect([...named].some((n) => n.startsWith('1Book a room and invite the marketing team'))).toBe(true);
@@ -141,7 +156,9 @@ test('every control is reachable from the keyboard and named', async ({ page }) 
 });
 
 test('the design on the canvas becomes an exercise', async ({ page }) => {
-  await nav(page).getByRole('button', { name: /^This design: / }).click();
+  await nav(page)
+    .getByRole('button', { name: /^This design: / })
+    .click();
   await expect(page.getByRole('heading', { name: 'Book a room and invite a team', level: 2 })).toBeVisible();
   for (const label of ['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']) await expect(card(page, label)).toBeVisible();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -150,19 +167,30 @@ test('the design on the canvas becomes an exercise', async ({ page }) => {
 });
 
 test('the mixed exercise asks about the loop and the condition that reads its list', async ({ page }) => {
-  await nav(page).getByRole('button', { name: /Flag overdue tasks and tell the manager/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Flag overdue tasks and tell the manager/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Flag overdue tasks and tell the manager', level: 2 })).toBeVisible();
   await expect(card(page, 'notify_manager')).toContainText('only if flag.length > 0');
   const questions = page.getByRole('region', { name: 'Questions' });
   await expect(questions.getByRole('group')).toHaveCount(2);
-  for (const [label, n] of [['list_tasks', 1], ['get_manager', 1], ['flag_task', 2], ['notify_manager', 2]] as const) {
+  for (const [label, n] of [
+    ['list_tasks', 1],
+    ['get_manager', 1],
+    ['flag_task', 2],
+    ['notify_manager', 2],
+  ] as const) {
     await page.getByLabel(`Turn of ${label}`).selectOption(String(n));
   }
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(mistakes(page)).toContainText('notify_manager cannot be in turn 2: it needs task_id of every flag_task call and what its condition tests (how many flag_task calls were made), which is in the same turn.');
+  await expect(mistakes(page)).toContainText(
+    'notify_manager cannot be in turn 2: it needs task_id of every flag_task call and what its condition tests (how many flag_task calls were made), which is in the same turn.',
+  );
   await page.getByRole('button', { name: 'Show the best order' }).click();
   const best = page.getByRole('region', { name: 'The best order' });
-  await expect(best.getByRole('list', { name: 'Loops, conditions and failures' })).toContainText('notify_manager waits for every flag_task call: it needs the list of their results (task_id of every flag_task call), and its condition counts them');
+  await expect(best.getByRole('list', { name: 'Loops, conditions and failures' })).toContainText(
+    'notify_manager waits for every flag_task call: it needs the list of their results (task_id of every flag_task call), and its condition counts them',
+  );
   await best.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/practice-mixed.png' });
 });

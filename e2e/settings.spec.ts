@@ -55,7 +55,9 @@ test('the Project button fits the toolbar at 1280 px and opens the settings: nam
   await page.reload();
   await page.getByRole('banner').getByRole('button', { name: 'Project', exact: true }).click();
   await expect(settings.getByRole('textbox', { name: 'Name' })).toHaveValue('Team offsite');
-  await expect(settings.getByRole('textbox', { name: 'System prompt' })).toHaveValue('You book meeting rooms for the team. Always take the smallest free room.');
+  await expect(settings.getByRole('textbox', { name: 'System prompt' })).toHaveValue(
+    'You book meeting rooms for the team. Always take the smallest free room.',
+  );
   await expect(settings.getByLabel('Reference date')).toHaveValue('2026-03-02');
   // The format has no project-wide default result: the panel says what a tool without returns gives.
   await expect(settings.getByText(/gives \{ "ok": true \} as its result/)).toBeVisible();
@@ -138,13 +140,17 @@ test('New project asks before replacing a project with calls, offers a download,
 
 test('opening an example over a project with calls asks first; Escape keeps the project', async ({ page }) => {
   await page.getByRole('button', { name: 'Examples' }).click();
-  await dialog(page, 'Examples').getByRole('button', { name: /^Quarterly planning/ }).click();
+  await dialog(page, 'Examples')
+    .getByRole('button', { name: /^Quarterly planning/ })
+    .click();
   const ask = dialog(page, 'Replace this project?');
   await expect(ask).toContainText(REPLACE_ROOM_BOOKING);
   await page.keyboard.press('Escape');
   await expect(ask).toHaveCount(0);
   await expect(page).toHaveTitle('Room booking and invites · Chainwright');
-  await dialog(page, 'Examples').getByRole('button', { name: /^Quarterly planning/ }).click();
+  await dialog(page, 'Examples')
+    .getByRole('button', { name: /^Quarterly planning/ })
+    .click();
   await ask.getByRole('button', { name: 'Open Quarterly planning' }).click();
   await expect(dialog(page, 'Examples')).toHaveCount(0);
   await expect(page).toHaveTitle('Quarterly planning · Chainwright');

@@ -32,7 +32,7 @@ test('a Faker slot: default by name, picked from the list by keyboard, an unknow
   const cityAt = texts.findIndex((t) => t.startsWith('location.city'));
   expect(cityAt).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < cityAt; i += 1) await method.press('ArrowDown');
-  await expect(method).toHaveAttribute('aria-activedescendant', await options.nth(cityAt).getAttribute('id') as string);
+  await expect(method).toHaveAttribute('aria-activedescendant', (await options.nth(cityAt).getAttribute('id')) as string);
   await method.press('Enter');
   await expect(method).toHaveValue('location.city');
   await expect(list).toBeHidden();

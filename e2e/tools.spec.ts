@@ -63,7 +63,10 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(async ({ baseURL }) => {
   expect(w.consoleErrors, 'console errors (CSP violations show here)').toEqual([]);
   const origin = new URL(baseURL ?? 'http://127.0.0.1:4173/').origin + '/';
-  expect(w.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')), 'requests that left the origin').toEqual([]);
+  expect(
+    w.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')),
+    'requests that left the origin',
+  ).toEqual([]);
 });
 
 test('imports an MCP tools/list file: format named, effects shown, a clash asked, missing returns flagged', async ({ page }) => {
@@ -140,7 +143,10 @@ test('Monaco: broken JSON is never applied; the fixed definition updates the can
   expect(loaded.some((u) => /MonacoJsonEditor-.*\.js$/.test(u))).toBe(true);
 
   const original = readFileSync(new URL('../public/examples/room-booking.chain.json', import.meta.url), 'utf8');
-  const bookRoom = (JSON.parse(original) as { tools: { function: { name: string } }[] }).tools.find((t) => t.function.name === 'book_room') as Record<string, unknown>;
+  const bookRoom = (JSON.parse(original) as { tools: { function: { name: string } }[] }).tools.find((t) => t.function.name === 'book_room') as Record<
+    string,
+    unknown
+  >;
 
   // Break it: an extra closing brace.
   await setEditorText(page, dialog, `${JSON.stringify(bookRoom, null, 2)}\n}`);
@@ -176,7 +182,11 @@ test('Monaco: broken JSON is never applied; the fixed definition updates the can
 
 test('Monaco validates against the tool schema; Revert restores the applied definition', async ({ page }) => {
   const dialog = await openEditor(page, 'send_invites');
-  await setEditorText(page, dialog, '{"type": "function", "function": {"name": "send invites!", "parameters": {"type": "object", "properties": {}}}, "effect": "maybe"}');
+  await setEditorText(
+    page,
+    dialog,
+    '{"type": "function", "function": {"name": "send invites!", "parameters": {"type": "object", "properties": {}}}, "effect": "maybe"}',
+  );
   const problems = dialog.getByRole('list', { name: 'Problems in the definition' });
   await expect(problems).toContainText('$.function.name');
   await expect(problems).toContainText('$.effect');
@@ -205,7 +215,9 @@ test('infers a returns schema from a sample, to edit and apply', async ({ page }
   const dialog = await openEditor(page, 'get_team_members');
   await dialog.getByRole('tab', { name: 'Returns schema' }).click();
   await dialog.getByText('Infer the returns schema from a sample result').click();
-  await dialog.getByLabel('Sample result (JSON)').fill('{"team_id": "t_1", "lead_email": "ana@example.com", "members": [{"member_id": "m_1", "joined": "2024-05-01"}]}');
+  await dialog
+    .getByLabel('Sample result (JSON)')
+    .fill('{"team_id": "t_1", "lead_email": "ana@example.com", "members": [{"member_id": "m_1", "joined": "2024-05-01"}]}');
   await dialog.getByRole('button', { name: 'Infer returns schema' }).click();
   await expect(dialog.getByRole('status')).toContainText('inferred from the sample');
   await expect(dialog.getByText('Changed · not applied')).toBeVisible();
@@ -242,7 +254,10 @@ test('a finding in the audit opens its tool', async ({ page }) => {
   const audit = page.getByRole('dialog', { name: 'Tool audit' });
   const tool = audit.getByRole('listitem', { name: /^new_tool: grade/ });
   await expect(tool).toContainText('description-missing');
-  await tool.getByRole('button', { name: /description/i }).first().click();
+  await tool
+    .getByRole('button', { name: /description/i })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: 'Edit tool new_tool' })).toBeVisible();
 });
 

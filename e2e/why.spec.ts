@@ -36,7 +36,9 @@ test('"Why this order" explains the loop, its filter and a condition in words', 
   await sideTab(page, 'Why this order').click();
   const notes = page.getByRole('list', { name: 'Loops, conditions and failures' });
   await expect(notes.getByRole('listitem')).toHaveCount(2);
-  await expect(notes).toContainText('and its calls run together in one turn: each needs only its own task (task.task_id, task.title and task.due_date), not another remind call');
+  await expect(notes).toContainText(
+    'and its calls run together in one turn: each needs only its own task (task.task_id, task.title and task.due_date), not another remind call',
+  );
   await expect(notes).toContainText('The filter (where task.priority = high) removes every task for which it does not hold: those get no remind call.');
   await notes.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/preview-why-loop.png' });
@@ -46,7 +48,9 @@ test('"Why this order" explains the loop, its filter and a condition in words', 
   await expect(notes).toContainText('When it does not hold, prep is not called');
 
   await openExample(page, /^Weekly sales report/);
-  await expect(notes).toContainText('If dash fails (in about 30 % of the examples), it is not retried: post does not run, since it needs its result; mail still runs');
+  await expect(notes).toContainText(
+    'If dash fails (in about 30 % of the examples), it is not retried: post does not run, since it needs its result; mail still runs',
+  );
   await expect(notes).toContainText(/dash is (not )?on the critical path/);
   await notes.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/preview-why-failure.png' });
@@ -60,7 +64,9 @@ test('the preview shows an example with no reminder and one with several, throug
   await branch(page).selectOption({ label: 'remind makes no call' });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Branch search' })).toHaveText(/^Example \d+: remind makes no call\.$/);
-  await expect(varies(page)).toContainText(/(was empty|None of the \d+ tasks had priority = high|The only task did not have priority = high), so no create_reminder call\./);
+  await expect(varies(page)).toContainText(
+    /(was empty|None of the \d+ tasks had priority = high|The only task did not have priority = high), so no create_reminder call\./,
+  );
   await expect(reminderCalls(page)).toHaveCount(0);
   await page.screenshot({ path: '/tmp/preview-zero.png' });
 

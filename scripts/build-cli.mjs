@@ -40,7 +40,12 @@ export async function buildCli(outDir = OUT_DIR) {
       rolldownOptions: {
         // Minified without renaming (stack traces keep the names): the command peaks 7 MiB lower
         // at start (70 instead of 77 MiB for generate --count 1); whitespace alone saves nothing.
-        output: { format: 'es', entryFileNames: 'chainwright.mjs', chunkFileNames: '[name]-[hash].mjs', minify: { compress: true, mangle: false, codegen: { removeWhitespace: true } } },
+        output: {
+          format: 'es',
+          entryFileNames: 'chainwright.mjs',
+          chunkFileNames: '[name]-[hash].mjs',
+          minify: { compress: true, mangle: false, codegen: { removeWhitespace: true } },
+        },
       },
     },
     ssr: { noExternal: true, target: 'node' },
@@ -48,7 +53,9 @@ export async function buildCli(outDir = OUT_DIR) {
       {
         name: 'chainwright-inputs',
         generateBundle(_, bundle) {
-          for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') for (const id of chunk.moduleIds) if (!id.includes('node_modules') && !id.startsWith('\0')) inputs.add(relative(root, id.split('?')[0]));
+          for (const chunk of Object.values(bundle))
+            if (chunk.type === 'chunk')
+              for (const id of chunk.moduleIds) if (!id.includes('node_modules') && !id.startsWith('\0')) inputs.add(relative(root, id.split('?')[0]));
         },
       },
     ],

@@ -79,7 +79,11 @@ try {
 async function settle(page) {
   let last = '';
   for (let i = 0; i < 50; i += 1) {
-    const now = (await page.locator('.react-flow__viewport').getAttribute('style').catch(() => '')) ?? '';
+    const now =
+      (await page
+        .locator('.react-flow__viewport')
+        .getAttribute('style')
+        .catch(() => '')) ?? '';
     if (now === last) return;
     last = now;
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -100,7 +100,10 @@ async function measurePan(page: Page, ms: number) {
     });
     window.dispatchEvent(new PointerEvent('pointerup', opts(x)));
     window.dispatchEvent(new MouseEvent('mouseup', opts(x)));
-    const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const deltas = frames
+      .slice(1)
+      .map((t, i) => t - frames[i])
+      .sort((a, b) => a - b);
     const elapsed = frames[frames.length - 1] - frames[0];
     return {
       zoom: Math.round(new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a * 100) / 100,
@@ -136,8 +139,15 @@ for (const { calls, behaviours: shape } of CASES) {
     await (await chooser).setFiles(file);
     // Opening a file over a project asks first ("Replace this project?"): then the time runs from the yes.
     const ask = page.getByRole('dialog', { name: 'Replace this project?' });
-    if (await ask.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) {
-      await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }));
+    if (
+      await ask.waitFor({ state: 'visible', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      await page.evaluate(() =>
+        document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }),
+      );
       await ask.getByRole('button', { name: /^(New project|Open )/ }).click();
     }
     const openEnd = await painted;
@@ -199,7 +209,9 @@ for (const { calls, behaviours: shape } of CASES) {
 
 test.afterAll(() => {
   console.log('\ncanvas performance (production build, headless Chromium, 1280×800)');
-  console.log('calls  open(ms)  reload(ms)  zoom  pan fps  p95 frame(ms)  worst(ms)  select(ms)  delete(ms)  nodes in DOM  control: 4 calls fps (p95 ms)  zoomed in: zoom fps (p95 ms)');
+  console.log(
+    'calls  open(ms)  reload(ms)  zoom  pan fps  p95 frame(ms)  worst(ms)  select(ms)  delete(ms)  nodes in DOM  control: 4 calls fps (p95 ms)  zoomed in: zoom fps (p95 ms)',
+  );
   for (const r of results) {
     console.log(
       `${String(r.calls).padStart(5)}${r.behaviours ? ` (${r.behaviours})` : ''}  ${String(r.openMs).padStart(8)}  ${String(r.reloadMs).padStart(10)}  ${String(r.pan.zoom).padStart(4)}  ${String(r.pan.fps).padStart(7)}  ${String(r.pan.p95FrameMs).padStart(13)}  ${String(r.pan.worstFrameMs).padStart(9)}  ${String(r.selectMs).padStart(10)}  ${String(r.deleteMs).padStart(10)}  ${String(r.renderedNodes).padStart(12)}  ${String(r.control.fps).padStart(10)} (${r.control.p95FrameMs})  ${r.panNear.zoom} ${r.panNear.fps} (${r.panNear.p95FrameMs})`,

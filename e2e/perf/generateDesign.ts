@@ -44,7 +44,11 @@ export function generateDesign(calls: number, width = 10, behaviours?: { fanOuts
       },
       returns: {
         type: 'object',
-        properties: { record_id: { type: 'string' }, merged: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' }, minItems: 0, maxItems: 4 } },
+        properties: {
+          record_id: { type: 'string' },
+          merged: { type: 'boolean' },
+          tags: { type: 'array', items: { type: 'string' }, minItems: 0, maxItems: 4 },
+        },
         required: ['record_id', 'merged', 'tags'],
       },
       effect: 'write',
@@ -68,8 +72,10 @@ export function generateDesign(calls: number, width = 10, behaviours?: { fanOuts
   const readable = behaviours ? width - 1 : width;
   const conditional = new Set<number>();
   if (behaviours) {
-    for (let i = width; i < calls && conditional.size < behaviours.conditions; i += 1) if (!fanOut.has(i) && i % width === Math.floor(width / 2)) conditional.add(i);
-    for (let i = width; i < calls && conditional.size < behaviours.conditions; i += 1) if (!fanOut.has(i) && !conditional.has(i) && i % width === 1) conditional.add(i);
+    for (let i = width; i < calls && conditional.size < behaviours.conditions; i += 1)
+      if (!fanOut.has(i) && i % width === Math.floor(width / 2)) conditional.add(i);
+    for (let i = width; i < calls && conditional.size < behaviours.conditions; i += 1)
+      if (!fanOut.has(i) && !conditional.has(i) && i % width === 1) conditional.add(i);
   }
   for (let i = 0; i < calls; i += 1) {
     const level = Math.floor(i / width);
@@ -96,6 +102,8 @@ export function generateDesign(calls: number, width = 10, behaviours?: { fanOuts
     version: 1,
     name: `Generated ${calls} calls`,
     tools,
-    chains: [{ id: 'big', name: `${calls} calls`, requests: ['Merge everything starting from {key}.'], slots: { key: { oneOf: ['alpha', 'beta'] } }, calls: list }],
+    chains: [
+      { id: 'big', name: `${calls} calls`, requests: ['Merge everything starting from {key}.'], slots: { key: { oneOf: ['alpha', 'beta'] } }, calls: list },
+    ],
   };
 }

@@ -1,4 +1,21 @@
-import { closeSync, constants, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,21 +163,24 @@ describe('outputTarget: what an --out path is, before anything is written', () =
     expect(outputTarget(join(dir, 'no', 'such'), 'folder')).toEqual({ kind: 'new', path: join(dir, 'no', 'such') }); // a folder is made with its parents
   });
 
-  it.runIf(process.platform !== 'win32')('a FIFO is a stream: written as it is, not replaced (read here through a read-write descriptor, so nothing waits)', () => {
-    const dir = scratch();
-    const fifo = join(dir, 'fifo');
-    execFileSync('mkfifo', [fifo]);
-    const reader = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
-    try {
-      expect(writeTo(fifo, 'through the fifo\n')).toEqual({ kind: 'stream', path: fifo, append: false });
-      const buf = Buffer.alloc(100);
-      expect(buf.toString('utf8', 0, readSync(reader, buf))).toBe('through the fifo\n');
-    } finally {
-      closeSync(reader);
-    }
-    expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(readdirSync(dir)).toEqual(['fifo']);
-  });
+  it.runIf(process.platform !== 'win32')(
+    'a FIFO is a stream: written as it is, not replaced (read here through a read-write descriptor, so nothing waits)',
+    () => {
+      const dir = scratch();
+      const fifo = join(dir, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      const reader = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+      try {
+        expect(writeTo(fifo, 'through the fifo\n')).toEqual({ kind: 'stream', path: fifo, append: false });
+        const buf = Buffer.alloc(100);
+        expect(buf.toString('utf8', 0, readSync(reader, buf))).toBe('through the fifo\n');
+      } finally {
+        closeSync(reader);
+      }
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      expect(readdirSync(dir)).toEqual(['fifo']);
+    },
+  );
 
   it.runIf(existsSync('/dev/null'))('/dev/null is a stream (a character device): never replaced', () => {
     const before = lstatSync('/dev/null');
@@ -169,20 +189,23 @@ describe('outputTarget: what an --out path is, before anything is written', () =
     expect(lstatSync('/dev/null').rdev).toBe(before.rdev);
   });
 
-  it.runIf(existsSync('/proc/self/fd'))('/proc/self/fd/N and /dev/fd/N of a file opened here: appended to through the descriptor, the file not replaced', () => {
-    const path = join(scratch(), 'opened.txt');
-    const fd = openSync(path, 'w');
-    try {
-      writeSync(fd, 'before\n');
-      const ino = statSync(path).ino;
-      expect(writeTo(`/proc/self/fd/${fd}`, 'one\n')).toEqual({ kind: 'stream', path: `/proc/self/fd/${fd}`, append: true });
-      expect(writeTo(`/dev/fd/${fd}`, 'two\n').kind).toBe('stream');
-      expect(readFileSync(path, 'utf8')).toBe('before\none\ntwo\n');
-      expect(statSync(path).ino).toBe(ino);
-    } finally {
-      closeSync(fd);
-    }
-  });
+  it.runIf(existsSync('/proc/self/fd'))(
+    '/proc/self/fd/N and /dev/fd/N of a file opened here: appended to through the descriptor, the file not replaced',
+    () => {
+      const path = join(scratch(), 'opened.txt');
+      const fd = openSync(path, 'w');
+      try {
+        writeSync(fd, 'before\n');
+        const ino = statSync(path).ino;
+        expect(writeTo(`/proc/self/fd/${fd}`, 'one\n')).toEqual({ kind: 'stream', path: `/proc/self/fd/${fd}`, append: true });
+        expect(writeTo(`/dev/fd/${fd}`, 'two\n').kind).toBe('stream');
+        expect(readFileSync(path, 'utf8')).toBe('before\none\ntwo\n');
+        expect(statSync(path).ino).toBe(ino);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  );
 
   it.runIf(existsSync('/proc/self/fd/0'))('/dev/stdout is followed to /proc/self/fd/1 and is a stream, whatever standard output is', () => {
     const target = outputTarget('/dev/stdout');

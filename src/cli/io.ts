@@ -1,4 +1,19 @@
-import { closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { utf8Lines, type Utf8Lines } from '../core/generation.ts';
 
@@ -222,7 +237,10 @@ export class DirectWriter {
   private fd: number | null;
   private readonly file: ReturnType<typeof utf8FileLines>;
 
-  constructor(readonly path: string, append = false) {
+  constructor(
+    readonly path: string,
+    append = false,
+  ) {
     this.fd = openSync(path, constants.O_WRONLY | (append ? constants.O_APPEND : 0));
     this.file = utf8FileLines(this.fd);
   }

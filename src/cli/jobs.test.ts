@@ -29,7 +29,11 @@ beforeAll(() => {
 const read = (path: string) => readFileSync(path, 'utf8');
 
 /** Runs `generate` with --jobs 1 and --jobs 3; returns each file's two versions (out, and the test file when there is one). */
-async function both(name: string, args: string[], files: (out: string) => string[] = (out) => [out]): Promise<{ one: string[]; three: string[]; stderr: string }> {
+async function both(
+  name: string,
+  args: string[],
+  files: (out: string) => string[] = (out) => [out],
+): Promise<{ one: string[]; three: string[]; stderr: string }> {
   const outs: string[][] = [];
   let stderr = '';
   for (const jobs of ['1', '3']) {
@@ -44,8 +48,15 @@ async function both(name: string, args: string[], files: (out: string) => string
 
 describe('generate --jobs N', () => {
   it('cuts the run into contiguous shards whose concatenation is the shard asked for', () => {
-    expect(jobShards(undefined, 3)).toEqual([{ index: 1, count: 3 }, { index: 2, count: 3 }, { index: 3, count: 3 }]);
-    expect(jobShards({ index: 2, count: 4 }, 2)).toEqual([{ index: 3, count: 8 }, { index: 4, count: 8 }]);
+    expect(jobShards(undefined, 3)).toEqual([
+      { index: 1, count: 3 },
+      { index: 2, count: 3 },
+      { index: 3, count: 3 },
+    ]);
+    expect(jobShards({ index: 2, count: 4 }, 2)).toEqual([
+      { index: 3, count: 8 },
+      { index: 4, count: 8 },
+    ]);
     // Asked for: as asked, at most one job per example.
     expect(jobsFor(3, 2, 100)).toBe(3);
     expect(jobsFor(3, 2, 2)).toBe(2);
@@ -83,7 +94,10 @@ describe('generate --jobs N', () => {
     }
     for (const f of readdirSync(folders[0])) expect(read(join(folders[1], f)), f).toBe(read(join(folders[0], f)));
 
-    const [one, three] = [await cliAsync('generate', ROOM, '--count', '130', '--jobs', '1', '--out', '-'), await cliAsync('generate', ROOM, '--count', '130', '--jobs', '3', '--out', '-')];
+    const [one, three] = [
+      await cliAsync('generate', ROOM, '--count', '130', '--jobs', '1', '--out', '-'),
+      await cliAsync('generate', ROOM, '--count', '130', '--jobs', '3', '--out', '-'),
+    ];
     expect(three.code).toBe(EXIT_OK);
     expect(three.stdout).toBe(one.stdout);
   }, 60_000);
@@ -117,7 +131,9 @@ describe('the bundle', () => {
   it('stopped by Ctrl-C, leaves neither spool files nor temporary outputs, and exits 130', async () => {
     const folder = join(dir, 'interrupted');
     mkdirSync(folder);
-    const child = spawn('node', [bundle, 'generate', TRIP, '--count', '1000000', '--jobs', '2', '--out', join(folder, 'big.jsonl')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('node', [bundle, 'generate', TRIP, '--count', '1000000', '--jobs', '2', '--out', join(folder, 'big.jsonl')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

@@ -52,10 +52,7 @@ interface JobData {
 type Written = Partial<Record<FileName, number>>;
 
 type JobMessage =
-  | { t: 'progress'; done: number; written: Written }
-  | { t: 'error'; error: DatasetError }
-  | { t: 'failed'; message: string }
-  | { t: 'done'; written: Written };
+  { t: 'progress'; done: number; written: Written } | { t: 'error'; error: DatasetError } | { t: 'failed'; message: string } | { t: 'done'; written: Written };
 
 /** The module a worker runs: the bundle or the entry it was started from (see setWorkerEntry). */
 let workerEntry: URL | undefined;
@@ -284,7 +281,9 @@ export async function runJobs(r: JobsRun): Promise<DatasetError | null> {
 
     while (running > 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
     if (failure) throw failure.error;
-    return errors.filter((e): e is DatasetError => e !== null).sort((a, b) => (a.file === b.file ? a.example - b.example : a.file === 'train' ? -1 : 1))[0] ?? null;
+    return (
+      errors.filter((e): e is DatasetError => e !== null).sort((a, b) => (a.file === b.file ? a.example - b.example : a.file === 'train' ? -1 : 1))[0] ?? null
+    );
   } finally {
     r.signal?.removeEventListener('abort', onAbort);
     // Stopped before their descriptors close: a worker still writing could otherwise write into a file opened later under the same number.

@@ -8,7 +8,6 @@ import { cli, scratchDir } from './testing.testutil.ts';
 
 const ROOM = 'public/examples/room-booking.chain.json';
 
-
 let dir: string;
 beforeAll(() => {
   dir = scratchDir('cli');
@@ -34,7 +33,9 @@ describe('chainwright validate', () => {
     const file = brokenFile('unknown-tool', (p) => (p.chains[0].calls[2].tool = 'book_rom'));
     const r = cli('validate', file);
     expect(r.code).toBe(EXIT_INVALID);
-    expect(r.stdout).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: \\$\\.chains\\[0\\]\\.calls\\[2\\]\\.tool: error: .*book_rom.*\\[unknown-tool, line \\d+\\]$`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(`^${file.replace(/[.]/g, '\\.')}: \\$\\.chains\\[0\\]\\.calls\\[2\\]\\.tool: error: .*book_rom.*\\[unknown-tool, line \\d+\\]$`, 'm'),
+    );
   });
 
   it('refuses every kind of broken file with the place named', () => {
@@ -146,7 +147,10 @@ describe('--format choices come from the format registry', () => {
   });
 
   it('an unknown --format names the registered ones, in generate and check', () => {
-    for (const argv of [['generate', ROOM, '--format', 'csv', '--count', '1', '--out', '-'], ['check', ROOM, '--format', 'csv']]) {
+    for (const argv of [
+      ['generate', ROOM, '--format', 'csv', '--count', '1', '--out', '-'],
+      ['check', ROOM, '--format', 'csv'],
+    ]) {
       const { code, stderr } = cli(...argv);
       expect(code).toBe(EXIT_USAGE);
       expect(stderr).toContain(`unknown --format "csv" (formats: ${FORMATS.map((f) => f.id).join(', ')})`);

@@ -28,7 +28,9 @@ export class Progress {
     const rate = done / seconds;
     const left = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
     const pct = this.total ? Math.floor((done / this.total) * 100) : 100;
-    this.io.stderr(`\r${done.toLocaleString('en-US')} / ${this.total.toLocaleString('en-US')} examples (${pct}%), ${Math.round(rate).toLocaleString('en-US')}/s, ${left} s left   `);
+    this.io.stderr(
+      `\r${done.toLocaleString('en-US')} / ${this.total.toLocaleString('en-US')} examples (${pct}%), ${Math.round(rate).toLocaleString('en-US')}/s, ${left} s left   `,
+    );
     this.drawn = true;
   }
 

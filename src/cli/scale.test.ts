@@ -42,23 +42,36 @@ describe('docs/scale.md: GNU parallel', () => {
     chmodSync(join(bin, 'chainwright'), 0o755);
   }, 120_000);
 
-  it.skipIf(!HAS_PARALLEL)('4 shards in 4 processes, concatenated, are the unsharded file byte for byte', () => {
-    const design = resolve('public/examples/trip-planning.chain.json');
-    const script = recipe().replace(/^DESIGN=\S+/m, `DESIGN=${design}`).replace(/COUNT=\d+/, 'COUNT=600');
-    expect(script).toContain('N=4');
-    const work = join(dir, 'run');
-    execFileSync('mkdir', [work]);
-    const r = spawnSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: work, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
-    expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(work)).toEqual(['all.jsonl']);
-    // Every part said which shard it wrote.
-    for (let k = 1; k <= 4; k += 1) expect(r.stderr).toContain(`(shard ${k}/4: examples`);
+  it.skipIf(!HAS_PARALLEL)(
+    '4 shards in 4 processes, concatenated, are the unsharded file byte for byte',
+    () => {
+      const design = resolve('public/examples/trip-planning.chain.json');
+      const script = recipe()
+        .replace(/^DESIGN=\S+/m, `DESIGN=${design}`)
+        .replace(/COUNT=\d+/, 'COUNT=600');
+      expect(script).toContain('N=4');
+      const work = join(dir, 'run');
+      execFileSync('mkdir', [work]);
+      const r = spawnSync('bash', ['-euo', 'pipefail', '-c', script], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(work)).toEqual(['all.jsonl']);
+      // Every part said which shard it wrote.
+      for (let k = 1; k <= 4; k += 1) expect(r.stderr).toContain(`(shard ${k}/4: examples`);
 
-    const whole = join(dir, 'whole.jsonl');
-    execFileSync(join(bin, 'chainwright'), ['generate', design, '--format', 'openai', '--count', '600', '--seed', '7', '--out', whole], { stdio: 'ignore', env: process.env });
-    expect(existsSync(whole)).toBe(true);
-    const all = readFileSync(join(work, 'all.jsonl'), 'utf8');
-    expect(all.split('\n')).toHaveLength(601);
-    expect(all === readFileSync(whole, 'utf8')).toBe(true);
-  }, 120_000);
+      const whole = join(dir, 'whole.jsonl');
+      execFileSync(join(bin, 'chainwright'), ['generate', design, '--format', 'openai', '--count', '600', '--seed', '7', '--out', whole], {
+        stdio: 'ignore',
+        env: process.env,
+      });
+      expect(existsSync(whole)).toBe(true);
+      const all = readFileSync(join(work, 'all.jsonl'), 'utf8');
+      expect(all.split('\n')).toHaveLength(601);
+      expect(all === readFileSync(whole, 'utf8')).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -80,7 +80,8 @@ export function pickChains(project: Project, ids: string[] | undefined): Chain[]
 }
 
 export function wholeNumber(name: string, text: string, min: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`${name} takes a whole number${min ? ` from ${min}` : ''}, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text)))
+    throw new UsageError(`${name} takes a whole number${min ? ` from ${min}` : ''}, got "${text}"`);
   return Number(text);
 }
 

@@ -13,12 +13,50 @@ export { openAITools, type OpenAITool } from './formats/tools.ts';
 export { FORMATS, formatById, formatContext, openaiFormat, type ExportFormat, type FormatContext, type FormatOptions } from './formats/registry.ts';
 export { detectLineFormat } from './formats/detect.ts';
 export { lineChecker, MAX_LISTED_LINES, type CheckTally, type LineChecker, type LineCheckerOptions, type LineFindings } from './formats/lineChecker.ts';
-export { hfFormat, distilFormat, sharegptFormat, hermesFormat, anthropicFormat, type BundleLayout, type BundleCheck, type BundleFinding } from './formats/registry.ts';
+export {
+  hfFormat,
+  distilFormat,
+  sharegptFormat,
+  hermesFormat,
+  anthropicFormat,
+  type BundleLayout,
+  type BundleCheck,
+  type BundleFinding,
+} from './formats/registry.ts';
 export { toHfRecord, toHfLine, checkHfRecord, checkHfLine, readHfRecord, type HfRecord, type HfMessage } from './formats/hf.ts';
-export { toShareGptRecord, toShareGptLine, checkShareGptRecord, checkShareGptLine, readShareGptRecord, type ShareGptRecord, type ShareGptTurn } from './formats/sharegpt.ts';
+export {
+  toShareGptRecord,
+  toShareGptLine,
+  checkShareGptRecord,
+  checkShareGptLine,
+  readShareGptRecord,
+  type ShareGptRecord,
+  type ShareGptTurn,
+} from './formats/sharegpt.ts';
 export { toHermesRecord, toHermesLine, checkHermesRecord, checkHermesLine, readHermesRecord, type HermesRecord, type HermesMessage } from './formats/hermes.ts';
-export { toAnthropicRecord, toAnthropicLine, checkAnthropicRecord, checkAnthropicLine, readAnthropicRecord, type AnthropicRecord, type AnthropicMessage } from './formats/anthropic.ts';
-export { distilReadiness, toDistilRecords, toDistilLines, checkDistilRecord, checkDistilLine, checkDistilBundle, distilBundleFiles, readDistilRecord, DistilShapeError, DISTIL_TASK, DISTIL_FILES, type DistilRecord } from './formats/distil.ts';
+export {
+  toAnthropicRecord,
+  toAnthropicLine,
+  checkAnthropicRecord,
+  checkAnthropicLine,
+  readAnthropicRecord,
+  type AnthropicRecord,
+  type AnthropicMessage,
+} from './formats/anthropic.ts';
+export {
+  distilReadiness,
+  toDistilRecords,
+  toDistilLines,
+  checkDistilRecord,
+  checkDistilLine,
+  checkDistilBundle,
+  distilBundleFiles,
+  readDistilRecord,
+  DistilShapeError,
+  DISTIL_TASK,
+  DISTIL_FILES,
+  type DistilRecord,
+} from './formats/distil.ts';
 export { transcriptOf, type Transcript, type TranscriptTurn } from './formats/transcript.ts';
 export * from './dataset/index.ts';
 // Evaluation: gold test sets (--format eval), scoring transcripts, the live runner's pure parts.

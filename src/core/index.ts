@@ -27,12 +27,30 @@ export { planChain, type Plan, type PlanTurn, type PlanResult, type PlanOptions 
 export { explainPlan, turnTitle, type PlanExplanation, type TurnExplanation, type CallExplanation } from './graph/explain.ts';
 // The canvas designer: editing operations (each returns a new project or a refusal), the graph the canvas draws, layout.
 export { edited, refused, ID_PATTERN, SLOT_NAME_PATTERN, type EditResult, type EditOk } from './edit/types.ts';
-export { resultFields, argumentHandles, fieldPathOf, fieldPathSegments, fieldSchema, WHOLE_RESULT, type ResultField, type ArgumentHandle } from './edit/fields.ts';
+export {
+  resultFields,
+  argumentHandles,
+  fieldPathOf,
+  fieldPathSegments,
+  fieldSchema,
+  WHOLE_RESULT,
+  type ResultField,
+  type ArgumentHandle,
+} from './edit/fields.ts';
 export { referenceForConnection } from './edit/reference.ts';
 export { chainEdges, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, dataEdgeId, orderEdgeId, type ChainEdge } from './edit/edges.ts';
 export { connect, disconnect, addOrder, removeOrder, cycleClosedBy, type ConnectionSource, type ConnectionTarget } from './edit/connect.ts';
 export { ancestors, descendants, dependencyPath } from './edit/lineage.ts';
-export { graphView, BAND_PADDING, BAND_TITLE_HEIGHT, type GraphView, type GraphNode, type GraphEdge, type TurnBand, type GraphViewOptions } from './edit/graphView.ts';
+export {
+  graphView,
+  BAND_PADDING,
+  BAND_TITLE_HEIGHT,
+  type GraphView,
+  type GraphNode,
+  type GraphEdge,
+  type TurnBand,
+  type GraphViewOptions,
+} from './edit/graphView.ts';
 export { freshCallId, callIdStem, addCall, renameCall, deleteCalls, setCallTool, setArgument, setCallRequests, moveCalls } from './edit/calls.ts';
 export { copyCalls, pasteCalls, CLIPBOARD_FORMAT } from './edit/clipboard.ts';
 export { addChain, renameChain, deleteChain, setRequests, setReply } from './edit/chains.ts';
@@ -51,7 +69,22 @@ export { MAX_TOOL_TEXT_CHARS, parseJsonText } from './tools/jsonText.ts';
 export { validateToolDefinition, TOOL_DEFINITION_SCHEMA, TOOL_DEFINITION_SCHEMA_URI, type ToolDefinitionResult } from './tools/definition.ts';
 export { planToolMerge, applyToolMerge, type ClashDecision, type ToolClash, type ToolMergePlan, type ToolMergeResult } from './tools/merge.ts';
 export { exportTools, jobDescription, TOOL_EXPORT_FORMATS, type ToolExportFormat, type JobDescription } from './tools/export.ts';
-export { addTool, duplicateTool, renameTool, updateTool, patchTool, deleteTool, blankTool, toolDefinitionText, refusedTool, type ToolEdit, type ToolRefusal, type ToolDeletion, type ToolPatch, type DanglingReference } from './tools/edit.ts';
+export {
+  addTool,
+  duplicateTool,
+  renameTool,
+  updateTool,
+  patchTool,
+  deleteTool,
+  blankTool,
+  toolDefinitionText,
+  refusedTool,
+  type ToolEdit,
+  type ToolRefusal,
+  type ToolDeletion,
+  type ToolPatch,
+  type DanglingReference,
+} from './tools/edit.ts';
 export { callsUsing } from './tools/usage.ts';
 export { uniqueToolName, isToolName } from './tools/names.ts';
 export { inferSchema, inferSchemaFromText, type InferResult } from './tools/inferSchema.ts';
@@ -67,8 +100,35 @@ export { compileCondition, type CompiledCondition, type RunStatus } from './cond
 export { CALL_BEHAVIOURS, elementName } from './calls/index.ts';
 export { listInWords } from './refs/listInWords.ts';
 // Editing call behaviours (fan-out, conditions, failures, confirmations) and reply variants; what the inspector offers for them.
-export { setCallBehaviour, setForEachFrom, setReplyVariants, replyVariantsProblem, conditionProblem, forEachProblem, elementNameFor, singular, variantTexts, withTexts, replyAsVariants, moveItem, BEHAVIOUR_KEYS, type BehaviourKey, type BehaviourPatch } from './edit/behaviours.ts';
-export { valueOptions, forEachOptions, referenceStepChoices, typedReference, comparableFields, elementSchema, type ReferenceScope, type ValueOption, type ForEachOption, type StepChoice } from './edit/referenceScope.ts';
+export {
+  setCallBehaviour,
+  setForEachFrom,
+  setReplyVariants,
+  replyVariantsProblem,
+  conditionProblem,
+  forEachProblem,
+  elementNameFor,
+  singular,
+  variantTexts,
+  withTexts,
+  replyAsVariants,
+  moveItem,
+  BEHAVIOUR_KEYS,
+  type BehaviourKey,
+  type BehaviourPatch,
+} from './edit/behaviours.ts';
+export {
+  valueOptions,
+  forEachOptions,
+  referenceStepChoices,
+  typedReference,
+  comparableFields,
+  elementSchema,
+  type ReferenceScope,
+  type ValueOption,
+  type ForEachOption,
+  type StepChoice,
+} from './edit/referenceScope.ts';
 // Understanding: "Why this order" for branches.
 export { explainBranches, dependencyReason, neededFrom, type BranchNote, type BranchNoteKind, type CallNamer } from './graph/explainBranches.ts';
 // The slot editor's Faker method picker: the installed Faker's methods, a default by the slot's name, a sample value.

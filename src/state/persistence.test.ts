@@ -146,7 +146,15 @@ describe('autosave timing', () => {
 
   it('writes nothing before the saved workspace has loaded (load gate), then restores it', async () => {
     const saved = createAppStore({ project: loadExample('q4-planning') }).getState().project;
-    const record: WorkspaceRecord = { schema: 1, projectText: serializeProject(saved), chainId: saved.chains[0].id, viewports: { x: { x: 1, y: 2, zoom: 3 } }, revision: 4, tabId: 'other', savedAt: 0 };
+    const record: WorkspaceRecord = {
+      schema: 1,
+      projectText: serializeProject(saved),
+      chainId: saved.chains[0].id,
+      viewports: { x: { x: 1, y: 2, zoom: 3 } },
+      revision: 4,
+      tabId: 'other',
+      savedAt: 0,
+    };
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const mem = memoryStorage(record);
     mem.holdReads();
@@ -235,7 +243,15 @@ describe('leaving the page', () => {
   it('IndexedDB writeNow stores the record with a single put once the database is open', async () => {
     const factory = new IDBFactory();
     const storage = indexedDbStorage(factory);
-    const record: WorkspaceRecord = { schema: 1, projectText: serializeProject(loadExample('room-booking')), chainId: CHAIN, viewports: {}, revision: 3, tabId: 'T', savedAt: 1 };
+    const record: WorkspaceRecord = {
+      schema: 1,
+      projectText: serializeProject(loadExample('room-booking')),
+      chainId: CHAIN,
+      viewports: {},
+      revision: 3,
+      tabId: 'T',
+      savedAt: 1,
+    };
     expect(storage.writeNow!(record)).toBe(false); // not open yet: the caller keeps the copy and the debounced write
     await storage.read();
     const done = new Promise<unknown>((resolve) => storage.writeNow!(record, resolve));
@@ -326,7 +342,15 @@ describe('IndexedDB', () => {
 
   it('treats a stored project that does not parse as unreadable, naming where', async () => {
     const factory = new IDBFactory();
-    await putRaw(factory, { schema: 1, projectText: '{"format": "chainwright-project", "version": 1, ', chainId: null, viewports: {}, revision: 2, tabId: 't', savedAt: 0 });
+    await putRaw(factory, {
+      schema: 1,
+      projectText: '{"format": "chainwright-project", "version": 1, ',
+      chainId: null,
+      viewports: {},
+      revision: 2,
+      tabId: 't',
+      savedAt: 0,
+    });
     const store = createAppStore({ project: loadExample('room-booking') });
     const before = store.getState().project;
     const c = start(store, { storage: indexedDbStorage(factory) });

@@ -168,7 +168,13 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
 function isRecord(value: unknown): value is WorkspaceRecord {
   if (!value || typeof value !== 'object') return false;
   const r = value as Record<string, unknown>;
-  return r.schema === 1 && typeof r.projectText === 'string' && typeof r.revision === 'number' && typeof r.tabId === 'string' && (r.viewports === undefined || (typeof r.viewports === 'object' && r.viewports !== null));
+  return (
+    r.schema === 1 &&
+    typeof r.projectText === 'string' &&
+    typeof r.revision === 'number' &&
+    typeof r.tabId === 'string' &&
+    (r.viewports === undefined || (typeof r.viewports === 'object' && r.viewports !== null))
+  );
 }
 
 function rawText(value: unknown): string {
@@ -257,7 +263,11 @@ interface SavedMessage {
   revision: number;
 }
 const isSavedMessage = (m: unknown): m is SavedMessage =>
-  !!m && typeof m === 'object' && (m as SavedMessage).type === 'saved' && typeof (m as SavedMessage).tabId === 'string' && typeof (m as SavedMessage).revision === 'number';
+  !!m &&
+  typeof m === 'object' &&
+  (m as SavedMessage).type === 'saved' &&
+  typeof (m as SavedMessage).tabId === 'string' &&
+  typeof (m as SavedMessage).revision === 'number';
 
 const CONFLICT_MESSAGE = 'another tab saved this project; this tab stopped autosaving. Reload to see that work, or take over to keep this tab’s.';
 
@@ -279,7 +289,11 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
   const ownChannel = options.channel === undefined && typeof BroadcastChannel !== 'undefined';
   const channel: ChannelLike | null = options.channel === undefined ? (ownChannel ? new BroadcastChannel(CHANNEL_NAME) : null) : options.channel;
   const pageEvents =
-    options.pageEvents === undefined ? (typeof (globalThis as { addEventListener?: unknown }).addEventListener === 'function' ? (globalThis as unknown as EventTarget) : null) : options.pageEvents;
+    options.pageEvents === undefined
+      ? typeof (globalThis as { addEventListener?: unknown }).addEventListener === 'function'
+        ? (globalThis as unknown as EventTarget)
+        : null
+      : options.pageEvents;
   const isHidden = options.isHidden ?? (() => typeof document !== 'undefined' && document.visibilityState === 'hidden');
   const fallback = options.fallback === undefined ? defaultFallback() : options.fallback;
 

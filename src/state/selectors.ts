@@ -59,7 +59,8 @@ function basisOf(project: Project): Project {
   basisCache = { project, key, basis: basisCache?.key === key ? basisCache.basis : project };
   return basisCache.basis;
 }
-const compiledOf = (project: Project, chainId: string | null): CompiledChain | undefined => (chainId === null ? undefined : compileProject(basisOf(project)).chain(chainId));
+const compiledOf = (project: Project, chainId: string | null): CompiledChain | undefined =>
+  chainId === null ? undefined : compileProject(basisOf(project)).chain(chainId);
 function diagnosticsOf(project: Project): Diagnostic[] {
   return validateProject(basisOf(project));
 }

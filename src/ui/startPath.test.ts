@@ -31,7 +31,16 @@ function startModules(): Map<string, string | null> {
     if (file.startsWith('npm:')) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const [, typeOnly, names, spec, bare] = m;
-      if (typeOnly || (names !== undefined && /^\{[\s\w,]*\}$/.test(names) && names.replace(/[{}\s]/g, '').split(',').every((n) => n === '' || n.startsWith('type')))) continue;
+      if (
+        typeOnly ||
+        (names !== undefined &&
+          /^\{[\s\w,]*\}$/.test(names) &&
+          names
+            .replace(/[{}\s]/g, '')
+            .split(',')
+            .every((n) => n === '' || n.startsWith('type')))
+      )
+        continue;
       const target = resolveModule(file, spec ?? bare);
       if (target && !firstBy.has(target)) {
         firstBy.set(target, file);
@@ -51,7 +60,7 @@ function chainTo(modules: Map<string, string | null>, target: string): string {
 describe("the page's start", () => {
   const modules = startModules();
 
-  it('reaches the designer: the canvas, the store and the core\'s first door', () => {
+  it("reaches the designer: the canvas, the store and the core's first door", () => {
     expect(modules.has(resolve(SRC, 'core/index.ts'))).toBe(true);
     expect(modules.has('npm:@xyflow/react')).toBe(true);
     expect(modules.has(resolve(SRC, 'ui/canvas/Canvas.tsx'))).toBe(true);
@@ -65,7 +74,9 @@ describe("the page's start", () => {
     const heavy = [...modules.keys()].filter(
       (m) =>
         !light.has(m) &&
-        (m === resolve(SRC, 'core/generation.ts') || /[\\/]core[\\/](generate|formats|dataset|evaluate|practice|quality)[\\/]/.test(m) || /^npm:(@faker-js\/faker|gpt-tokenizer|@huggingface\/jinja|monaco-editor|@monaco-editor\/react)$/.test(m)),
+        (m === resolve(SRC, 'core/generation.ts') ||
+          /[\\/]core[\\/](generate|formats|dataset|evaluate|practice|quality)[\\/]/.test(m) ||
+          /^npm:(@faker-js\/faker|gpt-tokenizer|@huggingface\/jinja|monaco-editor|@monaco-editor\/react)$/.test(m)),
     );
     expect(heavy.map((m) => chainTo(modules, m))).toEqual([]);
   });

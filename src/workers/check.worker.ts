@@ -13,6 +13,12 @@ scope.onmessage = (event: MessageEvent<CheckRequest>) => {
     lines: (items) => post({ type: 'check-lines', id, items }),
     progress: (bytesRead, totalBytes, lines) => post({ type: 'check-progress', id, bytesRead, totalBytes, lines }),
   })
-    .then((outcome) => post(outcome.ok ? { type: 'check-done', id, tally: outcome.tally, format: outcome.format, looksLike: outcome.looksLike } : { type: 'check-failed', id, message: outcome.message }))
+    .then((outcome) =>
+      post(
+        outcome.ok
+          ? { type: 'check-done', id, tally: outcome.tally, format: outcome.format, looksLike: outcome.looksLike }
+          : { type: 'check-failed', id, message: outcome.message },
+      ),
+    )
     .catch((e: unknown) => post({ type: 'check-failed', id, message: e instanceof Error ? e.message : String(e) }));
 };

@@ -18,7 +18,13 @@ export interface CheckReport {
 /** `looksLike`: the format the lines look like, when they were checked as another one and fail (see LineChecker). */
 export type CheckOutcome = { ok: true; tally: CheckTally; format: string; looksLike?: string } | { ok: false; message: string };
 
-export async function checkDatasetFile(file: Blob, name: string, formatId: string, tools: OpenAITool[] | undefined, report: CheckReport): Promise<CheckOutcome> {
+export async function checkDatasetFile(
+  file: Blob,
+  name: string,
+  formatId: string,
+  tools: OpenAITool[] | undefined,
+  report: CheckReport,
+): Promise<CheckOutcome> {
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   return isZip ? checkZip(file, name, formatId, tools, report) : checkJsonl(file, formatId, tools, report);

@@ -55,13 +55,18 @@ describe('startExport', () => {
     const written: string[] = [];
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
-    const job = startExport(spec(1), 'p', {
-      data: async (blob) => {
-        const text = await blob.text();
-        if (text === 'a') await slow;
-        written.push(text);
+    const job = startExport(
+      spec(1),
+      'p',
+      {
+        data: async (blob) => {
+          const text = await blob.text();
+          if (text === 'a') await slow;
+          written.push(text);
+        },
       },
-    }, () => w);
+      () => w,
+    );
     const output = { fileName: 'p.openai.jsonl', kind: 'jsonl' as const, mime: 'application/jsonl', entries: { train: 'train.jsonl', test: 'test.jsonl' } };
     w.reply({ type: 'started', id: 1, summary: {} as never, output });
     w.reply({ type: 'data', id: 1, blob: new Blob(['a']) });
@@ -93,7 +98,14 @@ describe('startExport', () => {
   it('reports a line the checker refused, and a worker crash, as results', async () => {
     const w = new FakeWorker();
     const job = startExport(spec(1), 'p', { data: () => undefined }, () => w);
-    const error = { file: 'train' as const, example: 4, chainId: 'c', chainExample: 4, findings: [{ rule: 'r', path: '$', message: 'm' }], message: 'train example 4 …' };
+    const error = {
+      file: 'train' as const,
+      example: 4,
+      chainId: 'c',
+      chainExample: 4,
+      findings: [{ rule: 'r', path: '$', message: 'm' }],
+      message: 'train example 4 …',
+    };
     w.reply({ type: 'invalid', id: 1, error });
     expect(await job.result).toEqual({ kind: 'invalid', error });
 

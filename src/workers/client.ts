@@ -53,7 +53,10 @@ export function createPreviewer(create: () => WorkerLike = generateWorker): Prev
   let busy: (PreviewAsk & { id: number }) | null = null;
   let waiting: PreviewAsk | null = null;
   let nextId = 1;
-  const failed = (event: ErrorEvent): PreviewResult => ({ ok: false, diagnostics: [{ code: 'worker-failed', severity: 'error', message: `the preview could not be made: ${workerProblem(event)}`, path: '$' }] });
+  const failed = (event: ErrorEvent): PreviewResult => ({
+    ok: false,
+    diagnostics: [{ code: 'worker-failed', severity: 'error', message: `the preview could not be made: ${workerProblem(event)}`, path: '$' }],
+  });
 
   const send = (ask: PreviewAsk) => {
     if (!worker) {
@@ -129,7 +132,13 @@ export interface ExportJob {
   cancel(): void;
 }
 
-export function startExport(spec: DatasetSpec, baseName: string, callbacks: ExportCallbacks, create: () => WorkerLike = generateWorker, examplesPerChunk?: number): ExportJob {
+export function startExport(
+  spec: DatasetSpec,
+  baseName: string,
+  callbacks: ExportCallbacks,
+  create: () => WorkerLike = generateWorker,
+  examplesPerChunk?: number,
+): ExportJob {
   const worker = create();
   let settled = false;
   let finish!: (r: ExportResult) => void;
@@ -161,7 +170,10 @@ export function startExport(spec: DatasetSpec, baseName: string, callbacks: Expo
         break;
       case 'done': {
         const done: ExportResult = { kind: 'done', examples: m.examples, bytes: m.bytes, elapsedMs: m.elapsedMs, output: output! };
-        writes.then(() => end(done), () => undefined);
+        writes.then(
+          () => end(done),
+          () => undefined,
+        );
         break;
       }
       case 'refused':
@@ -201,7 +213,14 @@ export interface CheckJob {
   cancel(): void;
 }
 
-export function startCheck(file: Blob, name: string, format: string, tools: OpenAITool[] | undefined, callbacks: CheckCallbacks, create: () => WorkerLike = checkWorker): CheckJob {
+export function startCheck(
+  file: Blob,
+  name: string,
+  format: string,
+  tools: OpenAITool[] | undefined,
+  callbacks: CheckCallbacks,
+  create: () => WorkerLike = checkWorker,
+): CheckJob {
   const worker = create();
   let settled = false;
   let finish!: (r: CheckResult) => void;

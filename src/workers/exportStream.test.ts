@@ -23,7 +23,12 @@ function collect(run: DatasetRun, projectName: string, examplesPerChunk = 50, pi
   const parts: Uint8Array[] = [];
   const progress: ProgressFigures[] = [];
   let t = 0;
-  const outcome = streamExport(run, outputFor(projectName, run), { data: (b) => parts.push(b.slice()), progress: (p) => progress.push(p) }, { examplesPerChunk, pieceBytes, progressEveryMs: 0, now: () => (t += 1) });
+  const outcome = streamExport(
+    run,
+    outputFor(projectName, run),
+    { data: (b) => parts.push(b.slice()), progress: (p) => progress.push(p) },
+    { examplesPerChunk, pieceBytes, progressEveryMs: 0, now: () => (t += 1) },
+  );
   return { parts, progress, outcome, bytes: new Uint8Array(Buffer.concat(parts)) };
 }
 
@@ -44,7 +49,13 @@ describe('streamExport', () => {
   });
 
   it('writes a distil bundle as a zip with the four files, each as the core writes them, and passing the bundle checker', () => {
-    const spec: DatasetSpec = { project: fileSystem, format: 'distil', seed: 2, selection: { kind: 'even', total: 120 }, split: { fraction: 0.2, by: 'template' } };
+    const spec: DatasetSpec = {
+      project: fileSystem,
+      format: 'distil',
+      seed: 2,
+      selection: { kind: 'even', total: 120 },
+      split: { fraction: 0.2, by: 'template' },
+    };
     const run = runOf(spec);
     const { outcome, bytes } = collect(run, fileSystem.name, 16);
     expect(outcome.ok).toBe(true);
@@ -59,7 +70,13 @@ describe('streamExport', () => {
   });
 
   it('puts a split of a single-file format into a zip of train.jsonl and test.jsonl', () => {
-    const spec: DatasetSpec = { project: roomBooking, format: 'hf', seed: 2, selection: { kind: 'even', total: 40 }, split: { fraction: 0.25, by: 'template' } };
+    const spec: DatasetSpec = {
+      project: roomBooking,
+      format: 'hf',
+      seed: 2,
+      selection: { kind: 'even', total: 40 },
+      split: { fraction: 0.25, by: 'template' },
+    };
     const { bytes } = collect(runOf(spec), roomBooking.name);
     const entries = unzipSync(bytes);
     const lines = coreText(spec);
@@ -79,7 +96,17 @@ describe('streamExport', () => {
       *chunks(options) {
         for (const chunk of run.chunks({ ...options, examplesPerChunk: 5 })) {
           if (chunk.kind === 'lines' && chunk.firstExample === 10) {
-            yield { kind: 'error', error: { file: 'train', example: 10, chainId: 'book-and-invite', chainExample: 10, findings: [{ rule: 'arguments-not-string', path: '$.messages[2]', message: 'x' }], message: 'train example 10: [arguments-not-string]' } };
+            yield {
+              kind: 'error',
+              error: {
+                file: 'train',
+                example: 10,
+                chainId: 'book-and-invite',
+                chainExample: 10,
+                findings: [{ rule: 'arguments-not-string', path: '$.messages[2]', message: 'x' }],
+                message: 'train example 10: [arguments-not-string]',
+              },
+            };
             return;
           }
           yield chunk;
@@ -89,7 +116,11 @@ describe('streamExport', () => {
     const { outcome, bytes } = collect(broken, 'x', 50, 2048);
     expect(outcome).toMatchObject({ ok: false, error: { example: 10, findings: [{ rule: 'arguments-not-string' }] } });
     // What was handed on before the error (to be dropped by the page) is the start of the good lines, nothing past them.
-    const good = coreText({ project: roomBooking, format: 'openai', seed: 1, selection: { kind: 'even', total: 20 } }).train.split('\n').slice(0, 15).map((l) => `${l}\n`).join('');
+    const good = coreText({ project: roomBooking, format: 'openai', seed: 1, selection: { kind: 'even', total: 20 } })
+      .train.split('\n')
+      .slice(0, 15)
+      .map((l) => `${l}\n`)
+      .join('');
     const sent = new TextDecoder().decode(bytes);
     expect(sent.length).toBeGreaterThan(0);
     expect(good.startsWith(sent)).toBe(true);

@@ -41,10 +41,15 @@ scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
     post({ type: 'started', id, summary: summarizeRun(run), output });
     const batch = blobBatcher((blob) => post({ type: 'data', id, blob }));
     // `bytes` is a view of the encoder's buffer: the batcher copies it (into a Blob) before returning.
-    const outcome = streamExport(run, output, {
-      data: (bytes) => batch.add(bytes),
-      progress: (progress) => post({ type: 'progress', id, progress }),
-    }, { examplesPerChunk: request.examplesPerChunk });
+    const outcome = streamExport(
+      run,
+      output,
+      {
+        data: (bytes) => batch.add(bytes),
+        progress: (progress) => post({ type: 'progress', id, progress }),
+      },
+      { examplesPerChunk: request.examplesPerChunk },
+    );
     if (outcome.ok) batch.flush();
     if (outcome.ok) post({ type: 'done', id, examples: outcome.examples, bytes: outcome.bytes, elapsedMs: outcome.elapsedMs });
     else post({ type: 'invalid', id, error: outcome.error });

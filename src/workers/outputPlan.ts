@@ -24,7 +24,12 @@ export function fileStem(name: string): string {
   return stem || 'dataset';
 }
 
-export function outputPlan(projectName: string, format: string, layout: { bundle: boolean; split: boolean }, splitFiles?: { train: string; test: string }): OutputPlan {
+export function outputPlan(
+  projectName: string,
+  format: string,
+  layout: { bundle: boolean; split: boolean },
+  splitFiles?: { train: string; test: string },
+): OutputPlan {
   const stem = `${fileStem(projectName)}.${format}`;
   const entries = splitFiles ?? { train: 'train.jsonl', test: 'test.jsonl' };
   if (layout.bundle || layout.split) return { fileName: `${stem}.zip`, kind: 'zip', mime: 'application/zip', entries };

@@ -32,6 +32,9 @@ export async function previewDataset(spec: DatasetSpec, lines: number): Promise<
   };
 }
 
-export function outputFor(projectName: string, run: { format: { id: string }; bundle?: { splitFiles: { train: string; test: string } }; files: readonly unknown[] }) {
+export function outputFor(
+  projectName: string,
+  run: { format: { id: string }; bundle?: { splitFiles: { train: string; test: string } }; files: readonly unknown[] },
+) {
   return outputPlan(projectName, run.format.id, { bundle: !!run.bundle, split: run.files.length > 1 }, run.bundle?.splitFiles);
 }

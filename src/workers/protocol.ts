@@ -1,5 +1,18 @@
 import { type Diagnostic } from '../core/index.ts';
-import { type ChainSummary, type DatasetError, type DatasetFile, type DatasetOptions, type DatasetRun, type DatasetSpec, type DatasetStats, type CheckTally, type LineFindings, type MixReport, type OpenAITool, type SplitBy } from '../core/generation.ts';
+import {
+  type ChainSummary,
+  type DatasetError,
+  type DatasetFile,
+  type DatasetOptions,
+  type DatasetRun,
+  type DatasetSpec,
+  type DatasetStats,
+  type CheckTally,
+  type LineFindings,
+  type MixReport,
+  type OpenAITool,
+  type SplitBy,
+} from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import type { ProgressFigures } from './progress.ts';
 
@@ -90,8 +103,7 @@ export function summarizeRun(run: DatasetRun): RunSummary {
 }
 
 export type PreviewResult =
-  | { ok: true; summary: RunSummary; output: OutputPlan; lines: string[]; stats: DatasetStats }
-  | { ok: false; diagnostics: Diagnostic[] };
+  { ok: true; summary: RunSummary; output: OutputPlan; lines: string[]; stats: DatasetStats } | { ok: false; diagnostics: Diagnostic[] };
 
 export type GenerateRequest =
   | { type: 'preview'; id: number; spec: DatasetSpec; lines: number }

@@ -34,7 +34,11 @@ describe('startShardedExport', () => {
       workers.push(w);
       return w;
     });
-    expect(workers.map((w) => w.request?.type === 'generate' && w.request.spec.shard)).toEqual([{ index: 1, count: 3 }, { index: 2, count: 3 }, { index: 3, count: 3 }]);
+    expect(workers.map((w) => w.request?.type === 'generate' && w.request.spec.shard)).toEqual([
+      { index: 1, count: 3 },
+      { index: 2, count: 3 },
+      { index: 3, count: 3 },
+    ]);
     const [a, b, c] = workers;
     c.reply({ type: 'data', id: 1, blob: new Blob(['c1']) });
     c.reply({ type: 'done', id: 1, examples: 1, bytes: 2, elapsedMs: 1 });

@@ -9,7 +9,14 @@ import { progressFigures, type ProgressFigures } from './progress.ts';
  * until every shard before it is written. Only for single JSONL files (a zip is one stream).
  * Cancel, or any shard failing, stops every worker.
  */
-export function startShardedExport(spec: DatasetSpec, baseName: string, callbacks: ExportCallbacks, shards: number, create: () => WorkerLike = generateWorker, examplesPerChunk?: number): ExportJob {
+export function startShardedExport(
+  spec: DatasetSpec,
+  baseName: string,
+  callbacks: ExportCallbacks,
+  shards: number,
+  create: () => WorkerLike = generateWorker,
+  examplesPerChunk?: number,
+): ExportJob {
   if (shards <= 1) return startExport(spec, baseName, callbacks, create, examplesPerChunk);
   const started = performance.now();
   const pending: Blob[][] = Array.from({ length: shards }, () => []);
@@ -71,7 +78,13 @@ export function startShardedExport(spec: DatasetSpec, baseName: string, callback
     }
     await chain;
     const done = first as Extract<ExportResult, { kind: 'done' }>[];
-    return { kind: 'done', examples: done.reduce((a, r) => a + r.examples, 0), bytes: done.reduce((a, r) => a + r.bytes, 0), elapsedMs: performance.now() - started, output: done[0].output };
+    return {
+      kind: 'done',
+      examples: done.reduce((a, r) => a + r.examples, 0),
+      bytes: done.reduce((a, r) => a + r.bytes, 0),
+      elapsedMs: performance.now() - started,
+      output: done[0].output,
+    };
   })();
   return {
     result,

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { cli, scratchDir } from '../testing.testutil.ts';
 
-
 let dir: string;
 beforeAll(() => {
   dir = scratchDir('audit');
@@ -32,18 +31,32 @@ describe('chainwright audit', () => {
   it('names the result fields whose simulated values are generic words, and none for a design with fitting values', () => {
     const file = join(dir, 'generic.json');
     const returns = { type: 'object', properties: { report_id: { type: 'string' }, frobnicator: { type: 'string' } }, required: ['report_id', 'frobnicator'] };
-    writeFileSync(file, JSON.stringify([{ type: 'function', function: { name: 'make_report', description: 'Make a report.', parameters: { type: 'object', properties: {} } }, returns }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { type: 'function', function: { name: 'make_report', description: 'Make a report.', parameters: { type: 'object', properties: {} } }, returns },
+      ]),
+    );
     const r = cli('audit', file);
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: make_report frobnicator: 100 % generic \\(e\\.g\\. "`, 'm'));
     expect(r.stdout).not.toMatch(/make_report report_id/);
-    expect(JSON.parse(cli('audit', file, '--json').stdout).genericFields).toEqual([{ tool: 'make_report', fields: [expect.objectContaining({ field: 'frobnicator', share: 1 })] }]);
+    expect(JSON.parse(cli('audit', file, '--json').stdout).genericFields).toEqual([
+      { tool: 'make_report', fields: [expect.objectContaining({ field: 'frobnicator', share: 1 })] },
+    ]);
     expect(cli('audit', 'public/examples/room-booking.chain.json').stdout).not.toContain('generic words');
   });
 
   it('audits a tool list in any import format (as a project without chains)', () => {
     const file = join(dir, 'mcp.json');
-    writeFileSync(file, JSON.stringify({ tools: [{ name: 'delete_file', description: 'Delete a file from the workspace.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tools: [
+          { name: 'delete_file', description: 'Delete a file from the workspace.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
+        ],
+      }),
+    );
     const r = cli('audit', file);
     expect(r.code).toBe(EXIT_OK);
     expect(r.stderr).toContain('read as MCP tools/list result (1 tool, no chains)');
@@ -56,7 +69,10 @@ describe('chainwright audit', () => {
     expect(cli('audit', broken)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringMatching(/not valid JSON.*line 3/) });
     const badTools = join(dir, 'bad-tools.json');
     writeFileSync(badTools, JSON.stringify({ tools: [{ name: 'a b', inputSchema: { type: 'object' } }] }, null, 2));
-    expect(cli('audit', badTools)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringContaining(`${badTools}: $.tools[0].name: error: a tool name is 1 to 64 letters`) });
+    expect(cli('audit', badTools)).toMatchObject({
+      code: EXIT_INVALID,
+      stderr: expect.stringContaining(`${badTools}: $.tools[0].name: error: a tool name is 1 to 64 letters`),
+    });
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"hello": 1}');
     expect(cli('audit', other)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringContaining('not a Chainwright project') });

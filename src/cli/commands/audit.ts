@@ -19,7 +19,9 @@ export function auditCommand(args: string[], io: Io): number {
   const project = readProjectOrTools(file, text, io);
   if (!project) return EXIT_INVALID;
   const report = auditProject(project);
-  const generic = project.tools.map((tool) => ({ tool: tool.function.name, fields: fallbackFields(tool, 20, project.referenceDate) })).filter((t) => t.fields.length > 0);
+  const generic = project.tools
+    .map((tool) => ({ tool: tool.function.name, fields: fallbackFields(tool, 20, project.referenceDate) }))
+    .filter((t) => t.fields.length > 0);
   if (values.json) {
     io.stdout(`${JSON.stringify({ file, ...report, genericFields: generic }, null, 2)}\n`);
     return EXIT_OK;
@@ -52,7 +54,9 @@ function formatReport(file: string, project: Project, report: AuditReport): stri
   const out: string[] = [];
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const all = [...report.tools.flatMap((t) => t.findings), ...report.project.findings];
-  out.push(`Project ${JSON.stringify(project.name)}: grade ${report.project.grade} (${report.project.score}/100), ${count(report.tools.length, 'tool')}, ${count(all.length, 'finding')}`);
+  out.push(
+    `Project ${JSON.stringify(project.name)}: grade ${report.project.grade} (${report.project.score}/100), ${count(report.tools.length, 'tool')}, ${count(all.length, 'finding')}`,
+  );
   const width = Math.max(0, ...report.tools.map((t) => t.name.length));
   for (const t of report.tools) {
     out.push(`  ${t.grade} ${String(t.score).padStart(3)}  ${t.name.padEnd(width)}${t.findings.length ? `  ${count(t.findings.length, 'finding')}` : ''}`);
@@ -67,7 +71,8 @@ export function formatGeneric(file: string, generic: readonly { tool: string; fi
   if (generic.length === 0) return '';
   const out = ['', `Result fields whose simulated values are generic words (an "x-fake" hint, an enum or a clearer name gives values that fit):`];
   for (const { tool, fields } of generic) {
-    for (const f of fields) out.push(`${file}: ${tool} ${f.field}: ${Math.round(f.share * 100)} % generic (e.g. ${f.samples.map((v) => JSON.stringify(v)).join(', ')})`);
+    for (const f of fields)
+      out.push(`${file}: ${tool} ${f.field}: ${Math.round(f.share * 100)} % generic (e.g. ${f.samples.map((v) => JSON.stringify(v)).join(', ')})`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -22,7 +22,8 @@ export function checkCommand(args: string[], io: Io): number {
     options: { format: { type: 'string' }, tools: { type: 'string' } },
   });
   const file = oneFile(positionals);
-  if (values.format !== undefined && !formatById(values.format)) throw new UsageError(`unknown --format "${values.format}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`);
+  if (values.format !== undefined && !formatById(values.format))
+    throw new UsageError(`unknown --format "${values.format}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`);
 
   let tools: OpenAITool[] | undefined;
   if (values.tools !== undefined) {
@@ -77,7 +78,10 @@ export function checkCommand(args: string[], io: Io): number {
       checkBundleFolder(file, format, tools, report, (path, lineTools) => checkFile(path, format.id, lineTools));
     } else {
       const format = values.format !== undefined ? formatById(values.format)! : undefined;
-      if (format?.checkBundle) io.stderr(`${file}: a single file of a ${format.id} bundle: its lines are checked${tools ? '' : ' without tools (give --tools PROJECT, or check the bundle folder)'}\n`);
+      if (format?.checkBundle)
+        io.stderr(
+          `${file}: a single file of a ${format.id} bundle: its lines are checked${tools ? '' : ' without tools (give --tools PROJECT, or check the bundle folder)'}\n`,
+        );
       used = checkFile(file, values.format ?? 'auto', tools);
     }
   } catch (e) {
@@ -85,7 +89,9 @@ export function checkCommand(args: string[], io: Io): number {
     io.stderr(`${file}: cannot read: ${(e as Error).message}\n`);
     return EXIT_INVALID;
   }
-  io.stderr(`${file}: ${tally.lines} line${tally.lines === 1 ? '' : 's'} checked (${used}): ${tally.bad ? `${tally.bad} with ${tally.findings} finding${tally.findings === 1 ? '' : 's'}` : 'all good'}\n`);
+  io.stderr(
+    `${file}: ${tally.lines} line${tally.lines === 1 ? '' : 's'} checked (${used}): ${tally.bad ? `${tally.bad} with ${tally.findings} finding${tally.findings === 1 ? '' : 's'}` : 'all good'}\n`,
+  );
   return tally.findings ? EXIT_INVALID : EXIT_OK;
 }
 

@@ -7,7 +7,6 @@ import { cli, scratchDir } from '../testing.testutil.ts';
 const TRIP = 'public/examples/trip-planning.chain.json';
 const FS = 'public/examples/file-system.chain.json';
 
-
 let dir: string;
 beforeAll(() => {
   dir = scratchDir('dataset');
@@ -44,10 +43,29 @@ describe('chainwright generate: datasets', () => {
   });
 
   it('--split: no test request template is used in train, and the split is reported', () => {
-    const r = cli('generate', TRIP, '--count', '400', '--seed', '3', '--mix', 'default', '--split', '0.25', '--out', at('s.jsonl'), '--out-test', at('held-out.jsonl'));
+    const r = cli(
+      'generate',
+      TRIP,
+      '--count',
+      '400',
+      '--seed',
+      '3',
+      '--mix',
+      'default',
+      '--split',
+      '0.25',
+      '--out',
+      at('s.jsonl'),
+      '--out-test',
+      at('held-out.jsonl'),
+    );
     expect(r.code, r.stderr).toBe(EXIT_OK);
     expect(r.stderr).toMatch(/split by template: \d+ train, \d+ test/);
-    const first = (text: string) => text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content);
+    const first = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content);
     const train = new Set(first(read('s.jsonl')));
     const test = first(read('held-out.jsonl'));
     expect(test.length).toBe(100);
@@ -58,7 +76,13 @@ describe('chainwright generate: datasets', () => {
       const chain = project.chains.find((c) => c.id === m[1])!;
       for (const i of m[2].split(', ').map(Number)) {
         const prefix = chain.requests[i - 1].split('{')[0];
-        const others = chain.requests.filter((_, j) => !m[2].split(', ').map(Number).includes(j + 1));
+        const others = chain.requests.filter(
+          (_, j) =>
+            !m[2]
+              .split(', ')
+              .map(Number)
+              .includes(j + 1),
+        );
         if (!others.some((o) => o.startsWith(prefix))) for (const q of train) expect(q.startsWith(prefix), q).toBe(false);
       }
     }
@@ -67,7 +91,9 @@ describe('chainwright generate: datasets', () => {
   it('--mix: target vs achieved per pattern, and the patterns no chain can give', () => {
     const r = cli('generate', TRIP, '--count', '1000', '--seed', '1', '--mix', 'default', '--out', at('m.jsonl'));
     expect(r.code).toBe(EXIT_OK);
-    expect(r.stderr).toContain('single 40.0% → 40.0%, sequential-2 25.0% → 25.0%, parallel-2 15.0% → 15.0%, sequential-3plus 10.0% → 10.0%, mixed 10.0% → 10.0%');
+    expect(r.stderr).toContain(
+      'single 40.0% → 40.0%, sequential-2 25.0% → 25.0%, parallel-2 15.0% → 15.0%, sequential-3plus 10.0% → 10.0%, mixed 10.0% → 10.0%',
+    );
     const lines = read('m.jsonl').trimEnd().split('\n');
     const calls = lines.map((l) => (JSON.parse(l) as { messages: { tool_calls?: unknown[] }[] }).messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0));
     expect(calls.filter((n) => n === 1)).toHaveLength(400);
@@ -88,7 +114,10 @@ describe('chainwright generate: datasets', () => {
   it('--chain ID=N gives each chain its count; options reach the lines', () => {
     const r = cli('generate', TRIP, '--chain', 'weather-only=3', '--chain', 'plan-trip=2', '--serialize-parallel', '--no-system', '--no-tools', '--out', '-');
     expect(r.code, r.stderr).toBe(EXIT_OK);
-    const records = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { messages: { role: string; tool_calls?: unknown[] }[]; tools?: unknown; parallel_tool_calls: boolean });
+    const records = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { messages: { role: string; tool_calls?: unknown[] }[]; tools?: unknown; parallel_tool_calls: boolean });
     expect(records).toHaveLength(5);
     // No mix was asked: the patterns made, not a target the user did not choose.
     expect(r.stderr).toContain('patterns: single 60.0%, mixed 40.0%');
@@ -147,7 +176,9 @@ describe('chainwright check', () => {
     writeFileSync(at('bad.jsonl'), `${lines.join('\n')}\n`);
     const r = cli('check', at('bad.jsonl'), '--format', 'openai');
     expect(r.code).toBe(EXIT_INVALID);
-    expect(r.stdout).toMatch(new RegExp(`^${at('bad.jsonl').replace(/[.]/g, '\\.')}:3: \\$\\.messages\\[\\d+\\]\\.tool_calls\\[0\\]\\.function\\.name: .*\\[undeclared-tool\\]$`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(`^${at('bad.jsonl').replace(/[.]/g, '\\.')}:3: \\$\\.messages\\[\\d+\\]\\.tool_calls\\[0\\]\\.function\\.name: .*\\[undeclared-tool\\]$`, 'm'),
+    );
     expect(r.stdout).toMatch(/:4: \$: the line is not valid JSON.*\[not-json\]$/m);
     expect(r.stdout).not.toMatch(/:[125]: /);
     expect(r.stderr).toContain('5 lines checked (openai): 2 with');

@@ -20,17 +20,37 @@ describe('eval --gold --pred', () => {
   const gold = join(dir, 'tr.eval.jsonl');
   const openai = join(dir, 'tr.openai.jsonl');
   beforeAll(() => {
-    for (const [format, out] of [['eval', gold], ['openai', openai]]) expect(cli('generate', EXAMPLE, '--format', format, '--count', '8', '--seed', '2', '--out', out).code).toBe(0);
+    for (const [format, out] of [
+      ['eval', gold],
+      ['openai', openai],
+    ])
+      expect(cli('generate', EXAMPLE, '--format', format, '--count', '8', '--seed', '2', '--out', out).code).toBe(0);
   });
 
   it('a perfect predictions file (the examples themselves) scores 100 % on every metric', () => {
     const pred = join(dir, 'perfect.jsonl');
     const cases = lines(gold);
-    writeFileSync(pred, lines(openai).map((r, k) => JSON.stringify({ id: cases[k].id, messages: r.messages })).join('\n') + '\n');
+    writeFileSync(
+      pred,
+      lines(openai)
+        .map((r, k) => JSON.stringify({ id: cases[k].id, messages: r.messages }))
+        .join('\n') + '\n',
+    );
     const { code, stdout } = cli('eval', '--gold', gold, '--pred', pred, '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Json;
-    expect(report).toMatchObject({ examples: 8, chain_completion: 1, dependency_accuracy: 1, dependency_violations: 0, node_f1: 1, edge_f1: 1, call_match: 1, synthesis: 1, loops: 1, missing_predictions: 0 });
+    expect(report).toMatchObject({
+      examples: 8,
+      chain_completion: 1,
+      dependency_accuracy: 1,
+      dependency_violations: 0,
+      node_f1: 1,
+      edge_f1: 1,
+      call_match: 1,
+      synthesis: 1,
+      loops: 1,
+      missing_predictions: 0,
+    });
     expect(Object.keys(report.by_pattern as Json)).toEqual(['loop']);
     expect(Object.keys(report.by_chain as Json)).toEqual(['remind-high-priority']);
     expect(report.worst).toEqual([]);
@@ -40,7 +60,13 @@ describe('eval --gold --pred', () => {
     const pred = join(dir, 'broken.jsonl');
     const cases = lines(gold);
     // Every transcript loses its final reply; the first test case has no prediction at all.
-    writeFileSync(pred, lines(openai).slice(1).map((r, k) => JSON.stringify({ id: cases[k + 1].id, messages: (r.messages as unknown[]).slice(0, -1) })).join('\n') + '\nnot json\n');
+    writeFileSync(
+      pred,
+      lines(openai)
+        .slice(1)
+        .map((r, k) => JSON.stringify({ id: cases[k + 1].id, messages: (r.messages as unknown[]).slice(0, -1) }))
+        .join('\n') + '\nnot json\n',
+    );
     const { code, stdout, stderr } = cli('eval', '--gold', gold, '--pred', pred, '--worst', '2');
     expect(code).toBe(0);
     expect(stderr).toBe(`${pred}:8: not JSON\n`);
@@ -73,7 +99,7 @@ describe('eval --gold --pred', () => {
 function liveProject(): string {
   const project = JSON.parse(readFileSync('public/examples/task-reminders.chain.json', 'utf8')) as Json;
   const tools = project.tools as { function: { name: string }; returns: Json }[];
-  const tasks = ((tools[0].returns.properties as Json).tasks as Json) as { minItems: number; maxItems: number; items: { properties: { priority: Json } } };
+  const tasks = (tools[0].returns.properties as Json).tasks as Json as { minItems: number; maxItems: number; items: { properties: { priority: Json } } };
   tasks.minItems = 2;
   tasks.maxItems = 3;
   tasks.items.properties.priority = { type: 'string', enum: ['high'] };
@@ -112,9 +138,15 @@ function scriptedTurn(messages: Message[], fault?: 'bad-argument' | 'unknown-too
     if (fault === 'unknown-tool') reminders.push(toolCall('delete_everything', {}));
     return { role: 'assistant', content: null, tool_calls: reminders };
   }
-  const reminders = messages.filter((m) => m.role === 'tool').map((m) => JSON.parse(m.content!) as Json).filter((r) => typeof r.reminder_id === 'string');
+  const reminders = messages
+    .filter((m) => m.role === 'tool')
+    .map((m) => JSON.parse(m.content!) as Json)
+    .filter((r) => typeof r.reminder_id === 'string');
   const list = results.get(turns[0].tool_calls![0].id) as { tasks: { title: string }[] };
-  return { role: 'assistant', content: `You have ${list.tasks.length} tasks due this week. I set reminders at ${time} on the due day for the ${reminders.length} high-priority ones: ${reminders.map((r) => r.title).join(', ')}.` };
+  return {
+    role: 'assistant',
+    content: `You have ${list.tasks.length} tasks due this week. I set reminders at ${time} on the due day for the ${reminders.length} high-priority ones: ${reminders.map((r) => r.title).join(', ')}.`,
+  };
 }
 
 let server: Server;
@@ -134,7 +166,15 @@ beforeAll(async () => {
       const send = () => {
         if (res.destroyed) return;
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
-        res.end(reply.body ?? JSON.stringify({ id: `cmpl-${requests}`, object: 'chat.completion', model: parsed.model, choices: [{ index: 0, message: reply.message, finish_reason: 'stop' }] }));
+        res.end(
+          reply.body ??
+            JSON.stringify({
+              id: `cmpl-${requests}`,
+              object: 'chat.completion',
+              model: parsed.model,
+              choices: [{ index: 0, message: reply.message, finish_reason: 'stop' }],
+            }),
+        );
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
       else send();
@@ -156,7 +196,8 @@ function liveArgs(extra: string[]): string[] {
 describe('eval --endpoint (against a scripted stand-in for a model server on 127.0.0.1)', () => {
   it('runs each test case to its reply: parallel calls, an answer that is not JSON and one that comes too late are retried', async () => {
     requests = 0;
-    script = (n, messages) => (n === 1 ? { body: '<html>502 Bad Gateway</html>' } : n === 4 ? { delayMs: 1500, message: scriptedTurn(messages) } : { message: scriptedTurn(messages) });
+    script = (n, messages) =>
+      n === 1 ? { body: '<html>502 Bad Gateway</html>' } : n === 4 ? { delayMs: 1500, message: scriptedTurn(messages) } : { message: scriptedTurn(messages) };
     const save = join(dir, 'live.pred.jsonl');
     const { code, stdout, stderr } = await cliAsync(...liveArgs(['--count', '3', '--concurrency', '1', '--save', save, '--json']));
     expect(stderr).toMatch(/^ran 3 test cases against http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(model scripted\) in [\d.]+ s; transcripts in /);
@@ -174,7 +215,17 @@ describe('eval --endpoint (against a scripted stand-in for a model server on 127
       for (const m of msgs.filter((x) => x.role === 'tool')) expect(JSON.parse(m.content!)).not.toHaveProperty('error');
     }
     const report = JSON.parse(stdout) as Json;
-    expect(report).toMatchObject({ examples: 3, chain_completion: 1, dependency_accuracy: 1, parallel_recognition: 1, over_serialization: 0, dependency_violations: 0, call_match: 1, synthesis: 1, loops: 1 });
+    expect(report).toMatchObject({
+      examples: 3,
+      chain_completion: 1,
+      dependency_accuracy: 1,
+      parallel_recognition: 1,
+      over_serialization: 0,
+      dependency_violations: 0,
+      call_match: 1,
+      synthesis: 1,
+      loops: 1,
+    });
   });
 
   it('a bad argument and an unknown tool get error results; the model corrects the call and the run goes on', async () => {
@@ -184,19 +235,25 @@ describe('eval --endpoint (against a scripted stand-in for a model server on 127
     const { code, stdout } = await cliAsync(...liveArgs(['--count', '1', '--save', save, '--json']));
     expect(code).toBe(0);
     const msgs = lines(save)[0].messages as Message[];
-    const errors = msgs.filter((m) => m.role === 'tool' && m.content!.includes('"error"')).map((m) => JSON.parse(m.content!) as { error: { code: string; message: string } });
+    const errors = msgs
+      .filter((m) => m.role === 'tool' && m.content!.includes('"error"'))
+      .map((m) => JSON.parse(m.content!) as { error: { code: string; message: string } });
     expect(errors).toEqual([{ error: { code: 'invalid_arguments', message: 'arguments is missing the required field "remind_at"' } }]);
     const report = JSON.parse(stdout) as Json;
     // The corrected call is the reminder; the bad one is an extra call of the fan-out.
     expect(report).toMatchObject({ chain_completion: 1, dependency_accuracy: 1, loops: 0 });
-    expect((report.worst as { problems: { kind: string }[] }[])[0].problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['extra-call', 'fan-out-count']));
+    expect((report.worst as { problems: { kind: string }[] }[])[0].problems.map((p) => p.kind)).toEqual(
+      expect.arrayContaining(['extra-call', 'fan-out-count']),
+    );
 
     requests = 0;
     script = (n, messages) => ({ message: scriptedTurn(messages, n === 2 ? 'unknown-tool' : undefined) });
     const unknown = join(dir, 'unknown.pred.jsonl');
     expect((await cliAsync(...liveArgs(['--count', '1', '--save', unknown]))).code).toBe(0);
     const answered = (lines(unknown)[0].messages as Message[]).filter((m) => m.role === 'tool').map((m) => JSON.parse(m.content!) as Json);
-    expect(answered).toContainEqual({ error: { code: 'unknown_tool', message: 'there is no tool named "delete_everything" (tools: list_tasks, create_reminder)' } });
+    expect(answered).toContainEqual({
+      error: { code: 'unknown_tool', message: 'there is no tool named "delete_everything" (tools: list_tasks, create_reminder)' },
+    });
   });
 
   it('a server that never answers in JSON: the test case stops with its error, saved and scored', async () => {

@@ -46,8 +46,10 @@ export function evalCommand(args: string[], io: Io): number | Promise<number> {
   const json = values.json === true;
 
   if (values.endpoint === undefined) {
-    for (const live of ['model', 'save', 'api-key-env', 'split', 'chain', 'count'] as const) if (values[live] !== undefined) throw new UsageError(`--${live} goes with --endpoint (a live run)`);
-    if (values.gold === undefined || values.pred === undefined) throw new UsageError('eval needs --gold GOLD and --pred PRED (or --endpoint URL --model NAME for a live run)');
+    for (const live of ['model', 'save', 'api-key-env', 'split', 'chain', 'count'] as const)
+      if (values[live] !== undefined) throw new UsageError(`--${live} goes with --endpoint (a live run)`);
+    if (values.gold === undefined || values.pred === undefined)
+      throw new UsageError('eval needs --gold GOLD and --pred PRED (or --endpoint URL --model NAME for a live run)');
     const cases = readGold(values.gold, io);
     if (!cases) return EXIT_INVALID;
     const text = readTextFile(values.pred, io);
@@ -62,7 +64,8 @@ export function evalCommand(args: string[], io: Io): number | Promise<number> {
   if (positionals.length !== 1) throw new UsageError('a live run needs the project FILE (its tools simulate the results)');
   if (!values.model) throw new UsageError('a live run needs --model NAME');
   if (values.pred !== undefined) throw new UsageError('--pred scores a file of transcripts; a live run writes them with --save PRED');
-  if (values.gold !== undefined && (values.split !== undefined || values.chain !== undefined)) throw new UsageError('--gold gives the test cases: --split and --chain do not apply');
+  if (values.gold !== undefined && (values.split !== undefined || values.chain !== undefined))
+    throw new UsageError('--gold gives the test cases: --split and --chain do not apply');
   const keyVar = values['api-key-env'];
   let apiKey: string | undefined;
   if (keyVar !== undefined) {
@@ -72,7 +75,8 @@ export function evalCommand(args: string[], io: Io): number | Promise<number> {
   let split: number | undefined;
   if (values.split !== undefined) {
     split = Number(values.split);
-    if (!/^\d*\.?\d+$/.test(values.split) || !(split > 0 && split < 1)) throw new UsageError(`--split takes the test share, a number between 0 and 1 such as 0.2; got "${values.split}"`);
+    if (!/^\d*\.?\d+$/.test(values.split) || !(split > 0 && split < 1))
+      throw new UsageError(`--split takes the test share, a number between 0 and 1 such as 0.2; got "${values.split}"`);
   }
   let url: URL;
   try {

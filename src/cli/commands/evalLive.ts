@@ -126,7 +126,8 @@ async function attemptOnce(url: URL, headers: Record<string, string>, body: unkn
   }
   const choices = (json as { choices?: unknown }).choices;
   const message = Array.isArray(choices) ? (choices[0] as { message?: unknown } | undefined)?.message : undefined;
-  if (message === undefined || message === null || typeof message !== 'object') throw new RequestError('the answer is not a chat completion (no choices[0].message)', true);
+  if (message === undefined || message === null || typeof message !== 'object')
+    throw new RequestError('the answer is not a chat completion (no choices[0].message)', true);
   return message;
 }
 

@@ -22,7 +22,11 @@ beforeAll(() => {
   dir = scratchDir('failures');
 });
 const at = (name: string) => join(dir, name);
-const lines = (name: string) => readFileSync(at(name), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (name: string) =>
+  readFileSync(at(name), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 type AnthropicBlock = { type: string; text?: string; tool_use_id?: string; is_error?: boolean; name?: string; content?: string };
 type AnthropicLine = { messages: { role: string; content: string | AnthropicBlock[] }[] };
@@ -30,7 +34,10 @@ type OpenAILine = { messages: { role: string; content: string | null; tool_calls
 
 /** The summary's line: each share as a number of examples out of `count`. */
 function outcomeLine(stderr: string, count: number): { failures: number; retries: number; confirmations: number; refusals: number } {
-  const m = /^of the examples of chains that fail or ask: ([\d.]+)% hold a failure, ([\d.]+)% a retry, ([\d.]+)% a confirmation \(yes\), ([\d.]+)% a refusal \(no\)$/m.exec(stderr);
+  const m =
+    /^of the examples of chains that fail or ask: ([\d.]+)% hold a failure, ([\d.]+)% a retry, ([\d.]+)% a confirmation \(yes\), ([\d.]+)% a refusal \(no\)$/m.exec(
+      stderr,
+    );
   expect(m, stderr).not.toBeNull();
   const [failures, retries, confirmations, refusals] = m!.slice(1).map((s) => Math.round((Number(s) / 100) * count));
   return { failures, retries, confirmations, refusals };
@@ -41,7 +48,9 @@ describe('chainwright plan: what a failure changes', () => {
     const r = cli('plan', SALES);
     expect(r.code, r.stderr).toBe(EXIT_OK);
     const dash = r.stdout.split('\n').findIndex((l) => /^\s+dash\s+update_dashboard$/.test(l));
-    expect(r.stdout.split('\n')[dash + 1].trim()).toBe('fails in about 30 % of the examples, then not retried: post then does not run; mail still runs (it is on the critical path)');
+    expect(r.stdout.split('\n')[dash + 1].trim()).toBe(
+      'fails in about 30 % of the examples, then not retried: post then does not run; mail still runs (it is on the critical path)',
+    );
     expect(r.stdout).toContain('only when dash gave its result, since it needs it');
     expect(r.stdout).toContain('Critical path: sales → dash → post');
     // mail is not on it: its line says nothing about failing.
@@ -51,7 +60,9 @@ describe('chainwright plan: what a failure changes', () => {
   it('room-booking-retry and archive-cleanup: a retry adds a turn; a confirmation may stop the call', () => {
     const rooms = cli('plan', ROOMS);
     expect(rooms.code).toBe(EXIT_OK);
-    expect(rooms.stdout).toContain('fails in about 20 % of the examples, then retried in the next turn with other arguments, which adds a turn (it is on the critical path)');
+    expect(rooms.stdout).toContain(
+      'fails in about 20 % of the examples, then retried in the next turn with other arguments, which adds a turn (it is on the critical path)',
+    );
     const archive = cli('plan', ARCHIVE);
     expect(archive.code).toBe(EXIT_OK);
     expect(archive.stdout).toContain('asks the user first (yes in about 70 % of the examples); on no it does not run');
@@ -72,13 +83,20 @@ describe('chainwright generate: chains that fail or ask', () => {
       const blocks = (l: AnthropicLine) => l.messages.flatMap((m) => (Array.isArray(m.content) ? m.content : []));
       const failed = records.filter((l) => blocks(l).some((b) => b.is_error === true));
       const retried = records.filter((l) => {
-        const uses = blocks(l).filter((b) => b.type === 'tool_use').map((b) => b.name);
+        const uses = blocks(l)
+          .filter((b) => b.type === 'tool_use')
+          .map((b) => b.name);
         return blocks(l).some((b) => b.is_error) && new Set(uses).size < uses.length;
       });
       // A question: an assistant text message before the last message.
       const asked = records.filter((l) => l.messages.slice(0, -1).some((m) => m.role === 'assistant' && typeof m.content === 'string'));
       const refused = asked.filter((l) => !blocks(l).some((b) => b.name === 'delete_project'));
-      expect(got, name).toEqual({ failures: failed.length, retries: name === 'rooms' ? failed.length : 0, confirmations: asked.length - refused.length, refusals: refused.length });
+      expect(got, name).toEqual({
+        failures: failed.length,
+        retries: name === 'rooms' ? failed.length : 0,
+        confirmations: asked.length - refused.length,
+        refusals: refused.length,
+      });
       expect(retried.length).toBe(name === 'rooms' ? failed.length : 0);
       expect(name === 'archive' ? asked.length : failed.length, name).toBeGreaterThan(20);
     }
@@ -114,7 +132,10 @@ describe('chainwright generate: chains that fail or ask', () => {
     expect(r.code, r.stderr).toBe(EXIT_OK);
     const checked = cli('check', at('distil'), '--format', 'distil');
     expect(checked.code, checked.stdout + checked.stderr).toBe(EXIT_OK);
-    const questions = readFileSync(join(at('distil'), 'train.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse((JSON.parse(l) as { question: string }).question) as { role: string; content: string }[]);
+    const questions = readFileSync(join(at('distil'), 'train.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse((JSON.parse(l) as { question: string }).question) as { role: string; content: string }[]);
     expect(questions.some((q) => q.some((t) => t.role === 'assistant' && /Go ahead\?|Shall I delete them\?/.test(t.content)))).toBe(true);
   });
 });

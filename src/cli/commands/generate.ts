@@ -2,7 +2,24 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Project } from '../../core/index.ts';
-import { DEFAULT_MIX, FORMATS, datasetStats, fallbackFields, loadTokenCounter, outcomeShares, parseMix, prepareDataset, type ChainCount, type DatasetError, type DatasetRun, type DatasetSpec, type FileName, type Mix, type Selection, type SplitOptions } from '../../core/generation.ts';
+import {
+  DEFAULT_MIX,
+  FORMATS,
+  datasetStats,
+  fallbackFields,
+  loadTokenCounter,
+  outcomeShares,
+  parseMix,
+  prepareDataset,
+  type ChainCount,
+  type DatasetError,
+  type DatasetRun,
+  type DatasetSpec,
+  type FileName,
+  type Mix,
+  type Selection,
+  type SplitOptions,
+} from '../../core/generation.ts';
 import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
 import { Progress } from '../progress.ts';
@@ -76,8 +93,10 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
   if (values['split-slot'] && splitBy !== 'slot') throw new UsageError('--split-slot needs --split-by slot');
   if (!values.out) throw new UsageError(`missing --out ${format.bundle ? 'FOLDER' : 'PATH (or --out - for standard output)'}`);
   if (format.bundle && values.out === '-') throw new UsageError(`--format ${format.id} writes a bundle of files: --out names a folder, not -`);
-  if (values['out-test'] !== undefined && (fraction === undefined || format.bundle)) throw new UsageError(format.bundle ? `--out-test does not apply to --format ${format.id} (its test file is in the folder)` : '--out-test needs --split');
-  if (fraction !== undefined && values.out === '-' && !format.bundle && values['out-test'] === undefined) throw new UsageError('with --out - and --split, give --out-test PATH for the test set');
+  if (values['out-test'] !== undefined && (fraction === undefined || format.bundle))
+    throw new UsageError(format.bundle ? `--out-test does not apply to --format ${format.id} (its test file is in the folder)` : '--out-test needs --split');
+  if (fraction !== undefined && values.out === '-' && !format.bundle && values['out-test'] === undefined)
+    throw new UsageError('with --out - and --split, give --out-test PATH for the test set');
 
   // Chains: ids, or ids with their own counts (ID=N).
   const chainArgs = values.chain ?? [];
@@ -231,7 +250,10 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
 
   const progress = new Progress(io, run.examples); // after the opening, which waits for a FIFO's reader
   const jobs = jobsFor(jobsAsked, availableParallelism(), run.examples);
-  const jobsNote = jobs > 1 ? `jobs: ${jobs} (this thread and ${jobs - 1} worker thread${jobs === 2 ? '' : 's'}, each a contiguous range; --jobs 1 writes the same bytes)` : undefined;
+  const jobsNote =
+    jobs > 1
+      ? `jobs: ${jobs} (this thread and ${jobs - 1} worker thread${jobs === 2 ? '' : 's'}, each a contiguous range; --jobs 1 writes the same bytes)`
+      : undefined;
   /** Stops on the run's first error (as the core reports it), or commits the files and prints the summary. */
   const finish = (error: DatasetError | null): number | Promise<number> => {
     if (error) {
@@ -288,7 +310,9 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
         if (!interrupt.signal.aborted) return writeFailed(e);
         abortAll();
         const signal = interrupt.signal.reason as NodeJS.Signals;
-        io.stderr(`chainwright: stopped by ${signal}${targets.get('train') === '-' || [...files.values()].some((t) => t.kind === 'stream') ? '' : '; no file was written'}\n`);
+        io.stderr(
+          `chainwright: stopped by ${signal}${targets.get('train') === '-' || [...files.values()].some((t) => t.kind === 'stream') ? '' : '; no file was written'}\n`,
+        );
         return 128 + osConstants.signals[signal];
       },
     );
@@ -326,7 +350,9 @@ function genericFieldsNote(project: Project, run: DatasetRun): string | undefine
     .map((tool) => ({ tool: tool.function.name, fields: fallbackFields(tool, 20, project.referenceDate) }))
     .filter((t) => t.fields.length > 0)
     .map((t) => `${t.tool} (${t.fields.map((f) => f.field).join(', ')})`);
-  return parts.length ? `result fields with generic words: ${parts.join('; ')} — chainwright audit says what to add (an x-fake hint, an enum or a clearer name)` : undefined;
+  return parts.length
+    ? `result fields with generic words: ${parts.join('; ')} — chainwright audit says what to add (an x-fake hint, an enum or a clearer name)`
+    : undefined;
 }
 
 function percent(x: number): string {
@@ -338,7 +364,14 @@ function percent(x: number): string {
  * shape of the examples, on standard error; with `tokens`, a token estimate (the tokenizer is
  * loaded only then: building its encoder takes longer than a small run).
  */
-function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolean, jobsNote: string | undefined, tokens: boolean, genericNote?: string): string | Promise<string> {
+function summary(
+  run: DatasetRun,
+  targets: Map<string, string>,
+  mixAsked: boolean,
+  jobsNote: string | undefined,
+  tokens: boolean,
+  genericNote?: string,
+): string | Promise<string> {
   const lines: string[] = [];
   for (const f of run.files) {
     const n = f.end - f.start;
@@ -364,13 +397,18 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
     for (const c of s.chains) {
       if (!c.split) lines.push(`  ${c.chainId}: train only (${c.reason})`);
       else if (c.testTemplates) lines.push(`  ${c.chainId}: test templates ${c.testTemplates.map((i) => i + 1).join(', ')} of ${c.templateSource}`);
-      else lines.push(`  ${c.chainId}: ${c.slots!.map((x) => (x.kind === 'values' ? `${x.slot} test values ${x.testValues!.map((v) => JSON.stringify(v)).join(', ')}` : `${x.slot} values hashed into a ${percent(x.testShare!)} test share`)).join('; ')}`);
+      else
+        lines.push(
+          `  ${c.chainId}: ${c.slots!.map((x) => (x.kind === 'values' ? `${x.slot} test values ${x.testValues!.map((v) => JSON.stringify(v)).join(', ')}` : `${x.slot} values hashed into a ${percent(x.testShare!)} test share`)).join('; ')}`,
+        );
     }
   }
   const outcomes = outcomeShares(run.chains);
   if (outcomes) {
     const { failures, retries, confirmations, refusals } = outcomes;
-    lines.push(`of the examples of chains that fail or ask: ${percent(failures)} hold a failure, ${percent(retries)} a retry, ${percent(confirmations)} a confirmation (yes), ${percent(refusals)} a refusal (no)`);
+    lines.push(
+      `of the examples of chains that fail or ask: ${percent(failures)} hold a failure, ${percent(retries)} a retry, ${percent(confirmations)} a confirmation (yes), ${percent(refusals)} a refusal (no)`,
+    );
   }
   if (genericNote) lines.push(genericNote);
   if (jobsNote) lines.push(jobsNote);
@@ -384,7 +422,9 @@ function summary(run: DatasetRun, targets: Map<string, string>, mixAsked: boolea
   if (!tokens) return `${[...lines, shape].join('\n')}\n`;
   return loadTokenCounter().then((countTokens) => {
     const stats = datasetStats(run, countTokens, run.sample(TOKEN_SAMPLE));
-    lines.push(`${shape}; ~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`);
+    lines.push(
+      `${shape}; ~${Math.round(stats.tokens.perExample.mean)} tokens per example (${stats.tokens.encoding}, ${stats.tokens.sampled} sampled) + ${stats.tokens.toolDefinitionTokens} for the tool definitions`,
+    );
     return `${lines.join('\n')}\n`;
   });
 }

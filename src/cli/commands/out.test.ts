@@ -1,6 +1,21 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, createReadStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { checkOpenAILine } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
@@ -183,7 +198,9 @@ describe('chainwright generate --out: what the path names', () => {
       expect(r.code, n).toBe(EXIT_USAGE);
       expect(r.stderr.split('\n')[0], n).toBe(`chainwright: --count takes a whole number from 1, got "${n}"`);
     }
-    expect(cli('generate', ROOM, '--count', '1', '--seed', '-2', '--out', at('count.jsonl')).stderr).toMatch(/^chainwright: --seed takes a whole number, got "-2"\n/);
+    expect(cli('generate', ROOM, '--count', '1', '--seed', '-2', '--out', at('count.jsonl')).stderr).toMatch(
+      /^chainwright: --seed takes a whole number, got "-2"\n/,
+    );
     expect(cli('generate', ROOM, '--count', '1', '--split', '-0.1', '--out', at('count.jsonl')).stderr).toMatch(/^chainwright: --split takes the test share/);
     expect(existsSync(at('count.jsonl'))).toBe(false);
   });

@@ -26,14 +26,22 @@ export function planCommand(args: string[], io: Io): number {
     reports.push({ chain, plan: planned.plan, explanation: compiled.explanation });
   }
   if (values.json) {
-    io.stdout(`${JSON.stringify(reports.map(({ chain, plan, explanation }) => ({ chainId: chain.id, name: chain.name, plan, explanation })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        reports.map(({ chain, plan, explanation }) => ({ chainId: chain.id, name: chain.name, plan, explanation })),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT_OK;
   }
   const text = reports
     .map(({ chain, plan, explanation }) => {
       const out: string[] = [];
       const calls = chain.calls.length;
-      out.push(`Chain ${chain.id}${chain.name ? ` (${chain.name})` : ''}: ${calls} call${calls === 1 ? '' : 's'} in ${plan.turns.length} turn${plan.turns.length === 1 ? '' : 's'}${plan.multiTurn ? ', one user request per call' : ''}`);
+      out.push(
+        `Chain ${chain.id}${chain.name ? ` (${chain.name})` : ''}: ${calls} call${calls === 1 ? '' : 's'} in ${plan.turns.length} turn${plan.turns.length === 1 ? '' : 's'}${plan.multiTurn ? ', one user request per call' : ''}`,
+      );
       const width = Math.max(0, ...chain.calls.map((c) => c.id.length));
       for (const turn of explanation.turns) {
         out.push('', turn.title);

@@ -11,7 +11,9 @@ describe('chainwright quality', () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toMatch(new RegExp(`^${file}: 40 examples \\(seed 3; \\d+ chains: `));
     expect(r.stdout).toMatch(/^strings in results: \d+; fell back to generic words: 0 \(0\.00 %; goal < 2 %\); Latin words anywhere: 0$/m);
-    expect(r.stdout).toMatch(/^numbers: mean coverage of declared ranges \d+ % over \d+ fields; outside their bounds: 0; off their multipleOf: 0; with float noise: 0$/m);
+    expect(r.stdout).toMatch(
+      /^numbers: mean coverage of declared ranges \d+ % over \d+ fields; outside their bounds: 0; off their multipleOf: 0; with float noise: 0$/m,
+    );
     expect(r.stdout).toMatch(/^coherence: 0 violations$/m);
     expect(r.stdout).toMatch(/^replies that contradict a result: 0$/m);
     expect(r.stdout).toMatch(/^grounding: 0 findings$/m);

@@ -18,7 +18,13 @@ export function qualityCommand(args: string[], io: Io): number {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { count: { type: 'string' }, chain: { type: 'string', multiple: true }, seed: { type: 'string' }, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+    options: {
+      count: { type: 'string' },
+      chain: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+    },
   });
   const file = oneFile(positionals);
   const count = values.count === undefined ? DEFAULT_COUNT : Number(values.count);

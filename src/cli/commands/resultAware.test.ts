@@ -29,7 +29,8 @@ function writeDesign(name: string, edit: (chain: Json & { calls: Json[] }, proje
 }
 
 /** The most elements task-reminders' task list may hold (its schema's maxItems: 6). */
-const TASKS_MAX = (readJson(REMINDERS) as { tools: { returns: { properties: { tasks?: { maxItems: number } } } }[] }).tools[0].returns.properties.tasks!.maxItems;
+const TASKS_MAX = (readJson(REMINDERS) as { tools: { returns: { properties: { tasks?: { maxItems: number } } } }[] }).tools[0].returns.properties.tasks!
+  .maxItems;
 
 describe('chainwright plan', () => {
   it(`task-reminders: the fan-out turn says 0 to ${TASKS_MAX} calls, and the call says what it goes through and which elements it takes`, () => {
@@ -49,14 +50,16 @@ describe('chainwright plan', () => {
     expect(r.stdout).toMatch(/^ +only when cal\.events\.length > 0 \(steered to hold in about 50 % of the examples\)$/m);
   });
 
-  it('plan --json carries each varying call\'s variation and each turn\'s calls_min / calls_max', () => {
+  it("plan --json carries each varying call's variation and each turn's calls_min / calls_max", () => {
     for (const [file, min, max, words] of [
       [REMINDERS, 0, TASKS_MAX, `once for each element of tasks.tasks where task.priority = high: 0 to ${TASKS_MAX} calls in parallel`],
       [MEETING, 0, 1, 'only when cal.events.length > 0 (steered to hold in about 50 % of the examples)'],
     ] as const) {
       const r = cli('plan', file, '--json');
       expect(r.code, r.stderr).toBe(EXIT_OK);
-      const [report] = JSON.parse(r.stdout) as { explanation: { turns: { calls_min?: number; calls_max?: number; calls: { callId: string; variation?: string }[] }[] } }[];
+      const [report] = JSON.parse(r.stdout) as {
+        explanation: { turns: { calls_min?: number; calls_max?: number; calls: { callId: string; variation?: string }[] }[] };
+      }[];
       const [first, second] = report.explanation.turns;
       expect(first.calls_min).toBeUndefined();
       expect(first.calls.every((c) => c.variation === undefined)).toBe(true);
@@ -145,7 +148,7 @@ describe('chainwright validate: a broken version-2 design names each problem wit
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ path: m[1], severity: m[2], message: m[3], code: m[4] }));
 
-  it('the reader\'s shape checks: a condition with two operators, whenRate 2', () => {
+  it("the reader's shape checks: a condition with two operators, whenRate 2", () => {
     const file = writeDesign('shape.chain.json', (chain) => {
       chain.calls[1].where = { value: '{task.priority}', eq: 'high', ne: 'low' };
       chain.calls[1].when = { value: '{tasks.tasks.length}', gt: 0 };
@@ -165,9 +168,21 @@ describe('chainwright validate: a broken version-2 design names each problem wit
     const file = writeDesign('design.chain.json', (chain) => {
       const calls = chain.calls;
       calls[0].where = { value: '{time}', eq: '09:00' };
-      calls.push({ id: 'clash', tool: 'create_reminder', forEach: '{tasks.tasks[*]}', as: 'time', where: { value: '{time.priority}', eq: 'low' }, args: { task_id: '{time.task_id}', remind_at: '{time.due_date}T08:00' } });
+      calls.push({
+        id: 'clash',
+        tool: 'create_reminder',
+        forEach: '{tasks.tasks[*]}',
+        as: 'time',
+        where: { value: '{time.priority}', eq: 'low' },
+        args: { task_id: '{time.task_id}', remind_at: '{time.due_date}T08:00' },
+      });
       calls.push({ id: 'notalist', tool: 'create_reminder', forEach: '{tasks.due_before}', args: { task_id: 'T-0000', remind_at: '{item}T08:00' } });
-      calls.push({ id: 'maybe', tool: 'create_reminder', when: { value: '{tasks.tasks.length}', gt: 2 }, args: { task_id: 'T-0001', remind_at: '2026-01-09T08:00' } });
+      calls.push({
+        id: 'maybe',
+        tool: 'create_reminder',
+        when: { value: '{tasks.tasks.length}', gt: 2 },
+        args: { task_id: 'T-0001', remind_at: '2026-01-09T08:00' },
+      });
       chain.reply = 'Done: {remind.length} reminders, and {maybe.reminder_id}.';
     });
     const r = cli('validate', file);
@@ -189,7 +204,12 @@ describe('chainwright validate: a broken version-2 design names each problem wit
 
   it('a guarded reply is not flagged: the same read inside a variant that tests { ran }', () => {
     const file = writeDesign('guarded.chain.json', (chain) => {
-      chain.calls.push({ id: 'maybe', tool: 'create_reminder', when: { value: '{tasks.tasks.length}', gt: 2 }, args: { task_id: 'T-0001', remind_at: '2026-01-09T08:00' } });
+      chain.calls.push({
+        id: 'maybe',
+        tool: 'create_reminder',
+        when: { value: '{tasks.tasks.length}', gt: 2 },
+        args: { task_id: 'T-0001', remind_at: '2026-01-09T08:00' },
+      });
       chain.reply = [{ when: { ran: 'maybe' }, text: 'Done, and {maybe.reminder_id}.' }, { text: 'Done: {remind.length} reminders.' }];
     });
     const r = cli('validate', file);

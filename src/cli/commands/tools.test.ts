@@ -5,14 +5,18 @@ import { parseProject } from '../../core/index.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { cli, scratchDir } from '../testing.testutil.ts';
 
-
 const ROOM = 'public/examples/room-booking.chain.json';
 let dir: string;
 beforeAll(() => {
   dir = scratchDir('tools');
 });
 
-const mcp = (name: string) => ({ name, description: `Do ${name} for the user, with care.`, inputSchema: { type: 'object', properties: {} }, annotations: { readOnlyHint: true } });
+const mcp = (name: string) => ({
+  name,
+  description: `Do ${name} for the user, with care.`,
+  inputSchema: { type: 'object', properties: {} },
+  annotations: { readOnlyHint: true },
+});
 
 describe('chainwright tools import', () => {
   it('merges into a project and writes it; the source project is untouched', () => {
@@ -28,7 +32,14 @@ describe('chainwright tools import', () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.stderr).toContain('MCP tools/list result, 2 tools: added get_weather; kept both book_room (new one: book_room_2)');
     const merged = parseProject(readFileSync(out, 'utf8'));
-    expect(merged.ok && merged.project.tools.map((t) => t.function.name)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites', 'get_weather', 'book_room_2']);
+    expect(merged.ok && merged.project.tools.map((t) => t.function.name)).toEqual([
+      'find_available_rooms',
+      'get_team_members',
+      'book_room',
+      'send_invites',
+      'get_weather',
+      'book_room_2',
+    ]);
     expect(readFileSync(ROOM, 'utf8')).toBe(before);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -56,7 +67,12 @@ describe('chainwright tools export', () => {
   it('writes OpenAI tools and a job_description.json', () => {
     const openai = join(dir, 'tools.openai.json');
     expect(cli('tools', 'export', ROOM, '--as', 'openai', '--out', openai).code).toBe(EXIT_OK);
-    expect(JSON.parse(readFileSync(openai, 'utf8')).map((t: { function: { name: string } }) => t.function.name)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']);
+    expect(JSON.parse(readFileSync(openai, 'utf8')).map((t: { function: { name: string } }) => t.function.name)).toEqual([
+      'find_available_rooms',
+      'get_team_members',
+      'book_room',
+      'send_invites',
+    ]);
     const r = cli('tools', 'export', ROOM, '--as', 'job-description', '--out', '-');
     expect(r.code).toBe(EXIT_OK);
     expect(JSON.parse(r.stdout).task_description).toMatch(/^You are a scheduling assistant/);

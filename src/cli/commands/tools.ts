@@ -1,5 +1,15 @@
 import { parseArgs } from 'node:util';
-import { applyToolMerge, exportTools, importTools, planToolMerge, serializeProject, TOOL_EXPORT_FORMATS, type ClashDecision, type ToolExportFormat, type ToolIssue } from '../../core/index.ts';
+import {
+  applyToolMerge,
+  exportTools,
+  importTools,
+  planToolMerge,
+  serializeProject,
+  TOOL_EXPORT_FORMATS,
+  type ClashDecision,
+  type ToolExportFormat,
+  type ToolIssue,
+} from '../../core/index.ts';
 import { StreamWriter, isWriteError, openOutput, outputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, readTextFile, UsageError, type Io } from '../shared.ts';
 
@@ -48,12 +58,17 @@ function writeOut(out: string, target: WritableTarget | '-', text: string, io: I
 }
 
 function importCommand(args: string[], io: Io): number {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { into: { type: 'string' }, out: { type: 'string' }, 'on-clash': { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { into: { type: 'string' }, out: { type: 'string' }, 'on-clash': { type: 'string' } },
+  });
   const file = oneFile(positionals);
   if (!values.into) throw new UsageError('tools import needs --into PROJECT');
   if (!values.out) throw new UsageError('tools import needs --out PATH (or - for standard output)');
   const onClash = values['on-clash'];
-  if (onClash !== undefined && !CLASH_DECISIONS.includes(onClash as ClashDecision)) throw new UsageError(`--on-clash takes replace, keep-both or skip, got "${onClash}"`);
+  if (onClash !== undefined && !CLASH_DECISIONS.includes(onClash as ClashDecision))
+    throw new UsageError(`--on-clash takes replace, keep-both or skip, got "${onClash}"`);
   const target = checkOut(values.out, io);
   if (!target) return EXIT_INVALID;
   const text = readTextFile(file, io);
@@ -80,14 +95,17 @@ function importCommand(args: string[], io: Io): number {
     merged.skipped.length ? `skipped ${merged.skipped.join(', ')}` : '',
     merged.systemPromptSet ? 'set the system prompt from the file' : '',
   ].filter(Boolean);
-  io.stderr(`${file}: ${imported.format.label}, ${imported.tools.length} tool${imported.tools.length === 1 ? '' : 's'}: ${parts.join('; ') || 'nothing to change'}${values.out !== '-' ? `; wrote ${values.out}` : ''}\n`);
+  io.stderr(
+    `${file}: ${imported.format.label}, ${imported.tools.length} tool${imported.tools.length === 1 ? '' : 's'}: ${parts.join('; ') || 'nothing to change'}${values.out !== '-' ? `; wrote ${values.out}` : ''}\n`,
+  );
   return EXIT_OK;
 }
 
 function exportCommand(args: string[], io: Io): number {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { as: { type: 'string' }, out: { type: 'string' } } });
   const file = oneFile(positionals);
-  if (!values.as || !TOOL_EXPORT_FORMATS.includes(values.as as ToolExportFormat)) throw new UsageError(`tools export needs --as ${TOOL_EXPORT_FORMATS.join('|')}${values.as ? `, got "${values.as}"` : ''}`);
+  if (!values.as || !TOOL_EXPORT_FORMATS.includes(values.as as ToolExportFormat))
+    throw new UsageError(`tools export needs --as ${TOOL_EXPORT_FORMATS.join('|')}${values.as ? `, got "${values.as}"` : ''}`);
   if (!values.out) throw new UsageError('tools export needs --out PATH (or - for standard output)');
   const target = checkOut(values.out, io);
   if (!target) return EXIT_INVALID;

@@ -23,7 +23,17 @@ describe('grades', () => {
     const careful = makeTool('get_ticket', { properties: { ticket_id: { type: 'string', description: 'The ticket, as returned by create_ticket.' } } });
     const report = auditProject(makeProject([careless, careful]));
     const [bad, good] = report.tools;
-    expect(bad.findings.map((x) => x.rule).sort()).toEqual(['description-missing', 'effect-undeclared', 'enum-missing', 'parameter-description-missing', 'parameter-description-missing', 'required-missing', 'returns-missing'].sort());
+    expect(bad.findings.map((x) => x.rule).sort()).toEqual(
+      [
+        'description-missing',
+        'effect-undeclared',
+        'enum-missing',
+        'parameter-description-missing',
+        'parameter-description-missing',
+        'required-missing',
+        'returns-missing',
+      ].sort(),
+    );
     expect(bad.score).toBe(100 - 25 - 10 - 10 - 10 - 4 - 4 - 10);
     expect(bad.grade).toBe('F');
     expect(good).toMatchObject({ score: 100, grade: 'A', findings: [] });

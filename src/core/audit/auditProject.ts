@@ -21,7 +21,14 @@ export const PROJECT_RULES: readonly ProjectRule[] = [toolCountRule, namingRule,
 
 /** Every rule, in the order findings are listed. */
 export const AUDIT_RULES: readonly AuditRuleInfo[] = [
-  ...DESCRIPTION_RULES, ...TWO_THINGS_RULES, ...PARAMETER_RULES, ...RETURNS_RULES, ...EFFECT_RULES, ...NAMING_RULES, ...USAGE_RULES, ...CONFIRM_RULES,
+  ...DESCRIPTION_RULES,
+  ...TWO_THINGS_RULES,
+  ...PARAMETER_RULES,
+  ...RETURNS_RULES,
+  ...EFFECT_RULES,
+  ...NAMING_RULES,
+  ...USAGE_RULES,
+  ...CONFIRM_RULES,
 ];
 
 export function auditProject(project: Project): AuditReport {

@@ -9,7 +9,13 @@ import type { AuditFinding, AuditSeverity, Grade } from './types.ts';
 
 export const SEVERITY_PENALTY: Readonly<Record<AuditSeverity, number>> = { high: 25, medium: 10, low: 4, info: 0 };
 export const MAX_COUNTED_PER_RULE = 3;
-export const GRADE_FLOORS: readonly [Grade, number][] = [['A', 90], ['B', 80], ['C', 70], ['D', 60], ['F', 0]];
+export const GRADE_FLOORS: readonly [Grade, number][] = [
+  ['A', 90],
+  ['B', 80],
+  ['C', 70],
+  ['D', 60],
+  ['F', 0],
+];
 
 /** The points a list of findings costs. */
 export function penalty(findings: readonly AuditFinding[]): number {

@@ -18,7 +18,14 @@ export const confirmBehaviour: CallBehaviour = {
     const extra = { chainId: ctx.chainId, callId: call.id };
     if (!call.confirm) {
       if (ctx.tool?.effect === 'destructive') {
-        out.push(warning('unconfirmed-destructive', ctx.callPath, `call "${call.id}" runs ${call.tool}, a destructive tool, without asking the user first: add "confirm" ({"ask", "yes", "no"}) so the data teaches the model to ask before it deletes`, extra));
+        out.push(
+          warning(
+            'unconfirmed-destructive',
+            ctx.callPath,
+            `call "${call.id}" runs ${call.tool}, a destructive tool, without asking the user first: add "confirm" ({"ask", "yes", "no"}) so the data teaches the model to ask before it deletes`,
+            extra,
+          ),
+        );
       }
       return out;
     }
@@ -28,7 +35,14 @@ export const confirmBehaviour: CallBehaviour = {
       ctx.checkTemplate(t, jsonPath(ctx.callPath, 'confirm', 'ask', i), call.forEach !== undefined ? new Map() : bound);
     });
     if (!ctx.replyNames('declined', call.id)) {
-      out.push(warning('unanswered-decline', jsonPath(ctx.callPath, 'confirm'), `the user may say no to "${call.id}", but no reply variant has "when": { "declined": "${call.id}" }: the reply would not say that nothing was done`, extra));
+      out.push(
+        warning(
+          'unanswered-decline',
+          jsonPath(ctx.callPath, 'confirm'),
+          `the user may say no to "${call.id}", but no reply variant has "when": { "declined": "${call.id}" }: the reply would not say that nothing was done`,
+          extra,
+        ),
+      );
     }
     return out;
   },

@@ -32,7 +32,10 @@ export function compileExpansion(call: Call, waitsFor: readonly string[], skippe
     if (!list) return { run: true, scopes: [scope] };
     const items = list.render(scope);
     if (items === UNRESOLVED || !Array.isArray(items)) {
-      return { run: true, problem: items === UNRESOLVED ? `forEach of ${call.id}: ${list.explain(scope)}` : `forEach of ${call.id}: ${call.forEach} is not a list` };
+      return {
+        run: true,
+        problem: items === UNRESOLVED ? `forEach of ${call.id}: ${list.explain(scope)}` : `forEach of ${call.id}: ${call.forEach} is not a list`,
+      };
     }
     const scopes: Scope[] = [];
     const elements: number[] = [];

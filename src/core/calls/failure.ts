@@ -34,7 +34,14 @@ export const failureBehaviour: CallBehaviour = {
     const extra = { chainId: ctx.chainId, callId: call.id };
     const at = jsonPath(ctx.callPath, 'failure');
     if (failure.error === undefined && !ctx.tool?.errors) {
-      out.push(warning('failure-without-error', at, `call "${call.id}" may fail but gives no "error" and its tool declares no "errors" schema: the error result will be a generic {"error": {"code", "message"}}`, extra));
+      out.push(
+        warning(
+          'failure-without-error',
+          at,
+          `call "${call.id}" may fail but gives no "error" and its tool declares no "errors" schema: the error result will be a generic {"error": {"code", "message"}}`,
+          extra,
+        ),
+      );
     }
     for (const { ref, at: where } of collectReferences(failure.error ?? null, ['failure', 'error'])) {
       if (ref.root === call.id) continue; // the call's own arguments
@@ -46,11 +53,21 @@ export const failureBehaviour: CallBehaviour = {
       const known = params && isPlainObject(params.properties) ? Object.keys(params.properties) : undefined;
       const retryWith = (failure.recover as { retryWith: Record<string, unknown> }).retryWith;
       for (const name of Object.keys(retryWith)) {
-        if (known && !known.includes(name)) out.push(warning('unknown-arg', jsonPath(at, 'recover', 'retryWith', name), `${call.tool} has no parameter "${name}" (it has ${known.join(', ')})`, extra));
+        if (known && !known.includes(name))
+          out.push(
+            warning('unknown-arg', jsonPath(at, 'recover', 'retryWith', name), `${call.tool} has no parameter "${name}" (it has ${known.join(', ')})`, extra),
+          );
       }
     }
     if (recover === 'report' && failure.rate > 0 && !ctx.replyNames('failed', call.id)) {
-      out.push(warning('unreported-failure', at, `call "${call.id}" may fail without a retry, but no reply variant has "when": { "failed": "${call.id}" }: the reply would not tell the user what failed`, extra));
+      out.push(
+        warning(
+          'unreported-failure',
+          at,
+          `call "${call.id}" may fail without a retry, but no reply variant has "when": { "failed": "${call.id}" }: the reply would not tell the user what failed`,
+          extra,
+        ),
+      );
     }
     return out;
   },

@@ -36,8 +36,19 @@ export const forEachBehaviour: CallBehaviour = {
     const out: Diagnostic[] = [];
     const extra = { chainId: ctx.chainId, callId: call.id };
     if (call.forEach === undefined) {
-      if (call.where !== undefined) out.push(error('where-without-forEach', jsonPath(ctx.callPath, 'where'), `call "${call.id}" has a "where" filter but no "forEach": a filter chooses elements of a list; add forEach or move the condition to "when"`, extra));
-      if (call.as !== undefined) out.push(warning('as-without-forEach', jsonPath(ctx.callPath, 'as'), `call "${call.id}" names an element ("as": "${call.as}") but has no "forEach"`, extra));
+      if (call.where !== undefined)
+        out.push(
+          error(
+            'where-without-forEach',
+            jsonPath(ctx.callPath, 'where'),
+            `call "${call.id}" has a "where" filter but no "forEach": a filter chooses elements of a list; add forEach or move the condition to "when"`,
+            extra,
+          ),
+        );
+      if (call.as !== undefined)
+        out.push(
+          warning('as-without-forEach', jsonPath(ctx.callPath, 'as'), `call "${call.id}" names an element ("as": "${call.as}") but has no "forEach"`, extra),
+        );
       return out;
     }
     const at = jsonPath(ctx.callPath, 'forEach');
@@ -49,20 +60,52 @@ export const forEachBehaviour: CallBehaviour = {
     }
     if (whole.root === call.id) out.push(error('self-reference', at, `{${whole.source}}: a call cannot loop over its own results`, extra));
     const name = elementName(call);
-    if (ctx.slotNames.has(name)) out.push(error('as-clash', jsonPath(ctx.callPath, call.as === undefined ? 'forEach' : 'as'), `the element name "${name}" is also a slot: inside "${call.id}", {${name}} could mean either; rename it with "as"`, extra));
-    else if (ctx.callIds.has(name)) out.push(error('as-clash', jsonPath(ctx.callPath, call.as === undefined ? 'forEach' : 'as'), `the element name "${name}" is also a call id: inside "${call.id}", {${name}} could mean either; rename it with "as"`, extra));
+    if (ctx.slotNames.has(name))
+      out.push(
+        error(
+          'as-clash',
+          jsonPath(ctx.callPath, call.as === undefined ? 'forEach' : 'as'),
+          `the element name "${name}" is also a slot: inside "${call.id}", {${name}} could mean either; rename it with "as"`,
+          extra,
+        ),
+      );
+    else if (ctx.callIds.has(name))
+      out.push(
+        error(
+          'as-clash',
+          jsonPath(ctx.callPath, call.as === undefined ? 'forEach' : 'as'),
+          `the element name "${name}" is also a call id: inside "${call.id}", {${name}} could mean either; rename it with "as"`,
+          extra,
+        ),
+      );
     if (whole.root !== call.id) {
       const schema = ctx.checkReference(whole, at);
       if (schema && !ctx.isFanOut(whole.root) && !isListSchema(schema, whole.path.length > 0 && whole.path[whole.path.length - 1].kind === 'all')) {
-        out.push(error('forEach-not-a-list', at, `{${whole.source}} is not a list, so there is nothing to go through one by one; point forEach at an array, e.g. "{${whole.root}.items[*]}"`, extra));
+        out.push(
+          error(
+            'forEach-not-a-list',
+            at,
+            `{${whole.source}} is not a list, so there is nothing to go through one by one; point forEach at an array, e.g. "{${whole.root}.items[*]}"`,
+            extra,
+          ),
+        );
       }
     }
     if (call.where !== undefined) {
       const whereAt = jsonPath(ctx.callPath, 'where');
-      for (const id of conditionCallIds(call.where)) if (!ctx.callIds.has(id)) out.push(error('unknown-call', whereAt, `the filter names "${id}", which is not a call of this chain`, extra));
-      for (const { ref } of conditionReferences(call.where)) if (ref.root === call.id) out.push(error('self-reference', whereAt, `{${ref.source}}: a filter cannot read the results of its own call`, extra));
+      for (const id of conditionCallIds(call.where))
+        if (!ctx.callIds.has(id)) out.push(error('unknown-call', whereAt, `the filter names "${id}", which is not a call of this chain`, extra));
+      for (const { ref } of conditionReferences(call.where))
+        if (ref.root === call.id) out.push(error('self-reference', whereAt, `{${ref.source}}: a filter cannot read the results of its own call`, extra));
       const bound = elementBindings(call, ctx);
-      out.push(...checkCondition(call.where, whereAt, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, whereAt, bound)), rootPresent: () => true }));
+      out.push(
+        ...checkCondition(call.where, whereAt, {
+          chainId: ctx.chainId,
+          callId: call.id,
+          schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, whereAt, bound)),
+          rootPresent: () => true,
+        }),
+      );
     }
     return out;
   },

@@ -35,7 +35,7 @@ describe('calc: + - * /, parentheses, numbers and references', () => {
     expect(calc('10 / ({n} - 2)', { n: 2 })).toEqual({ problem: 'division by zero: ({n} - 2) is 0' });
   });
 
-  it('rounds to the field\'s multipleOf (integers to whole numbers, else 2 decimals) without float noise', () => {
+  it("rounds to the field's multipleOf (integers to whole numbers, else 2 decimals) without float noise", () => {
     expect(roundToStep(98.46000000000001, calcStep({ type: 'number', multipleOf: 0.01 }))).toBe(98.46);
     expect(String(roundToStep(0.1 + 0.2, calcStep({ type: 'number' })))).toBe('0.3');
     expect(roundToStep(7.5, calcStep({ type: 'integer' }))).toBe(8);
@@ -56,7 +56,15 @@ const ROOMS: ToolDef = tool(
         type: 'array',
         minItems: 1,
         maxItems: 3,
-        items: { type: 'object', properties: { room_id: { type: 'string', pattern: '^R-[0-9]{3}$' }, nightly_rate: { type: 'number', minimum: 50, maximum: 300 }, name: { type: 'string' } }, required: ['room_id', 'nightly_rate', 'name'] },
+        items: {
+          type: 'object',
+          properties: {
+            room_id: { type: 'string', pattern: '^R-[0-9]{3}$' },
+            nightly_rate: { type: 'number', minimum: 50, maximum: 300 },
+            name: { type: 'string' },
+          },
+          required: ['room_id', 'nightly_rate', 'name'],
+        },
       },
     },
     required: ['rooms'],
@@ -98,7 +106,12 @@ function bookingChain(pins: { [path: string]: JsonValue }, extra: Partial<Call> 
   };
 }
 
-const PINS = { room_id: '{find.rooms[0].room_id}', 'booking.status': 'confirmed', 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights}' }, 'booking.nights': '{nights}' };
+const PINS = {
+  room_id: '{find.rooms[0].room_id}',
+  'booking.status': 'confirmed',
+  'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights}' },
+  'booking.nights': '{nights}',
+};
 
 describe('result pins in the generated data', () => {
   const g = generatorOf(project([ROOMS, BOOK], [bookingChain(PINS)]));
@@ -151,13 +164,13 @@ describe('checks on result pins', () => {
     expect(diagnose(PINS)).toEqual([]);
   });
 
-  it('a path the tool\'s returns does not have', () => {
+  it("a path the tool's returns does not have", () => {
     const [d] = diagnose({ 'booking.price': 10 });
     expect(d).toMatchObject({ code: 'pin-unknown-field', severity: 'error', callId: 'book', path: '$.chains[0].calls[1].result["booking.price"]' });
     expect(d.message).toMatch(/call "book", result pin "booking.price": the result of book_room has no such field/);
   });
 
-  it('a literal of the wrong type, or outside the field\'s bounds or enum', () => {
+  it("a literal of the wrong type, or outside the field's bounds or enum", () => {
     expect(diagnose({ 'booking.total': 'free' })[0]).toMatchObject({ code: 'pin-invalid', severity: 'error' });
     const [bounds] = diagnose({ 'booking.total': 20000 });
     expect(bounds.message).toMatch(/20000 does not fit the field \(type number, minimum 0, maximum 10000, multipleOf 0.01\)/);
@@ -170,16 +183,42 @@ describe('checks on result pins', () => {
     const [text] = diagnose({ 'booking.total': { calc: '{find.rooms[0].name} * 2' } });
     expect(text).toMatchObject({ code: 'pin-calc', severity: 'error' });
     expect(text.message).toMatch(/\{find\.rooms\[0\]\.name\} is string, not a number/);
-    expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} *' } })[0].message).toMatch(/the calc "\{find.rooms\[0\].nightly_rate\} \*" cannot be read: expected a number/);
-    expect(diagnose({ 'booking.status': { calc: '1 + 1' } })[0]).toMatchObject({ code: 'pin-type', message: expect.stringMatching(/a calc gives a number, but the field is string/) });
+    expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} *' } })[0].message).toMatch(
+      /the calc "\{find.rooms\[0\].nightly_rate\} \*" cannot be read: expected a number/,
+    );
+    expect(diagnose({ 'booking.status': { calc: '1 + 1' } })[0]).toMatchObject({
+      code: 'pin-type',
+      message: expect.stringMatching(/a calc gives a number, but the field is string/),
+    });
   });
 
-  it('a calc reads a slot\'s numbers: an int or oneOf range counts, a slot of texts is not a number', () => {
+  it("a calc reads a slot's numbers: an int or oneOf range counts, a slot of texts is not a number", () => {
     // nights is oneOf [1, 2, 3, 7]: 300 × 7 = 2100 fits 0–10000; × 20 it may not (1000 to 42000).
     expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights}' } })).toEqual([]);
-    expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights} * 20' } })[0]).toMatchObject({ code: 'pin-out-of-bounds', severity: 'warning', message: expect.stringMatching(/gives 1000 to 42000, which may fall outside/) });
-    const textSlot = diagnoseProject(project([ROOMS, BOOK], [{ ...bookingChain({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {city}' } }), slots: { nights: { int: [1, 3] }, city: { oneOf: ['Lisbon', 'Porto'] } }, requests: ['Book {city} for {nights} nights.'] }])).filter((d) => d.code.startsWith('pin-'));
-    expect(textSlot.map((d) => [d.code, d.severity, d.message])).toEqual([['pin-calc', 'error', 'call "book", result pin "booking.total": the slot {city} does not always give a number, so "{find.rooms[0].nightly_rate} * {city}" cannot be computed']]);
+    expect(diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {nights} * 20' } })[0]).toMatchObject({
+      code: 'pin-out-of-bounds',
+      severity: 'warning',
+      message: expect.stringMatching(/gives 1000 to 42000, which may fall outside/),
+    });
+    const textSlot = diagnoseProject(
+      project(
+        [ROOMS, BOOK],
+        [
+          {
+            ...bookingChain({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * {city}' } }),
+            slots: { nights: { int: [1, 3] }, city: { oneOf: ['Lisbon', 'Porto'] } },
+            requests: ['Book {city} for {nights} nights.'],
+          },
+        ],
+      ),
+    ).filter((d) => d.code.startsWith('pin-'));
+    expect(textSlot.map((d) => [d.code, d.severity, d.message])).toEqual([
+      [
+        'pin-calc',
+        'error',
+        'call "book", result pin "booking.total": the slot {city} does not always give a number, so "{find.rooms[0].nightly_rate} * {city}" cannot be computed',
+      ],
+    ]);
   });
 
   it('division by zero: always (error) or possibly (warning)', () => {
@@ -190,7 +229,7 @@ describe('checks on result pins', () => {
     expect(maybe).toMatchObject({ code: 'pin-division-by-zero', severity: 'warning' });
   });
 
-  it('a calc that can leave the field\'s bounds (warning) or never fits them (error)', () => {
+  it("a calc that can leave the field's bounds (warning) or never fits them (error)", () => {
     const [may] = diagnose({ 'booking.total': { calc: '{find.rooms[0].nightly_rate} * 40' } });
     expect(may).toMatchObject({ code: 'pin-out-of-bounds', severity: 'warning' });
     expect(may.message).toMatch(/gives 2000 to 12000, which may fall outside the field's bounds \(minimum 0, maximum 10000, multipleOf 0.01\)/);
@@ -211,7 +250,11 @@ describe('checks on result pins', () => {
   });
 
   it('the file reader checks the shape of result and calc', () => {
-    const file = (result: unknown) => JSON.stringify({ ...project([ROOMS, BOOK], [bookingChain({})]), chains: [{ ...bookingChain({}), calls: [bookingChain({}).calls[0], { ...bookingChain({}).calls[1], result }] }] });
+    const file = (result: unknown) =>
+      JSON.stringify({
+        ...project([ROOMS, BOOK], [bookingChain({})]),
+        chains: [{ ...bookingChain({}), calls: [bookingChain({}).calls[0], { ...bookingChain({}).calls[1], result }] }],
+      });
     const list = parseProject(file(['total']));
     expect(!list.ok && list.error.message).toMatch(/^expected an object of result pins/);
     const calcNumber = parseProject(file({ total: { calc: 5 } }));
@@ -223,7 +266,14 @@ describe('checks on result pins', () => {
 describe('property: a calc pin on a number field stays inside its bounds and multipleOf, or the check reports it', () => {
   const bounds = fc.tuple(fc.integer({ min: -50, max: 400 }), fc.integer({ min: 0, max: 400 })).map(([lo, span]) => ({ lo, hi: lo + span }));
   const step = fc.constantFrom(undefined, 0.01, 0.5, 1, 0.25, 5);
-  const expr = fc.constantFrom('{find.rooms[0].nightly_rate}', '{find.rooms[0].nightly_rate} * 3', '{find.rooms[0].nightly_rate} / 7', '({find.rooms[0].nightly_rate} - 60) * 1.1', '1000 / {find.rooms[0].nightly_rate}', '{find.rooms[-1].nightly_rate} + {find.rooms[0].nightly_rate} / 3');
+  const expr = fc.constantFrom(
+    '{find.rooms[0].nightly_rate}',
+    '{find.rooms[0].nightly_rate} * 3',
+    '{find.rooms[0].nightly_rate} / 7',
+    '({find.rooms[0].nightly_rate} - 60) * 1.1',
+    '1000 / {find.rooms[0].nightly_rate}',
+    '{find.rooms[-1].nightly_rate} + {find.rooms[0].nightly_rate} / 3',
+  );
 
   it('holds for random bounds, steps and expressions', () => {
     const tally = { reported: 0, generated: 0 };
@@ -232,7 +282,9 @@ describe('property: a calc pin on a number field stays inside its bounds and mul
         const total: { [k: string]: JsonValue } = { type: integer ? 'integer' : 'number', minimum: b.lo, maximum: b.hi };
         if (multipleOf !== undefined) total.multipleOf = integer ? Math.max(1, Math.round(multipleOf)) : multipleOf;
         const book = structuredClone(BOOK);
-        (((book.returns as { properties: { booking: { properties: { [k: string]: JsonValue } } } }).properties.booking.properties) as { [k: string]: JsonValue }).total = total;
+        (
+          (book.returns as { properties: { booking: { properties: { [k: string]: JsonValue } } } }).properties.booking.properties as { [k: string]: JsonValue }
+        ).total = total;
         const p = project([ROOMS, book], [bookingChain({ 'booking.total': { calc: text } })]);
         const reported = diagnoseProject(p).some((d) => d.code.startsWith('pin-'));
         if (reported) {

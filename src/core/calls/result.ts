@@ -31,7 +31,10 @@ export function parsePinPath(key: string): { ok: true; path: PathSegment[] } | {
   const path: PathSegment[] = [{ kind: 'key', key: parsed.root }, ...parsed.path];
   for (const s of path) {
     if (s.kind !== 'key' && s.kind !== 'index') {
-      return { ok: false, message: `"${key}" is not a result path: a pin names one field, with field names and [n] only (no [*], [min:…], [max:…] or .length)` };
+      return {
+        ok: false,
+        message: `"${key}" is not a result path: a pin names one field, with field names and [n] only (no [*], [min:…], [max:…] or .length)`,
+      };
     }
   }
   return { ok: true, path };
@@ -197,7 +200,9 @@ export function outOfBounds(value: number, field: JsonSchema | undefined): strin
 function notMultiple(value: number, field: JsonSchema | undefined): string | undefined {
   const m = field?.multipleOf;
   if (typeof m !== 'number' || m <= 0) return undefined;
-  return Number.isInteger(value / m) ? undefined : `${value} / ${m} is not a whole number in floating point, so validators would reject it as a multiple of ${m}`;
+  return Number.isInteger(value / m)
+    ? undefined
+    : `${value} / ${m} is not a whole number in floating point, so validators would reject it as a multiple of ${m}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,7 +294,14 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
   const extra = { chainId: ctx.chainId, callId: call.id };
   const returns = ctx.tool?.returns;
   if (ctx.tool && !returns) {
-    out.push(error('pin-without-returns', jsonPath(ctx.callPath, 'result'), `call "${call.id}" pins parts of its result, but ${ctx.tool.function.name} has no "returns" schema: add one that describes the pinned fields`, extra));
+    out.push(
+      error(
+        'pin-without-returns',
+        jsonPath(ctx.callPath, 'result'),
+        `call "${call.id}" pins parts of its result, but ${ctx.tool.function.name} has no "returns" schema: add one that describes the pinned fields`,
+        extra,
+      ),
+    );
     return out;
   }
   const bound = new Map<string, JsonSchema | undefined>();
@@ -317,7 +329,14 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
     const value = pins[key];
     const selfRef = (ref: { root: string; source: string }) => {
       if (ref.root !== call.id) return false;
-      out.push(error('self-reference', at, `${where}: {${ref.source}} reads the call's own result, which is what the pin makes; read the value it comes from instead`, extra));
+      out.push(
+        error(
+          'self-reference',
+          at,
+          `${where}: {${ref.source}} reads the call's own result, which is what the pin makes; read the value it comes from instead`,
+          extra,
+        ),
+      );
       return true;
     };
     if (isCalc(value)) {
@@ -354,7 +373,9 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
         if (schema) {
           const refTypes = schemaTypes(schema);
           if (refTypes.size > 0 && !refTypes.has('number') && !refTypes.has('integer')) {
-            out.push(error('pin-calc', at, `${where}: {${ref.source}} is ${[...refTypes].join(' or ')}, not a number, so "${value.calc}" cannot be computed`, extra));
+            out.push(
+              error('pin-calc', at, `${where}: {${ref.source}} is ${[...refTypes].join(' or ')}, not a number, so "${value.calc}" cannot be computed`, extra),
+            );
             known = false;
           }
         }
@@ -363,8 +384,17 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
       if (!known) continue;
       for (const d of divisors(calc.node)) {
         const r = rangeOf(d, (ref) => ranges.get(ref.source));
-        if (r && r.lo === 0 && r.hi === 0) out.push(error('pin-division-by-zero', at, `${where}: "${value.calc}" divides by ${formatCalc(d)}, which is always 0`, extra));
-        else if (r && r.lo <= 0 && r.hi >= 0) out.push(warning('pin-division-by-zero', at, `${where}: "${value.calc}" divides by ${formatCalc(d)}, which may be 0 (from ${r.lo} to ${r.hi}); such examples are drawn again`, extra));
+        if (r && r.lo === 0 && r.hi === 0)
+          out.push(error('pin-division-by-zero', at, `${where}: "${value.calc}" divides by ${formatCalc(d)}, which is always 0`, extra));
+        else if (r && r.lo <= 0 && r.hi >= 0)
+          out.push(
+            warning(
+              'pin-division-by-zero',
+              at,
+              `${where}: "${value.calc}" divides by ${formatCalc(d)}, which may be 0 (from ${r.lo} to ${r.hi}); such examples are drawn again`,
+              extra,
+            ),
+          );
       }
       const range = rangeOf(calc.node, (ref) => ranges.get(ref.source));
       if (range && field) {
@@ -374,9 +404,18 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
         const low = outOfBounds(lo, field);
         const high = outOfBounds(hi, field);
         if (low && high && (hi < lowerBound(field) || lo > upperBound(field))) {
-          out.push(error('pin-out-of-bounds', at, `${where}: "${value.calc}" gives ${lo} to ${hi}, never inside the field's bounds (${boundsText(field)})`, extra));
+          out.push(
+            error('pin-out-of-bounds', at, `${where}: "${value.calc}" gives ${lo} to ${hi}, never inside the field's bounds (${boundsText(field)})`, extra),
+          );
         } else if (low || high) {
-          out.push(warning('pin-out-of-bounds', at, `${where}: "${value.calc}" gives ${lo} to ${hi}, which may fall outside the field's bounds (${boundsText(field)}); such examples are drawn again`, extra));
+          out.push(
+            warning(
+              'pin-out-of-bounds',
+              at,
+              `${where}: "${value.calc}" gives ${lo} to ${hi}, which may fall outside the field's bounds (${boundsText(field)}); such examples are drawn again`,
+              extra,
+            ),
+          );
         }
       }
       continue;
@@ -391,19 +430,30 @@ function checkPins(call: Call, ctx: BehaviourCheckContext): Diagnostic[] {
       if (refs.whole) {
         const schema = ctx.checkReference(refs.whole, at, bound);
         if (schema && field && !typesCompatible(schema, field, schema, returns)) {
-          out.push(error('pin-type', at, `${where}: {${refs.whole.source}} is ${[...schemaTypes(schema)].join(' or ')}, but the field is ${[...schemaTypes(field, returns)].join(' or ')}`, extra));
+          out.push(
+            error(
+              'pin-type',
+              at,
+              `${where}: {${refs.whole.source}} is ${[...schemaTypes(schema)].join(' or ')}, but the field is ${[...schemaTypes(field, returns)].join(' or ')}`,
+              extra,
+            ),
+          );
         }
         continue;
       }
       if (refs.parts.some((p) => p.kind === 'ref')) {
         for (const part of refs.parts) if (part.kind === 'ref') ctx.checkReference(part.ref, at, bound);
-        if (field && !typesCompatible({ type: 'string' }, field, {}, returns)) out.push(error('pin-type', at, `${where}: a text with references gives a string, but the field is ${[...schemaTypes(field, returns)].join(' or ')}`, extra));
+        if (field && !typesCompatible({ type: 'string' }, field, {}, returns))
+          out.push(
+            error('pin-type', at, `${where}: a text with references gives a string, but the field is ${[...schemaTypes(field, returns)].join(' or ')}`, extra),
+          );
         continue;
       }
     }
     if (field && returns) {
       const check = compileCheck(field, returns);
-      if (check && !check(value)) out.push(error('pin-invalid', at, `${where}: ${JSON.stringify(value)} does not fit the field (${describeField(field)})`, extra));
+      if (check && !check(value))
+        out.push(error('pin-invalid', at, `${where}: ${JSON.stringify(value)} does not fit the field (${describeField(field)})`, extra));
     }
   }
   return out;
@@ -417,7 +467,8 @@ function upperBound(field: JsonSchema): number {
 }
 function boundsText(field: JsonSchema): string {
   const parts: string[] = [];
-  for (const k of ['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf'] as const) if (typeof field[k] === 'number') parts.push(`${k} ${field[k] as number}`);
+  for (const k of ['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf'] as const)
+    if (typeof field[k] === 'number') parts.push(`${k} ${field[k] as number}`);
   return parts.join(', ') || 'none';
 }
 function describeField(field: JsonSchema): string {

@@ -27,7 +27,13 @@ export interface CallVariation {
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /** The range of concrete calls of each fan-out or conditional call, and of the calls waiting for one. */
-export function callVariations(project: Project, chain: Chain, dependencies: readonly Dependency[], order: readonly string[], criticalPath: readonly string[] = []): Map<string, CallVariation> {
+export function callVariations(
+  project: Project,
+  chain: Chain,
+  dependencies: readonly Dependency[],
+  order: readonly string[],
+  criticalPath: readonly string[] = [],
+): Map<string, CallVariation> {
   const out = new Map<string, CallVariation>();
   const byId = new Map(chain.calls.map((c) => [c.id, c]));
   const tools = new Map(project.tools.map((t) => [t.function.name, t]));
@@ -76,17 +82,23 @@ export function callVariations(project: Project, chain: Chain, dependencies: rea
     const mayNotRun = (preds.get(id) ?? []).filter((p) => out.get(p)?.missing ?? false);
     let missing = false;
     if (call.when !== undefined) {
-      parts.push(`only when ${describeCondition(call.when)} (${conditionCallIds(call.when).length && !conditionReferences(call.when).length ? 'as the earlier calls turn out' : `steered to hold in about ${percent(call.whenRate ?? DEFAULT_WHEN_RATE)} of the examples`})`);
+      parts.push(
+        `only when ${describeCondition(call.when)} (${conditionCallIds(call.when).length && !conditionReferences(call.when).length ? 'as the earlier calls turn out' : `steered to hold in about ${percent(call.whenRate ?? DEFAULT_WHEN_RATE)} of the examples`})`,
+      );
       min = 0;
       missing = true;
     }
     if (mayNotRun.length) {
-      parts.push(`only when ${mayNotRun.join(' and ')} gave ${mayNotRun.length === 1 ? 'its result' : 'their results'}, since it needs ${mayNotRun.length === 1 ? 'it' : 'them'}`);
+      parts.push(
+        `only when ${mayNotRun.join(' and ')} gave ${mayNotRun.length === 1 ? 'its result' : 'their results'}, since it needs ${mayNotRun.length === 1 ? 'it' : 'them'}`,
+      );
       min = 0;
       missing = true;
     }
     if (call.confirm) {
-      parts.push(`asks the user first (yes in about ${percent(call.confirm.yesRate ?? DEFAULT_YES_RATE)} of the examples); on no it does not run${dependents(id).length ? `, nor ${dependents(id).join(', ')}` : ''}`);
+      parts.push(
+        `asks the user first (yes in about ${percent(call.confirm.yesRate ?? DEFAULT_YES_RATE)} of the examples); on no it does not run${dependents(id).length ? `, nor ${dependents(id).join(', ')}` : ''}`,
+      );
       min = 0;
       missing = true;
     }
@@ -120,7 +132,12 @@ export function callVariations(project: Project, chain: Chain, dependencies: rea
       continue;
     }
     const count = max === null ? `${min} or more calls` : min === max ? `${min} call${min === 1 ? '' : 's'}` : `${min} to ${max} calls`;
-    out.set(id, { min, max, words: call.forEach !== undefined ? `${parts.join(', ')}: ${count}${max === null || max > 1 ? ' in parallel' : ''}` : parts.join(', '), missing });
+    out.set(id, {
+      min,
+      max,
+      words: call.forEach !== undefined ? `${parts.join(', ')}: ${count}${max === null || max > 1 ? ' in parallel' : ''}` : parts.join(', '),
+      missing,
+    });
   }
   return out;
 }
@@ -139,7 +156,7 @@ function listRange(
     // A slot: a list of fixed values gives its lengths.
     const spec = chain.slots?.[root];
     if (spec && typeof spec === 'object' && !Array.isArray(spec) && Array.isArray((spec as { oneOf?: unknown }).oneOf)) {
-      const lengths = ((spec as { oneOf: unknown[] }).oneOf).map((v) => (Array.isArray(v) ? v.length : 1));
+      const lengths = (spec as { oneOf: unknown[] }).oneOf.map((v) => (Array.isArray(v) ? v.length : 1));
       return { lo: Math.min(...lengths), hi: Math.max(...lengths) };
     }
     if (Array.isArray(spec)) return { lo: spec.length, hi: spec.length };

@@ -18,7 +18,10 @@ export const whenBehaviour: CallBehaviour = {
     const out: Diagnostic[] = [];
     const extra = { chainId: ctx.chainId, callId: call.id };
     if (call.when === undefined) {
-      if (call.whenRate !== undefined) out.push(warning('rate-without-when', jsonPath(ctx.callPath, 'whenRate'), `call "${call.id}" has a whenRate but no when: the rate steers nothing`, extra));
+      if (call.whenRate !== undefined)
+        out.push(
+          warning('rate-without-when', jsonPath(ctx.callPath, 'whenRate'), `call "${call.id}" has a whenRate but no when: the rate steers nothing`, extra),
+        );
       return out;
     }
     const at = jsonPath(ctx.callPath, 'when');
@@ -35,11 +38,25 @@ export const whenBehaviour: CallBehaviour = {
       if (ref.root === call.id) out.push(error('self-reference', at, `{${ref.source}}: a call's condition cannot read its own result`, extra));
       if (ref.root === element) {
         readsElement = true;
-        out.push(error('element-in-when', at, `{${ref.source}}: "when" decides once for the whole call, before the list is gone through, so it cannot read the element "${element}"; to choose elements, use "where"`, extra));
+        out.push(
+          error(
+            'element-in-when',
+            at,
+            `{${ref.source}}: "when" decides once for the whole call, before the list is gone through, so it cannot read the element "${element}"; to choose elements, use "where"`,
+            extra,
+          ),
+        );
       }
     }
     if (!readsElement) {
-      out.push(...checkCondition(call.when, at, { chainId: ctx.chainId, callId: call.id, schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, at)), rootPresent: () => true }));
+      out.push(
+        ...checkCondition(call.when, at, {
+          chainId: ctx.chainId,
+          callId: call.id,
+          schemaOf: (ref) => (ref.root === call.id ? 'unknown-root' : ctx.checkReference(ref, at)),
+          rootPresent: () => true,
+        }),
+      );
     }
     const rate = call.whenRate ?? DEFAULT_WHEN_RATE;
     if (rate === 0) out.push(warning('when-rate-zero', jsonPath(ctx.callPath, 'whenRate'), `whenRate 0: "${call.id}" never runs in the data`, extra));

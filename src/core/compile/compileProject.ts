@@ -56,7 +56,9 @@ export function compileProject(project: Project): CompiledProject {
   const chains = project.chains.map((chain, index): CompiledChain => {
     const planned = planOf(chain);
     const dependencies = planned.ok ? planned.plan.dependencies : planned.dependencies;
-    const variations = planned.ok ? callVariations(project, chain, dependencies, planned.plan.levels.flat(), planned.plan.criticalPath) : new Map<string, CallVariation>();
+    const variations = planned.ok
+      ? callVariations(project, chain, dependencies, planned.plan.levels.flat(), planned.plan.criticalPath)
+      : new Map<string, CallVariation>();
     const c: CompiledChain = {
       chain,
       index,

@@ -10,7 +10,11 @@ const SCHEMAS: { [root: string]: JsonSchema } = {
     type: 'object',
     required: ['events'],
     properties: {
-      events: { type: 'array', maxItems: 3, items: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, start: { type: 'string', format: 'date-time' } } } },
+      events: {
+        type: 'array',
+        maxItems: 3,
+        items: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, start: { type: 'string', format: 'date-time' } } },
+      },
       busy: { type: 'array', minItems: 1, items: { type: 'string' } },
     },
   },
@@ -209,7 +213,17 @@ describe('checkCondition', () => {
     const asked: string[] = [];
     const ctx = { ...context([], asked) };
     delete ctx.rootPresent;
-    checkCondition({ all: [{ value: '{task.priority} at {cal.events[0].title}', eq: '{slot}' }, { value: '{task.estimate}', in: ['{slot}', 2] }, { value: '{cal.events.length}', gt: 1 }] }, P, ctx);
+    checkCondition(
+      {
+        all: [
+          { value: '{task.priority} at {cal.events[0].title}', eq: '{slot}' },
+          { value: '{task.estimate}', in: ['{slot}', 2] },
+          { value: '{cal.events.length}', gt: 1 },
+        ],
+      },
+      P,
+      ctx,
+    );
     expect(asked).toEqual(['task.priority', 'cal.events[0].title', 'slot', 'task.estimate', 'slot', 'cal.events.length', 'cal.events']);
   });
 });

@@ -248,13 +248,19 @@ function typeFindings(op: Operator, v: Side, o: Side, path: string, said: string
       if (!oOk) bad(jsonPath(path, op), `"${op}" compares numbers, or strings as text (dates), but ${o.text} is ${describeTypes(o.types!)}`);
       if (vOk && oOk && v.types && o.types) {
         const common = ['number', 'string'].filter((t) => v.types!.has(t) && o.types!.has(t));
-        if (!common.length) bad(path, `${v.text} is ${describeTypes(v.types)} and ${o.text} is ${describeTypes(o.types)}; "${op}" compares two numbers or two strings, never one with the other`);
+        if (!common.length)
+          bad(
+            path,
+            `${v.text} is ${describeTypes(v.types)} and ${o.text} is ${describeTypes(o.types)}; "${op}" compares two numbers or two strings, never one with the other`,
+          );
       }
       break;
     }
     case 'contains':
-      if (!meets(v.types, 'array', 'string')) bad(jsonPath(path, 'value'), `"contains" looks inside a list or a string, but ${v.text} is ${describeTypes(v.types!)}`);
-      else if (only(v.types, 'string') && !meets(o.types, 'string')) bad(jsonPath(path, op), `${v.text} is a string, which contains only strings, but ${o.text} is ${describeTypes(o.types!)}`);
+      if (!meets(v.types, 'array', 'string'))
+        bad(jsonPath(path, 'value'), `"contains" looks inside a list or a string, but ${v.text} is ${describeTypes(v.types!)}`);
+      else if (only(v.types, 'string') && !meets(o.types, 'string'))
+        bad(jsonPath(path, op), `${v.text} is a string, which contains only strings, but ${o.text} is ${describeTypes(o.types!)}`);
       break;
     case 'in':
     case 'notIn':
@@ -311,7 +317,11 @@ function typeVerdict(op: Operator, v: Side, operand: JsonValue): Reasoned | unde
     case 'eq':
     case 'ne':
       if (!foreign(operand)) return undefined;
-      return op === 'eq' ? { verdict: 'never', why: `${is}, never ${describeOperand(operand)}` } : v.present ? { verdict: 'always', why: `${is}, never ${describeOperand(operand)}` } : undefined;
+      return op === 'eq'
+        ? { verdict: 'never', why: `${is}, never ${describeOperand(operand)}` }
+        : v.present
+          ? { verdict: 'always', why: `${is}, never ${describeOperand(operand)}` }
+          : undefined;
     case 'in':
     case 'notIn': {
       if (!Array.isArray(operand) || !operand.every(foreign)) return undefined;
@@ -358,7 +368,12 @@ function rangeOf(v: Side, ctx: ConditionContext): Range | undefined {
       if (only(types, 'string')) {
         // minLength counts code points; .length counts UTF-16 units, never fewer. No upper bound is proven.
         const lo = num(parent.minLength) ?? 0;
-        return { lo, loOpen: false, hiOpen: false, why: `${of} has at least ${lo} character${lo === 1 ? '' : 's'}${parent.minLength !== undefined ? ` (minLength: ${lo})` : ''}` };
+        return {
+          lo,
+          loOpen: false,
+          hiOpen: false,
+          why: `${of} has at least ${lo} character${lo === 1 ? '' : 's'}${parent.minLength !== undefined ? ` (minLength: ${lo})` : ''}`,
+        };
       }
     }
     return undefined;
@@ -454,5 +469,8 @@ function containsVerdict(v: Side, operand: JsonValue): Reasoned | undefined {
   if (!items) return undefined;
   const allowed = hasOwn.call(items, 'const') ? [items.const] : Array.isArray(items.enum) ? items.enum : undefined;
   if (!allowed || allowed.some((a) => testHolds('eq', a, operand))) return undefined;
-  return { verdict: 'never', why: `the items of ${v.text} are ${allowed.map((a) => formatValue(a)).join(', ')} (their ${hasOwn.call(items, 'const') ? '"const"' : '"enum"'})` };
+  return {
+    verdict: 'never',
+    why: `the items of ${v.text} are ${allowed.map((a) => formatValue(a)).join(', ')} (their ${hasOwn.call(items, 'const') ? '"const"' : '"enum"'})`,
+  };
 }

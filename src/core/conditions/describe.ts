@@ -29,7 +29,9 @@ export function describeCondition(cond: Condition, options: DescribeOptions = {}
   if (!isPlainObject(c)) return JSON.stringify(c) ?? String(c);
   const list = (key: 'all' | 'any') => {
     const items = c[key];
-    return Array.isArray(items) ? `${key} of (${items.map((i) => describeCondition(i as Condition, options)).join('; ')})` : `${key} of ${JSON.stringify(items)}`;
+    return Array.isArray(items)
+      ? `${key} of (${items.map((i) => describeCondition(i as Condition, options)).join('; ')})`
+      : `${key} of ${JSON.stringify(items)}`;
   };
   if (hasOwn.call(c, 'all')) return list('all');
   if (hasOwn.call(c, 'any')) return list('any');
@@ -50,7 +52,11 @@ function describeOperator(op: Operator, operand: JsonValue, braces: boolean): st
   switch (op) {
     case 'in':
     case 'notIn': {
-      const items = Array.isArray(operand) ? (operand.length ? operand.map((o) => formatValue(o, braces)).join(', ') : 'nothing') : formatValue(operand, braces);
+      const items = Array.isArray(operand)
+        ? operand.length
+          ? operand.map((o) => formatValue(o, braces)).join(', ')
+          : 'nothing'
+        : formatValue(operand, braces);
       return `${op === 'in' ? 'is one of' : 'is not one of'} ${items}`;
     }
     case 'contains':

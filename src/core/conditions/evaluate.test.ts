@@ -8,7 +8,12 @@ import { OPERATORS, type Condition, type Operator } from './types.ts';
 const NOTHING_RAN: RunStatus = { ran: () => false, failed: () => false, declined: () => false };
 
 const scope: Scope = {
-  cal: { events: [{ title: 'Standup', start: '2026-01-05T09:00' }, { title: 'Review', start: '2026-01-05T14:00' }] },
+  cal: {
+    events: [
+      { title: 'Standup', start: '2026-01-05T09:00' },
+      { title: 'Review', start: '2026-01-05T14:00' },
+    ],
+  },
   empty: { events: [], note: '', meta: {}, gone: null },
   task: { id: 't1', priority: 'high', tags: ['home', 'urgent'], estimate: 3, done: false, owner: { name: 'Ada' } },
   today: '2026-01-05',
@@ -51,7 +56,8 @@ describe('absent values', () => {
     expect(test(value, 'exists', false)).toBe(true);
     expect(test(value, 'empty', true)).toBe(true);
     expect(test(value, 'empty', false)).toBe(false);
-    for (const op of ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains'] as const) for (const operand of [0, 'x', null, [], {}]) expect(test(value, op, operand)).toBe(false);
+    for (const op of ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains'] as const)
+      for (const operand of [0, 'x', null, [], {}]) expect(test(value, op, operand)).toBe(false);
     expect(test(value, 'in', [null, 'x'])).toBe(false);
     expect(test(value, 'notIn', [null, 'x'])).toBe(false);
   });
@@ -83,7 +89,14 @@ describe('operators', () => {
   });
 
   it('gt / gte / lt / lte: numbers, or strings as text; mixed types false', () => {
-    expect([test(3, 'gt', 2), test(2, 'gt', 2), test(2, 'gte', 2), test(1, 'lt', 2), test(2, 'lte', 2), test(3, 'lte', 2)]).toEqual([true, false, true, true, true, false]);
+    expect([test(3, 'gt', 2), test(2, 'gt', 2), test(2, 'gte', 2), test(1, 'lt', 2), test(2, 'lte', 2), test(3, 'lte', 2)]).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(test(-1.5, 'lt', 0)).toBe(true);
     expect(test('2026-01-04', 'lt', '2026-01-05')).toBe(true);
     expect(test('{cal.events[1].start}', 'gt', '{cal.events[0].start}')).toBe(true);
@@ -202,7 +215,9 @@ describe('properties', () => {
   const small = fc.oneof(json, fc.constantFrom<JsonValue>(0, 1, -1, 2.5, '', 'a', 'b', 'ab', true, false, null, [], {}, [1], ['a'], { a: 1 }));
   const side = fc.oneof(small, fc.constant('{x}'), fc.constant('{y}'), fc.constant('{x.a}'), fc.constant('{missing}'));
   const test = fc.oneof(
-    fc.tuple(side, fc.constantFrom(...COMPARISONS), fc.oneof(side, fc.array(side, { maxLength: 4 }))).map(([value, op, operand]) => ({ value, [op]: operand }) as Condition),
+    fc
+      .tuple(side, fc.constantFrom(...COMPARISONS), fc.oneof(side, fc.array(side, { maxLength: 4 })))
+      .map(([value, op, operand]) => ({ value, [op]: operand }) as Condition),
     fc.tuple(side, fc.constantFrom<Operator>('empty', 'exists'), fc.boolean()).map(([value, op, flag]) => ({ value, [op]: flag }) as Condition),
     fc.constantFrom<Condition>({ ran: 'a' }, { failed: 'a' }, { declined: 'b' }),
   );
@@ -254,7 +269,9 @@ describe('properties', () => {
       fc.property(small, small, (a, b) => {
         if (testHolds('lt', a, b)) expect(testHolds('gte', a, b)).toBe(false);
         if (testHolds('gt', a, b)) expect(testHolds('lt', b, a)).toBe(true);
-        expect(testHolds('lte', a, b) || testHolds('gt', a, b)).toBe((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'));
+        expect(testHolds('lte', a, b) || testHolds('gt', a, b)).toBe(
+          (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'),
+        );
       }),
     );
   });

@@ -37,7 +37,9 @@ describe('conditionReferences', () => {
 
 describe('conditionCallIds', () => {
   it('lists the ids ran / failed / declined name, each once, in order', () => {
-    const cond = { any: [{ failed: 'book' }, { all: [{ ran: 'prep' }, { not: { declined: 'wipe' } }, { ran: 'book' }] }, { value: '{x.y}', exists: true }] } as Condition;
+    const cond = {
+      any: [{ failed: 'book' }, { all: [{ ran: 'prep' }, { not: { declined: 'wipe' } }, { ran: 'book' }] }, { value: '{x.y}', exists: true }],
+    } as Condition;
     expect(conditionCallIds(cond)).toEqual(['book', 'prep', 'wipe']);
     expect(conditionCallIds({ value: '{x}', eq: 1 })).toEqual([]);
   });

@@ -24,12 +24,35 @@ const ALLOWED = OPERATORS.join(', ');
 
 /** Keys people write for an operator or a kind, and what they meant. */
 const ALIASES: { [alias: string]: string } = {
-  equals: 'eq', equal: 'eq', is: 'eq', '=': 'eq', '==': 'eq', '===': 'eq',
-  neq: 'ne', not_eq: 'ne', '!=': 'ne', '!==': 'ne', '<>': 'ne',
-  '>': 'gt', '>=': 'gte', ge: 'gte', '<': 'lt', '<=': 'lte', le: 'lte',
-  nin: 'notIn', not_in: 'notIn', oneOf: 'in', one_of: 'in',
-  has: 'contains', includes: 'contains', exist: 'exists', isEmpty: 'empty',
-  and: 'all', or: 'any', allOf: 'all', anyOf: 'any',
+  equals: 'eq',
+  equal: 'eq',
+  is: 'eq',
+  '=': 'eq',
+  '==': 'eq',
+  '===': 'eq',
+  neq: 'ne',
+  not_eq: 'ne',
+  '!=': 'ne',
+  '!==': 'ne',
+  '<>': 'ne',
+  '>': 'gt',
+  '>=': 'gte',
+  ge: 'gte',
+  '<': 'lt',
+  '<=': 'lte',
+  le: 'lte',
+  nin: 'notIn',
+  not_in: 'notIn',
+  oneOf: 'in',
+  one_of: 'in',
+  has: 'contains',
+  includes: 'contains',
+  exist: 'exists',
+  isEmpty: 'empty',
+  and: 'all',
+  or: 'any',
+  allOf: 'all',
+  anyOf: 'any',
 };
 
 const KNOWN_KEYS = ['value', ...OPERATORS, ...KINDS];
@@ -69,13 +92,21 @@ function walk(value: unknown, path: string, out: Diagnostic[]): void {
       error(
         'invalid-condition',
         path,
-        keys.length ? `not a condition: unknown key${keys.length > 1 ? 's' : ''} ${listKeys(keys)}; a condition is ${FORMS}` : `an empty object is not a condition; a condition is ${FORMS}`,
+        keys.length
+          ? `not a condition: unknown key${keys.length > 1 ? 's' : ''} ${listKeys(keys)}; a condition is ${FORMS}`
+          : `an empty object is not a condition; a condition is ${FORMS}`,
       ),
     );
     return;
   }
   if (forms.length > 1) {
-    out.push(error('invalid-condition', path, `a condition is one thing, but this one mixes ${forms.map((f) => (f === 'a test' ? 'a test' : `"${f}"`)).join(' and ')}; put the parts in an "all" or "any" list`));
+    out.push(
+      error(
+        'invalid-condition',
+        path,
+        `a condition is one thing, but this one mixes ${forms.map((f) => (f === 'a test' ? 'a test' : `"${f}"`)).join(' and ')}; put the parts in an "all" or "any" list`,
+      ),
+    );
     return;
   }
 
@@ -86,7 +117,8 @@ function walk(value: unknown, path: string, out: Diagnostic[]): void {
 
   const kind = kinds[0];
   const unknown = keys.filter((k) => k !== kind);
-  if (unknown.length) out.push(error('invalid-condition', path, `unknown key${unknown.length > 1 ? 's' : ''} ${listKeys(unknown)} beside "${kind}"; "${kind}" stands alone`));
+  if (unknown.length)
+    out.push(error('invalid-condition', path, `unknown key${unknown.length > 1 ? 's' : ''} ${listKeys(unknown)} beside "${kind}"; "${kind}" stands alone`));
   const operand = value[kind];
   const at = jsonPath(path, kind);
   switch (kind) {
@@ -95,7 +127,13 @@ function walk(value: unknown, path: string, out: Diagnostic[]): void {
       if (!Array.isArray(operand)) {
         out.push(error('invalid-condition', at, `"${kind}" takes a list of conditions, not ${describeJsonValue(operand)}`));
       } else if (operand.length === 0) {
-        out.push(error('invalid-condition', at, `"${kind}" takes a non-empty list of conditions (an empty "${kind}" ${kind === 'all' ? 'always' : 'never'} holds; leave the condition out instead)`));
+        out.push(
+          error(
+            'invalid-condition',
+            at,
+            `"${kind}" takes a non-empty list of conditions (an empty "${kind}" ${kind === 'all' ? 'always' : 'never'} holds; leave the condition out instead)`,
+          ),
+        );
       } else {
         operand.forEach((item, i) => walk(item, jsonPath(path, kind, i), out));
       }
@@ -116,9 +154,13 @@ function checkTest(value: { [key: string]: unknown }, keys: string[], operators:
     const found = operators.length === 0 ? 'none' : `${operators.length} (${operators.join(', ')})`;
     const others = operators.length === 0 && unknown.length ? `; its other keys are ${listKeys(unknown)}` : '';
     const combine = operators.length > 1 ? '; to test several things, put one test per operator in an "all" list' : '';
-    out.push(error('condition-operator', path, `the test at ${path} needs exactly one operator, found ${found}${others}; the operators are ${ALLOWED}${combine}`));
+    out.push(
+      error('condition-operator', path, `the test at ${path} needs exactly one operator, found ${found}${others}; the operators are ${ALLOWED}${combine}`),
+    );
   } else if (unknown.length) {
-    out.push(error('invalid-condition', path, `unknown key${unknown.length > 1 ? 's' : ''} ${listKeys(unknown)} in a test; a test has "value" and one of ${ALLOWED}`));
+    out.push(
+      error('invalid-condition', path, `unknown key${unknown.length > 1 ? 's' : ''} ${listKeys(unknown)} in a test; a test has "value" and one of ${ALLOWED}`),
+    );
   }
   if (!hasOwn.call(value, 'value')) {
     out.push(error('invalid-condition', path, `a test needs "value": what is tested, a literal or a reference such as "{cal.events.length}"`));

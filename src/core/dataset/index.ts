@@ -1,6 +1,19 @@
 /** The dataset engine: patterns, the mix, the split, unique requests, the chunked run, stats. */
 export { PATTERNS, PATTERN_LABELS, patternOfPlan, chainPattern, type Pattern } from './pattern.ts';
-export { DEFAULT_MIX, parseMix, mixFromValue, allocateMix, mixReport, apportion, type Mix, type MixParse, type MixReport, type MixRow, type ChainCount, type ChainPattern } from './mix.ts';
+export {
+  DEFAULT_MIX,
+  parseMix,
+  mixFromValue,
+  allocateMix,
+  mixReport,
+  apportion,
+  type Mix,
+  type MixParse,
+  type MixReport,
+  type MixRow,
+  type ChainCount,
+  type ChainPattern,
+} from './mix.ts';
 export { createSchedule, type Schedule, type Placement } from './interleave.ts';
 export { planSplit, firstRequestTemplates, requestSlots, type SplitBy, type SplitOptions, type SplitReport, type ChainSplit, type SlotSplit } from './split.ts';
 export { RequestLedger, requestSpace } from './variation.ts';

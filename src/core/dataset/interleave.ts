@@ -46,7 +46,13 @@ export interface Schedule {
 }
 
 export function createSchedule(counts: readonly number[]): Schedule {
-  if (counts.length === 0) return { total: 0, at: () => { throw new RangeError('an empty schedule has no positions'); } };
+  if (counts.length === 0)
+    return {
+      total: 0,
+      at: () => {
+        throw new RangeError('an empty schedule has no positions');
+      },
+    };
   const root = build(counts, 0, counts.length);
   return {
     total: root.total,

@@ -25,7 +25,7 @@ describe('apportion', () => {
 });
 
 describe('allocateMix', () => {
-  it('meets the seed\'s table exactly when every pattern has a chain', () => {
+  it("meets the seed's table exactly when every pattern has a chain", () => {
     const { counts, report } = allocateMix(trip, 1000);
     expect(Object.fromEntries(counts.map((c) => [c.chainId, c.count]))).toEqual({
       'plan-trip': 100,
@@ -38,7 +38,7 @@ describe('allocateMix', () => {
     expect(report.missing).toEqual([]);
   });
 
-  it('gives a missing pattern\'s share to the others and says which patterns had no chain', () => {
+  it("gives a missing pattern's share to the others and says which patterns had no chain", () => {
     const chains = trip.filter((c) => c.pattern !== 'single' && c.pattern !== 'mixed');
     const { counts, report } = allocateMix(chains, 500);
     expect(counts.reduce((a, c) => a + c.count, 0)).toBe(500);
@@ -49,7 +49,7 @@ describe('allocateMix', () => {
     expect([row('sequential-2').achievedCount, row('parallel-2').achievedCount, row('sequential-3plus').achievedCount]).toEqual([250, 150, 100]);
   });
 
-  it('shares a pattern\'s count evenly among its chains, and totals always add up', () => {
+  it("shares a pattern's count evenly among its chains, and totals always add up", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PATTERNS), { minLength: 1, maxLength: 9 }), fc.nat(5000), (patterns, total) => {
         const chains = patterns.map((pattern, i) => ({ chainId: `c${i}`, pattern }));
@@ -67,7 +67,10 @@ describe('allocateMix', () => {
 
 describe('parseMix', () => {
   it('reads weights and names what is wrong', () => {
-    expect(parseMix('{"single": 1, "mixed": 3}')).toEqual({ ok: true, mix: { single: 1, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 3, loop: 0, conditional: 0 } });
+    expect(parseMix('{"single": 1, "mixed": 3}')).toEqual({
+      ok: true,
+      mix: { single: 1, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 3, loop: 0, conditional: 0 },
+    });
     expect(parseMix(JSON.stringify(DEFAULT_MIX))).toEqual({ ok: true, mix: DEFAULT_MIX });
     expect(parseMix('{"loops": 5}')).toMatchObject({ ok: false, path: '$.loops' });
     expect(parseMix('{"loop": 5, "conditional": 1}')).toMatchObject({ ok: true, mix: { loop: 5, conditional: 1 } });

@@ -19,7 +19,8 @@ export function mixBucket(pattern: Pattern, mix: Mix): Pattern {
   return RESULT_AWARE_PATTERNS.includes(pattern) && !(mix[pattern] > 0) ? 'mixed' : pattern;
 }
 
-const inBuckets = (chains: readonly ChainPattern[], mix: Mix): ChainPattern[] => chains.map((c) => ({ chainId: c.chainId, pattern: mixBucket(c.pattern, mix) }));
+const inBuckets = (chains: readonly ChainPattern[], mix: Mix): ChainPattern[] =>
+  chains.map((c) => ({ chainId: c.chainId, pattern: mixBucket(c.pattern, mix) }));
 
 export interface ChainPattern {
   chainId: string;
@@ -73,8 +74,10 @@ export function mixFromValue(value: unknown): MixParse {
   if (!isPlainObject(value)) return { ok: false, path: '$', message: `a mix is an object of pattern → weight, e.g. ${JSON.stringify(DEFAULT_MIX)}` };
   const mix: Mix = { single: 0, 'sequential-2': 0, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0, loop: 0, conditional: 0 };
   for (const [key, weight] of Object.entries(value)) {
-    if (!(PATTERNS as readonly string[]).includes(key)) return { ok: false, path: `$.${key}`, message: `"${key}" is not a pattern (patterns: ${PATTERNS.join(', ')})` };
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) return { ok: false, path: `$["${key}"]`, message: `the weight of "${key}" must be a number ≥ 0, found ${JSON.stringify(weight)}` };
+    if (!(PATTERNS as readonly string[]).includes(key))
+      return { ok: false, path: `$.${key}`, message: `"${key}" is not a pattern (patterns: ${PATTERNS.join(', ')})` };
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0)
+      return { ok: false, path: `$["${key}"]`, message: `the weight of "${key}" must be a number ≥ 0, found ${JSON.stringify(weight)}` };
     mix[key as Pattern] = weight;
   }
   if (PATTERNS.every((p) => mix[p] === 0)) return { ok: false, path: '$', message: 'every weight is 0: give at least one pattern a weight above 0' };
@@ -101,12 +104,18 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 export function allocateMix(patterns: readonly ChainPattern[], total: number, mix: Mix = DEFAULT_MIX): { counts: ChainCount[]; report: MixReport } {
   const chains = inBuckets(patterns, mix);
   const present = PATTERNS.filter((p) => mix[p] > 0 && chains.some((c) => c.pattern === p));
-  const perPattern = apportion(total, PATTERNS.map((p) => (present.includes(p) ? mix[p] : 0)));
+  const perPattern = apportion(
+    total,
+    PATTERNS.map((p) => (present.includes(p) ? mix[p] : 0)),
+  );
   const counts = chains.map((c) => ({ chainId: c.chainId, count: 0 }));
   PATTERNS.forEach((p, k) => {
     const members = chains.map((c, i) => ({ c, i })).filter(({ c }) => c.pattern === p);
     if (!members.length || !present.includes(p)) return;
-    apportion(perPattern[k], members.map(() => 1)).forEach((n, j) => (counts[members[j].i].count = n));
+    apportion(
+      perPattern[k],
+      members.map(() => 1),
+    ).forEach((n, j) => (counts[members[j].i].count = n));
   });
   return { counts, report: mixReport(chains, counts, mix) };
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { outcomeShares } from './outcomeShares.ts';
 import type { ChainSummary } from './stream.ts';
 
-const chain = (over: Partial<ChainSummary>): ChainSummary => ({ chainId: 'c', pattern: 'sequential-2', count: 10, calls: 2, turns: 2, parallelTurns: 0, ...over });
+const chain = (over: Partial<ChainSummary>): ChainSummary => ({
+  chainId: 'c',
+  pattern: 'sequential-2',
+  count: 10,
+  calls: 2,
+  turns: 2,
+  parallelTurns: 0,
+  ...over,
+});
 
 describe('outcomeShares', () => {
   it('is null when no chain fails or asks', () => {

@@ -28,7 +28,10 @@ describe('train/test split by template', () => {
         const report = r.split!;
         expect(report.train + report.test).toBe(200);
         const byChain = new Map(report.chains.map((c) => [c.chainId, c]));
-        for (const [file, side] of [['train', 'trainTemplates'], ['test', 'testTemplates']] as const) {
+        for (const [file, side] of [
+          ['train', 'trainTemplates'],
+          ['test', 'testTemplates'],
+        ] as const) {
           for (const e of r.sample(1000, file)) {
             const c = byChain.get(e.chainId)!;
             if (c.split && e.requestIndex >= 0) expect(c[side], `${name}/${e.chainId} ${file}`).toContain(e.requestIndex);
@@ -36,7 +39,10 @@ describe('train/test split by template', () => {
         }
         for (const c of report.chains.filter((x) => x.split)) expect(c.testTemplates!.filter((t) => c.trainTemplates!.includes(t))).toEqual([]);
         const train = new Set(firstRequests(r, 'train'));
-        expect(firstRequests(r, 'test').filter((q) => train.has(q)), name).toEqual([]);
+        expect(
+          firstRequests(r, 'test').filter((q) => train.has(q)),
+          name,
+        ).toEqual([]);
       }
     }
   }, 60_000);
@@ -62,8 +68,14 @@ describe('train/test split by slot value', () => {
             const key = (v: unknown) => JSON.stringify(v);
             const trainValues = train.filter((e) => e.chainId === c.chainId).map((e) => e.slots[s.slot]);
             const testValues = test.filter((e) => e.chainId === c.chainId).map((e) => e.slots[s.slot]);
-            expect(trainValues.filter((v) => s.isTest(v)), `${c.chainId}.${s.slot}`).toEqual([]);
-            expect(testValues.filter((v) => !s.isTest(v)), `${c.chainId}.${s.slot}`).toEqual([]);
+            expect(
+              trainValues.filter((v) => s.isTest(v)),
+              `${c.chainId}.${s.slot}`,
+            ).toEqual([]);
+            expect(
+              testValues.filter((v) => !s.isTest(v)),
+              `${c.chainId}.${s.slot}`,
+            ).toEqual([]);
             const inTest = new Set(testValues.map(key));
             expect(trainValues.filter((v) => inTest.has(key(v)))).toEqual([]);
             if (s.kind === 'values') expect(s.testValues!.filter((v) => s.trainValues!.map(key).includes(key(v)))).toEqual([]);

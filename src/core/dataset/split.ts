@@ -167,12 +167,25 @@ export function planSplit(project: Project, counts: readonly ChainCount[], optio
     const test = Math.round(options.fraction * count);
     if (options.by === 'template') {
       const { templates, source } = firstRequestTemplates(project, chain);
-      if (templates.length < 2) return unsplit(`${templates.length} request template${templates.length === 1 ? '' : 's'} at ${source}: a split by template needs at least 2`);
-      const order = shuffled(templates.map((_, i) => i), hashSeed(seed, 'split', chainId, 'templates'));
+      if (templates.length < 2)
+        return unsplit(`${templates.length} request template${templates.length === 1 ? '' : 's'} at ${source}: a split by template needs at least 2`);
+      const order = shuffled(
+        templates.map((_, i) => i),
+        hashSeed(seed, 'split', chainId, 'templates'),
+      );
       const k = heldOut(templates.length, options.fraction);
       const testTemplates = order.slice(0, k).sort((a, b) => a - b);
       const trainTemplates = order.slice(k).sort((a, b) => a - b);
-      return { chainId, split: true, train: count - test, test, templateSource: source, testTemplates, trainTemplates, testTemplateTexts: testTemplates.map((i) => templates[i]) };
+      return {
+        chainId,
+        split: true,
+        train: count - test,
+        test,
+        templateSource: source,
+        testTemplates,
+        trainTemplates,
+        testTemplateTexts: testTemplates.map((i) => templates[i]),
+      };
     }
     const candidates = options.slots ? options.slots.filter((s) => Object.prototype.hasOwnProperty.call(chain.slots ?? {}, s)) : requestSlots(project, chain);
     const slots: SlotSplit[] = [];
@@ -183,7 +196,11 @@ export function planSplit(project: Project, counts: readonly ChainCount[], optio
       else slots.push(made);
     }
     if (slots.length === 0) {
-      const why = problems.length ? problems.join('; ') : options.slots ? `the chain has none of the slots ${options.slots.join(', ')}` : 'its first request uses no slot';
+      const why = problems.length
+        ? problems.join('; ')
+        : options.slots
+          ? `the chain has none of the slots ${options.slots.join(', ')}`
+          : 'its first request uses no slot';
       return unsplit(`no slot to split on: ${why}`);
     }
     return { chainId, split: true, train: count - test, test, slots };

@@ -61,7 +61,10 @@ describe('a dataset run', () => {
         const made = prepareDataset({ project, format: format.id, seed: 2, selection: { kind: 'even', total: 12 } });
         if (!made.ok) {
           // Only a format's readiness may refuse (distil without per-step requests), and it says what to add.
-          expect(made.diagnostics.every((d) => d.code.startsWith(`${format.id}-`)), `${name}/${format.id}: ${made.diagnostics.map((d) => d.message).join('; ')}`).toBe(true);
+          expect(
+            made.diagnostics.every((d) => d.code.startsWith(`${format.id}-`)),
+            `${name}/${format.id}: ${made.diagnostics.map((d) => d.message).join('; ')}`,
+          ).toBe(true);
           continue;
         }
         const { files, error } = collect(made.run);
@@ -73,10 +76,15 @@ describe('a dataset run', () => {
 
   it('stops at the first line the checker refuses, naming the example, the chain and the rule', () => {
     const p = structuredClone(trip);
-    p.tools.push({ type: 'function', function: { name: 'tag', parameters: { type: 'object', properties: { ids: { type: 'array', items: { type: 'integer' } } }, required: ['ids'] } } });
+    p.tools.push({
+      type: 'function',
+      function: { name: 'tag', parameters: { type: 'object', properties: { ids: { type: 'array', items: { type: 'integer' } } }, required: ['ids'] } },
+    });
     p.chains[1].calls.push({ id: 'tagged', tool: 'tag', args: { ids: ['{weather.city}'] } });
     const { error } = collect(prepare({ project: p, selection: { kind: 'counts', counts: [{ chainId: 'weather-only', count: 3 }] } }));
-    expect(error).toMatch(/^train example 0 \(chain "weather-only", its example 0\): \$\.messages\[\d+\]\.tool_calls\[0\]\.function\.arguments: .*\[arguments-schema\]/);
+    expect(error).toMatch(
+      /^train example 0 \(chain "weather-only", its example 0\): \$\.messages\[\d+\]\.tool_calls\[0\]\.function\.arguments: .*\[arguments-schema\]/,
+    );
   });
 
   it('onLine: each line is handed over as it is made, the same lines in the same order as the chunks carry', () => {
@@ -106,7 +114,14 @@ describe('a dataset run', () => {
     // A format without such a tail hands on whole lines.
     const hf = { ...spec, format: 'hf' as const };
     let whole = '';
-    for (const chunk of prepare(hf).chunks({ examplesPerChunk: 7, onLine: (file, text, tail) => { if (file === 'train') whole += `${text}${tail}\n`; tails.add(`hf:${tail}`); } })) expect(chunk.kind).toBe('lines');
+    for (const chunk of prepare(hf).chunks({
+      examplesPerChunk: 7,
+      onLine: (file, text, tail) => {
+        if (file === 'train') whole += `${text}${tail}\n`;
+        tails.add(`hf:${tail}`);
+      },
+    }))
+      expect(chunk.kind).toBe('lines');
     expect(whole).toBe(collect(prepare(hf)).files.train);
     expect(tails.has('hf:')).toBe(true);
     expect(tails.size).toBe(2);
@@ -121,19 +136,41 @@ describe('a dataset run', () => {
     expect(bad({ selection: { kind: 'even', total: 5, chains: ['nope'] } })).toEqual(['unknown-chain']);
     expect(bad({ shard: { index: 3, count: 2 } })).toEqual(['invalid']);
     expect(bad({ split: { fraction: 1, by: 'template' } })).toEqual(['invalid']);
-    expect(bad({ selection: { kind: 'mix', total: 10, chains: ['weather-only'], mix: { single: 0, 'sequential-2': 1, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0, loop: 0, conditional: 0 } } })).toEqual(['mix-no-chain']);
+    expect(
+      bad({
+        selection: {
+          kind: 'mix',
+          total: 10,
+          chains: ['weather-only'],
+          mix: { single: 0, 'sequential-2': 1, 'parallel-2': 0, 'sequential-3plus': 0, mixed: 0, loop: 0, conditional: 0 },
+        },
+      }),
+    ).toEqual(['mix-no-chain']);
     expect(bad({ selection: { kind: 'counts', counts: [{ chainId: 'flights-and-weather', count: 500 }] }, options: { uniqueRequests: true } })).toEqual([]);
     const weatherOnly = structuredClone(trip);
     weatherOnly.chains[1].slots = { city: { oneOf: ['Rome', 'Oslo'] }, date: '2026-01-09' };
-    const space = prepareDataset({ project: weatherOnly, format: 'openai', seed: 1, selection: { kind: 'counts', counts: [{ chainId: 'weather-only', count: 7 }] }, options: { uniqueRequests: true } });
-    expect(space.ok === false && space.diagnostics[0]).toMatchObject({ code: 'request-space-too-small', path: '$.chains[1]', message: expect.stringContaining('at most 6 different requests') });
+    const space = prepareDataset({
+      project: weatherOnly,
+      format: 'openai',
+      seed: 1,
+      selection: { kind: 'counts', counts: [{ chainId: 'weather-only', count: 7 }] },
+      options: { uniqueRequests: true },
+    });
+    expect(space.ok === false && space.diagnostics[0]).toMatchObject({
+      code: 'request-space-too-small',
+      path: '$.chains[1]',
+      message: expect.stringContaining('at most 6 different requests'),
+    });
   });
 
   it('unique requests: no two examples of a file share their first user message', () => {
     const run = prepare({ project: trip, selection: { kind: 'mix', total: 300 }, options: { uniqueRequests: true } });
     const { files, error } = collect(run);
     expect(error).toBeUndefined();
-    const firstUser = files.train.trimEnd().split('\n').map((l) => (JSON.parse(l) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content);
+    const firstUser = files.train
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content);
     expect(new Set(firstUser).size).toBe(300);
   });
 });

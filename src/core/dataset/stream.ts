@@ -185,13 +185,15 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
   const { project, seed } = spec;
   const problems: Diagnostic[] = [];
   const format = formatById(spec.format);
-  if (!format) return { ok: false, diagnostics: [error('unknown-format', '$', `unknown format "${spec.format}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`)] };
+  if (!format)
+    return { ok: false, diagnostics: [error('unknown-format', '$', `unknown format "${spec.format}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`)] };
   if (!Number.isSafeInteger(seed) || seed < 0) problems.push(error('invalid', '$', `the seed must be a whole number ≥ 0, got ${seed}`));
   const shard = spec.shard ?? { index: 1, count: 1 };
   if (!Number.isSafeInteger(shard.count) || shard.count < 1 || !Number.isSafeInteger(shard.index) || shard.index < 1 || shard.index > shard.count) {
     problems.push(error('invalid', '$', `a shard is K/N with 1 ≤ K ≤ N, got ${shard.index}/${shard.count}`));
   }
-  if (spec.split && !(spec.split.fraction > 0 && spec.split.fraction < 1)) problems.push(error('invalid', '$', `the test share must be between 0 and 1 (exclusive), got ${spec.split.fraction}`));
+  if (spec.split && !(spec.split.fraction > 0 && spec.split.fraction < 1))
+    problems.push(error('invalid', '$', `the test share must be between 0 and 1 (exclusive), got ${spec.split.fraction}`));
   const options: Required<DatasetOptions> = {
     serializeParallel: spec.options?.serializeParallel === true || format.needsSerializedTurns === true,
     includeSystem: spec.options?.includeSystem !== false,
@@ -219,19 +221,31 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
   let counts: ChainCount[];
   let mix: MixReport;
   if (sel.kind === 'counts') {
-    for (const c of sel.counts) if (!Number.isSafeInteger(c.count) || c.count < 0) problems.push(error('invalid', '$', `the count of chain "${c.chainId}" must be a whole number ≥ 0, got ${c.count}`));
+    for (const c of sel.counts)
+      if (!Number.isSafeInteger(c.count) || c.count < 0)
+        problems.push(error('invalid', '$', `the count of chain "${c.chainId}" must be a whole number ≥ 0, got ${c.count}`));
     counts = patterns.map((p) => ({ chainId: p.chainId, count: sel.counts.filter((c) => c.chainId === p.chainId).reduce((a, c) => a + c.count, 0) }));
     mix = mixReport(patterns, counts, DEFAULT_MIX);
   } else {
-    if (!Number.isSafeInteger(sel.total) || sel.total < 0) return { ok: false, diagnostics: [error('invalid', '$', `the count must be a whole number ≥ 0, got ${sel.total}`)] };
+    if (!Number.isSafeInteger(sel.total) || sel.total < 0)
+      return { ok: false, diagnostics: [error('invalid', '$', `the count must be a whole number ≥ 0, got ${sel.total}`)] };
     if (sel.kind === 'mix') {
       const m = sel.mix ?? DEFAULT_MIX;
       ({ counts, report: mix } = allocateMix(patterns, sel.total, m));
       if (sel.total > 0 && counts.every((c) => c.count === 0)) {
-        problems.push(error('mix-no-chain', '$.chains', `no chain has a pattern the mix asks for (chains: ${patterns.map((p) => `${p.chainId} = ${p.pattern}`).join(', ')})`));
+        problems.push(
+          error(
+            'mix-no-chain',
+            '$.chains',
+            `no chain has a pattern the mix asks for (chains: ${patterns.map((p) => `${p.chainId} = ${p.pattern}`).join(', ')})`,
+          ),
+        );
       }
     } else {
-      counts = apportion(sel.total, patterns.map(() => 1)).map((count, i) => ({ chainId: patterns[i].chainId, count }));
+      counts = apportion(
+        sel.total,
+        patterns.map(() => 1),
+      ).map((count, i) => ({ chainId: patterns[i].chainId, count }));
       mix = mixReport(patterns, counts, DEFAULT_MIX);
     }
   }
@@ -252,7 +266,14 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
   const chainSplits = new Map<string, ChainSplit>(split?.chains.map((c) => [c.chainId, c]) ?? []);
   if (split) {
     for (const c of split.chains) {
-      if (!c.split && c.train > 0) warnings.push({ code: 'not-split', severity: 'warning', message: `chain "${c.chainId}" goes to train only: ${c.reason}`, path: `$.chains[${chainIndex(project, c.chainId)}]`, chainId: c.chainId });
+      if (!c.split && c.train > 0)
+        warnings.push({
+          code: 'not-split',
+          severity: 'warning',
+          message: `chain "${c.chainId}" goes to train only: ${c.reason}`,
+          path: `$.chains[${chainIndex(project, c.chainId)}]`,
+          chainId: c.chainId,
+        });
     }
   }
   const context = formatContext(project, { includeTools: options.includeTools, serialized: options.serializeParallel });
@@ -285,21 +306,31 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
       if (side === 'test') genOptions.stream = 'test';
       if (cs?.split && cs.testTemplates) genOptions.requestTemplates = side === 'test' ? cs.testTemplates : cs.trainTemplates;
       if (cs?.split && cs.slots) {
-        genOptions.slotFilter = Object.fromEntries(cs.slots.map((s) => [s.slot, side === 'test' ? s.isTest : (v: Parameters<typeof s.isTest>[0]) => !s.isTest(v)]));
+        genOptions.slotFilter = Object.fromEntries(
+          cs.slots.map((s) => [s.slot, side === 'test' ? s.isTest : (v: Parameters<typeof s.isTest>[0]) => !s.isTest(v)]),
+        );
       }
       if (options.uniqueRequests) {
         genOptions.acceptRequest = (text) => ledgers[side].accept(text);
         const chain = project.chains[chainIndex(project, chainId)];
         const space = requestSpace(project, chain, cs, side);
         if (space < count) {
-          problems.push(error('request-space-too-small', `$.chains[${chainIndex(project, chainId)}]`, `chain "${chainId}" can make at most ${space} different request${space === 1 ? '' : 's'}${split ? ` on the ${side} side` : ''}, but ${count} unique ones are asked for: add request templates or slot values, or lower the count`, { chainId }));
+          problems.push(
+            error(
+              'request-space-too-small',
+              `$.chains[${chainIndex(project, chainId)}]`,
+              `chain "${chainId}" can make at most ${space} different request${space === 1 ? '' : 's'}${split ? ` on the ${side} side` : ''}, but ${count} unique ones are asked for: add request templates or slot values, or lower the count`,
+              { chainId },
+            ),
+          );
           generators[side].push(undefined);
           continue;
         }
       }
       const made = createGenerator(project, chainId, genOptions);
       if (!made.ok) {
-        for (const d of made.diagnostics.filter((x) => x.severity === 'error')) if (!problems.some((p) => p.code === d.code && p.path === d.path && p.message === d.message)) problems.push(d);
+        for (const d of made.diagnostics.filter((x) => x.severity === 'error'))
+          if (!problems.some((p) => p.code === d.code && p.path === d.path && p.message === d.message)) problems.push(d);
         generators[side].push(undefined);
         continue;
       }
@@ -422,7 +453,17 @@ function* produce(
           gen.request(run.seed, local);
         } catch (e) {
           if (!(e instanceof GenerationError)) throw e;
-          yield { kind: 'error', error: { file: file.name, example: p, chainId, chainExample: local, findings: [], message: `${describe(file.name, p, chainId, local)}: ${e.problem}` } };
+          yield {
+            kind: 'error',
+            error: {
+              file: file.name,
+              example: p,
+              chainId,
+              chainExample: local,
+              findings: [],
+              message: `${describe(file.name, p, chainId, local)}: ${e.problem}`,
+            },
+          };
           return;
         }
       }
@@ -439,14 +480,34 @@ function* produce(
         } catch (e) {
           if (!(e instanceof GenerationError) && !(e instanceof Error)) throw e;
           const problem = e instanceof GenerationError ? e.problem : e.message;
-          yield { kind: 'error', error: { file: file.name, example: p, chainId, chainExample: local, findings: [], message: `${describe(file.name, p, chainId, local)}: ${problem}` } };
+          yield {
+            kind: 'error',
+            error: {
+              file: file.name,
+              example: p,
+              chainId,
+              chainExample: local,
+              findings: [],
+              message: `${describe(file.name, p, chainId, local)}: ${problem}`,
+            },
+          };
           return;
         }
         const out = written.lines;
         if (written.failed) {
           const { line: k, findings } = written.failed;
           const where = describe(file.name, p, chainId, local) + (out.length > 1 ? `, line ${k + 1} of ${out.length}` : '');
-          yield { kind: 'error', error: { file: file.name, example: p, chainId, chainExample: local, findings, message: `${where}: ${findings.map((f) => `${f.path}: ${f.message} [${f.rule}]`).join('; ')}` } };
+          yield {
+            kind: 'error',
+            error: {
+              file: file.name,
+              example: p,
+              chainId,
+              chainExample: local,
+              findings,
+              message: `${where}: ${findings.map((f) => `${f.path}: ${f.message} [${f.rule}]`).join('; ')}`,
+            },
+          };
           return;
         }
         if (onLine && written.parts) for (let k = 0; k < out.length; k += 1) onLine(file.name, written.parts.heads[k], written.parts.tail);

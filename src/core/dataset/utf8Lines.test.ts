@@ -48,10 +48,13 @@ describe('utf8Lines', () => {
   it('writes text as it is between lines, and with copy off hands on views of its one buffer', () => {
     const seen: string[] = [];
     const buffers = new Set<ArrayBufferLike>();
-    const sink = utf8Lines((b) => {
-      seen.push(new TextDecoder().decode(b)); // read at once: the view is only valid now
-      buffers.add(b.buffer);
-    }, { size: 32, copy: false });
+    const sink = utf8Lines(
+      (b) => {
+        seen.push(new TextDecoder().decode(b)); // read at once: the view is only valid now
+        buffers.add(b.buffer);
+      },
+      { size: 32, copy: false },
+    );
     sink.write('{"a":');
     sink.line('1}');
     for (let i = 0; i < 10; i += 1) sink.line(`line ${i} é`);

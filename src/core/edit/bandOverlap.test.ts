@@ -17,7 +17,15 @@ describe('firstBandOverlap', () => {
   });
 
   it('is null exactly when no two boxes intersect', () => {
-    const boxes = fc.array(fc.record({ x: fc.integer({ min: 0, max: 50 }), y: fc.integer({ min: 0, max: 50 }), w: fc.integer({ min: 1, max: 20 }), h: fc.integer({ min: 1, max: 20 }) }), { maxLength: 8 });
+    const boxes = fc.array(
+      fc.record({
+        x: fc.integer({ min: 0, max: 50 }),
+        y: fc.integer({ min: 0, max: 50 }),
+        w: fc.integer({ min: 1, max: 20 }),
+        h: fc.integer({ min: 1, max: 20 }),
+      }),
+      { maxLength: 8 },
+    );
     fc.assert(
       fc.property(boxes, (list) => {
         const bands = list.map((b, i) => box(i, b.x, b.y, b.w, b.h));

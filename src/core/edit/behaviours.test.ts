@@ -4,7 +4,17 @@ import { parseProject } from '../project/parse.ts';
 import { serializeProject } from '../project/serialize.ts';
 import type { Project, ReplyVariant } from '../project/types.ts';
 import { compileProject } from '../compile/compileProject.ts';
-import { elementNameFor, moveItem, replyAsVariants, setCallBehaviour, setForEachFrom, setReplyVariants, singular, variantTexts, withTexts } from './behaviours.ts';
+import {
+  elementNameFor,
+  moveItem,
+  replyAsVariants,
+  setCallBehaviour,
+  setForEachFrom,
+  setReplyVariants,
+  singular,
+  variantTexts,
+  withTexts,
+} from './behaviours.ts';
 import { callOf, chainOf, deepFreeze, ok } from './testing.testutil.ts';
 
 const TASKS = 'remind-high-priority';
@@ -99,8 +109,22 @@ describe('setCallBehaviour: fan-out', () => {
 
 describe('setCallBehaviour: conditions, failures, confirmations', () => {
   it('sets and removes a condition; removing it removes its rate', () => {
-    const p = ok(setCallBehaviour(meeting(), MEETING, 'prep', { when: { all: [{ value: '{cal.events.length}', gt: 1 }, { value: '{cal.date}', exists: true }] } })).project;
-    expect(callOf(p, MEETING, 'prep').when).toEqual({ all: [{ value: '{cal.events.length}', gt: 1 }, { value: '{cal.date}', exists: true }] });
+    const p = ok(
+      setCallBehaviour(meeting(), MEETING, 'prep', {
+        when: {
+          all: [
+            { value: '{cal.events.length}', gt: 1 },
+            { value: '{cal.date}', exists: true },
+          ],
+        },
+      }),
+    ).project;
+    expect(callOf(p, MEETING, 'prep').when).toEqual({
+      all: [
+        { value: '{cal.events.length}', gt: 1 },
+        { value: '{cal.date}', exists: true },
+      ],
+    });
     expect(callOf(p, MEETING, 'prep').whenRate).toBe(0.5);
     const none = callOf(ok(setCallBehaviour(p, MEETING, 'prep', { when: undefined })).project, MEETING, 'prep');
     expect(none.when).toBeUndefined();
@@ -125,7 +149,9 @@ describe('setCallBehaviour: conditions, failures, confirmations', () => {
     const retry = ok(setCallBehaviour(meeting(), MEETING, 'prep', { failure: { rate: 0.2, error: { error: 'DUPLICATE' }, recover: 'retry' } })).project;
     expect(callOf(retry, MEETING, 'prep').failure).toEqual({ rate: 0.2, error: { error: 'DUPLICATE' }, recover: 'retry' });
     readsBack(retry);
-    const retryWith = ok(setCallBehaviour(meeting(), MEETING, 'prep', { failure: { rate: 0.25, recover: { retryWith: { title: 'Prep: {cal.events[0].title}' } } } })).project;
+    const retryWith = ok(
+      setCallBehaviour(meeting(), MEETING, 'prep', { failure: { rate: 0.25, recover: { retryWith: { title: 'Prep: {cal.events[0].title}' } } } }),
+    ).project;
     expect(compileProject(retryWith).chain(MEETING)!.variations.get('prep')!.words).toMatch(/retried in the next turn with other arguments/);
     readsBack(retryWith);
     expect(setCallBehaviour(meeting(), MEETING, 'prep', { failure: { rate: 2 } }).ok).toBe(false);

@@ -41,7 +41,8 @@ export function conditionProblem(cond: unknown, what: string): string | null {
 
 /** Why `forEach` text cannot be written, or null: one whole reference in braces. */
 export function forEachProblem(forEach: string): string | null {
-  if (!/^\{[^{}]+\}$/.test(forEach) || !parseTemplate(forEach).whole) return `"forEach" must be one whole reference to a list, e.g. "{tasks.tasks[*]}", not "${forEach}"`;
+  if (!/^\{[^{}]+\}$/.test(forEach) || !parseTemplate(forEach).whole)
+    return `"forEach" must be one whole reference to a list, e.g. "{tasks.tasks[*]}", not "${forEach}"`;
   return null;
 }
 

@@ -52,7 +52,8 @@ export function addCall(project: Project, chainId: string, toolName: string, pos
 export function callIdProblem(chain: Chain, newId: string, callId?: string): string | null {
   if (!ID_PATTERN.test(newId)) return `"${newId}" is not a valid call id: use letters, digits, "_" and "-", starting with a letter or "_"`;
   if (newId !== callId && chain.calls.some((c) => c.id === newId)) return `there is already a call "${newId}" in chain "${chain.id}"`;
-  if (Object.prototype.hasOwnProperty.call(chain.slots ?? {}, newId)) return `"${newId}" is a slot of chain "${chain.id}": a call and a slot may not share a name`;
+  if (Object.prototype.hasOwnProperty.call(chain.slots ?? {}, newId))
+    return `"${newId}" is a slot of chain "${chain.id}": a call and a slot may not share a name`;
   return null;
 }
 
@@ -65,7 +66,11 @@ export function renameCall(project: Project, chainId: string, callId: string, ne
   const problem = callIdProblem(chain, newId, callId);
   if (problem) return refused(problem);
   const renamed = replaceCall(chain, callId, { ...chain.calls.find((c) => c.id === callId)!, id: newId });
-  const next = rewriteChain(renamed, (ref) => (ref.root === callId ? withRoot(ref, newId) : undefined), (a) => (a === callId ? newId : a));
+  const next = rewriteChain(
+    renamed,
+    (ref) => (ref.root === callId ? withRoot(ref, newId) : undefined),
+    (a) => (a === callId ? newId : a),
+  );
   return edited(replaceChain(project, chainId, next));
 }
 
@@ -78,7 +83,11 @@ export function deleteCalls(project: Project, chainId: string, callIds: readonly
   const slots = chain.slots ?? {};
   const kept = { ...chain, calls: chain.calls.filter((c) => !gone.has(c.id)) };
   const isGone = (root: string) => gone.has(root) && !Object.prototype.hasOwnProperty.call(slots, root);
-  const next = rewriteChain(kept, (ref) => (isGone(ref.root) ? null : undefined), (a) => (gone.has(a) ? null : a));
+  const next = rewriteChain(
+    kept,
+    (ref) => (isGone(ref.root) ? null : undefined),
+    (a) => (gone.has(a) ? null : a),
+  );
   return edited(replaceChain(project, chainId, next));
 }
 

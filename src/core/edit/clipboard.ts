@@ -41,7 +41,8 @@ function readClipboard(text: string): ClipboardData | string {
   if (data.version !== 1) return `the copied calls are version ${JSON.stringify(data.version)}; this Chainwright reads version 1`;
   if (!Array.isArray(data.calls)) return 'the copied calls have no "calls" list';
   for (const [i, c] of data.calls.entries()) {
-    if (!isPlainObject(c) || typeof c.id !== 'string' || !ID_PATTERN.test(c.id) || typeof c.tool !== 'string') return `calls[${i}] is not a call (it needs an "id" and a "tool")`;
+    if (!isPlainObject(c) || typeof c.id !== 'string' || !ID_PATTERN.test(c.id) || typeof c.tool !== 'string')
+      return `calls[${i}] is not a call (it needs an "id" and a "tool")`;
   }
   const chainCallIds = Array.isArray(data.chainCallIds) ? data.chainCallIds.filter((x): x is string => typeof x === 'string') : [];
   return { format: CLIPBOARD_FORMAT, version: 1, chainId: String(data.chainId ?? ''), chainCallIds, calls: data.calls as unknown as Call[] };

@@ -41,7 +41,12 @@ const cycleText = (cycle: string[]) => [...cycle, cycle[0]].join(' → ');
  * cycle (`cycle` lists the calls in order, the message names them: `book → invite → book`).
  * A type mismatch is allowed and returned as a warning. `reference` is the text written.
  */
-export function connect(project: Project, chainId: string, source: ConnectionSource, target: ConnectionTarget): EditResult<{ reference: string; edgeId: string }> {
+export function connect(
+  project: Project,
+  chainId: string,
+  source: ConnectionSource,
+  target: ConnectionTarget,
+): EditResult<{ reference: string; edgeId: string }> {
   const chain = findChain(project, chainId);
   if (!chain) return refused(noChain(chainId));
   const from = chain.calls.find((c) => c.id === source.callId);
@@ -71,7 +76,9 @@ export function connect(project: Project, chainId: string, source: ConnectionSou
   if (fromTool && paramSchema) {
     const reached = schemaAtPath(toolResultSchema(fromTool), ref.path);
     if (reached.ok && !typesCompatible(reached.schema, paramSchema)) {
-      warnings.push(`type mismatch: ${reference} gives ${describeTypes(schemaTypes(reached.schema))}, but ${to.id}.${target.arg} expects ${describeTypes(schemaTypes(paramSchema))}`);
+      warnings.push(
+        `type mismatch: ${reference} gives ${describeTypes(schemaTypes(reached.schema))}, but ${to.id}.${target.arg} expects ${describeTypes(schemaTypes(paramSchema))}`,
+      );
     }
   }
   const nextCall = { ...to, args: { ...(to.args ?? {}), [target.arg]: reference } };
@@ -96,7 +103,9 @@ export function disconnect(project: Project, chainId: string, edgeId: string): E
     return edited(replaceChain(project, chainId, replaceCall(chain, call.id, next)));
   }
   if (edge.kind === 'condition') {
-    return refused(`this wire shows what the ${edge.argPath.startsWith('where') ? 'filter' : 'condition'} of ${call.id} reads (${edge.label}): change or remove it in the inspector`);
+    return refused(
+      `this wire shows what the ${edge.argPath.startsWith('where') ? 'filter' : 'condition'} of ${call.id} reads (${edge.label}): change or remove it in the inspector`,
+    );
   }
   const args = rewriteValue(call.args ?? {}, (ref, at) => (ref.source === edge.label && argPathText(at) === edge.argPath ? null : undefined)) as Call['args'];
   return edited(replaceChain(project, chainId, replaceCall(chain, call.id, { ...call, args })));

@@ -84,7 +84,18 @@ function behaviourEdges(call: Call, ids: ReadonlySet<string>, slots: ReadonlySet
       const id = eachEdgeId(whole.source, call.id);
       if (!seen.has(id)) {
         seen.add(id);
-        out.push({ id, kind: 'each', source: whole.root, target: call.id, sourceHandle: fieldPathOf(path), targetHandle: FOREACH_TARGET_HANDLE, argPath: 'forEach', label: 'each', reference: whole.source, whole: true });
+        out.push({
+          id,
+          kind: 'each',
+          source: whole.root,
+          target: call.id,
+          sourceHandle: fieldPathOf(path),
+          targetHandle: FOREACH_TARGET_HANDLE,
+          argPath: 'forEach',
+          label: 'each',
+          reference: whole.source,
+          whole: true,
+        });
       }
     }
   }
@@ -101,7 +112,18 @@ function behaviourEdges(call: Call, ids: ReadonlySet<string>, slots: ReadonlySet
         const edgeId = conditionEdgeId(key, what, call.id, argPathText(at));
         if (seen.has(edgeId)) continue;
         seen.add(edgeId);
-        out.push({ id: edgeId, kind: 'condition', source: id, target: call.id, sourceHandle: ORDER_SOURCE_HANDLE, targetHandle, argPath: argPathText(at), label: describeCondition(node as Condition), reference: what, whole: false });
+        out.push({
+          id: edgeId,
+          kind: 'condition',
+          source: id,
+          target: call.id,
+          sourceHandle: ORDER_SOURCE_HANDLE,
+          targetHandle,
+          argPath: argPathText(at),
+          label: describeCondition(node as Condition),
+          reference: what,
+          whole: false,
+        });
       }
       if (!hasOwn.call(node, 'value')) continue;
       const reads = [...collectReferences(node.value, [...at, 'value']), ...testOperators(node).flatMap((op) => collectReferences(node[op], [...at, op]))];
@@ -117,7 +139,18 @@ function behaviourEdges(call: Call, ids: ReadonlySet<string>, slots: ReadonlySet
         }
         seen.add(edgeId);
         const label = (key === 'where' ? 'where ' : '') + test;
-        out.push({ id: edgeId, kind: 'condition', source: ref.root, target: call.id, sourceHandle: fieldPathOf(ref.path), targetHandle, argPath: argPathText(where), label, reference: ref.source, whole: false });
+        out.push({
+          id: edgeId,
+          kind: 'condition',
+          source: ref.root,
+          target: call.id,
+          sourceHandle: fieldPathOf(ref.path),
+          targetHandle,
+          argPath: argPathText(where),
+          label,
+          reference: ref.source,
+          whole: false,
+        });
       }
     }
   }
@@ -160,9 +193,20 @@ export function chainEdges(_project: Project, chain: Chain): ChainEdge[] {
       const id = orderEdgeId(before, call.id);
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ id, kind: 'order', source: before, target: call.id, sourceHandle: ORDER_SOURCE_HANDLE, targetHandle: ORDER_TARGET_HANDLE, argPath: '', label: '', whole: false });
+      out.push({
+        id,
+        kind: 'order',
+        source: before,
+        target: call.id,
+        sourceHandle: ORDER_SOURCE_HANDLE,
+        targetHandle: ORDER_TARGET_HANDLE,
+        argPath: '',
+        label: '',
+        whole: false,
+      });
     }
   }
-  for (const call of chain.calls) if (call.forEach !== undefined || call.when !== undefined || call.where !== undefined) behaviourEdges(call, ids, slots, seen, out);
+  for (const call of chain.calls)
+    if (call.forEach !== undefined || call.when !== undefined || call.where !== undefined) behaviourEdges(call, ids, slots, seen, out);
   return out;
 }

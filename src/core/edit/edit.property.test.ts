@@ -31,11 +31,18 @@ const ids = (p: Project) => chainOf(p).calls.map((c) => c.id);
 
 const op: fc.Arbitrary<[string, Op]> = fc.oneof(
   fc.nat().map((n): [string, Op] => ['addCall', (p) => addCall(p, CHAIN, pick(p.tools, n)!.function.name, { x: n % 500, y: n % 300 })]),
-  fc.tuple(fc.nat(), fc.constantFrom('x', 'rooms', 'book_2', 'date', 'bad id', 'y-1', 'team')).map(([n, name]): [string, Op] => [
-    `rename→${name}`,
-    (p) => renameCall(p, CHAIN, pick(ids(p), n) ?? 'none', name),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('x', 'rooms', 'book_2', 'date', 'bad id', 'y-1', 'team'))
+    .map(([n, name]): [string, Op] => [`rename→${name}`, (p) => renameCall(p, CHAIN, pick(ids(p), n) ?? 'none', name)]),
+  fc.array(fc.nat(), { maxLength: 2 }).map((ns): [string, Op] => [
+    'delete',
+    (p) =>
+      deleteCalls(
+        p,
+        CHAIN,
+        ns.map((n) => pick(ids(p), n)).filter((x): x is string => !!x),
+      ),
   ]),
-  fc.array(fc.nat(), { maxLength: 2 }).map((ns): [string, Op] => ['delete', (p) => deleteCalls(p, CHAIN, ns.map((n) => pick(ids(p), n)).filter((x): x is string => !!x))]),
   fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()).map(([a, f, b, g]): [string, Op] => [
     'connect',
     (p) => {
@@ -60,10 +67,23 @@ const op: fc.Arbitrary<[string, Op]> = fc.oneof(
   ]),
   fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: -50, max: 50 })).map(([ns, d]): [string, Op] => [
     'copyPaste',
-    (p) => pasteCalls(p, CHAIN, copyCalls(chainOf(p), ns.map((n) => pick(ids(p), n)).filter((x): x is string => !!x)), { x: d, y: d }),
+    (p) =>
+      pasteCalls(
+        p,
+        CHAIN,
+        copyCalls(
+          chainOf(p),
+          ns.map((n) => pick(ids(p), n)).filter((x): x is string => !!x),
+        ),
+        { x: d, y: d },
+      ),
   ]),
-  fc.tuple(fc.nat(), fc.integer({ min: -2000, max: 2000 })).map(([n, x]): [string, Op] => ['move', (p) => moveCalls(p, CHAIN, { [pick(ids(p), n) ?? 'none']: { x, y: -x } })]),
-  fc.constantFrom('day', 'when', 'rooms').map((name): [string, Op] => [`renameSlot→${name}`, (p) => renameSlot(p, CHAIN, pick(Object.keys(chainOf(p).slots ?? {}), name.length)!, name)]),
+  fc
+    .tuple(fc.nat(), fc.integer({ min: -2000, max: 2000 }))
+    .map(([n, x]): [string, Op] => ['move', (p) => moveCalls(p, CHAIN, { [pick(ids(p), n) ?? 'none']: { x, y: -x } })]),
+  fc
+    .constantFrom('day', 'when', 'rooms')
+    .map((name): [string, Op] => [`renameSlot→${name}`, (p) => renameSlot(p, CHAIN, pick(Object.keys(chainOf(p).slots ?? {}), name.length)!, name)]),
 );
 
 describe('random edit sequences', () => {

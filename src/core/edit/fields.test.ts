@@ -34,7 +34,12 @@ describe('resultFields', () => {
         type: 'object',
         properties: {
           owner: { $ref: '#/$defs/user' },
-          value: { anyOf: [{ type: 'object', properties: { a: { type: 'integer' } } }, { type: 'object', properties: { b: { type: 'boolean' } } }] },
+          value: {
+            anyOf: [
+              { type: 'object', properties: { a: { type: 'integer' } } },
+              { type: 'object', properties: { b: { type: 'boolean' } } },
+            ],
+          },
         },
       }),
     );
@@ -43,7 +48,9 @@ describe('resultFields', () => {
   });
 
   it('stops on recursive schemas', () => {
-    const fields = resultFields(tool({ $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' }, name: { type: 'string' } } } }, $ref: '#/$defs/node' }));
+    const fields = resultFields(
+      tool({ $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' }, name: { type: 'string' } } } }, $ref: '#/$defs/node' }),
+    );
     expect(fields.length).toBeGreaterThan(3);
     expect(fields.length).toBeLessThan(50);
   });
@@ -63,7 +70,10 @@ describe('resultFields', () => {
 describe('field paths', () => {
   it('round-trip through segments', () => {
     const key = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/).filter((k) => k !== 'length');
-    const segment = fc.oneof(key.map((k) => ({ kind: 'key' as const, key: k })), fc.constant({ kind: 'all' as const }));
+    const segment = fc.oneof(
+      key.map((k) => ({ kind: 'key' as const, key: k })),
+      fc.constant({ kind: 'all' as const }),
+    );
     fc.assert(
       fc.property(key, fc.array(segment, { maxLength: 5 }), (first, rest) => {
         const path = [{ kind: 'key' as const, key: first }, ...rest];

@@ -51,7 +51,9 @@ describe('graphView', () => {
     expect(book.effect).toBe('write');
     expect(book.positionSaved).toBe(true);
     expect(view.criticalPath).toEqual(view.plan!.criticalPath);
-    expect(view.nodes.filter((n) => n.isOnCriticalPath).map((n) => n.id)).toEqual(view.criticalPath.slice().sort((a, b) => ['rooms', 'team', 'book', 'invite'].indexOf(a) - ['rooms', 'team', 'book', 'invite'].indexOf(b)));
+    expect(view.nodes.filter((n) => n.isOnCriticalPath).map((n) => n.id)).toEqual(
+      view.criticalPath.slice().sort((a, b) => ['rooms', 'team', 'book', 'invite'].indexOf(a) - ['rooms', 'team', 'book', 'invite'].indexOf(b)),
+    );
     expect(view.cycle).toBeNull();
   });
 
@@ -63,7 +65,13 @@ describe('graphView', () => {
       expect(nodes.get(e.target)!.inputs.map((h) => h.name)).toContain(e.targetHandle);
     }
     const roomEdge = view.edges.find((e) => e.source === 'rooms' && e.target === 'book')!;
-    expect(roomEdge).toMatchObject({ kind: 'data', sourceHandle: 'rooms[].room_id', targetHandle: 'room_id', label: 'rooms.rooms[min:capacity].room_id', typeMismatch: false });
+    expect(roomEdge).toMatchObject({
+      kind: 'data',
+      sourceHandle: 'rooms[].room_id',
+      targetHandle: 'room_id',
+      label: 'rooms.rooms[min:capacity].room_id',
+      typeMismatch: false,
+    });
   });
 
   it('labels turn bands and makes them cover their calls', () => {
@@ -111,7 +119,10 @@ describe('graphView', () => {
 
   it('draws the multi-turn plan-trip example without an edge through a call', () => {
     const trip = loadExample('trip-planning');
-    const asked: Project = { ...trip, chains: trip.chains.map((c) => ({ ...c, calls: c.calls.map((call) => ({ ...call, requests: [`Now ${call.tool}.`] })) })) };
+    const asked: Project = {
+      ...trip,
+      chains: trip.chains.map((c) => ({ ...c, calls: c.calls.map((call) => ({ ...call, requests: [`Now ${call.tool}.`] })) })),
+    };
     const view = graphView(asked, 'plan-trip')!;
     expect(view.plan!.multiTurn).toBe(true);
     expect(view.bands).toHaveLength(6);

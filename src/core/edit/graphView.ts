@@ -144,7 +144,10 @@ export function graphView(project: Project, chainId: string, options: GraphViewO
   const edgesRaw = chainEdges(project, chain);
   // Saved positions are kept; the other calls follow the automatic layout, in a free spot of
   // their turn's column (layout/columns.ts, drawnPositions; plain columns above DAGRE_NODE_LIMIT).
-  const positions = drawnPositions(sized, edgesRaw.map((e) => ({ source: e.source, target: e.target })));
+  const positions = drawnPositions(
+    sized,
+    edgesRaw.map((e) => ({ source: e.source, target: e.target })),
+  );
 
   const nodes: GraphNode[] = chain.calls.map((call, i) => {
     const tool = tools.get(call.tool);
@@ -262,12 +265,16 @@ export function nodeBehaviour(call: Call, variation?: CallVariation): NodeBehavi
   }
   if (call.failure) {
     const recover = recoverOf(call);
-    const then = recover === 'report' ? 'reported, not retried' : recover === 'retry' ? 'retried in the next turn' : 'retried in the next turn with other arguments';
+    const then =
+      recover === 'report' ? 'reported, not retried' : recover === 'retry' ? 'retried in the next turn' : 'retried in the next turn with other arguments';
     out.failure = { text: `fails ${percent(call.failure.rate)}`, title: `fails in about ${percent(call.failure.rate)} of the examples, then ${then}` };
   }
   if (call.confirm) {
     const yes = call.confirm.yesRate ?? DEFAULT_YES_RATE;
-    out.confirm = { text: `asks first · yes ${percent(yes)}`, title: `asks the user first (“${call.confirm.ask[0] ?? ''}”); yes in about ${percent(yes)} of the examples, otherwise it does not run` };
+    out.confirm = {
+      text: `asks first · yes ${percent(yes)}`,
+      title: `asks the user first (“${call.confirm.ask[0] ?? ''}”); yes in about ${percent(yes)} of the examples, otherwise it does not run`,
+    };
   }
   return out;
 }

@@ -14,7 +14,12 @@ describe('the canvas of a fan-out', () => {
   const remind = view.nodes.find((n) => n.id === 'remind')!;
 
   it('reads as one call with a "for each … where …" strip, the element’s name left out of the filter', () => {
-    expect(remind.behaviour).toEqual({ forEach: { text: 'for each task where priority = high', title: expect.stringMatching(/^once for each element of tasks\.tasks where task\.priority = high: 0 to 6 calls in parallel/) } });
+    expect(remind.behaviour).toEqual({
+      forEach: {
+        text: 'for each task where priority = high',
+        title: expect.stringMatching(/^once for each element of tasks\.tasks where task\.priority = high: 0 to 6 calls in parallel/),
+      },
+    });
     expect(remind.strips).toBe(1);
     const plain = nodeSize(remind.inputs.length, remind.outputs.length);
     expect(remind.height).toBe(plain.height + STRIP_HEIGHT);
@@ -22,7 +27,17 @@ describe('the canvas of a fan-out', () => {
 
   it('draws the list’s edge from the list field to the strip, labelled "each"', () => {
     const each = view.edges.filter((e) => e.kind === 'each');
-    expect(each).toEqual([expect.objectContaining({ source: 'tasks', target: 'remind', sourceHandle: 'tasks', targetHandle: FOREACH_TARGET_HANDLE, label: 'each', reference: 'tasks.tasks[*]', brokenField: false })]);
+    expect(each).toEqual([
+      expect.objectContaining({
+        source: 'tasks',
+        target: 'remind',
+        sourceHandle: 'tasks',
+        targetHandle: FOREACH_TARGET_HANDLE,
+        label: 'each',
+        reference: 'tasks.tasks[*]',
+        brokenField: false,
+      }),
+    ]);
     const tasks = view.nodes.find((n) => n.id === 'tasks')!;
     expect(tasks.outputs.some((f) => f.path === 'tasks' && f.isList)).toBe(true);
   });
@@ -58,13 +73,31 @@ describe('the canvas of a condition', () => {
     expect(prep.behaviour?.when?.text).toBe('only if cal.events.length > 0');
     expect(prep.behaviour?.when?.title).toMatch(/about 50 % of the examples/);
     const edges = view.edges.filter((e) => e.kind === 'condition');
-    expect(edges).toEqual([expect.objectContaining({ source: 'cal', target: 'prep', sourceHandle: 'events', targetHandle: WHEN_TARGET_HANDLE, label: 'cal.events.length > 0', argPath: 'when.value' })]);
+    expect(edges).toEqual([
+      expect.objectContaining({
+        source: 'cal',
+        target: 'prep',
+        sourceHandle: 'events',
+        targetHandle: WHEN_TARGET_HANDLE,
+        label: 'cal.events.length > 0',
+        argPath: 'when.value',
+      }),
+    ]);
     const r = disconnect(p, 'prep-if-meetings', edges[0].id);
     expect(r.ok === false && r.reason).toMatch(/inspector/);
   });
 
   it('tests of one field share one edge, their words joined', () => {
-    const q = ok(setCallBehaviour(p, 'prep-if-meetings', 'prep', { when: { all: [{ value: '{cal.events.length}', gt: 0 }, { value: '{cal.events.length}', lt: 4 }] } })).project;
+    const q = ok(
+      setCallBehaviour(p, 'prep-if-meetings', 'prep', {
+        when: {
+          all: [
+            { value: '{cal.events.length}', gt: 0 },
+            { value: '{cal.events.length}', lt: 4 },
+          ],
+        },
+      }),
+    ).project;
     const edges = chainEdges(q, chainOf(q, 'prep-if-meetings')).filter((e) => e.kind === 'condition');
     expect(edges.map((e) => e.label)).toEqual(['cal.events.length > 0; cal.events.length < 4']);
   });
@@ -77,16 +110,30 @@ describe('the canvas of a condition', () => {
 
   it('a filter that reads another call draws its edge to the "for each" strip, not for the element', () => {
     const t = loadExample('task-reminders');
-    const q = ok(setCallBehaviour(t, 'remind-high-priority', 'remind', { where: { all: [{ value: '{task.priority}', eq: 'high' }, { value: '{task.due_date}', lte: '{tasks.due_before}' }] } })).project;
+    const q = ok(
+      setCallBehaviour(t, 'remind-high-priority', 'remind', {
+        where: {
+          all: [
+            { value: '{task.priority}', eq: 'high' },
+            { value: '{task.due_date}', lte: '{tasks.due_before}' },
+          ],
+        },
+      }),
+    ).project;
     const edges = chainEdges(q, chainOf(q, 'remind-high-priority')).filter((e) => e.kind === 'condition');
-    expect(edges.map((e) => [e.source, e.sourceHandle, e.targetHandle, e.label])).toEqual([['tasks', 'due_before', FOREACH_TARGET_HANDLE, 'where task.due_date ≤ tasks.due_before']]);
+    expect(edges.map((e) => [e.source, e.sourceHandle, e.targetHandle, e.label])).toEqual([
+      ['tasks', 'due_before', FOREACH_TARGET_HANDLE, 'where task.due_date ≤ tasks.due_before'],
+    ]);
   });
 });
 
 describe('failure and confirmation badges', () => {
   it('say which, and the rate', () => {
     const retry = graphView(loadExample('room-booking-retry'), 'book-retry-invite')!.nodes.find((n) => n.id === 'book')!;
-    expect(retry.behaviour?.failure).toEqual({ text: 'fails 20 %', title: 'fails in about 20 % of the examples, then retried in the next turn with other arguments' });
+    expect(retry.behaviour?.failure).toEqual({
+      text: 'fails 20 %',
+      title: 'fails in about 20 % of the examples, then retried in the next turn with other arguments',
+    });
     expect(retry.strips).toBe(1);
     const wipe = graphView(loadExample('archive-cleanup'), 'delete-archived')!.nodes.find((n) => n.id === 'wipe')!;
     expect(wipe.behaviour?.confirm?.text).toBe('asks first · yes 70 %');

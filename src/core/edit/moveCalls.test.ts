@@ -15,6 +15,10 @@ describe('moveCalls', () => {
     expect(after.book).toEqual({ x: 1400, y: 9 });
     for (const id of ['rooms', 'team', 'invite']) expect(after[id]).toEqual(drawn[id]);
     // Only the moved call is placed; the others still follow the automatic layout.
-    expect(chainOf(r.project, chainId).calls.filter((c) => c.position).map((c) => c.id)).toEqual(['book']);
+    expect(
+      chainOf(r.project, chainId)
+        .calls.filter((c) => c.position)
+        .map((c) => c.id),
+    ).toEqual(['book']);
   });
 });

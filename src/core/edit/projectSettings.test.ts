@@ -16,7 +16,10 @@ describe('setProjectSettings', () => {
 
   it('refuses a blank name and a date that is not on the calendar, saying why', () => {
     expect(setProjectSettings(emptyProject(), { name: ' ' })).toEqual({ ok: false, reason: 'the project needs a name: files are named from it' });
-    expect(setProjectSettings(emptyProject(), { referenceDate: '2026-02-30' })).toEqual({ ok: false, reason: 'the reference date "2026-02-30" is not a calendar date' });
+    expect(setProjectSettings(emptyProject(), { referenceDate: '2026-02-30' })).toEqual({
+      ok: false,
+      reason: 'the reference date "2026-02-30" is not a calendar date',
+    });
     expect(setProjectSettings(emptyProject(), { referenceDate: '5 Jan' })).toMatchObject({ ok: false, reason: expect.stringContaining('YYYY-MM-DD') });
   });
 

@@ -65,7 +65,14 @@ export function referenceOptions(project: Project, chainId: string, callId: stri
       if (field.isList && ref) {
         const length = `{${ref.source.replace(/\[\*\]$/, '')}.length}`;
         const mismatch = !!param && !typesCompatible({ type: 'integer' }, param);
-        out.push({ callId: call.id, tool: call.tool, field: field.path === '$' ? 'length' : `${field.path}.length`, reference: length, types: ['integer'], typeMismatch: mismatch });
+        out.push({
+          callId: call.id,
+          tool: call.tool,
+          field: field.path === '$' ? 'length' : `${field.path}.length`,
+          reference: length,
+          types: ['integer'],
+          typeMismatch: mismatch,
+        });
       }
     }
   }

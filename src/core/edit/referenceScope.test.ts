@@ -68,15 +68,27 @@ describe('referenceStepChoices', () => {
   });
 
   it('lists comparable fields (numbers, integers, strings), nested ones dotted', () => {
-    expect(comparableFields({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'boolean' }, c: { type: 'object', properties: { d: { type: 'string' } } } } })).toEqual(['a', 'c.d']);
+    expect(
+      comparableFields({
+        type: 'object',
+        properties: { a: { type: 'number' }, b: { type: 'boolean' }, c: { type: 'object', properties: { d: { type: 'string' } } } },
+      }),
+    ).toEqual(['a', 'c.d']);
     expect(comparableFields(elementSchema(tasks(), chainOf(tasks(), TASKS), '{tasks.tasks[*]}'))).toEqual(['task_id', 'title', 'priority', 'due_date']);
   });
 });
 
 describe('typedReference', () => {
   it('keeps a hand-typed reference the scope can read, braces or not', () => {
-    expect(typedReference(tasks(), TASKS, 'tasks.tasks[1].task_id', { kind: 'argument', callId: 'remind' })).toEqual({ ok: true, reference: '{tasks.tasks[1].task_id}', types: ['string'] });
-    expect(typedReference(tasks(), TASKS, ' {tasks.tasks[min:due_date].title} ', { kind: 'argument', callId: 'remind' })).toMatchObject({ ok: true, reference: '{tasks.tasks[min:due_date].title}' });
+    expect(typedReference(tasks(), TASKS, 'tasks.tasks[1].task_id', { kind: 'argument', callId: 'remind' })).toEqual({
+      ok: true,
+      reference: '{tasks.tasks[1].task_id}',
+      types: ['string'],
+    });
+    expect(typedReference(tasks(), TASKS, ' {tasks.tasks[min:due_date].title} ', { kind: 'argument', callId: 'remind' })).toMatchObject({
+      ok: true,
+      reference: '{tasks.tasks[min:due_date].title}',
+    });
     expect(typedReference(tasks(), TASKS, '{task.priority}', { kind: 'where', callId: 'remind' })).toMatchObject({ ok: true });
   });
 

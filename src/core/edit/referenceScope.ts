@@ -19,11 +19,7 @@ import type { ReferenceOption } from './referenceOptions.ts';
  * reference (`[0]`, `[1]`, `[-1]`, `[*]`, `[min:field]`, `[max:field]`), and the lists a
  * call may run once for each element of.
  */
-export type ReferenceScope =
-  | { kind: 'argument'; callId: string }
-  | { kind: 'where'; callId: string }
-  | { kind: 'when'; callId: string }
-  | { kind: 'reply' };
+export type ReferenceScope = { kind: 'argument'; callId: string } | { kind: 'where'; callId: string } | { kind: 'when'; callId: string } | { kind: 'reply' };
 
 /** An option of a condition's value picker: a reference, its types, and the values it may take when the schema lists them. */
 export interface ValueOption extends ReferenceOption {
@@ -83,7 +79,11 @@ export function elementSchema(project: Project, chain: Chain, forEach: string): 
 }
 
 /** The roots a scope may name, each with the schema it stands for (undefined: any value). */
-function scopeRoots(project: Project, chain: Chain, scope: ReferenceScope): Map<string, { schema: JsonSchema | undefined; kind: 'call' | 'slot' | 'element'; call?: Call }> {
+function scopeRoots(
+  project: Project,
+  chain: Chain,
+  scope: ReferenceScope,
+): Map<string, { schema: JsonSchema | undefined; kind: 'call' | 'slot' | 'element'; call?: Call }> {
   const roots = new Map<string, { schema: JsonSchema | undefined; kind: 'call' | 'slot' | 'element'; call?: Call }>();
   for (const name of Object.keys(chain.slots ?? {})) roots.set(name, { schema: undefined, kind: 'slot' });
   for (const call of readableCalls(chain, scope)) roots.set(call.id, { schema: callSchema(project, call), kind: 'call', call });
@@ -112,7 +112,14 @@ function schemaTool(schema: JsonSchema): ToolDef {
 function option(callId: string, tool: string, field: string, path: PathSegment[], base: JsonSchema | undefined): ValueOption {
   const reached = base ? schemaAtPath(base, path) : undefined;
   const schema = reached?.ok ? derefSchema(reached.schema, base!) : undefined;
-  const out: ValueOption = { callId, tool, field, reference: formatReference(callId, path), types: schema ? [...schemaTypes(schema, base)] : [], typeMismatch: false };
+  const out: ValueOption = {
+    callId,
+    tool,
+    field,
+    reference: formatReference(callId, path),
+    types: schema ? [...schemaTypes(schema, base)] : [],
+    typeMismatch: false,
+  };
   const values = schemaValues(schema);
   if (values) out.values = values;
   return out;
@@ -164,7 +171,8 @@ export function valueOptions(project: Project, chainId: string, scope: Reference
     if (root.kind !== 'slot') continue;
     const spec = slots[name];
     const o: ValueOption = { callId: '', tool: 'slots', field: name, reference: `{${name}}`, types: [], typeMismatch: false };
-    if (isPlainObject(spec) && Array.isArray(spec.oneOf) && spec.oneOf.every((v) => !isPlainObject(v) && !Array.isArray(v))) o.values = spec.oneOf as JsonValue[];
+    if (isPlainObject(spec) && Array.isArray(spec.oneOf) && spec.oneOf.every((v) => !isPlainObject(v) && !Array.isArray(v)))
+      o.values = spec.oneOf as JsonValue[];
     out.push(o);
   }
   return out;
@@ -232,14 +240,21 @@ export function referenceStepChoices(project: Project, chainId: string, referenc
     if (segment.kind !== 'index' && segment.kind !== 'all' && segment.kind !== 'pick') return;
     const before = whole.path.slice(0, at);
     const list = formatReference(whole.root, before).slice(1, -1);
-    const listSchema = root.schema ? schemaAtPath(root.schema, before.map((s) => (s.kind === 'all' ? { kind: 'index', index: 0 } : s))) : undefined;
+    const listSchema = root.schema
+      ? schemaAtPath(
+          root.schema,
+          before.map((s) => (s.kind === 'all' ? { kind: 'index', index: 0 } : s)),
+        )
+      : undefined;
     const items = listSchema?.ok ? schemaAtPath(listSchema.schema, [{ kind: 'index', index: 0 }], root.schema) : undefined;
     const fields = comparableFields(items?.ok ? derefSchema(items.schema, root.schema ?? {}) : undefined, root.schema ?? {});
     const current = formatReference('x', [segment]).slice(2, -1);
     const replace = (step: PathSegment) => formatReference(whole.root, [...before, step, ...whole.path.slice(at + 1)]);
     const options: StepChoice['options'] = STEP_WORDS.map((w) => ({ ...w, reference: replace(stepOf(w.step)) }));
-    for (const f of fields) options.push({ step: `[min:${f}]`, label: `the smallest ${f}`, reference: replace({ kind: 'pick', pick: 'min', key: f.split('.') }) });
-    for (const f of fields) options.push({ step: `[max:${f}]`, label: `the largest ${f}`, reference: replace({ kind: 'pick', pick: 'max', key: f.split('.') }) });
+    for (const f of fields)
+      options.push({ step: `[min:${f}]`, label: `the smallest ${f}`, reference: replace({ kind: 'pick', pick: 'min', key: f.split('.') }) });
+    for (const f of fields)
+      options.push({ step: `[max:${f}]`, label: `the largest ${f}`, reference: replace({ kind: 'pick', pick: 'max', key: f.split('.') }) });
     if (!options.some((o) => o.step === current)) options.push({ step: current, label: 'as written', reference });
     out.push({ at, list, current, options });
   });
@@ -256,7 +271,12 @@ function stepOf(text: string): PathSegment {
  * `{tasks.tasks[1].task_id}` → `{tasks.tasks[1].task_id}` when its root may be read there and
  * its path exists in the schema; otherwise why not.
  */
-export function typedReference(project: Project, chainId: string, text: string, scope: ReferenceScope): { ok: true; reference: string; types: string[] } | { ok: false; problem: string } {
+export function typedReference(
+  project: Project,
+  chainId: string,
+  text: string,
+  scope: ReferenceScope,
+): { ok: true; reference: string; types: string[] } | { ok: false; problem: string } {
   const chain = findChain(project, chainId);
   const trimmed = text.trim();
   if (!chain || trimmed === '') return { ok: false, problem: 'nothing typed' };
@@ -266,7 +286,12 @@ export function typedReference(project: Project, chainId: string, text: string, 
   const root = scopeRoots(project, chain, scope).get(parsed.whole.root);
   if (!root) {
     const isCall = chain.calls.some((c) => c.id === parsed.whole!.root);
-    return { ok: false, problem: isCall ? `${parsed.whole.root} cannot be read here (it is this call, or it waits for it)` : `there is no call or slot "${parsed.whole.root}" here` };
+    return {
+      ok: false,
+      problem: isCall
+        ? `${parsed.whole.root} cannot be read here (it is this call, or it waits for it)`
+        : `there is no call or slot "${parsed.whole.root}" here`,
+    };
   }
   if (!root.schema) return { ok: true, reference, types: [] };
   const found = schemaAtPath(root.schema, parsed.whole.path);

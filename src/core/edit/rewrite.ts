@@ -69,10 +69,12 @@ export function rewriteValue(value: JsonValue, fn: RefRewrite, at: (string | num
  * A rewrite that renames but never removes: used inside conditions and `forEach`, whose
  * structure a removed reference would break (validation then names the reference instead).
  */
-const renameOnly = (fn: RefRewrite): RefRewrite => (ref, at) => {
-  const next = fn(ref, at);
-  return next === null ? undefined : next;
-};
+const renameOnly =
+  (fn: RefRewrite): RefRewrite =>
+  (ref, at) => {
+    const next = fn(ref, at);
+    return next === null ? undefined : next;
+  };
 
 /** The call keys whose values hold references besides `args` and `requests` (behaviours: calls/). */
 const BEHAVIOUR_KEYS = ['forEach', 'where', 'when'] as const;

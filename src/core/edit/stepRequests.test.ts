@@ -48,7 +48,14 @@ describe('stepRequestCompletions', () => {
     for (const call of chain.calls) {
       const offered = stepRequestCompletions(p, CHAIN, call.id);
       // Everything offered validates there.
-      const withAll = ok(setCallRequests(p, CHAIN, call.id, offered.map((t) => `Go on with ${t}.`))).project;
+      const withAll = ok(
+        setCallRequests(
+          p,
+          CHAIN,
+          call.id,
+          offered.map((t) => `Go on with ${t}.`),
+        ),
+      ).project;
       expect(requestErrors(withAll, call.id), call.id).toEqual([]);
       // Every other call's result is refused there.
       for (const other of chain.calls) {

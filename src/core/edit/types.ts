@@ -5,9 +5,7 @@ import type { Project } from '../project/types.ts';
  * untouched chains, calls and tools are the same objects) with warnings, or a refusal
  * that says why. Nothing here throws on bad input.
  */
-export type EditResult<Extra = unknown> =
-  | ({ ok: true; project: Project; warnings: string[] } & Extra)
-  | { ok: false; reason: string; cycle?: string[] };
+export type EditResult<Extra = unknown> = ({ ok: true; project: Project; warnings: string[] } & Extra) | { ok: false; reason: string; cycle?: string[] };
 
 export type EditOk<Extra = unknown> = Extract<EditResult<Extra>, { ok: true }>;
 

@@ -20,14 +20,26 @@ export function evalProject(): Project {
     tools: [
       {
         type: 'function',
-        function: { name: 'list_tasks', description: 'List tasks.', parameters: { type: 'object', properties: { due_before: { type: 'string' } }, required: ['due_before'] } },
+        function: {
+          name: 'list_tasks',
+          description: 'List tasks.',
+          parameters: { type: 'object', properties: { due_before: { type: 'string' } }, required: ['due_before'] },
+        },
         returns: {
           type: 'object',
           properties: {
             tasks: {
               type: 'array',
               maxItems: 5,
-              items: { type: 'object', properties: { task_id: { type: 'string', pattern: '^T-[0-9]{3}$' }, title: { type: 'string', enum: ['Budget', 'Slides', 'Invoice', 'Roadmap', 'Report'] }, priority: { type: 'string', enum: ['low', 'high'] } }, required: ['task_id', 'title', 'priority'] },
+              items: {
+                type: 'object',
+                properties: {
+                  task_id: { type: 'string', pattern: '^T-[0-9]{3}$' },
+                  title: { type: 'string', enum: ['Budget', 'Slides', 'Invoice', 'Roadmap', 'Report'] },
+                  priority: { type: 'string', enum: ['low', 'high'] },
+                },
+                required: ['task_id', 'title', 'priority'],
+              },
             },
           },
           required: ['tasks'],
@@ -35,17 +47,43 @@ export function evalProject(): Project {
       },
       {
         type: 'function',
-        function: { name: 'get_calendar', description: 'Read a day.', parameters: { type: 'object', properties: { date: { type: 'string' } }, required: ['date'] } },
-        returns: { type: 'object', properties: { events: { type: 'array', maxItems: 3, items: { type: 'object', properties: { title: { type: 'string', enum: ['Standup', 'Review'] } }, required: ['title'] } } }, required: ['events'] },
+        function: {
+          name: 'get_calendar',
+          description: 'Read a day.',
+          parameters: { type: 'object', properties: { date: { type: 'string' } }, required: ['date'] },
+        },
+        returns: {
+          type: 'object',
+          properties: {
+            events: {
+              type: 'array',
+              maxItems: 3,
+              items: { type: 'object', properties: { title: { type: 'string', enum: ['Standup', 'Review'] } }, required: ['title'] },
+            },
+          },
+          required: ['events'],
+        },
       },
       {
         type: 'function',
-        function: { name: 'create_reminder', description: 'Remind of a task.', parameters: { type: 'object', properties: { task_id: { type: 'string' }, note: { type: 'string' } }, required: ['task_id', 'note'] } },
-        returns: { type: 'object', properties: { reminder_id: { type: 'string', pattern: '^R-[0-9]{3}$' }, task_id: { type: 'string' } }, required: ['reminder_id', 'task_id'] },
+        function: {
+          name: 'create_reminder',
+          description: 'Remind of a task.',
+          parameters: { type: 'object', properties: { task_id: { type: 'string' }, note: { type: 'string' } }, required: ['task_id', 'note'] },
+        },
+        returns: {
+          type: 'object',
+          properties: { reminder_id: { type: 'string', pattern: '^R-[0-9]{3}$' }, task_id: { type: 'string' } },
+          required: ['reminder_id', 'task_id'],
+        },
       },
       {
         type: 'function',
-        function: { name: 'create_task', description: 'Add a task.', parameters: { type: 'object', properties: { title: { type: 'string' }, priority: { type: 'string', default: 'low' } }, required: ['title'] } },
+        function: {
+          name: 'create_task',
+          description: 'Add a task.',
+          parameters: { type: 'object', properties: { title: { type: 'string' }, priority: { type: 'string', default: 'low' } }, required: ['title'] },
+        },
         returns: { type: 'object', properties: { task_id: { type: 'string' }, title: { type: 'string' } }, required: ['task_id', 'title'] },
       },
     ],
@@ -58,7 +96,14 @@ export function evalProject(): Project {
         calls: [
           { id: 'tasks', tool: 'list_tasks', args: { due_before: '2026-01-11' } },
           { id: 'cal', tool: 'get_calendar', args: { date: '2026-01-06' } },
-          { id: 'remind', tool: 'create_reminder', forEach: '{tasks.tasks[*]}', as: 'task', where: { value: '{task.priority}', eq: 'high' }, args: { task_id: '{task.task_id}', note: '{task.title} at {time}' } },
+          {
+            id: 'remind',
+            tool: 'create_reminder',
+            forEach: '{tasks.tasks[*]}',
+            as: 'task',
+            where: { value: '{task.priority}', eq: 'high' },
+            args: { task_id: '{task.task_id}', note: '{task.title} at {time}' },
+          },
           { id: 'prep', tool: 'create_task', when: { value: '{cal.events.length}', gt: 0 }, args: { title: 'Prepare for {cal.events[0].title}' } },
         ],
         reply: [
@@ -80,7 +125,8 @@ const TASKS: JsonValue = {
   ],
 };
 
-const call = (id: string, callId: string, tool: string, args: { [k: string]: JsonValue }, element?: number): ExampleCall => (element === undefined ? { id, callId, tool, args } : { id, callId, tool, args, element });
+const call = (id: string, callId: string, tool: string, args: { [k: string]: JsonValue }, element?: number): ExampleCall =>
+  element === undefined ? { id, callId, tool, args } : { id, callId, tool, args, element };
 const result = (c: ExampleCall, value: JsonValue): ExampleMessage => ({ role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result: value });
 
 /**
@@ -107,7 +153,9 @@ export function handMadeExample(meetings: boolean): Example {
     ...(meetings ? [result(prep, { task_id: 'T-900', title: 'Prepare for Standup' })] : []),
     {
       role: 'assistant',
-      text: meetings ? 'I set 3 reminders (T-001, T-003 and T-005) and added "Prepare for Standup".' : 'I set 3 reminders (T-001, T-003 and T-005); your calendar is clear tomorrow.',
+      text: meetings
+        ? 'I set 3 reminders (T-001, T-003 and T-005) and added "Prepare for Standup".'
+        : 'I set 3 reminders (T-001, T-003 and T-005); your calendar is clear tomorrow.',
     },
   ];
   return { chainId: 'remind-prep', seed: 0, index: meetings ? 1 : 0, system: 'You help.', requestIndex: 0, slots: { time: '09:00' }, messages };
@@ -124,7 +172,11 @@ export function perfectPrediction(gold: GoldCase, example: Example, project: Pro
 
 /** Shorthands to edit transcripts by hand. */
 export function assistantCalls(calls: { id: string; name: string; args: JsonValue }[]): OpenAIMessage {
-  return { role: 'assistant', content: null, tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } })) };
+  return {
+    role: 'assistant',
+    content: null,
+    tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } })),
+  };
 }
 
 export function toolMessage(id: string, value: JsonValue): OpenAIMessage {

@@ -24,7 +24,10 @@ describe('the gold test case of a hand-made example', () => {
     ]);
     expect(gc.followups).toEqual([]);
     expect(gc.tools.map((t) => t.function.name)).toEqual(['list_tasks', 'get_calendar', 'create_reminder', 'create_task']);
-    expect(gc.gold.turns.map((t) => t.calls.map((c) => `${c.call}:${c.id}${c.element !== undefined ? `[${c.element}]` : ''}`))).toEqual([['0:tasks', '1:cal'], ['2:remind[0]', '3:remind[2]', '4:remind[4]']]);
+    expect(gc.gold.turns.map((t) => t.calls.map((c) => `${c.call}:${c.id}${c.element !== undefined ? `[${c.element}]` : ''}`))).toEqual([
+      ['0:tasks', '1:cal'],
+      ['2:remind[0]', '3:remind[2]', '4:remind[4]'],
+    ]);
     const third = calls(gc)[3];
     expect(third.args).toEqual({
       task_id: { value: 'T-003', ref: 'tasks.tasks[2].task_id', call: 0 },
@@ -45,9 +48,25 @@ describe('the gold test case of a hand-made example', () => {
       '0→4 note ← tasks.tasks[4].title',
     ]);
     expect(gc.gold.edges.filter((e) => e.via).map((e) => `${e.from}→${e.to} ${e.via}`)).toEqual(['0→2 forEach', '0→3 forEach', '0→4 forEach']);
-    expect(gc.gold.parallel).toEqual([[0, 1], [2, 3], [2, 4], [3, 4]]);
-    expect(gc.gold.fanouts).toEqual([{ call: 'remind', over: 'tasks.tasks', where: 'task.priority = high', elements: 5, passed: [0, 2, 4], words: 'remind: 3 of 5 elements passed task.priority = high' }]);
-    expect(gc.gold.conditions).toEqual([{ call: 'prep', when: 'cal.events.length > 0', held: false, ran: false, words: 'prep: skipped, cal.events.length > 0 was false' }]);
+    expect(gc.gold.parallel).toEqual([
+      [0, 1],
+      [2, 3],
+      [2, 4],
+      [3, 4],
+    ]);
+    expect(gc.gold.fanouts).toEqual([
+      {
+        call: 'remind',
+        over: 'tasks.tasks',
+        where: 'task.priority = high',
+        elements: 5,
+        passed: [0, 2, 4],
+        words: 'remind: 3 of 5 elements passed task.priority = high',
+      },
+    ]);
+    expect(gc.gold.conditions).toEqual([
+      { call: 'prep', when: 'cal.events.length > 0', held: false, ran: false, words: 'prep: skipped, cal.events.length > 0 was false' },
+    ]);
     expect(gc.gold.reply).toEqual({
       text: 'I set 3 reminders (T-001, T-003 and T-005); your calendar is clear tomorrow.',
       variant: 1,
@@ -61,7 +80,9 @@ describe('the gold test case of a hand-made example', () => {
   it('with a meeting, the prep task joins the reminders in the second turn, and the reply must name it', () => {
     const gc = handMadeGold(true);
     expect(gc.gold.turns[1].calls.map((c) => c.id)).toEqual(['remind', 'remind', 'remind', 'prep']);
-    expect(calls(gc)[5].args).toEqual({ title: { value: 'Prepare for Standup', template: 'Prepare for {cal.events[0].title}', refs: [{ ref: 'cal.events[0].title', call: 1 }] } });
+    expect(calls(gc)[5].args).toEqual({
+      title: { value: 'Prepare for Standup', template: 'Prepare for {cal.events[0].title}', refs: [{ ref: 'cal.events[0].title', call: 1 }] },
+    });
     expect(gc.gold.parallel).toHaveLength(1 + 6);
     expect(gc.gold.conditions[0]).toMatchObject({ held: true, ran: true, words: 'prep: ran, cal.events.length > 0 was true' });
     expect(gc.gold.edges.filter((e) => e.to === 5).map((e) => `${e.from} ${e.arg} ${e.via ?? ''}`)).toEqual(['1 title ', '1 when.value when']);
@@ -107,7 +128,11 @@ describe('gold test cases of every example project', () => {
         const example = generatorFor(ref, { serializeParallel }).example(seed, index);
         const gc = buildGoldCase(p, example);
         const made = example.messages.flatMap((m) => (m.role === 'assistant' && 'calls' in m ? m.calls : []));
-        expect(calls(gc).map((c) => [c.tool, Object.fromEntries(Object.entries(c.args).map(([k, s]) => [k, s.value]))]).sort()).toEqual(made.map((c) => [c.tool, c.args]).sort());
+        expect(
+          calls(gc)
+            .map((c) => [c.tool, Object.fromEntries(Object.entries(c.args).map(([k, s]) => [k, s.value]))])
+            .sort(),
+        ).toEqual(made.map((c) => [c.tool, c.args]).sort());
         for (const c of calls(gc)) for (const spec of Object.values(c.args)) checkRefs(gc, spec);
         for (const e of gc.gold.edges) expect(e.from).toBeLessThan(e.to);
         for (const m of gc.gold.reply.mentions) expect(m.value).not.toBe(UNRESOLVED);
@@ -143,7 +168,17 @@ describe('the eval formats', () => {
     fc.assert(
       fc.property(fc.json(), fc.constantFrom(evalFormat, evalBfclFormat, evalTaskBenchFormat, evalNestfulFormat), (line, f) => {
         expect(Array.isArray(f.check(line))).toBe(true);
-        const sure = JSON.stringify({ id: 'x', gold: { turns: [{ calls: [{}] }], edges: [{}], parallel: [[9, 9]] }, design: { calls: [1], turns: [[1]] }, question: [], ground_truth: [{}], tool_nodes: [1], tool_links: [{}], output: [{}], sample_id: 's' });
+        const sure = JSON.stringify({
+          id: 'x',
+          gold: { turns: [{ calls: [{}] }], edges: [{}], parallel: [[9, 9]] },
+          design: { calls: [1], turns: [[1]] },
+          question: [],
+          ground_truth: [{}],
+          tool_nodes: [1],
+          tool_links: [{}],
+          output: [{}],
+          sample_id: 's',
+        });
         expect(f.check(sure).length).toBeGreaterThan(0);
       }),
       { numRuns: 60 },
@@ -152,7 +187,12 @@ describe('the eval formats', () => {
 
   it('BFCL: each call with its acceptable values, optional parameters that may be left out', () => {
     const bfcl = toBfcl(buildGoldCase(p, example));
-    expect(bfcl.question).toEqual([[{ role: 'system', content: 'You help.' }, { role: 'user', content: example.messages[0].role === 'user' ? example.messages[0].text : '' }]]);
+    expect(bfcl.question).toEqual([
+      [
+        { role: 'system', content: 'You help.' },
+        { role: 'user', content: example.messages[0].role === 'user' ? example.messages[0].text : '' },
+      ],
+    ]);
     expect(bfcl.ground_truth).toEqual([
       { list_tasks: { due_before: ['2026-01-11'] } },
       { get_calendar: { date: ['2026-01-06'] } },
@@ -188,7 +228,13 @@ describe('the eval formats', () => {
   });
 
   it('the split applies as for other formats: the test file holds the unseen requests', () => {
-    const spec = (format: string) => ({ project: project('task-reminders'), format, seed: 5, selection: { kind: 'even' as const, total: 30 }, split: { fraction: 0.25, by: 'template' as const } });
+    const spec = (format: string) => ({
+      project: project('task-reminders'),
+      format,
+      seed: 5,
+      selection: { kind: 'even' as const, total: 30 },
+      split: { fraction: 0.25, by: 'template' as const },
+    });
     const texts = (format: string) => {
       const prepared = prepareDataset(spec(format));
       if (!prepared.ok) throw new Error('refused');
@@ -199,7 +245,8 @@ describe('the eval formats', () => {
     const gold = texts('eval');
     const openai = texts('openai');
     expect(gold.test.length).toBeGreaterThan(0);
-    const firstUser = (line: string) => (JSON.parse(line) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content;
+    const firstUser = (line: string) =>
+      (JSON.parse(line) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content;
     expect(gold.test.map(firstUser)).toEqual(openai.test.map(firstUser));
     expect(gold.train.map(firstUser)).toEqual(openai.train.map(firstUser));
     const trainRequests = new Set(gold.train.map(firstUser));

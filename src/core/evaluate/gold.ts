@@ -15,7 +15,20 @@ import type { PathSegment, Reference } from '../refs/types.ts';
 import { hashSeed } from '../simulate/rng.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { compileDesign, designElementName, recoverOfDesign, type CompiledDesign, type ExpectedCall, type Replay } from './replay.ts';
-import type { ArgSpec, DesignCall, GoldCall, GoldCase, GoldCondition, GoldConfirmation, GoldDesign, GoldEdge, GoldFailure, GoldFanOut, GoldMention, GoldReply } from './types.ts';
+import type {
+  ArgSpec,
+  DesignCall,
+  GoldCall,
+  GoldCase,
+  GoldCondition,
+  GoldConfirmation,
+  GoldDesign,
+  GoldEdge,
+  GoldFailure,
+  GoldFanOut,
+  GoldMention,
+  GoldReply,
+} from './types.ts';
 
 /**
  * The gold test case of a generated example (docs/evaluation.md, "The eval format"): the
@@ -53,7 +66,10 @@ export function goldDesign(project: Project, chain: Chain, slots: { [name: strin
     const failure: unknown = c.failure;
     if (isPlainObject(failure)) {
       const recover = failure.recover;
-      d.failure = recover === 'retry' || recover === 'report' || (isPlainObject(recover) && isPlainObject(recover.retryWith)) ? { recover: recover as NonNullable<DesignCall['failure']>['recover'] } : {};
+      d.failure =
+        recover === 'retry' || recover === 'report' || (isPlainObject(recover) && isPlainObject(recover.retryWith))
+          ? { recover: recover as NonNullable<DesignCall['failure']>['recover'] }
+          : {};
     }
     if (c.confirm !== undefined) d.confirm = true;
     return d;
@@ -63,7 +79,11 @@ export function goldDesign(project: Project, chain: Chain, slots: { [name: strin
     calls,
     turns: plan.turns.map((t) => [...t.callIds]),
     multiTurn: plan.multiTurn,
-    edges: compiled.dependencies.map((d) => ({ from: d.from, to: d.to, fields: d.fields.map((f) => (f.via ? { arg: f.arg, ref: f.ref, via: f.via } : { arg: f.arg, ref: f.ref })) })),
+    edges: compiled.dependencies.map((d) => ({
+      from: d.from,
+      to: d.to,
+      fields: d.fields.map((f) => (f.via ? { arg: f.arg, ref: f.ref, via: f.via } : { arg: f.arg, ref: f.ref })),
+    })),
   };
   if (chain.reply !== undefined) design.reply = chain.reply;
   return design;
@@ -119,15 +139,21 @@ export function buildGoldCase(project: Project, example: Example, options: GoldO
     provide: (expected) =>
       expected.map((e) => {
         const first = take(e.callId, e.element);
-        if (!first) throw new GoldMismatchError(`the design asks for a call of "${e.callId}"${e.element !== undefined ? ` (element ${e.element})` : ''} that the example does not make`);
+        if (!first)
+          throw new GoldMismatchError(
+            `the design asks for a call of "${e.callId}"${e.element !== undefined ? ` (element ${e.element})` : ''} that the example does not make`,
+          );
         const retry = first.error && recoverOfDesign(cd.byId.get(e.callId)!) !== 'report' ? take(e.callId, e.element) : undefined;
         made.set(e, retry ? { first, retry } : { first });
-        return retry ? { result: first.result, made: true, failed: true, retry: { result: retry.result, made: true } } : { result: first.result, made: true, failed: first.error };
+        return retry
+          ? { result: first.result, made: true, failed: true, retry: { result: retry.result, made: true } }
+          : { result: first.result, made: true, failed: first.error };
       }),
     // A call that must be confirmed and that the example does not make: the user said no.
     declined: (callIds) => new Set(callIds.filter((id) => !(queue.get(id) ?? []).length)),
   });
-  for (const [callId, rest] of queue) if (rest.length) throw new GoldMismatchError(`the example makes ${rest.length} more call(s) of "${callId}" than the design asks for`);
+  for (const [callId, rest] of queue)
+    if (rest.length) throw new GoldMismatchError(`the example makes ${rest.length} more call(s) of "${callId}" than the design asks for`);
 
   // Number the calls turn by turn (a turn's retries are the next turn).
   const groups: { e: ExpectedCall; m: Made; retryOf?: ExpectedCall }[][] = [];
@@ -177,7 +203,12 @@ export function buildGoldCase(project: Project, example: Example, options: GoldO
       if (m.error) {
         const recover = recoverOfDesign(designCall);
         const retry = made.get(e)!.retry;
-        const f: GoldFailure = { call: e.callId, error: m.result, recover, words: `${e.callId}: failed${recover === 'report' ? ', not retried (the calls that need it do not run)' : retry ? ', retried' : ''}` };
+        const f: GoldFailure = {
+          call: e.callId,
+          error: m.result,
+          recover,
+          words: `${e.callId}: failed${recover === 'report' ? ', not retried (the calls that need it do not run)' : retry ? ', retried' : ''}`,
+        };
         if (e.element !== undefined) f.element = e.element;
         if (retry) f.retry = indexOf.get(retry)!;
         failures.push(f);
@@ -189,16 +220,23 @@ export function buildGoldCase(project: Project, example: Example, options: GoldO
   for (const d of design.edges) {
     for (const field of d.fields) {
       if (!field.via) continue;
-      for (const to of indicesOf.get(d.to) ?? []) for (const from of indicesOf.get(d.from) ?? []) edges.push({ from, to, arg: field.arg, ref: field.ref, via: field.via });
+      for (const to of indicesOf.get(d.to) ?? [])
+        for (const from of indicesOf.get(d.from) ?? []) edges.push({ from, to, arg: field.arg, ref: field.ref, via: field.via });
     }
   }
   edges.sort((a, b) => a.to - b.to || a.from - b.from);
 
   const parallel: [number, number][] = [];
-  for (const t of turns) for (let i = 0; i < t.calls.length; i += 1) for (let j = i + 1; j < t.calls.length; j += 1) parallel.push([t.calls[i].call, t.calls[j].call]);
+  for (const t of turns)
+    for (let i = 0; i < t.calls.length; i += 1) for (let j = i + 1; j < t.calls.length; j += 1) parallel.push([t.calls[i].call, t.calls[j].call]);
 
   const prompt = promptOf(example, project, options.tools);
-  const reply = goldReply(design, example, replay, groups.flat().map(({ e, m }) => ({ callId: e.callId, result: m.result })));
+  const reply = goldReply(
+    design,
+    example,
+    replay,
+    groups.flat().map(({ e, m }) => ({ callId: e.callId, result: m.result })),
+  );
   return {
     id: goldCaseId(example),
     chain: chain.id,
@@ -206,7 +244,16 @@ export function buildGoldCase(project: Project, example: Example, options: GoldO
     messages: prompt.messages,
     followups: prompt.followups,
     tools: options.tools ?? openAITools(project),
-    gold: { turns, edges, parallel, conditions: goldConditions(cd, replay), fanouts: goldFanOuts(cd, replay), failures, confirmations: goldConfirmations(cd, replay, example), reply },
+    gold: {
+      turns,
+      edges,
+      parallel,
+      conditions: goldConditions(cd, replay),
+      fanouts: goldFanOuts(cd, replay),
+      failures,
+      confirmations: goldConfirmations(cd, replay, example),
+      reply,
+    },
     design,
   };
 }
@@ -288,7 +335,10 @@ export function goldFanOuts(cd: CompiledDesign, replay: Replay): GoldFanOut[] {
     const passed = o.passed ?? [];
     const elements = o.listLength ?? 0;
     const where = call.where !== undefined ? describeCondition(call.where) : undefined;
-    const words = where !== undefined ? `${id}: ${passed.length} of ${elements} element${elements === 1 ? '' : 's'} passed ${where}` : `${id}: one call for each of the ${elements} element${elements === 1 ? '' : 's'} of ${over}`;
+    const words =
+      where !== undefined
+        ? `${id}: ${passed.length} of ${elements} element${elements === 1 ? '' : 's'} passed ${where}`
+        : `${id}: one call for each of the ${elements} element${elements === 1 ? '' : 's'} of ${over}`;
     const f: GoldFanOut = { call: id, over, elements, passed, words };
     if (where !== undefined) f.where = where;
     out.push(f);
@@ -301,7 +351,12 @@ export function goldFanOuts(cd: CompiledDesign, replay: Replay): GoldFanOut[] {
  * every one of its phrasings (a value only one phrasing names is not required). Without a
  * reply template (the default summary), the id each result carries.
  */
-export function replyMentions(design: GoldDesign, scope: Scope, status: Replay['status'], made: readonly { callId: string; result: JsonValue }[]): { variant: number | null; mentions: GoldMention[] } {
+export function replyMentions(
+  design: GoldDesign,
+  scope: Scope,
+  status: Replay['status'],
+  made: readonly { callId: string; result: JsonValue }[],
+): { variant: number | null; mentions: GoldMention[] } {
   const reply = design.reply;
   if (reply === undefined) {
     const mentions: GoldMention[] = [];
@@ -374,7 +429,13 @@ class SpecWriter {
     return { value };
   }
 
-  private stringSpec(template: string, value: JsonValue, e: ExpectedCall, at: (string | number)[], edge: (arg: string, ref: string, from: number[]) => void): ArgSpec {
+  private stringSpec(
+    template: string,
+    value: JsonValue,
+    e: ExpectedCall,
+    at: (string | number)[],
+    edge: (arg: string, ref: string, from: number[]) => void,
+  ): ArgSpec {
     if (!template.includes('{')) return { value };
     const parsed = parseTemplate(template);
     if (parsed.errors.length || !parsed.parts.some((p) => p.kind === 'ref')) return { value };

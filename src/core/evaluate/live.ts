@@ -98,7 +98,12 @@ export class LiveConversation {
   receive(message: unknown): StepOutcome {
     if (!isPlainObject(message)) throw new ModelAnswerError('the answer has no message');
     const raw = Array.isArray(message.tool_calls) ? message.tool_calls : [];
-    const text = typeof message.content === 'string' ? message.content : Array.isArray(message.content) ? message.content.flatMap((p) => (isPlainObject(p) && typeof p.text === 'string' ? [p.text] : [])).join('') : '';
+    const text =
+      typeof message.content === 'string'
+        ? message.content
+        : Array.isArray(message.content)
+          ? message.content.flatMap((p) => (isPlainObject(p) && typeof p.text === 'string' ? [p.text] : [])).join('')
+          : '';
     if (raw.length === 0) {
       this.messages.push({ role: 'assistant', content: text });
       const next = this.followups.shift();
@@ -112,7 +117,11 @@ export class LiveConversation {
       const fn = isPlainObject(c) && isPlainObject(c.function) ? c.function : {};
       const id = isPlainObject(c) && typeof c.id === 'string' && c.id ? c.id : `call_${this.turns}_${k}`;
       const args = fn.arguments;
-      return { id, type: 'function', function: { name: typeof fn.name === 'string' ? fn.name : '', arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}) } };
+      return {
+        id,
+        type: 'function',
+        function: { name: typeof fn.name === 'string' ? fn.name : '', arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}) },
+      };
     });
     this.messages.push({ role: 'assistant', content: text || null, tool_calls: calls });
     for (const c of calls) {

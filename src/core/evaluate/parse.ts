@@ -32,14 +32,18 @@ export function checkGoldRecord(record: unknown): Finding[] {
   if (need(r, 'messages', 'array', '$', out)) {
     const messages = r.messages as unknown[];
     messages.forEach((m, i) => {
-      if (!isPlainObject(m) || (m.role !== 'system' && m.role !== 'user') || typeof m.content !== 'string') out.push(finding('bad-prompt', `$.messages[${i}]`, 'the prompt holds system and user messages with text content'));
+      if (!isPlainObject(m) || (m.role !== 'system' && m.role !== 'user') || typeof m.content !== 'string')
+        out.push(finding('bad-prompt', `$.messages[${i}]`, 'the prompt holds system and user messages with text content'));
     });
     if (!messages.some((m) => isPlainObject(m) && m.role === 'user')) out.push(finding('no-user-message', '$.messages', 'the prompt needs a user message'));
   }
-  if (need(r, 'followups', 'array', '$', out) && (r.followups as unknown[]).some((f) => typeof f !== 'string')) out.push(finding('field-type', '$.followups', '"followups" lists texts'));
+  if (need(r, 'followups', 'array', '$', out) && (r.followups as unknown[]).some((f) => typeof f !== 'string'))
+    out.push(finding('field-type', '$.followups', '"followups" lists texts'));
   let tools = new Set<string>();
   if (need(r, 'tools', 'array', '$', out)) {
-    tools = new Set((r.tools as unknown[]).flatMap((t) => (isPlainObject(t) && isPlainObject(t.function) && typeof t.function.name === 'string' ? [t.function.name] : [])));
+    tools = new Set(
+      (r.tools as unknown[]).flatMap((t) => (isPlainObject(t) && isPlainObject(t.function) && typeof t.function.name === 'string' ? [t.function.name] : [])),
+    );
   }
   if (need(r, 'gold', 'object', '$', out)) {
     const g = r.gold as { [key: string]: unknown };
@@ -53,15 +57,18 @@ export function checkGoldRecord(record: unknown): Finding[] {
     if (Array.isArray(g.turns)) {
       g.turns.forEach((t, i) => {
         const at = `$.gold.turns[${i}]`;
-        if (!isPlainObject(t) || !Array.isArray(t.calls) || t.calls.length === 0) return void out.push(finding('bad-turn', at, 'a turn is {"calls": [...]} with at least one call'));
+        if (!isPlainObject(t) || !Array.isArray(t.calls) || t.calls.length === 0)
+          return void out.push(finding('bad-turn', at, 'a turn is {"calls": [...]} with at least one call'));
         t.calls.forEach((c, j) => {
           const cat = `${at}.calls[${j}]`;
           if (!isPlainObject(c)) return void out.push(finding('bad-call', cat, 'a gold call is {"call", "id", "tool", "args", "result"}'));
           const call = c as { [key: string]: unknown };
-          if (need(call, 'call', 'number', cat, out) && call.call !== next) out.push(finding('call-index', `${cat}.call`, `calls are numbered turn by turn from 0: expected ${next}`));
+          if (need(call, 'call', 'number', cat, out) && call.call !== next)
+            out.push(finding('call-index', `${cat}.call`, `calls are numbered turn by turn from 0: expected ${next}`));
           next += 1;
           need(call, 'id', 'string', cat, out);
-          if (need(call, 'tool', 'string', cat, out) && !tools.has(call.tool as string)) out.push(finding('undeclared-tool', `${cat}.tool`, `the tool "${String(call.tool)}" is not declared in "tools"`));
+          if (need(call, 'tool', 'string', cat, out) && !tools.has(call.tool as string))
+            out.push(finding('undeclared-tool', `${cat}.tool`, `the tool "${String(call.tool)}" is not declared in "tools"`));
           need(call, 'args', 'object', cat, out);
           if (!('result' in call)) out.push(finding('missing-field', `${cat}.result`, '"result" must be there'));
         });
@@ -69,12 +76,14 @@ export function checkGoldRecord(record: unknown): Finding[] {
     }
     if (Array.isArray(g.edges)) {
       g.edges.forEach((e, i) => {
-        if (!isPlainObject(e) || typeof e.from !== 'number' || typeof e.to !== 'number' || e.from >= next || e.to >= next || typeof e.ref !== 'string') out.push(finding('bad-edge', `$.gold.edges[${i}]`, 'an edge is {"from", "to", "arg", "ref"} between two of the calls'));
+        if (!isPlainObject(e) || typeof e.from !== 'number' || typeof e.to !== 'number' || e.from >= next || e.to >= next || typeof e.ref !== 'string')
+          out.push(finding('bad-edge', `$.gold.edges[${i}]`, 'an edge is {"from", "to", "arg", "ref"} between two of the calls'));
       });
     }
     if (Array.isArray(g.parallel)) {
       g.parallel.forEach((p, i) => {
-        if (!Array.isArray(p) || p.length !== 2 || p.some((k) => typeof k !== 'number' || k >= next)) out.push(finding('bad-pair', `$.gold.parallel[${i}]`, 'a pair is [call, call]'));
+        if (!Array.isArray(p) || p.length !== 2 || p.some((k) => typeof k !== 'number' || k >= next))
+          out.push(finding('bad-pair', `$.gold.parallel[${i}]`, 'a pair is [call, call]'));
       });
     }
   }
@@ -85,10 +94,12 @@ export function checkGoldRecord(record: unknown): Finding[] {
     need(d, 'edges', 'array', '$.design', out);
     if (need(d, 'calls', 'array', '$.design', out)) {
       (d.calls as unknown[]).forEach((c, i) => {
-        if (!isPlainObject(c) || typeof c.id !== 'string' || typeof c.tool !== 'string' || !isPlainObject(c.args)) out.push(finding('bad-design-call', `$.design.calls[${i}]`, 'a design call is {"id", "tool", "args"}'));
+        if (!isPlainObject(c) || typeof c.id !== 'string' || typeof c.tool !== 'string' || !isPlainObject(c.args))
+          out.push(finding('bad-design-call', `$.design.calls[${i}]`, 'a design call is {"id", "tool", "args"}'));
       });
     }
-    if (need(d, 'turns', 'array', '$.design', out) && (d.turns as unknown[]).some((t) => !Array.isArray(t) || t.some((x) => typeof x !== 'string'))) out.push(finding('field-type', '$.design.turns', '"turns" lists call ids per turn'));
+    if (need(d, 'turns', 'array', '$.design', out) && (d.turns as unknown[]).some((t) => !Array.isArray(t) || t.some((x) => typeof x !== 'string')))
+      out.push(finding('field-type', '$.design.turns', '"turns" lists call ids per turn'));
   }
   return out;
 }
@@ -112,7 +123,13 @@ export function parseGoldLines(text: string): { cases: GoldCase[]; problems: Lin
     }
     const findings = checkGoldRecord(record);
     if (findings.length) {
-      problems.push({ line: i + 1, message: `not a test case: ${findings.slice(0, 3).map((f) => `${f.path}: ${f.message}`).join('; ')}` });
+      problems.push({
+        line: i + 1,
+        message: `not a test case: ${findings
+          .slice(0, 3)
+          .map((f) => `${f.path}: ${f.message}`)
+          .join('; ')}`,
+      });
       return;
     }
     const gc = record as GoldCase;

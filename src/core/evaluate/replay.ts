@@ -118,7 +118,14 @@ export function compileDesign(design: GoldDesign): CompiledDesign {
   const whens = new Map<string, CompiledCondition>();
   const args = new Map<string, Compiled>();
   for (const call of design.calls) {
-    expansions.set(call.id, compileExpansion({ id: call.id, tool: call.tool, args: call.args, forEach: call.forEach, as: call.as, where: call.where, when: call.when } as Call, waitsFor.get(call.id) ?? [], (id) => skippedNow.has(id)));
+    expansions.set(
+      call.id,
+      compileExpansion(
+        { id: call.id, tool: call.tool, args: call.args, forEach: call.forEach, as: call.as, where: call.where, when: call.when } as Call,
+        waitsFor.get(call.id) ?? [],
+        (id) => skippedNow.has(id),
+      ),
+    );
     if (call.forEach !== undefined) lists.set(call.id, compileTemplate(call.forEach));
     if (call.when !== undefined) whens.set(call.id, compileCondition(call.when));
     args.set(call.id, compileValue(call.args));

@@ -52,7 +52,11 @@ export interface EvaluateOptions {
 }
 
 /** Scores every gold case against its prediction (by id). */
-export function evaluate(cases: readonly GoldCase[], predictions: ReadonlyMap<string, Prediction>, options: EvaluateOptions = {}): EvalReport & { cases: CaseScore[] } {
+export function evaluate(
+  cases: readonly GoldCase[],
+  predictions: ReadonlyMap<string, Prediction>,
+  options: EvaluateOptions = {},
+): EvalReport & { cases: CaseScore[] } {
   const scores = cases.map((gc) => scoreCase(gc, predictions.get(gc.id)));
   const total = emptyCounts();
   for (const s of scores) add(total, s.counts);
@@ -113,7 +117,11 @@ function pad(text: string, width: number, right = false): string {
 
 function table(header: string[], rows: string[][], rightFrom = 1): string {
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i >= rightFrom)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i], i >= rightFrom))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -141,7 +149,9 @@ function groupTable(title: string, groups: { [name: string]: MetricGroup }): str
 /** The report as text for a terminal: totals with targets, per pattern, per chain, the worst cases. */
 export function formatReport(report: EvalReport): string {
   const out: string[] = [];
-  out.push(`${report.examples} test case${report.examples === 1 ? '' : 's'}${report.missing_predictions ? ` (${report.missing_predictions} without a prediction, scored as empty)` : ''}`);
+  out.push(
+    `${report.examples} test case${report.examples === 1 ? '' : 's'}${report.missing_predictions ? ` (${report.missing_predictions} without a prediction, scored as empty)` : ''}`,
+  );
   out.push('');
   const rows = metricRows(report).map((r) => [r.label, percent(r.value), targetText(r.target), r.met === undefined ? '' : r.met ? 'met' : 'NOT MET']);
   out.push(table(['metric', 'total', 'target', ''], rows));
@@ -151,7 +161,9 @@ export function formatReport(report: EvalReport): string {
   out.push(groupTable('By chain', report.by_chain));
   if (report.unknown_predictions.length) {
     out.push('');
-    out.push(`${report.unknown_predictions.length} prediction${report.unknown_predictions.length === 1 ? '' : 's'} for no test case of the gold file: ${report.unknown_predictions.slice(0, 5).join(', ')}${report.unknown_predictions.length > 5 ? ', …' : ''}`);
+    out.push(
+      `${report.unknown_predictions.length} prediction${report.unknown_predictions.length === 1 ? '' : 's'} for no test case of the gold file: ${report.unknown_predictions.slice(0, 5).join(', ')}${report.unknown_predictions.length > 5 ? ', …' : ''}`,
+    );
   }
   if (report.worst.length) {
     out.push('');
@@ -167,8 +179,48 @@ export function formatReport(report: EvalReport): string {
 
 /** The report for `--json`: the issue's keys first (cases' own scores left out). */
 export function reportJson(report: EvalReport): { [key: string]: JsonValue } {
-  const { examples, chain_completion, dependency_accuracy, parallel_recognition, over_serialization, dependency_violations, node_f1, edge_f1, call_match, synthesis, loops, conditions, by_pattern, by_chain, targets, counts, missing_predictions, unknown_predictions, worst } = report;
+  const {
+    examples,
+    chain_completion,
+    dependency_accuracy,
+    parallel_recognition,
+    over_serialization,
+    dependency_violations,
+    node_f1,
+    edge_f1,
+    call_match,
+    synthesis,
+    loops,
+    conditions,
+    by_pattern,
+    by_chain,
+    targets,
+    counts,
+    missing_predictions,
+    unknown_predictions,
+    worst,
+  } = report;
   return JSON.parse(
-    JSON.stringify({ examples, chain_completion, dependency_accuracy, parallel_recognition, over_serialization, dependency_violations, node_f1, edge_f1, call_match, synthesis, loops, conditions, by_pattern, by_chain, targets, counts, missing_predictions, unknown_predictions, worst }),
+    JSON.stringify({
+      examples,
+      chain_completion,
+      dependency_accuracy,
+      parallel_recognition,
+      over_serialization,
+      dependency_violations,
+      node_f1,
+      edge_f1,
+      call_match,
+      synthesis,
+      loops,
+      conditions,
+      by_pattern,
+      by_chain,
+      targets,
+      counts,
+      missing_predictions,
+      unknown_predictions,
+      worst,
+    }),
   ) as { [key: string]: JsonValue };
 }

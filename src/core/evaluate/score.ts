@@ -126,7 +126,11 @@ function designInfo(gc: GoldCase): DesignInfo {
           if (forEach && cd.byId.has(forEach.root)) refs.push({ source: ref.source, root: forEach.root, elementWise: true });
         } else if (cd.byId.has(ref.root)) {
           const first = ref.path[0];
-          refs.push(first && first.kind === 'index' ? { source: ref.source, root: ref.root, elementWise: false, index: first.index } : { source: ref.source, root: ref.root, elementWise: false });
+          refs.push(
+            first && first.kind === 'index'
+              ? { source: ref.source, root: ref.root, elementWise: false, index: first.index }
+              : { source: ref.source, root: ref.root, elementWise: false },
+          );
         }
       }
       if (refs.length) perArg.set(name, refs);
@@ -166,7 +170,10 @@ interface Slot {
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/(\d),(\d{3})/g, '$1$2').replace(/\s+/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(/(\d),(\d{3})/g, '$1$2')
+    .replace(/\s+/g, ' ');
 }
 
 /** The values a mention asks for: a list's items one by one; only strings and numbers. */
@@ -297,14 +304,21 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
         if (recoverOfDesign(call) === 'report') return { result, made: true, failed: true };
         // Recover by retrying: the same call again, in a later turn.
         const again: Slot = { e: s.e, retry: true, args: retryArgs(call, s.e) };
-        const later = [...unmatched].filter((x) => x.name === s.e.tool && x.turn > m.turn).sort((a, b) => agreement(again.args, b.args) - agreement(again.args, a.args) || a.index - b.index);
+        const later = [...unmatched]
+          .filter((x) => x.name === s.e.tool && x.turn > m.turn)
+          .sort((a, b) => agreement(again.args, b.args) - agreement(again.args, a.args) || a.index - b.index);
         if (later.length) {
           again.model = later[0];
           unmatched.delete(later[0]);
         }
         slots.push(again);
         retryOf.set(s, again);
-        return { result, made: true, failed: true, retry: again.model ? { result: again.model.result ?? goldResult(s.e), made: true } : { result: goldResult(s.e), made: false } };
+        return {
+          result,
+          made: true,
+          failed: true,
+          retry: again.model ? { result: again.model.result ?? goldResult(s.e), made: true } : { result: goldResult(s.e), made: false },
+        };
       });
     },
   });
@@ -345,7 +359,11 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
       c.edges += refs.length;
       const got = s.model?.args?.[name];
       if (s.model && sameJson(expected as JsonValue, got)) c.edgesCorrect += refs.length;
-      else if (s.model) problems.push({ kind: 'wrong-reference', message: `${describeCall(s)}: ${name} is ${show(got)}; expected ${show(expected as JsonValue)} (${refs.map((r) => r.source).join(', ')} in the result it received)` });
+      else if (s.model)
+        problems.push({
+          kind: 'wrong-reference',
+          message: `${describeCall(s)}: ${name} is ${show(got)}; expected ${show(expected as JsonValue)} (${refs.map((r) => r.source).join(', ')} in the result it received)`,
+        });
     }
   }
 
@@ -360,7 +378,10 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
         if (a.turn === b.turn) c.pairsTogether += 1;
         else {
           c.pairsSplit += 1;
-          problems.push({ kind: 'serialized', message: `${describeCall(slotOf.get(turn[i])!)} and ${describeCall(slotOf.get(turn[j])!)} could run together but were made in turns ${a.turn + 1} and ${b.turn + 1}` });
+          problems.push({
+            kind: 'serialized',
+            message: `${describeCall(slotOf.get(turn[i])!)} and ${describeCall(slotOf.get(turn[j])!)} could run together but were made in turns ${a.turn + 1} and ${b.turn + 1}`,
+          });
         }
       }
     }
@@ -376,7 +397,10 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
         c.dependentPairs += 1;
         if (a.model && a.model.turn < s.model.turn) continue;
         c.violations += 1;
-        problems.push({ kind: 'dependency-violation', message: `${describeCall(s)} was made in turn ${s.model.turn + 1}, ${a.model ? `not after ${describeCall(a)} (turn ${a.model.turn + 1})` : `without ${describeCall(a)}`}, whose result it needs` });
+        problems.push({
+          kind: 'dependency-violation',
+          message: `${describeCall(s)} was made in turn ${s.model.turn + 1}, ${a.model ? `not after ${describeCall(a)} (turn ${a.model.turn + 1})` : `without ${describeCall(a)}`}, whose result it needs`,
+        });
       }
     }
   }
@@ -432,7 +456,10 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
     else if (!problems.some((p) => p.kind === 'wrong-reference' && p.message.startsWith(describeCall(s)))) {
       const wrong = isPlainObject(s.args) ? Object.entries(s.args).filter(([k, v]) => !sameJson(v, s.model!.args?.[k])) : [];
       const extra = Object.keys(s.model.args ?? {}).filter((k) => !isPlainObject(s.args) || !(k in s.args));
-      const parts = [...wrong.map(([k, v]) => `${k} is ${show(s.model!.args?.[k])}; expected ${show(v)}`), ...(extra.length ? [`arguments the design does not give: ${extra.join(', ')}`] : [])];
+      const parts = [
+        ...wrong.map(([k, v]) => `${k} is ${show(s.model!.args?.[k])}; expected ${show(v)}`),
+        ...(extra.length ? [`arguments the design does not give: ${extra.join(', ')}`] : []),
+      ];
       if (parts.length) problems.push({ kind: 'wrong-argument', message: `${describeCall(s)}: ${parts.join('; ')}` });
     }
   }
@@ -454,7 +481,11 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
     const want = (slotsById.get(id) ?? []).length;
     const got = madeCount(id);
     if (want === got) c.fanOutsRight += 1;
-    else problems.push({ kind: 'fan-out-count', message: `${id}: ${got} call${got === 1 ? '' : 's'}; the design asks for ${want} (${o.passed?.length ?? want} of ${o.listLength ?? 0} elements${cd.byId.get(id)!.where ? ' passed the filter' : ''})` });
+    else
+      problems.push({
+        kind: 'fan-out-count',
+        message: `${id}: ${got} call${got === 1 ? '' : 's'}; the design asks for ${want} (${o.passed?.length ?? want} of ${o.listLength ?? 0} elements${cd.byId.get(id)!.where ? ' passed the filter' : ''})`,
+      });
   }
 
   // Conditions: calls made or skipped as the condition on the received results (or the user's answer) requires.
@@ -468,7 +499,16 @@ export function scoreCase(gc: GoldCase, prediction: Prediction | undefined): Cas
     c.conditions += 1;
     const made = madeCount(id) > 0;
     let right = made === shouldRun;
-    const why = o.expanded === 'condition' ? `${describeWhen(call)} was false` : o.expanded === 'skipped' ? 'a call it waits for did not run' : o.expanded === 'declined' ? 'the user declined it' : call.when ? `${describeWhen(call)} was true` : 'it should run';
+    const why =
+      o.expanded === 'condition'
+        ? `${describeWhen(call)} was false`
+        : o.expanded === 'skipped'
+          ? 'a call it waits for did not run'
+          : o.expanded === 'declined'
+            ? 'the user declined it'
+            : call.when
+              ? `${describeWhen(call)} was true`
+              : 'it should run';
     if (!right) problems.push({ kind: 'condition', message: `${id}: ${made ? 'made' : 'not made'}, but ${why}` });
     if (right && call.confirm && made) {
       // A confirmed call: the question comes first, in a text before its turn.

@@ -93,7 +93,10 @@ export function toTaskBench(gc: GoldCase): TaskBenchLine {
   const links = callLinks(gc);
   const nodes = calls.map((c) => ({
     task: c.tool,
-    arguments: Object.entries(c.args).map(([name, spec]) => ({ name, value: spec.ref !== undefined && spec.call !== undefined ? `<node-${spec.call}>` : spec.value })),
+    arguments: Object.entries(c.args).map(([name, spec]) => ({
+      name,
+      value: spec.ref !== undefined && spec.call !== undefined ? `<node-${spec.call}>` : spec.value,
+    })),
   }));
   const inDeg = new Map<number, number>();
   const outDeg = new Map<number, number>();
@@ -119,7 +122,13 @@ export function toTaskBench(gc: GoldCase): TaskBenchLine {
 export interface NestfulLine {
   sample_id: string;
   input: string;
-  tools: { name: string; description?: string; parameters: { [name: string]: JsonValue }; required?: string[]; output_parameters?: { [name: string]: JsonValue } }[];
+  tools: {
+    name: string;
+    description?: string;
+    parameters: { [name: string]: JsonValue };
+    required?: string[];
+    output_parameters?: { [name: string]: JsonValue };
+  }[];
   output: { name: string; label: string; arguments: { [name: string]: JsonValue } }[];
   gold_answer: string;
 }

@@ -69,7 +69,7 @@ describe('every format, every example project', () => {
 });
 
 describe('random designs that read their results (fan-outs, where, when, reply variants)', () => {
-  it('every generated line passes every format\'s checker (distil where it applies)', () => {
+  it("every generated line passes every format's checker (distil where it applies)", () => {
     let distilLines = 0;
     fc.assert(
       fc.property(randomDesignArb, fc.nat(1_000_000), fc.boolean(), fc.boolean(), fc.boolean(), (design, seed, serializeParallel, includeTools, omitSystem) => {
@@ -106,7 +106,7 @@ describe('random designs that read their results (fan-outs, where, when, reply v
     expect(distilLines).toBeGreaterThan(0);
   }, 30_000);
 
-  it('fan-out calls are exactly the elements that pass the filter, in order; a call runs iff its condition holds on the transcript\'s own results; the reply is the first variant that holds', () => {
+  it("fan-out calls are exactly the elements that pass the filter, in order; a call runs iff its condition holds on the transcript's own results; the reply is the first variant that holds", () => {
     const seen = { ran: 0, skipped: 0, filteredOut: 0, zeroCalls: 0, someCalls: 0 };
     fc.assert(
       fc.property(randomDesignArb, fc.nat(1_000_000), fc.boolean(), (design, seed, serializeParallel) => {
@@ -126,7 +126,10 @@ describe('random designs that read their results (fan-outs, where, when, reply v
           const items = (resultsOf(ex, list.id)[0] as { items: JsonValue[] }).items;
           const passing = items.filter((item) => !where || where({ ...scope, [design.fanOut.as]: item }, status));
           const expected = passing.map((item) => fanArgs.map((a) => a.render({ ...scope, [design.fanOut.as]: item })));
-          expect(callsOf(ex, fan.id).map((c) => [c.args.item_id, c.args.kind]), what).toEqual(expected);
+          expect(
+            callsOf(ex, fan.id).map((c) => [c.args.item_id, c.args.kind]),
+            what,
+          ).toEqual(expected);
           expect(resultsOf(ex, fan.id)).toHaveLength(passing.length);
           if (passing.length < items.length) seen.filteredOut += 1;
           if (passing.length === 0) seen.zeroCalls += 1;

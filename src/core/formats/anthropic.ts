@@ -56,7 +56,11 @@ export function toAnthropicRecord(example: Example, project: Project, options: A
   for (const m of example.messages) {
     if (m.role === 'tool') {
       if (!results) messages.push({ role: 'user', content: (results = []) });
-      results.push(m.error ? { type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result), is_error: true } : { type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result) });
+      results.push(
+        m.error
+          ? { type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result), is_error: true }
+          : { type: 'tool_result', tool_use_id: m.id, content: JSON.stringify(m.result) },
+      );
       continue;
     }
     if (m.role === 'user') {
@@ -115,12 +119,18 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
     }
     const role = m.role;
     if (role !== 'user' && role !== 'assistant') {
-      const hint = role === 'system' ? ' (the system prompt goes in the top-level "system")' : role === 'tool' ? ' (results are tool_result blocks of a user message)' : '';
+      const hint =
+        role === 'system'
+          ? ' (the system prompt goes in the top-level "system")'
+          : role === 'tool'
+            ? ' (results are tool_result blocks of a user message)'
+            : '';
       out.push(finding('bad-role', jsonPath(at, 'role'), `role must be user or assistant, found ${JSON.stringify(role)}${hint}`));
       return;
     }
     if (i === 0 && role !== 'user') out.push(finding('first-not-user', jsonPath(at, 'role'), 'the first message must be a user message'));
-    if (role === previousRole) out.push(finding('roles-not-alternating', jsonPath(at, 'role'), `two ${role} messages in a row: user and assistant must alternate`));
+    if (role === previousRole)
+      out.push(finding('roles-not-alternating', jsonPath(at, 'role'), `two ${role} messages in a row: user and assistant must alternate`));
     previousRole = role;
     const content = m.content;
     const contentPath = jsonPath(at, 'content');
@@ -141,15 +151,19 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
           if (typeof b.text !== 'string' || !b.text) out.push(finding('empty-text', jsonPath(bp, 'text'), 'a text block needs non-empty "text"'));
         } else if (b.type === 'tool_use' && role === 'assistant') {
           const id = b.id;
-          if (typeof id !== 'string' || !TOOL_USE_ID.test(id)) out.push(finding('bad-tool-use-id', jsonPath(bp, 'id'), `a tool_use "id" must be letters, digits, _ or -, found ${JSON.stringify(id)}`));
+          if (typeof id !== 'string' || !TOOL_USE_ID.test(id))
+            out.push(finding('bad-tool-use-id', jsonPath(bp, 'id'), `a tool_use "id" must be letters, digits, _ or -, found ${JSON.stringify(id)}`));
           else ledger.open(id, bp, b.name, jsonPath(bp, 'id'));
           checkCall(b.name, b.input, schemas, { name: jsonPath(bp, 'name'), args: jsonPath(bp, 'input') }, '"tools"', out, '"input"');
         } else if (b.type === 'tool_result' && role === 'user') {
           if (seenOther) out.push(finding('tool-result-not-first', bp, 'tool_result blocks must come before any other block of the user message'));
-          if (typeof b.tool_use_id !== 'string') out.push(finding('no-tool-call-id', jsonPath(bp, 'tool_use_id'), 'a tool_result needs the "tool_use_id" of the tool_use it answers'));
+          if (typeof b.tool_use_id !== 'string')
+            out.push(finding('no-tool-call-id', jsonPath(bp, 'tool_use_id'), 'a tool_result needs the "tool_use_id" of the tool_use it answers'));
           else ledger.answer(b.tool_use_id, jsonPath(bp, 'tool_use_id'));
-          if (!isResultContent(b.content)) out.push(finding('tool-result-content', jsonPath(bp, 'content'), 'tool_result "content" must be text or a list of text blocks'));
-          if (b.is_error !== undefined && typeof b.is_error !== 'boolean') out.push(finding('is-error-not-boolean', jsonPath(bp, 'is_error'), '"is_error" must be true or false (true marks a failed call)'));
+          if (!isResultContent(b.content))
+            out.push(finding('tool-result-content', jsonPath(bp, 'content'), 'tool_result "content" must be text or a list of text blocks'));
+          if (b.is_error !== undefined && typeof b.is_error !== 'boolean')
+            out.push(finding('is-error-not-boolean', jsonPath(bp, 'is_error'), '"is_error" must be true or false (true marks a failed call)'));
         } else {
           const allowed = role === 'assistant' ? 'text or tool_use' : 'text or tool_result';
           out.push(finding('bad-block', jsonPath(bp, 'type'), `a ${role} message holds ${allowed} blocks, found ${JSON.stringify(b.type)}`));
@@ -161,7 +175,7 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
   ledger.close('is never answered by a tool_result');
   const last = messages[messages.length - 1];
   if (!isPlainObject(last) || last.role !== 'assistant' || !isFinalText(last.content)) {
-    out.push(finding('no-final-reply', jsonPath('$.messages', messages.length - 1), 'the last message must be the assistant\'s final text reply'));
+    out.push(finding('no-final-reply', jsonPath('$.messages', messages.length - 1), "the last message must be the assistant's final text reply"));
   }
   return out;
 }
@@ -177,10 +191,14 @@ function checkToolDefinition(t: JsonValue, at: string, out: Finding[]): void {
     out.push(finding('tool-definition', at, 'a tool must be an object {name, description, input_schema}'));
     return;
   }
-  if (typeof t.name !== 'string' || !TOOL_NAME.test(t.name)) out.push(finding('tool-definition', jsonPath(at, 'name'), `a tool "name" must be 1 to 64 letters, digits, _ or -, found ${JSON.stringify(t.name)}`));
-  if (t.description !== undefined && typeof t.description !== 'string') out.push(finding('tool-definition', jsonPath(at, 'description'), '"description" must be text'));
-  if (!isPlainObject(t.input_schema) || t.input_schema.type !== 'object') out.push(finding('tool-definition', jsonPath(at, 'input_schema'), '"input_schema" must be a JSON Schema with "type": "object"'));
-  if ('parameters' in t || 'function' in t) out.push(finding('tool-definition', at, 'an OpenAI-style definition: Anthropic tools are {name, description, input_schema}'));
+  if (typeof t.name !== 'string' || !TOOL_NAME.test(t.name))
+    out.push(finding('tool-definition', jsonPath(at, 'name'), `a tool "name" must be 1 to 64 letters, digits, _ or -, found ${JSON.stringify(t.name)}`));
+  if (t.description !== undefined && typeof t.description !== 'string')
+    out.push(finding('tool-definition', jsonPath(at, 'description'), '"description" must be text'));
+  if (!isPlainObject(t.input_schema) || t.input_schema.type !== 'object')
+    out.push(finding('tool-definition', jsonPath(at, 'input_schema'), '"input_schema" must be a JSON Schema with "type": "object"'));
+  if ('parameters' in t || 'function' in t)
+    out.push(finding('tool-definition', at, 'an OpenAI-style definition: Anthropic tools are {name, description, input_schema}'));
 }
 
 function isResultContent(content: JsonValue | undefined): boolean {

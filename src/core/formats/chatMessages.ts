@@ -79,8 +79,10 @@ export function checkChatRecord(record: unknown, context: CheckContext, dialect:
         if (!Array.isArray(calls) || calls.length === 0) {
           out.push(finding('bad-tool-calls', fieldPath(i, 'tool_calls'), '"tool_calls" must be a non-empty list when present'));
         } else {
-          if (oneCallOnly && calls.length > 1) out.push(finding('parallel-disallowed', fieldPath(i, 'tool_calls'), `${calls.length} calls in one message, but "parallel_tool_calls" is false`));
-          if (m.content !== null && m.content !== undefined && typeof m.content !== 'string') out.push(finding('content-not-string', fieldPath(i, 'content'), 'assistant content must be text or null'));
+          if (oneCallOnly && calls.length > 1)
+            out.push(finding('parallel-disallowed', fieldPath(i, 'tool_calls'), `${calls.length} calls in one message, but "parallel_tool_calls" is false`));
+          if (m.content !== null && m.content !== undefined && typeof m.content !== 'string')
+            out.push(finding('content-not-string', fieldPath(i, 'content'), 'assistant content must be text or null'));
           for (let j = 0; j < calls.length; j += 1) checkToolCall(calls[j], i, j, schemas, ledger, dialect, out);
         }
       } else if (typeof m.content !== 'string' || !m.content) {
@@ -88,12 +90,20 @@ export function checkChatRecord(record: unknown, context: CheckContext, dialect:
       }
     } else {
       const id = m.tool_call_id;
-      if (typeof m.content !== 'string') out.push(finding('tool-content-not-string', fieldPath(i, 'content'), 'the content of a tool message must be a string (JSON text of the result)'));
+      if (typeof m.content !== 'string')
+        out.push(finding('tool-content-not-string', fieldPath(i, 'content'), 'the content of a tool message must be a string (JSON text of the result)'));
       const answered = typeof id === 'string' ? ledger.answer(id, () => fieldPath(i, 'tool_call_id')) : undefined;
-      if (typeof id !== 'string') out.push(finding('no-tool-call-id', fieldPath(i, 'tool_call_id'), 'a tool message needs the "tool_call_id" of the call it answers'));
+      if (typeof id !== 'string')
+        out.push(finding('no-tool-call-id', fieldPath(i, 'tool_call_id'), 'a tool message needs the "tool_call_id" of the call it answers'));
       if (dialect.toolMessageName) {
         if (typeof m.name !== 'string' || !m.name) {
-          out.push(finding('tool-name-missing', fieldPath(i, 'name'), 'a tool message needs the "name" of the tool it answers (chat templates such as hermes.jinja raise without it)'));
+          out.push(
+            finding(
+              'tool-name-missing',
+              fieldPath(i, 'name'),
+              'a tool message needs the "name" of the tool it answers (chat templates such as hermes.jinja raise without it)',
+            ),
+          );
         } else if (answered && typeof answered.tool === 'string' && answered.tool !== m.name) {
           out.push(finding('tool-name-mismatch', fieldPath(i, 'name'), `"${m.name}" answers a call of "${answered.tool}"`));
         }
@@ -103,7 +113,7 @@ export function checkChatRecord(record: unknown, context: CheckContext, dialect:
   ledger.close('is never answered by a tool message');
   const last = messages[messages.length - 1];
   if (!isPlainObject(last) || last.role !== 'assistant' || typeof last.content !== 'string' || (Array.isArray(last.tool_calls) && last.tool_calls.length > 0)) {
-    out.push(finding('no-final-reply', messagePath(messages.length - 1), 'the last message must be the assistant\'s final text reply'));
+    out.push(finding('no-final-reply', messagePath(messages.length - 1), "the last message must be the assistant's final text reply"));
   }
   return out;
 }
@@ -117,10 +127,22 @@ function checkToolCall(c: JsonValue, i: number, j: number, schemas: ToolSchemas,
   const name = isPlainObject(fn) ? fn.name : undefined;
   const id = c.id;
   if (typeof id !== 'string' || !id) out.push(finding('no-call-id', `${callPath(i, j)}.id`, 'a tool call needs a string "id"'));
-  else if (ledger.open(id, () => callPath(i, j), name, () => `${callPath(i, j)}.id`) && dialect.templateSafeIds && !TEMPLATE_SAFE_ID.test(id)) {
-    out.push(finding('call-id-format', `${callPath(i, j)}.id`, `the id "${id}" must be at least 9 letters and digits (Mistral's chat template rejects other ids)`));
+  else if (
+    ledger.open(
+      id,
+      () => callPath(i, j),
+      name,
+      () => `${callPath(i, j)}.id`,
+    ) &&
+    dialect.templateSafeIds &&
+    !TEMPLATE_SAFE_ID.test(id)
+  ) {
+    out.push(
+      finding('call-id-format', `${callPath(i, j)}.id`, `the id "${id}" must be at least 9 letters and digits (Mistral's chat template rejects other ids)`),
+    );
   }
-  if (c.type !== 'function') out.push(finding('call-type', `${callPath(i, j)}.type`, `a tool call's "type" must be "function", found ${JSON.stringify(c.type)}`));
+  if (c.type !== 'function')
+    out.push(finding('call-type', `${callPath(i, j)}.type`, `a tool call's "type" must be "function", found ${JSON.stringify(c.type)}`));
   if (!isPlainObject(fn)) {
     out.push(finding('bad-tool-call', `${callPath(i, j)}.function`, 'a tool call needs "function": {name, arguments}'));
     return;
@@ -131,7 +153,13 @@ function checkToolCall(c: JsonValue, i: number, j: number, schemas: ToolSchemas,
     return;
   }
   if (typeof fn.arguments !== 'string') {
-    out.push(finding('arguments-not-string', argumentsPath(i, j), `"arguments" must be a JSON string, found ${fn.arguments === null ? 'null' : Array.isArray(fn.arguments) ? 'a list' : typeof fn.arguments}`));
+    out.push(
+      finding(
+        'arguments-not-string',
+        argumentsPath(i, j),
+        `"arguments" must be a JSON string, found ${fn.arguments === null ? 'null' : Array.isArray(fn.arguments) ? 'a list' : typeof fn.arguments}`,
+      ),
+    );
     return;
   }
   let args = (fn as { [DECODED_ARGUMENTS]?: JsonValue })[DECODED_ARGUMENTS];

@@ -14,7 +14,10 @@ import { toHfRecord, type HfRecord } from './hf.ts';
  * what is missing, and one line on stderr), or fails when CHAINWRIGHT_REQUIRE_TEMPLATES=1 (CI).
  */
 const TEMPLATE_DIR = '../shared/reference/chat-templates/ (beside the repository)';
-const files = import.meta.glob('../../../../shared/reference/chat-templates/*.jinja', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('../../../../shared/reference/chat-templates/*.jinja', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 const REQUIRED = ['hermes.jinja', 'llama3.1_json.jinja', 'mistral_parallel.jinja'];
 const source = (name: string) => Object.entries(files).find(([path]) => path.endsWith(`/${name}`))?.[1];
 const missing = REQUIRED.filter((name) => source(name) === undefined);
@@ -62,7 +65,9 @@ describe('the reference templates are there', () => {
  * projects with an array parameter are rendered here without the tools preamble.
  */
 const hasArrayParameter = (ref: ChainRef) =>
-  project(ref.name).tools.some((t) => Object.values((t.function.parameters.properties ?? {}) as Record<string, { type?: unknown }>).some((p) => p.type === 'array'));
+  project(ref.name).tools.some((t) =>
+    Object.values((t.function.parameters.properties ?? {}) as Record<string, { type?: unknown }>).some((p) => p.type === 'array'),
+  );
 
 describe.skipIf(!present)('hermes.jinja', () => {
   it('renders the tools preamble unless a parameter is an array (a quirk of the template under @huggingface/jinja)', () => {
@@ -91,7 +96,10 @@ describe.skipIf(!present)('hermes.jinja', () => {
   it('without the tools preamble (which differs), the hermes format is byte for byte what hermes.jinja renders from the hf format with results as objects', () => {
     const chatml = new Template("{{ bos_token }}{% for m in messages %}{{ '<|im_start|>' + m.role + '\\n' + m.content + '<|im_end|>\\n' }}{% endfor %}");
     /** A tool message whose content is the result object: the template writes it with tojson, as the Hermes dataset has it. */
-    const resultObjects = (r: HfRecord) => ({ ...r, messages: r.messages.map((m) => (m.role === 'tool' ? { ...m, content: JSON.parse(m.content) as JsonValue } : m)) });
+    const resultObjects = (r: HfRecord) => ({
+      ...r,
+      messages: r.messages.map((m) => (m.role === 'tool' ? { ...m, content: JSON.parse(m.content) as JsonValue } : m)),
+    });
     for (const ref of allChains) {
       for (const e of someExamples(ref, false)) {
         const fromTemplate = render('hermes.jinja', resultObjects(hf(ref, e, false)));
@@ -107,8 +115,13 @@ describe.skipIf(!present)('mistral_parallel.jinja', () => {
     for (const ref of singleRequestChains) {
       for (const e of someExamples(ref, false)) {
         const text = render('mistral_parallel.jinja', hf(ref, e));
-        const lists = [...text.matchAll(/\[TOOL_CALLS\] (\[[\s\S]*?\])<\/s>/g)].map((m) => JSON.parse(m[1]) as { name: string; arguments: JsonValue; id: string }[]);
-        expect(lists.flat().map(({ name, arguments: args }) => ({ name, arguments: args })), `${ref.name}/${ref.chainId}`).toEqual(calls(e));
+        const lists = [...text.matchAll(/\[TOOL_CALLS\] (\[[\s\S]*?\])<\/s>/g)].map(
+          (m) => JSON.parse(m[1]) as { name: string; arguments: JsonValue; id: string }[],
+        );
+        expect(
+          lists.flat().map(({ name, arguments: args }) => ({ name, arguments: args })),
+          `${ref.name}/${ref.chainId}`,
+        ).toEqual(calls(e));
         const turns = e.messages.filter(isCallsMessage);
         expect(lists.map((l) => l.length)).toEqual(turns.map((t) => t.calls.length));
         expect(lists.flat().map((c) => c.id)).toEqual(turns.flatMap((t) => t.calls.map((c) => c.id)));
@@ -122,8 +135,13 @@ describe.skipIf(!present)('llama3.1_json.jinja', () => {
     for (const ref of allChains) {
       for (const e of someExamples(ref, true)) {
         const text = render('llama3.1_json.jinja', hf(ref, e));
-        const made = [...text.matchAll(/<\|start_header_id\|>assistant<\|end_header_id\|>\n\n(\{"name": [\s\S]*?)<\|eot_id\|>/g)].map((m) => JSON.parse(m[1]) as { name: string; parameters: JsonValue });
-        expect(made.map((c) => ({ name: c.name, arguments: c.parameters })), `${ref.name}/${ref.chainId}`).toEqual(calls(e));
+        const made = [...text.matchAll(/<\|start_header_id\|>assistant<\|end_header_id\|>\n\n(\{"name": [\s\S]*?)<\|eot_id\|>/g)].map(
+          (m) => JSON.parse(m[1]) as { name: string; parameters: JsonValue },
+        );
+        expect(
+          made.map((c) => ({ name: c.name, arguments: c.parameters })),
+          `${ref.name}/${ref.chainId}`,
+        ).toEqual(calls(e));
       }
     }
   });
@@ -143,7 +161,10 @@ describe.skipIf(!present)('a fan-out (one call per element, design §3) through 
     const out: { several?: Example; none?: Example } = {};
     for (let i = 0; i < 200 && (!out.several || !out.none); i += 1) {
       const e = exampleOf(loop, i, { serializeParallel }, 7);
-      const reminders = e.messages.filter(isCallsMessage).flatMap((m) => m.calls).filter((c) => c.callId === 'remind').length;
+      const reminders = e.messages
+        .filter(isCallsMessage)
+        .flatMap((m) => m.calls)
+        .filter((c) => c.callId === 'remind').length;
       if (reminders >= 2) out.several ??= e;
       if (reminders === 0) out.none ??= e;
     }
@@ -154,7 +175,9 @@ describe.skipIf(!present)('a fan-out (one call per element, design §3) through 
     const { several, none } = byCount(true);
     for (const e of [several!, none!]) {
       const text = render('llama3.1_json.jinja', hf(loop, e));
-      const made = [...text.matchAll(/<\|start_header_id\|>assistant<\|end_header_id\|>\n\n(\{"name": [\s\S]*?)<\|eot_id\|>/g)].map((m) => JSON.parse(m[1]) as { name: string; parameters: JsonValue });
+      const made = [...text.matchAll(/<\|start_header_id\|>assistant<\|end_header_id\|>\n\n(\{"name": [\s\S]*?)<\|eot_id\|>/g)].map(
+        (m) => JSON.parse(m[1]) as { name: string; parameters: JsonValue },
+      );
       expect(made.map((c) => ({ name: c.name, arguments: c.parameters }))).toEqual(calls(e));
     }
     const parallel = byCount(false).several!;

@@ -38,7 +38,9 @@ export function checkLineWith<C>(line: string, context: C, check: (record: unkno
 export function checkToolName(name: unknown, schemas: ToolSchemas, path: string, where: string, out: Finding[]): boolean {
   if (typeof name === 'string' && schemas.has(name)) return true;
   const known = [...schemas.keys()];
-  out.push(finding('undeclared-tool', path, `the tool ${JSON.stringify(name)} is not declared in ${where}${known.length ? ` (declared: ${known.join(', ')})` : ''}`));
+  out.push(
+    finding('undeclared-tool', path, `the tool ${JSON.stringify(name)} is not declared in ${where}${known.length ? ` (declared: ${known.join(', ')})` : ''}`),
+  );
   return false;
 }
 
@@ -64,7 +66,15 @@ export function checkArguments(name: unknown, args: unknown, schemas: ToolSchema
 }
 
 /** Tool name and arguments of one call in one go (formats where arguments are already decoded). */
-export function checkCall(name: unknown, args: unknown, schemas: ToolSchemas, at: { name: string; args: string }, where: string, out: Finding[], field?: string): void {
+export function checkCall(
+  name: unknown,
+  args: unknown,
+  schemas: ToolSchemas,
+  at: { name: string; args: string },
+  where: string,
+  out: Finding[],
+  field?: string,
+): void {
   checkToolName(name, schemas, at.name, where, out);
   checkArguments(name, args, schemas, at.args, out, field);
 }
@@ -107,7 +117,14 @@ export class CallLedger {
       this.pending.delete(id);
       return open;
     }
-    if (this.seen.has(id)) this.out.push(finding('answer-not-adjacent', pathOf(path), `"${id}" is not a still-unanswered call of the assistant message right before (answered twice, or too late)`));
+    if (this.seen.has(id))
+      this.out.push(
+        finding(
+          'answer-not-adjacent',
+          pathOf(path),
+          `"${id}" is not a still-unanswered call of the assistant message right before (answered twice, or too late)`,
+        ),
+      );
     else this.out.push(finding('unknown-tool-call-id', pathOf(path), `no tool call has the id "${id}"`));
     return undefined;
   }

@@ -87,9 +87,13 @@ describe('toDistilRecords', () => {
 
   it('writes JSON text as the seed shows it (json.dumps spacing, assistant content "")', () => {
     const [line] = toDistilLines(exampleOf(multiTurnChain));
-    expect(line).toMatch(/^\{"question": "\[\{\\"role\\": \\"user\\", \\"content\\": \\"[^"]+\\"\}\]", "answer": "\{\\"name\\": \\"[a-z_]+\\", \\"parameters\\": \{/);
+    expect(line).toMatch(
+      /^\{"question": "\[\{\\"role\\": \\"user\\", \\"content\\": \\"[^"]+\\"\}\]", "answer": "\{\\"name\\": \\"[a-z_]+\\", \\"parameters\\": \{/,
+    );
     const second = toDistilLines(exampleOf(multiTurnChain))[1];
-    expect(second).toContain('{\\"role\\": \\"assistant\\", \\"content\\": \\"\\", \\"tool_calls\\": [{\\"type\\": \\"function\\", \\"function\\": {\\"name\\": ');
+    expect(second).toContain(
+      '{\\"role\\": \\"assistant\\", \\"content\\": \\"\\", \\"tool_calls\\": [{\\"type\\": \\"function\\", \\"function\\": {\\"name\\": ',
+    );
   });
 
   it('a chain the readiness check refused cannot be written', () => {
@@ -101,7 +105,8 @@ describe('toDistilRecords', () => {
     for (const ref of readyChains) {
       const context = formatContext(project(ref.name), { serialized: true });
       const g = generatorFor(ref, { serializeParallel: true });
-      for (let i = 0; i < 50; i += 1) for (const line of distilFormat.write(g.example(3, i), context)) expect(distilFormat.check(line, context.tools)).toEqual([]);
+      for (let i = 0; i < 50; i += 1)
+        for (const line of distilFormat.write(g.example(3, i), context)) expect(distilFormat.check(line, context.tools)).toEqual([]);
     }
   });
 });
@@ -109,9 +114,30 @@ describe('toDistilRecords', () => {
 describe('checkDistilRecord', () => {
   it('accepts a line of the seed (file-system navigation)', () => {
     const seedTools: OpenAITool[] = [
-      { type: 'function', function: { name: 'ls', description: 'List the contents of the current directory.', parameters: { type: 'object', properties: { a: { type: 'boolean', default: false } }, required: [] } } },
-      { type: 'function', function: { name: 'cd', description: 'Change the current working directory.', parameters: { type: 'object', properties: { folder: { type: 'string' } }, required: ['folder'] } } },
-      { type: 'function', function: { name: 'touch', description: 'Create a new file.', parameters: { type: 'object', properties: { file_name: { type: 'string' } }, required: ['file_name'] } } },
+      {
+        type: 'function',
+        function: {
+          name: 'ls',
+          description: 'List the contents of the current directory.',
+          parameters: { type: 'object', properties: { a: { type: 'boolean', default: false } }, required: [] },
+        },
+      },
+      {
+        type: 'function',
+        function: {
+          name: 'cd',
+          description: 'Change the current working directory.',
+          parameters: { type: 'object', properties: { folder: { type: 'string' } }, required: ['folder'] },
+        },
+      },
+      {
+        type: 'function',
+        function: {
+          name: 'touch',
+          description: 'Create a new file.',
+          parameters: { type: 'object', properties: { file_name: { type: 'string' } }, required: ['file_name'] },
+        },
+      },
     ];
     const seedLine =
       '{"question": "[{\\"role\\": \\"user\\", \\"content\\": \\"Show me all files here including hidden ones.\\"}, {\\"role\\": \\"assistant\\", \\"content\\": \\"\\", \\"tool_calls\\": [{\\"type\\": \\"function\\", \\"function\\": {\\"name\\": \\"ls\\", \\"arguments\\": {\\"a\\": true}}}]}, {\\"role\\": \\"user\\", \\"content\\": \\"Change directory to research.\\"}, {\\"role\\": \\"assistant\\", \\"content\\": \\"\\", \\"tool_calls\\": [{\\"type\\": \\"function\\", \\"function\\": {\\"name\\": \\"cd\\", \\"arguments\\": {\\"folder\\": \\"research\\"}}}]}, {\\"role\\": \\"user\\", \\"content\\": \\"Create a file called experiment_log.txt.\\"}]", "answer": "{\\"name\\": \\"touch\\", \\"parameters\\": {\\"file_name\\": \\"experiment_log.txt\\"}}"}';
@@ -169,7 +195,10 @@ describe('the distil bundle', () => {
     const layout = distilFormat.bundle!(context);
     const g = generatorFor(multiTurnChain, { serializeParallel: true });
     const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => distilFormat.write(g.example(1, from + k), context)).flat();
-    return { ...layout.files, [layout.splitFiles.train]: `${lines(0, 8).join('\n')}\n`, [layout.splitFiles.test]: `${lines(8, 10).join('\n')}\n` } as Record<string, string>;
+    return { ...layout.files, [layout.splitFiles.train]: `${lines(0, 8).join('\n')}\n`, [layout.splitFiles.test]: `${lines(8, 10).join('\n')}\n` } as Record<
+      string,
+      string
+    >;
   };
 
   it('holds job_description.json, config.yaml, train.jsonl and test.jsonl, and passes its check', () => {

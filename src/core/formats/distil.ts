@@ -46,9 +46,16 @@ export function distilReadiness(project: Project, chainId: string): Diagnostic[]
   const chain = project.chains[index];
   const out: Diagnostic[] = [];
   if (!project.systemPrompt?.trim()) {
-    out.push(error('distil-no-task-description', '$.systemPrompt', 'distil\'s job_description.json needs a task description: add a "systemPrompt" to the project (it becomes task_description)'));
+    out.push(
+      error(
+        'distil-no-task-description',
+        '$.systemPrompt',
+        'distil\'s job_description.json needs a task description: add a "systemPrompt" to the project (it becomes task_description)',
+      ),
+    );
   }
-  if (chain.calls.length === 0) out.push(error('distil-no-calls', jsonPath('$.chains', index, 'calls'), `chain "${chainId}" has no calls: distil writes one line per call`, { chainId }));
+  if (chain.calls.length === 0)
+    out.push(error('distil-no-calls', jsonPath('$.chains', index, 'calls'), `chain "${chainId}" has no calls: distil writes one line per call`, { chainId }));
   const missing = chain.calls.map((c, j) => ({ c, j })).filter(({ c }) => !c.requests?.length);
   for (const { c, j } of missing) {
     out.push(
@@ -63,7 +70,14 @@ export function distilReadiness(project: Project, chainId: string): Diagnostic[]
   const planned = chainPlan(project, chain);
   if (planned.ok) {
     for (const level of planned.plan.levels.filter((l) => l.length > 1)) {
-      out.push(warning('distil-serialized', jsonPath('$.chains', index), `calls ${level.map((id) => `"${id}"`).join(', ')} run in parallel in the design; distil takes one call per turn, so they are written one after another`, { chainId }));
+      out.push(
+        warning(
+          'distil-serialized',
+          jsonPath('$.chains', index),
+          `calls ${level.map((id) => `"${id}"`).join(', ')} run in parallel in the design; distil takes one call per turn, so they are written one after another`,
+          { chainId },
+        ),
+      );
     }
   }
   return out;
@@ -92,13 +106,15 @@ export function toDistilRecords(example: Example): DistilRecord[] {
   let lastCallId: string | undefined;
   example.messages.forEach((m, i) => {
     if (m.role === 'user') {
-      if (history.length && history[history.length - 1].role === 'user') throw new DistilShapeError(example.chainId, example.index, 'two user requests without a call between them');
+      if (history.length && history[history.length - 1].role === 'user')
+        throw new DistilShapeError(example.chainId, example.index, 'two user requests without a call between them');
       history.push({ role: 'user', content: m.text });
     } else if ('calls' in m) {
       if (m.calls.length !== 1) throw new DistilShapeError(example.chainId, example.index, `${m.calls.length} calls in one assistant turn`);
       // The next call of one fan-out (one per element, serialised) or a retry follows its previous call without a request of its own.
       const continues = m.calls[0].callId === lastCallId;
-      if (history[history.length - 1]?.role !== 'user' && !continues) throw new DistilShapeError(example.chainId, example.index, `the call "${m.calls[0].callId}" has no user request of its own`);
+      if (history[history.length - 1]?.role !== 'user' && !continues)
+        throw new DistilShapeError(example.chainId, example.index, `the call "${m.calls[0].callId}" has no user request of its own`);
       lastCallId = m.calls[0].callId;
       const call = m.calls[0];
       out.push({ question: pythonJson(history as unknown as JsonValue), answer: pythonJson({ name: call.tool, parameters: call.args }) });
@@ -191,25 +207,41 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
     // Turns alternate, starting with the user; two assistant turns in a row are the calls of one
     // fan-out (or a retry): the same tool, one call each, no request between them.
     const previous = i > 0 ? turns[i - 1] : undefined;
-    const continued = t.role === 'assistant' && isPlainObject(previous) && previous.role === 'assistant' && callTool(t) !== undefined && callTool(t) === callTool(previous);
-    if (i === 0 && t.role !== 'user') out.push(finding('first-not-user', jsonPath(at, 'role'), 'turn 1 must be user: turns alternate user/assistant, starting with user'));
+    const continued =
+      t.role === 'assistant' && isPlainObject(previous) && previous.role === 'assistant' && callTool(t) !== undefined && callTool(t) === callTool(previous);
+    if (i === 0 && t.role !== 'user')
+      out.push(finding('first-not-user', jsonPath(at, 'role'), 'turn 1 must be user: turns alternate user/assistant, starting with user'));
     else if (i > 0 && isPlainObject(previous) && previous.role === t.role && !continued) {
-      out.push(finding('roles-not-alternating', jsonPath(at, 'role'), `turn ${i + 1} must be ${t.role === 'user' ? 'assistant' : 'user'}: turns alternate user/assistant (two calls in a row only for one fan-out's calls of one tool)`));
+      out.push(
+        finding(
+          'roles-not-alternating',
+          jsonPath(at, 'role'),
+          `turn ${i + 1} must be ${t.role === 'user' ? 'assistant' : 'user'}: turns alternate user/assistant (two calls in a row only for one fan-out's calls of one tool)`,
+        ),
+      );
     }
     if (t.role === 'user') {
       if (typeof t.content !== 'string' || !t.content) out.push(finding('content-not-string', jsonPath(at, 'content'), 'a user turn needs text content'));
       return;
     }
-    if (typeof t.content !== 'string') out.push(finding('content-not-string', jsonPath(at, 'content'), 'an assistant turn\'s content is a string (empty when it makes a call)'));
+    if (typeof t.content !== 'string')
+      out.push(finding('content-not-string', jsonPath(at, 'content'), "an assistant turn's content is a string (empty when it makes a call)"));
     const calls = t.tool_calls;
     if (calls === undefined && typeof t.content === 'string' && t.content) {
       // A question before a confirmed call: text, no call; the user's answer must follow.
       const next = turns[i + 1];
-      if (!isPlainObject(next) || next.role !== 'user') out.push(finding('question-unanswered', at, 'an assistant question (text without a call) must be followed by the user\'s answer'));
+      if (!isPlainObject(next) || next.role !== 'user')
+        out.push(finding('question-unanswered', at, "an assistant question (text without a call) must be followed by the user's answer"));
       return;
     }
     if (!Array.isArray(calls) || calls.length !== 1) {
-      out.push(finding('one-call-per-turn', jsonPath(at, 'tool_calls'), `each assistant turn has exactly one tool call, found ${Array.isArray(calls) ? calls.length : 'none'}`));
+      out.push(
+        finding(
+          'one-call-per-turn',
+          jsonPath(at, 'tool_calls'),
+          `each assistant turn has exactly one tool call, found ${Array.isArray(calls) ? calls.length : 'none'}`,
+        ),
+      );
       return;
     }
     const c = calls[0];
@@ -224,7 +256,13 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
   const last = turns[turns.length - 1];
   const continues = isPlainObject(last) && last.role === 'assistant' && callTool(last) !== undefined && callTool(last) === answerTool;
   if (!isPlainObject(last) || (last.role !== 'user' && !continues)) {
-    out.push(finding('last-not-user', jsonPath('$.question', turns.length - 1), 'the conversation must end with the user\'s request the answer responds to (or, for the next call of one fan-out, with the previous call of the same tool)'));
+    out.push(
+      finding(
+        'last-not-user',
+        jsonPath('$.question', turns.length - 1),
+        "the conversation must end with the user's request the answer responds to (or, for the next call of one fan-out, with the previous call of the same tool)",
+      ),
+    );
   }
 }
 
@@ -296,7 +334,8 @@ function checkJobDescription(text: string | undefined, add: (f: Finding) => void
     add(finding('not-an-object', '$', 'job_description.json must be an object {"task_description", "tools"}'));
     return undefined;
   }
-  if (typeof doc.task_description !== 'string' || !doc.task_description.trim()) add(finding('task-description', '$.task_description', '"task_description" must be a non-empty text (the system prompt)'));
+  if (typeof doc.task_description !== 'string' || !doc.task_description.trim())
+    add(finding('task-description', '$.task_description', '"task_description" must be a non-empty text (the system prompt)'));
   if (!Array.isArray(doc.tools) || doc.tools.length === 0) {
     add(finding('tools-not-list', '$.tools', '"tools" must be a non-empty list of OpenAI tool definitions'));
     return undefined;
@@ -304,7 +343,13 @@ function checkJobDescription(text: string | undefined, add: (f: Finding) => void
   doc.tools.forEach((t, i) => {
     const fn = isPlainObject(t) ? t.function : undefined;
     if (!isPlainObject(t) || t.type !== 'function' || !isPlainObject(fn) || typeof fn.name !== 'string' || !isPlainObject(fn.parameters)) {
-      add(finding('tool-definition', jsonPath('$.tools', i), 'an OpenAI tool definition is {"type": "function", "function": {"name", "description", "parameters"}}'));
+      add(
+        finding(
+          'tool-definition',
+          jsonPath('$.tools', i),
+          'an OpenAI tool definition is {"type": "function", "function": {"name", "description", "parameters"}}',
+        ),
+      );
     }
   });
   return doc.tools as unknown as OpenAITool[];

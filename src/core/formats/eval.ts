@@ -57,7 +57,13 @@ function fields(record: unknown, spec: [string, 'string' | 'number' | 'array' | 
     const ok = kind === 'array' ? Array.isArray(v) : kind === 'object' ? isPlainObject(v) : typeof v === kind;
     if (ok) continue;
     good = false;
-    out.push(finding(v === undefined ? 'missing-field' : 'field-type', `${at}.${key}`, `"${key}" must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`}`));
+    out.push(
+      finding(
+        v === undefined ? 'missing-field' : 'field-type',
+        `${at}.${key}`,
+        `"${key}" must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`}`,
+      ),
+    );
   }
   return good;
 }
@@ -65,14 +71,28 @@ function fields(record: unknown, spec: [string, 'string' | 'number' | 'array' | 
 export function checkBfclLine(line: string): Finding[] {
   return checkLineWith(line, undefined, (record) => {
     const out: Finding[] = [];
-    if (!fields(record, [['id', 'string'], ['question', 'array'], ['function', 'array'], ['ground_truth', 'array']], out)) return out;
+    if (
+      !fields(
+        record,
+        [
+          ['id', 'string'],
+          ['question', 'array'],
+          ['function', 'array'],
+          ['ground_truth', 'array'],
+        ],
+        out,
+      )
+    )
+      return out;
     const names = new Set((record.function as unknown[]).flatMap((f) => (isPlainObject(f) && typeof f.name === 'string' ? [f.name] : [])));
     (record.ground_truth as unknown[]).forEach((g, i) => {
       const at = `$.ground_truth[${i}]`;
-      if (!isPlainObject(g) || Object.keys(g).length !== 1) return void out.push(finding('bad-ground-truth', at, 'each answer is {"function_name": {"param": [acceptable values]}}'));
+      if (!isPlainObject(g) || Object.keys(g).length !== 1)
+        return void out.push(finding('bad-ground-truth', at, 'each answer is {"function_name": {"param": [acceptable values]}}'));
       const [name, params] = Object.entries(g)[0];
       if (!names.has(name)) out.push(finding('undeclared-tool', at, `the function "${name}" is not declared in "function"`));
-      if (!isPlainObject(params) || Object.values(params).some((v) => !Array.isArray(v) || v.length === 0)) out.push(finding('bad-ground-truth', at, 'each parameter lists its acceptable values'));
+      if (!isPlainObject(params) || Object.values(params).some((v) => !Array.isArray(v) || v.length === 0))
+        out.push(finding('bad-ground-truth', at, 'each parameter lists its acceptable values'));
     });
     return out;
   });
@@ -81,16 +101,33 @@ export function checkBfclLine(line: string): Finding[] {
 export function checkTaskBenchLine(line: string): Finding[] {
   return checkLineWith(line, undefined, (record) => {
     const out: Finding[] = [];
-    if (!fields(record, [['id', 'string'], ['user_request', 'string'], ['tool_nodes', 'array'], ['tool_links', 'array'], ['n_tools', 'number'], ['type', 'string']], out)) return out;
+    if (
+      !fields(
+        record,
+        [
+          ['id', 'string'],
+          ['user_request', 'string'],
+          ['tool_nodes', 'array'],
+          ['tool_links', 'array'],
+          ['n_tools', 'number'],
+          ['type', 'string'],
+        ],
+        out,
+      )
+    )
+      return out;
     const nodes = record.tool_nodes as unknown[];
     const names = new Set(nodes.flatMap((n) => (isPlainObject(n) && typeof n.task === 'string' ? [n.task] : [])));
     nodes.forEach((n, i) => {
-      if (!isPlainObject(n) || typeof n.task !== 'string' || !Array.isArray(n.arguments)) out.push(finding('bad-node', `$.tool_nodes[${i}]`, 'a node is {"task", "arguments": [{"name", "value"}]}'));
+      if (!isPlainObject(n) || typeof n.task !== 'string' || !Array.isArray(n.arguments))
+        out.push(finding('bad-node', `$.tool_nodes[${i}]`, 'a node is {"task", "arguments": [{"name", "value"}]}'));
     });
     (record.tool_links as unknown[]).forEach((l, i) => {
-      if (!isPlainObject(l) || typeof l.source !== 'string' || typeof l.target !== 'string' || !names.has(l.source) || !names.has(l.target)) out.push(finding('bad-link', `$.tool_links[${i}]`, 'a link is {"source", "target"} naming two of the nodes'));
+      if (!isPlainObject(l) || typeof l.source !== 'string' || typeof l.target !== 'string' || !names.has(l.source) || !names.has(l.target))
+        out.push(finding('bad-link', `$.tool_links[${i}]`, 'a link is {"source", "target"} naming two of the nodes'));
     });
-    if (record.n_tools !== nodes.length) out.push(finding('n-tools', '$.n_tools', `"n_tools" is ${String(record.n_tools)} but there are ${nodes.length} nodes`));
+    if (record.n_tools !== nodes.length)
+      out.push(finding('n-tools', '$.n_tools', `"n_tools" is ${String(record.n_tools)} but there are ${nodes.length} nodes`));
     if (!['single', 'chain', 'dag'].includes(record.type as string)) out.push(finding('bad-type', '$.type', '"type" is single, chain or dag'));
     return out;
   });
@@ -99,11 +136,25 @@ export function checkTaskBenchLine(line: string): Finding[] {
 export function checkNestfulLine(line: string): Finding[] {
   return checkLineWith(line, undefined, (record) => {
     const out: Finding[] = [];
-    if (!fields(record, [['sample_id', 'string'], ['input', 'string'], ['tools', 'array'], ['output', 'array'], ['gold_answer', 'string']], out)) return out;
+    if (
+      !fields(
+        record,
+        [
+          ['sample_id', 'string'],
+          ['input', 'string'],
+          ['tools', 'array'],
+          ['output', 'array'],
+          ['gold_answer', 'string'],
+        ],
+        out,
+      )
+    )
+      return out;
     const labels = new Set<string>();
     (record.output as unknown[]).forEach((c, i) => {
       const at = `$.output[${i}]`;
-      if (!isPlainObject(c) || typeof c.name !== 'string' || typeof c.label !== 'string' || !isPlainObject(c.arguments)) return void out.push(finding('bad-call', at, 'a call is {"name", "label", "arguments"}'));
+      if (!isPlainObject(c) || typeof c.name !== 'string' || typeof c.label !== 'string' || !isPlainObject(c.arguments))
+        return void out.push(finding('bad-call', at, 'a call is {"name", "label", "arguments"}'));
       for (const [arg, v] of Object.entries(c.arguments)) {
         const m = typeof v === 'string' ? /^\$(var_\d+)[.$]/.exec(v) : null;
         if (m && !labels.has(`$${m[1]}`)) out.push(finding('unknown-label', `${at}.arguments.${arg}`, `"${String(v)}" reads a label no earlier call has`));
@@ -118,7 +169,8 @@ export function checkNestfulLine(line: string): Finding[] {
 export const evalFormat: ExportFormat = {
   id: 'eval',
   label: 'Gold test set (chainwright eval)',
-  description: 'one test case per line: prompt, tools, the gold calls with where each argument comes from, same-turn pairs, conditions, fan-outs and what the reply must mention',
+  description:
+    'one test case per line: prompt, tools, the gold calls with where each argument comes from, same-turn pairs, conditions, fan-outs and what the reply must mention',
   detect: { specificity: 100, matches: (r) => isRecord(r.gold) && isRecord(r.design) },
   write: (example, { project, tools }) => [toEvalLine(example, project, tools)],
   check: (line) => checkEvalLine(line),

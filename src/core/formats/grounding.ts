@@ -109,7 +109,12 @@ export function groundingIssues(transcript: Transcript, toolText = ''): Groundin
       if (!failed) continue;
       const claim = successClaim(reply.text, tool);
       if (!claim) continue;
-      out.push({ rule: 'reply-contradicts-result', turn: last, tool, message: `the final reply says "${claim}" ("${quote(reply.text)}") but the last result of ${tool} ${failed}: say what did not happen` });
+      out.push({
+        rule: 'reply-contradicts-result',
+        turn: last,
+        tool,
+        message: `the final reply says "${claim}" ("${quote(reply.text)}") but the last result of ${tool} ${failed}: say what did not happen`,
+      });
     }
   }
   return out;
@@ -185,7 +190,10 @@ function argumentPath(formatId: string, base: string, message: Record<string, un
 function textPath(formatId: string, base: string, message: Record<string, unknown>): string {
   if (formatId === 'anthropic' && Array.isArray(message.content)) {
     const blocks = message.content as { type?: string }[];
-    const last = blocks.map((b, i) => (b?.type === 'text' ? i : -1)).filter((i) => i >= 0).pop();
+    const last = blocks
+      .map((b, i) => (b?.type === 'text' ? i : -1))
+      .filter((i) => i >= 0)
+      .pop();
     return jsonPath(base, 'content', last ?? 0, 'text');
   }
   return jsonPath(base, typeof message.content === 'string' ? 'content' : 'value');
@@ -210,7 +218,9 @@ export function lineGroundingFindings(formatId: string, line: string, tools?: re
   }
   // The tools: the line's own (hermes keeps them in its system message, which its reader leaves out), or those given.
   const list0 = record[reader.list(record)];
-  const systems = Array.isArray(list0) ? list0.filter((m) => isPlainObject(m as JsonValue) && ((m as { role?: unknown }).role === 'system' || (m as { from?: unknown }).from === 'system')) : [];
+  const systems = Array.isArray(list0)
+    ? list0.filter((m) => isPlainObject(m as JsonValue) && ((m as { role?: unknown }).role === 'system' || (m as { from?: unknown }).from === 'system'))
+    : [];
   const toolText = [JSON.stringify(record.tools ?? ''), JSON.stringify(systems), tools ? JSON.stringify(tools) : ''].join('\n');
   const issues = groundingIssues(transcript, toolText);
   if (!issues.length) return [];

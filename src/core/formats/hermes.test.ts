@@ -20,11 +20,15 @@ describe('toHermesRecord', () => {
     const e = exampleOf(parallelChain);
     const r = toHermesRecord(e, project(parallelChain.name));
     expect(r.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'tool', 'assistant', 'tool', 'assistant', 'tool', 'assistant']);
-    expect(r.messages[0].content).toMatch(/^You are a function calling AI model\.[\s\S]*<tools>\n\{"type": "function", "function": \{"name": "find_available_rooms"/);
+    expect(r.messages[0].content).toMatch(
+      /^You are a function calling AI model\.[\s\S]*<tools>\n\{"type": "function", "function": \{"name": "find_available_rooms"/,
+    );
     expect(r.messages[0].content.endsWith(`\n\n${e.system}`)).toBe(true);
     const blocks = r.messages[2].content.split('\n<tool_call>');
     expect(blocks).toHaveLength(2); // two parallel calls in one turn
-    expect(r.messages[2].content).toMatch(/^<tool_call>\n\{ "arguments": \{"date": "\d{4}-\d\d-\d\d"[^\n]*\}, "name": "find_available_rooms"\}\n<\/tool_call> \n<tool_call>\n/);
+    expect(r.messages[2].content).toMatch(
+      /^<tool_call>\n\{ "arguments": \{"date": "\d{4}-\d\d-\d\d"[^\n]*\}, "name": "find_available_rooms"\}\n<\/tool_call> \n<tool_call>\n/,
+    );
     expect(r.messages[3].content).toMatch(/^<tool_response>\n\{"name": "find_available_rooms", "content": \{"date": "\d{4}-\d\d-\d\d", /);
     expect(rules(r)).toEqual([]);
   });
@@ -40,9 +44,12 @@ describe('toHermesRecord', () => {
     expect(written().messages[3].content).not.toContain('\\"');
   });
 
-  it('the checker also takes a result written as a JSON string (what vLLM\'s template makes of a text tool message)', () => {
+  it("the checker also takes a result written as a JSON string (what vLLM's template makes of a text tool message)", () => {
     const r = written();
-    r.messages[8].content = r.messages[8].content.replace(/"content": (.*)\}\n<\/tool_response>/, (_: string, json: string) => `"content": ${JSON.stringify(JSON.stringify(JSON.parse(json)))}}\n</tool_response>`);
+    r.messages[8].content = r.messages[8].content.replace(
+      /"content": (.*)\}\n<\/tool_response>/,
+      (_: string, json: string) => `"content": ${JSON.stringify(JSON.stringify(JSON.parse(json)))}}\n</tool_response>`,
+    );
     expect(r.messages[8].content).toMatch(/"content": "\{/);
     expect(rules(r)).toEqual([]);
   });
@@ -57,7 +64,10 @@ describe('toHermesRecord', () => {
 
   it('round trip: a written line reads back to the call/result sequence (hermes carries no ids)', () => {
     for (const ref of allChains) {
-      for (const [serializeParallel, includeTools] of [[false, true], [true, false]]) {
+      for (const [serializeParallel, includeTools] of [
+        [false, true],
+        [true, false],
+      ]) {
         const e = exampleOf(ref, 2, { serializeParallel });
         const back = readHermesRecord(JSON.parse(toHermesLine(e, project(ref.name), { includeTools })) as HermesRecord);
         expect(back, `${ref.name}/${ref.chainId}`).toEqual(withoutFields(transcriptOf(e), { ids: true }));
@@ -73,12 +83,20 @@ describe('checkHermesRecord: each rule', () => {
     ['content-not-string', (r) => (r.messages[1].content = ['hi']), '$.messages[1].content'],
     ['system-not-first', (r) => r.messages.splice(1, 0, { role: 'system', content: 'Be brief.' }), '$.messages[1]'],
     ['assistant-before-user', (r) => r.messages.splice(1, 1), '$.messages[1]'],
-    ['tools-not-json', (r) => (r.messages[0].content = r.messages[0].content.replace('<tools>\n', '<tools>\nfind_available_rooms(date)\n')), '$.messages[0].content'],
+    [
+      'tools-not-json',
+      (r) => (r.messages[0].content = r.messages[0].content.replace('<tools>\n', '<tools>\nfind_available_rooms(date)\n')),
+      '$.messages[0].content',
+    ],
     ['unclosed-tool-call', (r) => (r.messages[7].content = r.messages[7].content.replace('</tool_call>', '')), '$.messages[7].content'],
     ['tool-call-not-json', (r) => (r.messages[7].content = '<tool_call>\nsend_invites(booking)\n</tool_call>'), '$.messages[7].content'],
     ['tool-call-shape', (r) => (r.messages[7].content = '<tool_call>\n{"function": "send_invites"}\n</tool_call>'), '$.messages[7].content'],
     ['undeclared-tool', (r) => (r.messages[7].content = r.messages[7].content.replace('"send_invites"', '"invite"')), '$.messages[7].content'],
-    ['arguments-not-object', (r) => (r.messages[7].content = '<tool_call>\n{"name": "send_invites", "arguments": "{}"}\n</tool_call>'), '$.messages[7].content'],
+    [
+      'arguments-not-object',
+      (r) => (r.messages[7].content = '<tool_call>\n{"name": "send_invites", "arguments": "{}"}\n</tool_call>'),
+      '$.messages[7].content',
+    ],
     ['arguments-schema', (r) => (r.messages[7].content = '<tool_call>\n{"name": "send_invites", "arguments": {}}\n</tool_call>'), '$.messages[7].content'],
     ['bad-tool-response', (r) => (r.messages[8].content = '{"ok": true}'), '$.messages[8].content'],
     ['tool-response-not-json', (r) => (r.messages[8].content = '<tool_response>\nsent\n</tool_response>'), '$.messages[8].content'],

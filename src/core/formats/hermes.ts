@@ -61,7 +61,9 @@ export function hermesToolResponse(tool: string, result: JsonValue): string {
 
 export function toHermesRecord(example: Example, project: Project, options: HermesOptions = {}): HermesRecord {
   const messages: HermesMessage[] = [];
-  const system = [options.includeTools !== false ? hermesToolsText(options.tools ?? openAITools(project)) : undefined, example.system].filter((s) => s !== undefined);
+  const system = [options.includeTools !== false ? hermesToolsText(options.tools ?? openAITools(project)) : undefined, example.system].filter(
+    (s) => s !== undefined,
+  );
   if (system.length) messages.push({ role: 'system', content: system.join('\n\n') });
   for (const m of example.messages) {
     if (m.role === 'user') messages.push({ role: 'user', content: m.text });
@@ -149,7 +151,13 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
     }
     const role = roleOf(m);
     if (role === undefined) {
-      out.push(finding(rules.badRole, jsonPath(at, roleKey), `${roleKey} must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, found ${JSON.stringify(m[roleKey])}`));
+      out.push(
+        finding(
+          rules.badRole,
+          jsonPath(at, roleKey),
+          `${roleKey} must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, found ${JSON.stringify(m[roleKey])}`,
+        ),
+      );
       return;
     }
     if (role !== 'tool') closePending();
@@ -166,7 +174,8 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
       if (!content) out.push(finding(rules.notText, contentPath, `a ${nameOf('user')} message needs text`));
     } else if (role === 'assistant') {
       if (!sawUser) out.push(finding('assistant-before-user', at, `the ${nameOf('assistant')} speaks before any ${nameOf('user')} message`));
-      if (count(content, '<tool_call>') !== count(content, '</tool_call>')) out.push(finding('unclosed-tool-call', contentPath, 'every <tool_call> needs its </tool_call>'));
+      if (count(content, '<tool_call>') !== count(content, '</tool_call>'))
+        out.push(finding('unclosed-tool-call', contentPath, 'every <tool_call> needs its </tool_call>'));
       let block = 0;
       for (const match of content.matchAll(TOOL_CALL)) {
         block += 1;
@@ -176,12 +185,21 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
           out.push(finding('tool-call-shape', contentPath, `<tool_call> block ${block} must hold {"name": "...", "arguments": {...}}`));
           continue;
         }
-        checkCall(call.name, call.arguments, schemas, { name: contentPath, args: contentPath }, `the ${nameOf('system')} message's <tools>`, out, `the "arguments" of <tool_call> block ${block}`);
+        checkCall(
+          call.name,
+          call.arguments,
+          schemas,
+          { name: contentPath, args: contentPath },
+          `the ${nameOf('system')} message's <tools>`,
+          out,
+          `the "arguments" of <tool_call> block ${block}`,
+        );
         pending.push({ tool: call.name, at: contentPath });
       }
       if (!block && !content.trim()) out.push(finding(rules.notText, contentPath, `an ${nameOf('assistant')} message needs text or <tool_call> blocks`));
     } else {
-      if (count(content, '<tool_response>') !== count(content, '</tool_response>')) out.push(finding('bad-tool-response', contentPath, 'every <tool_response> needs its </tool_response>'));
+      if (count(content, '<tool_response>') !== count(content, '</tool_response>'))
+        out.push(finding('bad-tool-response', contentPath, 'every <tool_response> needs its </tool_response>'));
       let block = 0;
       for (const match of content.matchAll(TOOL_RESPONSE)) {
         block += 1;
@@ -192,11 +210,24 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
           continue;
         }
         if (!pending.length) {
-          out.push(finding('tool-response-orphan', contentPath, `a <tool_response> for "${response.name}" answers no open <tool_call> of the ${nameOf('assistant')} message right before`));
+          out.push(
+            finding(
+              'tool-response-orphan',
+              contentPath,
+              `a <tool_response> for "${response.name}" answers no open <tool_call> of the ${nameOf('assistant')} message right before`,
+            ),
+          );
           continue;
         }
         const k = pending.findIndex((p) => p.tool === response.name);
-        if (k < 0) out.push(finding('tool-response-name', contentPath, `the <tool_response> names "${response.name}", but the open calls are of ${pending.map((p) => `"${p.tool}"`).join(', ')}`));
+        if (k < 0)
+          out.push(
+            finding(
+              'tool-response-name',
+              contentPath,
+              `the <tool_response> names "${response.name}", but the open calls are of ${pending.map((p) => `"${p.tool}"`).join(', ')}`,
+            ),
+          );
         pending.splice(Math.max(k, 0), 1);
       }
       if (!block) out.push(finding('bad-tool-response', contentPath, `a ${nameOf('tool')} message holds the result inside <tool_response></tool_response>`));
@@ -271,7 +302,8 @@ export function readHermesRecord(record: HermesRecord): Transcript {
 export const hermesFormat: ExportFormat = {
   id: 'hermes',
   label: 'Hermes / ChatML <tool_call>',
-  description: 'ChatML messages with <tool_call> and <tool_response> text as the Hermes chat template renders them (results as objects); tools in the system message',
+  description:
+    'ChatML messages with <tool_call> and <tool_response> text as the Hermes chat template renders them (results as objects); tools in the system message',
   // {"messages"} whose text holds <tool_call>, <tool_response> or <tools> (after anthropic, before hf and openai).
   detect: { specificity: 60, matches: (r) => objectsIn(r.messages).some((m) => hasHermesTags(m.content)) },
   write: (example, { project, tools, options }) => [toHermesLine(example, project, { tools, includeTools: options.includeTools })],

@@ -34,7 +34,10 @@ describe('toHermesConversationsRecord', () => {
 
   it('round trip: a written line reads back to the call/result sequence (no call ids)', () => {
     for (const ref of allChains) {
-      for (const [serializeParallel, includeTools] of [[false, true], [true, false]]) {
+      for (const [serializeParallel, includeTools] of [
+        [false, true],
+        [true, false],
+      ]) {
         const e = exampleOf(ref, 2, { serializeParallel });
         const back = readHermesConversationsRecord(JSON.parse(toHermesConversationsLine(e, project(ref.name), { includeTools })) as HermesConversationsRecord);
         expect(back, `${ref.name}/${ref.chainId}`).toEqual(withoutFields(transcriptOf(e), { ids: true }));

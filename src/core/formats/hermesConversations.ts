@@ -3,7 +3,16 @@ import type { Example } from '../generate/types.ts';
 import { checkLineWith } from './checks.ts';
 import { objectsIn, type ExportFormat } from './exportFormat.ts';
 import type { Finding } from './finding.ts';
-import { checkHermesRecord, hasHermesTags, readHermesRecord, toHermesRecord, type HermesCheckContext, type HermesMessage, type HermesOptions, type HermesShape } from './hermes.ts';
+import {
+  checkHermesRecord,
+  hasHermesTags,
+  readHermesRecord,
+  toHermesRecord,
+  type HermesCheckContext,
+  type HermesMessage,
+  type HermesOptions,
+  type HermesShape,
+} from './hermes.ts';
 import type { Transcript } from './transcript.ts';
 
 /**

@@ -24,7 +24,12 @@ describe('toHfRecord', () => {
     expect(first.role === 'assistant' && first.tool_calls?.map((c) => c.function.arguments)).toEqual(
       e.messages.flatMap((m) => (m.role === 'assistant' && 'calls' in m ? [m.calls] : []))[0].map((c) => c.args),
     );
-    expect(r.messages[3]).toEqual({ role: 'tool', tool_call_id: expect.stringMatching(/^[A-Za-z0-9]{9}$/), name: 'find_available_rooms', content: expect.any(String) });
+    expect(r.messages[3]).toEqual({
+      role: 'tool',
+      tool_call_id: expect.stringMatching(/^[A-Za-z0-9]{9}$/),
+      name: 'find_available_rooms',
+      content: expect.any(String),
+    });
     expect(r.tools![0]).not.toHaveProperty('returns');
     expect(rules(r)).toEqual([]);
   });
@@ -38,7 +43,7 @@ describe('toHfRecord', () => {
     expect(checkHfRecord(r, { tools: toHfRecord(e, project(parallelChain.name)).tools })).toEqual([]); // …unless the caller gives the tools
   });
 
-  it('round trip: a written line reads back to the example\'s call/result sequence, ids and names included', () => {
+  it("round trip: a written line reads back to the example's call/result sequence, ids and names included", () => {
     for (const ref of allChains) {
       for (const serializeParallel of [false, true]) {
         const e = exampleOf(ref, 3, { serializeParallel });
@@ -67,7 +72,11 @@ describe('checkHfRecord: each rule', () => {
     ['call-id-format', (r) => (callsOf(r)[0].id = r.messages[3].tool_call_id = 'call_1'), '$.messages[2].tool_calls[0].id'],
     ['call-type', (r) => (callsOf(r)[0].type = 'tool'), '$.messages[2].tool_calls[0].type'],
     ['undeclared-tool', (r) => (callsOf(r)[0].function.name = 'find_rooms'), '$.messages[2].tool_calls[0].function.name'],
-    ['arguments-not-object', (r) => (callsOf(r)[0].function.arguments = JSON.stringify(callsOf(r)[0].function.arguments)), '$.messages[2].tool_calls[0].function.arguments'],
+    [
+      'arguments-not-object',
+      (r) => (callsOf(r)[0].function.arguments = JSON.stringify(callsOf(r)[0].function.arguments)),
+      '$.messages[2].tool_calls[0].function.arguments',
+    ],
     ['arguments-schema', (r) => (callsOf(r)[0].function.arguments = { date: 20260113 }), '$.messages[2].tool_calls[0].function.arguments'],
     ['tool-content-not-string', (r) => (r.messages[3].content = { ok: true }), '$.messages[3].content'],
     ['no-tool-call-id', (r) => delete r.messages[3].tool_call_id, '$.messages[3].tool_call_id'],
@@ -83,7 +92,9 @@ describe('checkHfRecord: each rule', () => {
   });
 
   it('a mistake names only its own rule', () => {
-    expect(broken((r) => (callsOf(r)[0].function.arguments = { date: 20260113 }))).toEqual(['arguments-schema @ $.messages[2].tool_calls[0].function.arguments']);
+    expect(broken((r) => (callsOf(r)[0].function.arguments = { date: 20260113 }))).toEqual([
+      'arguments-schema @ $.messages[2].tool_calls[0].function.arguments',
+    ]);
     expect(broken((r) => delete r.messages[3].name)).toEqual(['tool-name-missing @ $.messages[3].name']);
   });
 

@@ -45,7 +45,11 @@ export function toHfRecord(example: Example, project: Project, options: HfOption
     else if (m.role === 'tool') messages.push({ role: 'tool', tool_call_id: m.id, name: m.tool, content: JSON.stringify(m.result) });
     else if ('calls' in m) {
       // Content "" rather than null: templates that concatenate content do not fail on it.
-      messages.push({ role: 'assistant', content: '', tool_calls: m.calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.tool, arguments: c.args } })) });
+      messages.push({
+        role: 'assistant',
+        content: '',
+        tool_calls: m.calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.tool, arguments: c.args } })),
+      });
     } else messages.push({ role: 'assistant', content: m.text });
   }
   const record: HfRecord = { messages };
@@ -76,7 +80,8 @@ export function readHfRecord(record: HfRecord): Transcript {
     if (m.role === 'system') system = m.content;
     else if (m.role === 'user') turns.push({ kind: 'user', text: m.content });
     else if (m.role === 'tool') turns.push({ kind: 'result', id: m.tool_call_id, tool: m.name, result: parseResult(m.content) });
-    else if (m.tool_calls?.length) turns.push({ kind: 'calls', calls: m.tool_calls.map((c) => ({ id: c.id, tool: c.function.name, args: c.function.arguments })) });
+    else if (m.tool_calls?.length)
+      turns.push({ kind: 'calls', calls: m.tool_calls.map((c) => ({ id: c.id, tool: c.function.name, args: c.function.arguments })) });
     else turns.push({ kind: 'reply', text: m.content });
   }
   return system === undefined ? { turns } : { system, turns };

@@ -73,18 +73,24 @@ describe('lineChecker', () => {
 
   it('for a line of any format checked as any other that fails it, suggests the line’s own format', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...allChains), fc.nat(100_000), fc.constantFrom(...FORMATS), fc.constantFrom(...FORMATS), (ref, index, written, checkedAs) => {
-        const p = project(ref.name);
-        if (written.id === checkedAs.id || written.readiness?.(p, ref.chainId).some((d) => d.severity === 'error')) return;
-        const serialized = written.needsSerializedTurns === true;
-        const context = formatContext(p, { serialized });
-        const [line] = written.write(generatorFor(ref, { serializeParallel: serialized }).example(3, index), context);
-        // The project's tools, as `check --tools` gives them (a distil line carries none).
-        const checker = make(checkedAs.id, {}, context.tools);
-        const found = checker.push([line]);
-        if (found.length === 0) expect(checker.looksLike).toBeUndefined();
-        else expect(checker.looksLike, `${written.id} line checked as ${checkedAs.id}`).toBe(written.id);
-      }),
+      fc.property(
+        fc.constantFrom(...allChains),
+        fc.nat(100_000),
+        fc.constantFrom(...FORMATS),
+        fc.constantFrom(...FORMATS),
+        (ref, index, written, checkedAs) => {
+          const p = project(ref.name);
+          if (written.id === checkedAs.id || written.readiness?.(p, ref.chainId).some((d) => d.severity === 'error')) return;
+          const serialized = written.needsSerializedTurns === true;
+          const context = formatContext(p, { serialized });
+          const [line] = written.write(generatorFor(ref, { serializeParallel: serialized }).example(3, index), context);
+          // The project's tools, as `check --tools` gives them (a distil line carries none).
+          const checker = make(checkedAs.id, {}, context.tools);
+          const found = checker.push([line]);
+          if (found.length === 0) expect(checker.looksLike).toBeUndefined();
+          else expect(checker.looksLike, `${written.id} line checked as ${checkedAs.id}`).toBe(written.id);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 60_000);

@@ -65,35 +65,68 @@ describe('checkOpenAIRecord rejects the classic mistakes', () => {
   const callsOf = (m: Record<string, unknown>) => m.tool_calls as { id: string; function: { name: string; arguments: unknown } }[];
 
   it('arguments written as an object instead of a JSON string', () => {
-    expect(broken((r) => { const c = callsOf(r.messages[2])[0]; c.function.arguments = JSON.parse(c.function.arguments as string); })).toEqual(['arguments-not-string @ $.messages[2].tool_calls[0].function.arguments']);
+    expect(
+      broken((r) => {
+        const c = callsOf(r.messages[2])[0];
+        c.function.arguments = JSON.parse(c.function.arguments as string);
+      }),
+    ).toEqual(['arguments-not-string @ $.messages[2].tool_calls[0].function.arguments']);
   });
 
   it('a call that is never answered', () => {
-    expect(broken((r) => r.messages.splice(4, 1))).toEqual(expect.arrayContaining([expect.stringMatching(/^unanswered-call @ \$\.messages\[2\]\.tool_calls\[1\]/)]));
+    expect(broken((r) => r.messages.splice(4, 1))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^unanswered-call @ \$\.messages\[2\]\.tool_calls\[1\]/)]),
+    );
   });
 
   it('an answer to an unknown id', () => {
-    expect(broken((r) => { r.messages[3].tool_call_id = 'ZZZZZZZZZ'; })).toContain('unknown-tool-call-id @ $.messages[3].tool_call_id');
+    expect(
+      broken((r) => {
+        r.messages[3].tool_call_id = 'ZZZZZZZZZ';
+      }),
+    ).toContain('unknown-tool-call-id @ $.messages[3].tool_call_id');
   });
 
   it('an undeclared tool', () => {
-    expect(broken((r) => { callsOf(r.messages[2])[0].function.name = 'find_rooms'; })).toContain('undeclared-tool @ $.messages[2].tool_calls[0].function.name');
+    expect(
+      broken((r) => {
+        callsOf(r.messages[2])[0].function.name = 'find_rooms';
+      }),
+    ).toContain('undeclared-tool @ $.messages[2].tool_calls[0].function.name');
   });
 
   it('arguments that break the parameter schema', () => {
-    const found = broken((r) => { callsOf(r.messages[2])[0].function.arguments = '{"date": 20260113}'; });
+    const found = broken((r) => {
+      callsOf(r.messages[2])[0].function.arguments = '{"date": 20260113}';
+    });
     expect(found).toEqual(['arguments-schema @ $.messages[2].tool_calls[0].function.arguments']);
-    expect(broken((r) => { callsOf(r.messages[2])[0].function.arguments = '{}'; })[0]).toMatch(/^arguments-schema/);
+    expect(
+      broken((r) => {
+        callsOf(r.messages[2])[0].function.arguments = '{}';
+      })[0],
+    ).toMatch(/^arguments-schema/);
   });
 
   it('tool content that is not a string, a duplicated id, a missing final reply', () => {
-    expect(broken((r) => { (r.messages[3] as Record<string, unknown>).content = { ok: true }; })).toContain('tool-content-not-string @ $.messages[3].content');
-    expect(broken((r) => { callsOf(r.messages[2])[1].id = callsOf(r.messages[2])[0].id; })).toContain('duplicate-call-id @ $.messages[2].tool_calls[1].id');
+    expect(
+      broken((r) => {
+        (r.messages[3] as Record<string, unknown>).content = { ok: true };
+      }),
+    ).toContain('tool-content-not-string @ $.messages[3].content');
+    expect(
+      broken((r) => {
+        callsOf(r.messages[2])[1].id = callsOf(r.messages[2])[0].id;
+      }),
+    ).toContain('duplicate-call-id @ $.messages[2].tool_calls[1].id');
     expect(broken((r) => r.messages.pop())).toContain(`no-final-reply @ $.messages[${record().messages.length - 2}]`);
   });
 
   it('two calls in one message when parallel_tool_calls is false', () => {
-    expect(broken((r) => { r.parallel_tool_calls = false; })).toEqual(['parallel-disallowed @ $.messages[2].tool_calls']);
+    expect(
+      broken((r) => {
+        r.parallel_tool_calls = false;
+      }),
+    ).toEqual(['parallel-disallowed @ $.messages[2].tool_calls']);
   });
 
   it('a line that is not JSON, or not an object', () => {

@@ -85,6 +85,8 @@ export const openaiFormat: ExportFormat = {
   description: 'OpenAI-style chat fine-tuning and most hosted trainers: messages, tools, parallel_tool_calls; arguments as JSON strings',
   // Any other {"messages": [...]}: the most general chat shape, tried last.
   detect: { specificity: 0, matches: (r) => Array.isArray(r.messages) },
-  write: (example, { project, tools, options }) => [toOpenAILine(example, project, { tools, includeTools: options.includeTools, serialized: options.serialized })],
+  write: (example, { project, tools, options }) => [
+    toOpenAILine(example, project, { tools, includeTools: options.includeTools, serialized: options.serialized }),
+  ],
   check: (line, tools) => checkOpenAILine(line, { tools }),
 };

@@ -41,4 +41,16 @@ export function formatContext(project: Project, options: FormatOptions = {}): Fo
 
 export type { BundleLayout, ExportFormat, FormatContext, FormatOptions, LineShape } from './exportFormat.ts';
 export type { BundleCheck, BundleFinding } from './distil.ts';
-export { anthropicFormat, distilFormat, evalBfclFormat, evalFormat, evalNestfulFormat, evalTaskBenchFormat, hermesConversationsFormat, hermesFormat, hfFormat, openaiFormat, sharegptFormat };
+export {
+  anthropicFormat,
+  distilFormat,
+  evalBfclFormat,
+  evalFormat,
+  evalNestfulFormat,
+  evalTaskBenchFormat,
+  hermesConversationsFormat,
+  hermesFormat,
+  hfFormat,
+  openaiFormat,
+  sharegptFormat,
+};

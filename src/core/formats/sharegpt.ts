@@ -63,7 +63,8 @@ export function toShareGptRecord(example: Example, project: Project, options: Sh
     if (m.role === 'user') {
       // A multi-turn chain asks again right after a tool result; LLaMA-Factory needs the
       // assistant to speak between the two, so it says what the step did.
-      if (conversations.length && conversations[conversations.length - 1].from === 'observation') conversations.push({ from: 'gpt', value: summaryReply(step) });
+      if (conversations.length && conversations[conversations.length - 1].from === 'observation')
+        conversations.push({ from: 'gpt', value: summaryReply(step) });
       step = [];
       conversations.push({ from: 'human', value: m.text });
     } else if ('calls' in m) {
@@ -117,7 +118,13 @@ export function checkShareGptRecord(record: unknown, context: ShareGptCheckConte
     }
     const position = i - offset + 1;
     if (ODD.has(from) !== (position % 2 === 1)) {
-      out.push(finding('bad-position', jsonPath(at, 'from'), `"${from}" at position ${position}: human and observation must be at odd positions, gpt and function_call at even ones (LLaMA-Factory drops the conversation)`));
+      out.push(
+        finding(
+          'bad-position',
+          jsonPath(at, 'from'),
+          `"${from}" at position ${position}: human and observation must be at odd positions, gpt and function_call at even ones (LLaMA-Factory drops the conversation)`,
+        ),
+      );
     }
     if (from !== 'observation' && openCalls) {
       out.push(finding('unanswered-call', openPath, 'the function_call is not followed by an observation'));
@@ -137,7 +144,8 @@ export function checkShareGptRecord(record: unknown, context: ShareGptCheckConte
   const counted = turns.length - offset;
   if (counted % 2 !== 0) out.push(finding('odd-count', '$.conversations', `${counted} turns: LLaMA-Factory needs an even count (it drops the conversation)`));
   const last = turns[turns.length - 1];
-  if (!isPlainObject(last) || last.from !== 'gpt') out.push(finding('no-final-reply', jsonPath('$.conversations', turns.length - 1), 'the last turn must be the assistant\'s reply (gpt)'));
+  if (!isPlainObject(last) || last.from !== 'gpt')
+    out.push(finding('no-final-reply', jsonPath('$.conversations', turns.length - 1), "the last turn must be the assistant's reply (gpt)"));
   return out;
 }
 
@@ -161,7 +169,13 @@ function checkToolsString(tools: JsonValue, out: Finding[]): ToolSchemas {
   list.forEach((t, i) => {
     const fn = isPlainObject(t) && t.type === 'function' ? t.function : t;
     if (!isPlainObject(fn) || typeof fn.name !== 'string' || !isPlainObject(fn.parameters) || !isPlainObject(fn.parameters.properties)) {
-      out.push(finding('tool-definition', jsonPath('$.tools', i), 'a tool needs "name" and "parameters" with "properties" (LLaMA-Factory\'s tool formatter reads parameters.properties)'));
+      out.push(
+        finding(
+          'tool-definition',
+          jsonPath('$.tools', i),
+          'a tool needs "name" and "parameters" with "properties" (LLaMA-Factory\'s tool formatter reads parameters.properties)',
+        ),
+      );
     }
   });
   return parameterSchemas(list.map((t) => (isPlainObject(t) && t.type === 'function' ? t : { type: 'function', function: t })));

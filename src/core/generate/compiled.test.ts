@@ -89,12 +89,18 @@ const { value } = fc.letrec<{ value: JsonValue }>((tie) => ({
 const record = (inner: fc.Arbitrary<JsonValue>) => fc.dictionary(fc.constantFrom(...KEYS), inner, { minKeys: 1, maxKeys: 4 });
 const list = fc.array(record(fc.oneof(leaf, leaf, fc.array(record(leaf), { maxLength: 3 }))), { maxLength: 5 });
 const listy: fc.Arbitrary<JsonValue> = fc.record({ a: list, b: list, price: list });
-const keyStep: fc.Arbitrary<PathSegment> = fc.constantFrom(...KEYS).map((key) => (key === 'length' ? { kind: 'length' as const } : { kind: 'key' as const, key }));
+const keyStep: fc.Arbitrary<PathSegment> = fc
+  .constantFrom(...KEYS)
+  .map((key) => (key === 'length' ? { kind: 'length' as const } : { kind: 'key' as const, key }));
 const listStep: fc.Arbitrary<PathSegment> = fc.oneof(
   fc.integer({ min: -6, max: 5 }).map((index) => ({ kind: 'index' as const, index })),
   fc.constant({ kind: 'all' as const }),
-  fc.record({ pick: fc.constantFrom('min' as const, 'max' as const), key: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 2 }) }).map(({ pick, key }) => ({ kind: 'pick' as const, pick, key })),
-  fc.record({ pick: fc.constantFrom('min' as const, 'max' as const), key: fc.constantFrom(['a'], ['price'], ['b', 'price']) }).map(({ pick, key }) => ({ kind: 'pick' as const, pick, key: [...key] })),
+  fc
+    .record({ pick: fc.constantFrom('min' as const, 'max' as const), key: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 2 }) })
+    .map(({ pick, key }) => ({ kind: 'pick' as const, pick, key })),
+  fc
+    .record({ pick: fc.constantFrom('min' as const, 'max' as const), key: fc.constantFrom(['a'], ['price'], ['b', 'price']) })
+    .map(({ pick, key }) => ({ kind: 'pick' as const, pick, key: [...key] })),
 );
 const segment = fc.oneof(keyStep, listStep);
 // Random paths, and paths shaped like the values (a key, a list step, then anything).
@@ -105,7 +111,12 @@ const path = fc.oneof(
 const reference = fc.tuple(fc.constantFrom('x', 'y', 'y', 'zz'), path).map(([root, p]) => formatReference(root, p));
 const template = fc.oneof(
   { arbitrary: reference, weight: 2 },
-  { arbitrary: fc.array(fc.oneof(reference, fc.string({ maxLength: 5 }).map(escapeTemplateText)), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')), weight: 1 },
+  {
+    arbitrary: fc
+      .array(fc.oneof(reference, fc.string({ maxLength: 5 }).map(escapeTemplateText)), { minLength: 1, maxLength: 4 })
+      .map((parts) => parts.join('')),
+    weight: 1,
+  },
 );
 
 describe('compiled and plain rendering agree (property)', () => {

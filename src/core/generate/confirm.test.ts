@@ -32,7 +32,7 @@ import {
 
 const ARCHIVE = loadExample('archive-cleanup');
 const YES = ['Yes, delete them.', 'Go ahead.', 'Yes please.'];
-const NO = ['No, keep them for now.', 'Wait, don\'t delete anything.', 'No.'];
+const NO = ['No, keep them for now.', "Wait, don't delete anything.", 'No.'];
 const listInWords = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const projectsOf = (ex: Example) => (toolMessages(ex).find((m) => m.callId === 'old')!.result as { projects: { project_id: string; name: string }[] }).projects;
 
@@ -67,7 +67,9 @@ describe('archive-cleanup: list → confirm once → delete each', () => {
           seen.no += 1;
           expect(ran(ex, 'wipe')).toBe(false);
           expect(shape(ex).slice(q.at + 2)).toEqual(['reply']);
-          expect(['OK, I left your', 'Understood: nothing was deleted']).toContain(replyOf(ex).replace(/^(OK, I left your|Understood: nothing was deleted).*$/, '$1'));
+          expect(['OK, I left your', 'Understood: nothing was deleted']).toContain(
+            replyOf(ex).replace(/^(OK, I left your|Understood: nothing was deleted).*$/, '$1'),
+          );
           expect(ex.outcome).toEqual({ failed: [], retried: [], confirmed: [], declined: ['wipe'] });
         } else {
           seen.yes += 1;
@@ -86,7 +88,9 @@ describe('archive-cleanup: list → confirm once → delete each', () => {
 
   it('yesRate 0.7: the share of yes among the examples that ask is within 5 points', () => {
     const g = generatorOf(ARCHIVE);
-    const asked = range(1000).map((i) => g.example(12, i)).filter((ex) => ex.outcome);
+    const asked = range(1000)
+      .map((i) => g.example(12, i))
+      .filter((ex) => ex.outcome);
     expect(asked.length).toBeGreaterThan(400);
     const yes = asked.filter((ex) => ex.outcome!.confirmed.length === 1).length / asked.length;
     expect(Math.abs(yes - 0.7)).toBeLessThanOrEqual(0.05);
@@ -120,7 +124,19 @@ describe('a declined call and the calls that need it never appear; the declined 
         } else {
           seen.yes += 1;
           const wipes = fanOut ? items.map(() => 'wipe') : ['wipe'];
-          expect(shape(ex)).toEqual(['user', 'calls:list', 'tool:list', 'ask', 'user', `calls:${[...wipes, 'note'].join('+')}`, ...wipes.map(() => 'tool:wipe'), 'tool:note', 'calls:log', 'tool:log', 'reply']);
+          expect(shape(ex)).toEqual([
+            'user',
+            'calls:list',
+            'tool:list',
+            'ask',
+            'user',
+            `calls:${[...wipes, 'note'].join('+')}`,
+            ...wipes.map(() => 'tool:wipe'),
+            'tool:note',
+            'calls:log',
+            'tool:log',
+            'reply',
+          ]);
           expect(replyOf(ex)).toMatch(/^Done \(L-\d{4}\); I told the team \(true\)\.$/);
         }
       }
@@ -138,7 +154,7 @@ describe('a declined call and the calls that need it never appear; the declined 
   });
 });
 
-describe('formats and distil\'s history', () => {
+describe("formats and distil's history", () => {
   const designs: [string, Project][] = [
     ['archive-cleanup', ARCHIVE],
     ['archive-cleanup (multi-turn)', asMultiTurn(ARCHIVE)],
@@ -215,10 +231,13 @@ describe('determinism', () => {
 
 describe('validation', () => {
   // validateProject caches by identity (projects are immutable): validate a copy of each edit.
-  const codes = (p: Project, code: string) => validateProject(structuredClone(p)).filter((d) => d.code === code).map((d) => `${d.severity} ${d.code} @ ${d.path}`);
+  const codes = (p: Project, code: string) =>
+    validateProject(structuredClone(p))
+      .filter((d) => d.code === code)
+      .map((d) => `${d.severity} ${d.code} @ ${d.path}`);
   const confirmed = () => project(outcomeTools(1), [confirmChain(0.5)]);
 
-  it('unconfirmed-destructive: a destructive tool\'s call without confirm', () => {
+  it("unconfirmed-destructive: a destructive tool's call without confirm", () => {
     const p = confirmed();
     delete p.chains[0].calls[1].confirm;
     p.chains[0].reply = 'Done ({log.log_id}, {note.sent}).';
@@ -267,7 +286,11 @@ describe('validation', () => {
       breakIt(p);
       const parsed = parseProject(JSON.stringify(p));
       expect(parsed.ok, path).toBe(false);
-      if (!parsed.ok) expect(parsed.diagnostics.map((d) => `${d.code} @ ${d.path}`), path).toContainEqual(expect.stringMatching(new RegExp(`^invalid @ ${path.replace(/[$.[\]]/g, '\\$&')}`)));
+      if (!parsed.ok)
+        expect(
+          parsed.diagnostics.map((d) => `${d.code} @ ${d.path}`),
+          path,
+        ).toContainEqual(expect.stringMatching(new RegExp(`^invalid @ ${path.replace(/[$.[\]]/g, '\\$&')}`)));
     }
     expect(parseProject(JSON.stringify(confirmed())).ok).toBe(true);
   });

@@ -31,7 +31,9 @@ describe('examples', () => {
   it('room-booking: two parallel reads, then book, then invite, then the reply', () => {
     const { generator: g } = generator('room-booking');
     const ex = g.example(1, 0);
-    const shape = ex.messages.map((m) => (m.role === 'user' ? 'user' : m.role === 'tool' ? `tool:${m.callId}` : isCallsMessage(m) ? `calls:${m.calls.map((c) => c.callId).join('+')}` : 'reply'));
+    const shape = ex.messages.map((m) =>
+      m.role === 'user' ? 'user' : m.role === 'tool' ? `tool:${m.callId}` : isCallsMessage(m) ? `calls:${m.calls.map((c) => c.callId).join('+')}` : 'reply',
+    );
     expect(shape).toEqual(['user', 'calls:rooms+team', 'tool:rooms', 'tool:team', 'calls:book', 'tool:book', 'calls:invite', 'tool:invite', 'reply']);
     expect(ex.system).toBeTruthy();
   });
@@ -53,7 +55,7 @@ describe('examples', () => {
     expect(new Set(examples.map((e) => JSON.stringify(e.slots))).size).toBeGreaterThan(150);
     const roomCounts = examples.map((e) => {
       const tool = e.messages.find((m) => m.role === 'tool' && m.callId === 'rooms');
-      return tool && tool.role === 'tool' ? ((tool.result as { rooms: unknown[] }).rooms.length) : 0;
+      return tool && tool.role === 'tool' ? (tool.result as { rooms: unknown[] }).rooms.length : 0;
     });
     expect(new Set(roomCounts).size).toBeGreaterThan(1);
   });
@@ -135,14 +137,18 @@ describe('examples', () => {
     delete p.chains[0].reply;
     const made = createGenerator(p, 'plan');
     const text = made.ok ? made.generator.example(1, 0).messages.at(-1) : undefined;
-    expect(text && isReplyMessage(text) && text.text).toMatch(/^I created the project \(Launch, project project_\w+\) and created the task \(task task_\w+\)\.$/);
+    expect(text && isReplyMessage(text) && text.text).toMatch(
+      /^I created the project \(Launch, project project_\w+\) and created the task \(task task_\w+\)\.$/,
+    );
   });
 
   it('a multi-turn chain puts a user request before every call', () => {
     const project = loadExample('file-system');
     const made = createGenerator(project, project.chains[0].id);
     if (!made.ok) throw new Error('expected a generator');
-    const roles = made.generator.example(1, 0).messages.map((m) => (m.role === 'user' ? 'U' : m.role === 'tool' ? 'T' : isCallsMessage(m) ? `A${m.calls.length}` : 'R'));
+    const roles = made.generator
+      .example(1, 0)
+      .messages.map((m) => (m.role === 'user' ? 'U' : m.role === 'tool' ? 'T' : isCallsMessage(m) ? `A${m.calls.length}` : 'R'));
     expect(roles.join(' ')).toMatch(/^(U A1 T )+R$/);
   });
 

@@ -195,7 +195,11 @@ export function createGenerator(project: Project, chainId: string, options: Gene
   for (const call of chain.calls) {
     const as = call.forEach !== undefined ? elementName(call) : undefined;
     const source = call.forEach !== undefined ? parseTemplate(call.forEach).whole : null;
-    const sourcePath = source ? (source.path.length && source.path[source.path.length - 1].kind === 'all' ? source.path : [...source.path, { kind: 'all' } as PathSegment]) : [];
+    const sourcePath = source
+      ? source.path.length && source.path[source.path.length - 1].kind === 'all'
+        ? source.path
+        : [...source.path, { kind: 'all' } as PathSegment]
+      : [];
     for (const read of [...callReads(call), { value: call.requests ?? [], at: ['requests'] }]) {
       for (const { ref } of collectReferences(read.value)) {
         if (as !== undefined && ref.root === as) {
@@ -205,7 +209,8 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     }
   }
   // A call's pinned result fields must exist in what the simulator makes.
-  for (const call of chain.calls) for (const path of pinnedPaths(call)) addRead(call.id, fanOutIds.has(call.id) ? [{ kind: 'index', index: 0 }, ...path] : path);
+  for (const call of chain.calls)
+    for (const path of pinnedPaths(call)) addRead(call.id, fanOutIds.has(call.id) ? [{ kind: 'index', index: 0 }, ...path] : path);
   // What a reply variant with a `when` reads is guarded: it may need a list the condition asks about to be empty elsewhere.
   const guardedPaths = new Map<string, PathSegment[][]>();
   for (const { template, when } of replyTemplates(chain)) {
@@ -214,7 +219,8 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       else if (callById.has(ref.root) && !fanOutIds.has(ref.root)) guardedPaths.set(ref.root, [...(guardedPaths.get(ref.root) ?? []), [...ref.path]]);
     }
   }
-  for (const variant of Array.isArray(chain.reply) ? chain.reply : []) if (variant.when) for (const { ref } of collectReferences(variant.when)) addRead(ref.root, ref.path);
+  for (const variant of Array.isArray(chain.reply) ? chain.reply : [])
+    if (variant.when) for (const { ref } of collectReferences(variant.when)) addRead(ref.root, ref.path);
 
   const waitsFor = new Map<string, string[]>();
   // A call does not run when a call it needs did not; a wait that only asks what happened (`ran`) is not a need.
@@ -238,7 +244,14 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       ...(call.result !== undefined ? { pins: preparePins(call as Call, tool) } : {}),
       ...(call.failure ? { failure: prepareFailure(call, tool) } : {}),
       ...(call.confirm
-        ? { confirm: { ask: call.confirm.ask.map((t) => compileTemplate(t, true)), yes: call.confirm.yes, no: call.confirm.no, yesRate: call.confirm.yesRate ?? DEFAULT_YES_RATE } }
+        ? {
+            confirm: {
+              ask: call.confirm.ask.map((t) => compileTemplate(t, true)),
+              yes: call.confirm.yes,
+              no: call.confirm.no,
+              yesRate: call.confirm.yesRate ?? DEFAULT_YES_RATE,
+            },
+          }
         : {}),
     });
   }
@@ -265,7 +278,10 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     const place = requests.length ? `$.chains[${chainIndex}].requests` : `$.chains[${chainIndex}].calls`;
     const count = requests.length || firstStepChoices.length;
     if (allowed.length === 0 || allowed.some((i) => !Number.isInteger(i) || i < 0 || i >= count)) {
-      return { ok: false, diagnostics: [error('invalid', place, `the request templates to draw from must be indices below ${count}, got [${allowed.join(', ')}]`, { chainId })] };
+      return {
+        ok: false,
+        diagnostics: [error('invalid', place, `the request templates to draw from must be indices below ${count}, got [${allowed.join(', ')}]`, { chainId })],
+      };
     }
     if (requests.length) openingChoices = [...allowed];
     else firstStepChoices = [...allowed];
@@ -276,7 +292,11 @@ export function createGenerator(project: Project, chainId: string, options: Gene
     const filter = options.slotFilter?.[name];
     if (filter && isOneOfSlot(spec)) {
       const values = spec.oneOf.filter((v) => filter(v));
-      if (values.length === 0) return { ok: false, diagnostics: [error('invalid', `$.chains[${chainIndex}].slots.${name}`, `no value of the slot "${name}" is allowed here`, { chainId })] };
+      if (values.length === 0)
+        return {
+          ok: false,
+          diagnostics: [error('invalid', `$.chains[${chainIndex}].slots.${name}`, `no value of the slot "${name}" is allowed here`, { chainId })],
+        };
       slots.push({ name, spec: { oneOf: values }, filter: undefined });
     } else slots.push({ name, spec, filter });
   }
@@ -286,7 +306,10 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       ? undefined
       : typeof chain.reply === 'string'
         ? [{ when: undefined, texts: [compileTemplate(chain.reply, true)] }]
-        : chain.reply.map((v) => ({ when: v.when !== undefined ? compileCondition(v.when) : undefined, texts: (v.texts ?? (v.text !== undefined ? [v.text] : [])).map((t) => compileTemplate(t, true)) }));
+        : chain.reply.map((v) => ({
+            when: v.when !== undefined ? compileCondition(v.when) : undefined,
+            texts: (v.texts ?? (v.text !== undefined ? [v.text] : [])).map((t) => compileTemplate(t, true)),
+          }));
   const sf = createSeededFaker(0, project.referenceDate ?? DEFAULT_REFERENCE_DATE);
   // One call per assistant turn: a fan-out's calls (and retries) each get their own, in the list's order (multi-turn chains too).
   const serializeFanOuts = options.serializeParallel === true;
@@ -468,7 +491,11 @@ export function createGenerator(project: Project, chainId: string, options: Gene
           if (!failing && call.pins) pin(call.pins, result, group[k].scope);
           ranCount.set(c.callId, (ranCount.get(c.callId) ?? 0) + 1);
           done?.push(failing ? { call: c, result, error: true } : { call: c, result });
-          messages.push(failing ? { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result, error: true } : { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result });
+          messages.push(
+            failing
+              ? { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result, error: true }
+              : { role: 'tool', id: c.id, callId: c.callId, tool: c.tool, result },
+          );
           if (!failing) continue;
           if (call.failure!.recover === 'report') {
             // No retry: the calls that need its result do not run; the reply says what failed.
@@ -523,7 +550,11 @@ export function createGenerator(project: Project, chainId: string, options: Gene
       }
     }
     if (text === undefined) {
-      const ran: RanCall[] = done ?? messages.flatMap((m) => (m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result, ...(m.error ? { error: true } : {}) }] : []));
+      const ran: RanCall[] =
+        done ??
+        messages.flatMap((m) =>
+          m.role === 'tool' ? [{ call: { id: m.id, callId: m.callId, tool: m.tool, args: {} }, result: m.result, ...(m.error ? { error: true } : {}) }] : [],
+        );
       text = summaryReply(ran, { declined: [...declined].map((id) => ({ tool: callById.get(id)!.tool })), pick: (n) => sf.rng.int(0, n - 1) });
     }
     messages.push({ role: 'assistant', text });

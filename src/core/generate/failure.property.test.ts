@@ -5,7 +5,22 @@ import { validateProject } from '../compile/compileProject.ts';
 import { formatContext } from '../formats/registry.ts';
 import { toAnthropicRecord } from '../formats/anthropic.ts';
 import { isCallsMessage, type Example } from './types.ts';
-import { asMultiTurn, callMessages, callsOf, errorsOf, expectRetries, formatFindings, formatsFor, generatorOf, outcomeTools, project, questionsOf, ran, replyOf, toolMessages } from './outcome.testutil.ts';
+import {
+  asMultiTurn,
+  callMessages,
+  callsOf,
+  errorsOf,
+  expectRetries,
+  formatFindings,
+  formatsFor,
+  generatorOf,
+  outcomeTools,
+  project,
+  questionsOf,
+  ran,
+  replyOf,
+  toolMessages,
+} from './outcome.testutil.ts';
 
 /*
  * Random small designs with a call that may fail (random rate and recovery, one call or a
@@ -64,15 +79,32 @@ const designArb: fc.Arbitrary<Design> = fc
     const yes = ['Yes.', 'Go ahead.'];
     const no = ['No.', 'Keep them.'];
     const wipe: Call = r.wipeFanOut
-      ? { id: 'wipe', tool: 'delete_item', forEach: '{list.items[*]}', as: 'w', args: { item_id: '{w.item_id}' }, confirm: { ask: ['Delete {list.items[*].name}?', 'Remove these {list.items.length}?'], yes, no, yesRate: r.yesRate } }
-      : { id: 'wipe', tool: 'delete_item', args: { item_id: '{list.items[0].item_id}' }, confirm: { ask: ['Delete {list.items[0].name}?'], yes, no, yesRate: r.yesRate } };
+      ? {
+          id: 'wipe',
+          tool: 'delete_item',
+          forEach: '{list.items[*]}',
+          as: 'w',
+          args: { item_id: '{w.item_id}' },
+          confirm: { ask: ['Delete {list.items[*].name}?', 'Remove these {list.items.length}?'], yes, no, yesRate: r.yesRate },
+        }
+      : {
+          id: 'wipe',
+          tool: 'delete_item',
+          args: { item_id: '{list.items[0].item_id}' },
+          confirm: { ask: ['Delete {list.items[0].name}?'], yes, no, yesRate: r.yesRate },
+        };
     if (r.wipeAfterSave) wipe.after = ['save'];
     const calls: Call[] = [{ id: 'list', tool: 'list_items', args: { folder: '{folder}' } }, save, wipe];
     if (r.log) calls.push({ id: 'log', tool: 'log_result', args: { ref: r.saveFanOut ? 'saved {save.length}' : '{save.saved_id}' } });
     if (r.audit) calls.push({ id: 'audit', tool: 'log_result', args: { ref: r.wipeFanOut ? 'deleted {wipe.length}' : '{wipe.item_id}' } });
     if (r.note) calls.push({ id: 'note', tool: 'notify', args: { text: 'Looked at {list.items.length} items in {folder}.' } });
     const variants: Design['variants'] = r.declinedFirst ? ['declined', 'failed'] : ['failed', 'declined'];
-    const reply: ReplyVariant[] = [...variants.map((v): ReplyVariant => (v === 'failed' ? { when: { failed: 'save' }, text: FAILED_TEXT } : { when: { declined: 'wipe' }, text: DECLINED_TEXT })), { text: FALLBACK_TEXT }];
+    const reply: ReplyVariant[] = [
+      ...variants.map((v): ReplyVariant =>
+        v === 'failed' ? { when: { failed: 'save' }, text: FAILED_TEXT } : { when: { declined: 'wipe' }, text: DECLINED_TEXT },
+      ),
+      { text: FALLBACK_TEXT },
+    ];
     const chain: Chain = { id: 'random', requests: ['Tidy up {folder}.'], slots: { folder: { oneOf: ['inbox', 'archive', 'drafts'] } }, calls, reply };
     const single = project(outcomeTools(r.minItems, r.maxItems), [chain]);
     return {
@@ -91,7 +123,8 @@ const designArb: fc.Arbitrary<Design> = fc
     };
   });
 
-const describeDesign = (d: Design) => JSON.stringify({ ...d, project: d.project.chains[0].calls.map(({ id, forEach, failure, confirm, after }) => ({ id, forEach, failure, confirm, after })) });
+const describeDesign = (d: Design) =>
+  JSON.stringify({ ...d, project: d.project.chains[0].calls.map(({ id, forEach, failure, confirm, after }) => ({ id, forEach, failure, confirm, after })) });
 
 /** What the transcript says about the example, and the rules it must keep. */
 function expectRules(d: Design, ex: Example, serialized: boolean): { declined: boolean; failed: boolean } {
@@ -99,7 +132,10 @@ function expectRules(d: Design, ex: Example, serialized: boolean): { declined: b
   const items = (toolMessages(ex).find((m) => m.callId === 'list')!.result as { items: { item_id: string; name: string }[] }).items;
   const errors = errorsOf(ex);
   // Only save fails, once at most (a fan-out: its first call).
-  expect(errors.every((m) => m.callId === 'save'), what).toBe(true);
+  expect(
+    errors.every((m) => m.callId === 'save'),
+    what,
+  ).toBe(true);
   expect(errors.length, what).toBeLessThanOrEqual(1);
   if (errors.length && d.saveFanOut) expect(callsOf(ex, 'save').find((c) => c.id === errors[0].id)!.element).toBe(0);
   const failed = errors.length === 1 && d.recover === 'report';
@@ -108,7 +144,11 @@ function expectRules(d: Design, ex: Example, serialized: boolean): { declined: b
   expect(retries, what).toBe(d.recover === 'report' ? 0 : errors.length);
   expect(callsOf(ex, 'save'), what).toHaveLength((d.saveFanOut ? items.length : 1) + retries);
   // Without a retry each element is called once (a fan-out's other elements still run after its failure).
-  if (d.saveFanOut && d.recover === 'report') expect(callsOf(ex, 'save').map((c) => c.element), what).toEqual(items.map((_, k) => k));
+  if (d.saveFanOut && d.recover === 'report')
+    expect(
+      callsOf(ex, 'save').map((c) => c.element),
+      what,
+    ).toEqual(items.map((_, k) => k));
 
   // The confirmation: asked once, right before the group, exactly when the group has calls to make.
   const wipeWouldRun = !(d.wipeAfterSave && failed) && !(d.wipeFanOut && items.length === 0);
@@ -131,8 +171,14 @@ function expectRules(d: Design, ex: Example, serialized: boolean): { declined: b
     if (!declined) {
       // The next assistant message makes the group's calls (the first of them, serialised).
       const next = ex.messages.slice(q.at + 2).find(isCallsMessage)!;
-      expect(next.calls.some((c) => c.callId === 'wipe'), what).toBe(true);
-      expect(ex.messages.slice(q.at + 2).findIndex((m) => m.role !== 'user'), what).toBe(0);
+      expect(
+        next.calls.some((c) => c.callId === 'wipe'),
+        what,
+      ).toBe(true);
+      expect(
+        ex.messages.slice(q.at + 2).findIndex((m) => m.role !== 'user'),
+        what,
+      ).toBe(0);
     }
   }
   expect(ex.outcome?.declined ?? [], what).toEqual(declined ? ['wipe'] : []);
@@ -150,21 +196,38 @@ function expectRules(d: Design, ex: Example, serialized: boolean): { declined: b
   const holds = { failed, declined };
   const first = d.variants.find((v) => holds[v]);
   const folder = ex.slots.folder as string;
-  const expected = first === 'failed' ? `Saving failed: ${JSON.stringify(d.saveFanOut ? toolMessages(ex).filter((m) => m.callId === 'save').map((m) => m.result) : errors[0].result)}.` : first === 'declined' ? `You said no: nothing was deleted in ${folder}.` : `All done in ${folder}.`;
+  const expected =
+    first === 'failed'
+      ? `Saving failed: ${JSON.stringify(
+          d.saveFanOut
+            ? toolMessages(ex)
+                .filter((m) => m.callId === 'save')
+                .map((m) => m.result)
+            : errors[0].result,
+        )}.`
+      : first === 'declined'
+        ? `You said no: nothing was deleted in ${folder}.`
+        : `All done in ${folder}.`;
   expect(replyOf(ex), what).toBe(expected);
 
   // User and assistant alternate, also when a multi-turn chain goes on after a refusal (the answer opens the next step).
-  expect(ex.messages.some((m, i) => m.role === 'user' && ex.messages[i + 1]?.role === 'user'), what).toBe(false);
+  expect(
+    ex.messages.some((m, i) => m.role === 'user' && ex.messages[i + 1]?.role === 'user'),
+    what,
+  ).toBe(false);
   return { declined, failed };
 }
 
 describe('random designs with a failing call and a confirmed call', () => {
-  it('are valid, keep every rule of failures and confirmations, and every line passes every format\'s checker', () => {
+  it("are valid, keep every rule of failures and confirmations, and every line passes every format's checker", () => {
     const seen = { failed: 0, retried: 0, declined: 0, confirmed: 0, multiTurnLines: 0 };
     fc.assert(
       fc.property(designArb, fc.nat(1_000_000), fc.boolean(), fc.boolean(), (d, seed, serializeParallel, includeTools) => {
         const p = d.project;
-        expect(validateProject(p).filter((x) => x.severity === 'error'), describeDesign(d)).toEqual([]);
+        expect(
+          validateProject(p).filter((x) => x.severity === 'error'),
+          describeDesign(d),
+        ).toEqual([]);
         expect(formatsFor(p, 'random')).toHaveLength(d.multiTurn ? 6 : 5);
         const generators = new Map([false, true].map((s) => [s, generatorOf(p, 'random', { serializeParallel: s })]));
         const context = formatContext(p, { includeTools: false });

@@ -36,7 +36,8 @@ const ROOMS = loadExample('room-booking-retry');
 const SALES = loadExample('sales-report');
 
 /** The failing design with `failure` on `save` (and extra keys on the call). */
-const failing = (failure: NonNullable<Call['failure']>, extra: Partial<Call> = {}, minItems = 0): Project => project(outcomeTools(minItems), [failingChain(failure, extra)]);
+const failing = (failure: NonNullable<Call['failure']>, extra: Partial<Call> = {}, minItems = 0): Project =>
+  project(outcomeTools(minItems), [failingChain(failure, extra)]);
 const LOCKED = { error: { code: 'LOCKED', message: 'Item {save.item_id} is locked.' } };
 
 describe('the error share is steered', () => {
@@ -71,10 +72,23 @@ describe('recover "retry" / {retryWith}: a retry always follows its error', () =
       const failed = errorsOf(ex, 'book').length > 0;
       expect(callsOf(ex, 'book')).toHaveLength(failed ? 2 : 1);
       // The invitations read the booking that succeeded.
-      const booked = toolMessages(ex).filter((m) => m.callId === 'book' && !m.error).map((m) => m.result as { booking_id: string });
+      const booked = toolMessages(ex)
+        .filter((m) => m.callId === 'book' && !m.error)
+        .map((m) => m.result as { booking_id: string });
       expect(booked).toHaveLength(1);
       expect(callsOf(ex, 'invite')[0].args.booking_id).toBe(booked[0].booking_id);
-      expect(shape(ex)).toEqual(['user', 'calls:rooms+team', 'tool:rooms', 'tool:team', 'calls:book', ...(failed ? ['error:book', 'calls:book'] : []), 'tool:book', 'calls:invite', 'tool:invite', 'reply']);
+      expect(shape(ex)).toEqual([
+        'user',
+        'calls:rooms+team',
+        'tool:rooms',
+        'tool:team',
+        'calls:book',
+        ...(failed ? ['error:book', 'calls:book'] : []),
+        'tool:book',
+        'calls:invite',
+        'tool:invite',
+        'reply',
+      ]);
     }
     expect(retries).toBeGreaterThan(20);
     expect(retries).toBeLessThan(70);
@@ -114,7 +128,7 @@ describe('recover "retry" / {retryWith}: a retry always follows its error', () =
   });
 });
 
-describe('a fan-out\'s failure is its first call\'s', () => {
+describe("a fan-out's failure is its first call's", () => {
   const fanOut = (recover: 'retry' | 'report') =>
     project(outcomeTools(2, 4), [
       {
@@ -123,7 +137,14 @@ describe('a fan-out\'s failure is its first call\'s', () => {
         slots: { folder: { oneOf: ['inbox', 'archive'] } },
         calls: [
           { id: 'list', tool: 'list_items', args: { folder: '{folder}' } },
-          { id: 'save', tool: 'save_item', forEach: '{list.items[*]}', as: 'it', args: { item_id: '{it.item_id}', copies: 1 }, failure: { rate: 1, error: { error: { code: 'LOCKED', message: '{save.item_id} is locked.' } }, recover } },
+          {
+            id: 'save',
+            tool: 'save_item',
+            forEach: '{list.items[*]}',
+            as: 'it',
+            args: { item_id: '{it.item_id}', copies: 1 },
+            failure: { rate: 1, error: { error: { code: 'LOCKED', message: '{save.item_id} is locked.' } }, recover },
+          },
           { id: 'log', tool: 'log_result', args: { ref: '{save[0].saved_id}' } },
         ],
         reply: [{ when: { failed: 'save' }, text: 'Saving failed: {save[0]}.' }, { text: 'Saved {save.length} (log {log.log_id}).' }],
@@ -179,7 +200,16 @@ describe('recover "report": dependents do not run, independent calls do, the {fa
       expect(replyOf(ex).startsWith('Done: ')).toBe(!didFail);
       expect(ex.outcome?.failed ?? []).toEqual(didFail ? ['dash'] : []);
       expect(ex.outcome?.retried ?? []).toEqual([]);
-      expect(shape(ex)).toEqual(['user', 'calls:sales', 'tool:sales', 'calls:mail+dash', 'tool:mail', didFail ? 'error:dash' : 'tool:dash', ...(didFail ? [] : ['calls:post', 'tool:post']), 'reply']);
+      expect(shape(ex)).toEqual([
+        'user',
+        'calls:sales',
+        'tool:sales',
+        'calls:mail+dash',
+        'tool:mail',
+        didFail ? 'error:dash' : 'tool:dash',
+        ...(didFail ? [] : ['calls:post', 'tool:post']),
+        'reply',
+      ]);
     }
     expect(failed).toBeGreaterThan(35);
     expect(failed).toBeLessThan(100);
@@ -202,14 +232,16 @@ describe('recover "report": dependents do not run, independent calls do, the {fa
 });
 
 describe('the error result', () => {
-  it('room-booking-retry: {book.room_id} inside the error is the failing call\'s own argument', () => {
+  it("room-booking-retry: {book.room_id} inside the error is the failing call's own argument", () => {
     const g = generatorOf(ROOMS);
     let seen = 0;
     for (const i of range(100)) {
       const ex = g.example(9, i);
       for (const e of errorsOf(ex)) {
         seen += 1;
-        expect(e.result).toEqual({ error: { code: 'ROOM_TAKEN', message: `Room ${callFor(ex, e.id).args.room_id as string} was booked by someone else a moment ago.` } });
+        expect(e.result).toEqual({
+          error: { code: 'ROOM_TAKEN', message: `Room ${callFor(ex, e.id).args.room_id as string} was booked by someone else a moment ago.` },
+        });
       }
     }
     expect(seen).toBeGreaterThan(5);
@@ -217,7 +249,17 @@ describe('the error result', () => {
 
   it('without "error": drawn from the tool\'s "errors" schema; without that either: a generic {"error": {"code", "message"}}', () => {
     const withSchema = failing({ rate: 1 });
-    withSchema.tools[1].errors = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string', const: 'QUOTA' }, retry_after_s: { type: 'integer', minimum: 1, maximum: 60 } }, required: ['code', 'retry_after_s'] } }, required: ['error'] };
+    withSchema.tools[1].errors = {
+      type: 'object',
+      properties: {
+        error: {
+          type: 'object',
+          properties: { code: { type: 'string', const: 'QUOTA' }, retry_after_s: { type: 'integer', minimum: 1, maximum: 60 } },
+          required: ['code', 'retry_after_s'],
+        },
+      },
+      required: ['error'],
+    };
     for (const i of range(20)) {
       const [e] = errorsOf(generatorOf(withSchema).example(1, i));
       const err = (e.result as { error: { code: string; retry_after_s: number } }).error;
@@ -240,7 +282,9 @@ describe('formats', () => {
       it(`${name}${multi ? ' (multi-turn)' : ''}: every line passes every format's checker, serialised or not`, () => {
         const p = multi ? asMultiTurn(single) : single;
         const chainId = p.chains[0].id;
-        expect(formatsFor(p, chainId)).toEqual(multi ? ['openai', 'hf', 'distil', 'sharegpt', 'hermes', 'anthropic'] : ['openai', 'hf', 'sharegpt', 'hermes', 'anthropic']);
+        expect(formatsFor(p, chainId)).toEqual(
+          multi ? ['openai', 'hf', 'distil', 'sharegpt', 'hermes', 'anthropic'] : ['openai', 'hf', 'sharegpt', 'hermes', 'anthropic'],
+        );
         const generators = new Map([false, true].map((s) => [s, generatorOf(p, chainId, { serializeParallel: s })]));
         let failures = 0;
         for (const serialized of [false, true]) {
@@ -263,7 +307,9 @@ describe('formats', () => {
       for (const i of range(60)) {
         const ex = g.example(1, i);
         const failedIds = new Set(errorsOf(ex).map((m) => m.id));
-        const blocks = toAnthropicRecord(ex, p, { tools: context.tools, includeTools: false }).messages.flatMap((m) => (Array.isArray(m.content) ? m.content : []));
+        const blocks = toAnthropicRecord(ex, p, { tools: context.tools, includeTools: false }).messages.flatMap((m) =>
+          Array.isArray(m.content) ? m.content : [],
+        );
         for (const b of blocks as { type: string; tool_use_id?: string; is_error?: boolean }[]) {
           if (b.type !== 'tool_result') continue;
           const failed = failedIds.has(b.tool_use_id!);
@@ -287,7 +333,12 @@ describe('determinism', () => {
         const b = generatorOf(p, undefined, { serializeParallel });
         const first = range(25).map((i) => a.example(21, i));
         // In another order, from another generator: the same.
-        expect(range(25).reverse().map((i) => b.example(21, i)).reverse()).toEqual(first);
+        expect(
+          range(25)
+            .reverse()
+            .map((i) => b.example(21, i))
+            .reverse(),
+        ).toEqual(first);
         expect(first.filter((ex) => ex.outcome).length).toBeGreaterThan(0);
         expect(range(25).map((i) => a.example(22, i))).not.toEqual(first);
       }
@@ -297,7 +348,10 @@ describe('determinism', () => {
 
 describe('validation', () => {
   // validateProject caches by identity (projects are immutable): validate a copy of each edit.
-  const codes = (p: Project, code: string) => validateProject(structuredClone(p)).filter((d) => d.code === code).map((d) => `${d.severity} ${d.code} @ ${d.path}`);
+  const codes = (p: Project, code: string) =>
+    validateProject(structuredClone(p))
+      .filter((d) => d.code === code)
+      .map((d) => `${d.severity} ${d.code} @ ${d.path}`);
 
   it('failure-without-error: no "error" and no "errors" schema on the tool', () => {
     expect(codes(failing({ rate: 0.2 }), 'failure-without-error')).toEqual(['warning failure-without-error @ $.chains[0].calls[1].failure']);
@@ -327,7 +381,9 @@ describe('validation', () => {
   });
 
   it('a retryWith argument the tool does not have is unknown-arg', () => {
-    expect(codes(failing({ rate: 0.2, error: LOCKED, recover: { retryWith: { item: 'x' } } }), 'unknown-arg')).toEqual(['warning unknown-arg @ $.chains[0].calls[1].failure.recover.retryWith.item']);
+    expect(codes(failing({ rate: 0.2, error: LOCKED, recover: { retryWith: { item: 'x' } } }), 'unknown-arg')).toEqual([
+      'warning unknown-arg @ $.chains[0].calls[1].failure.recover.retryWith.item',
+    ]);
   });
 
   it('the examples have none of these findings', () => {

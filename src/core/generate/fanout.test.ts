@@ -13,7 +13,10 @@ interface Task {
 }
 const tasksOf = (ex: Example) => (resultsOf(ex, 'tasks')[0] as unknown as { tasks: Task[] }).tasks;
 const high = (ex: Example) => tasksOf(ex).filter((t) => t.priority === 'high');
-const shape = (ex: Example) => ex.messages.map((m) => (m.role === 'user' ? 'user' : m.role === 'tool' ? `tool:${m.callId}` : isCallsMessage(m) ? `calls:${m.calls.map((c) => c.callId).join('+')}` : 'reply'));
+const shape = (ex: Example) =>
+  ex.messages.map((m) =>
+    m.role === 'user' ? 'user' : m.role === 'tool' ? `tool:${m.callId}` : isCallsMessage(m) ? `calls:${m.calls.map((c) => c.callId).join('+')}` : 'reply',
+  );
 const repeat = <T>(n: number, ...xs: T[]): T[] => range(n).flatMap(() => xs);
 
 describe('fan-out: one call per element that passes where (task-reminders)', () => {
@@ -36,11 +39,14 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
     expect(mixed.length).toBeGreaterThan(50);
   });
 
-  it('each reminder is for a high-priority task of that example\'s list, in the list\'s order, and every high task has exactly one', () => {
+  it("each reminder is for a high-priority task of that example's list, in the list's order, and every high task has exactly one", () => {
     for (const ex of examples) {
       const calls = callsOf(ex, 'remind');
       const wanted = high(ex);
-      expect(calls.map((c) => c.args.task_id), `#${ex.index}`).toEqual(wanted.map((t) => t.task_id));
+      expect(
+        calls.map((c) => c.args.task_id),
+        `#${ex.index}`,
+      ).toEqual(wanted.map((t) => t.task_id));
       calls.forEach((c, k) => {
         expect(c.args.title).toBe(wanted[k].title);
         expect(c.args.remind_at).toBe(`${wanted[k].due_date}T${ex.slots.time as string}`);
@@ -56,11 +62,17 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
       const n = high(ex).length;
       const messages = callMessages(ex);
       expect(messages.length).toBe(n > 0 ? 2 : 1);
-      expect(shape(ex)).toEqual(['user', 'calls:tasks', 'tool:tasks', ...(n > 0 ? [`calls:${repeat(n, 'remind').join('+')}`, ...repeat(n, 'tool:remind')] : []), 'reply']);
+      expect(shape(ex)).toEqual([
+        'user',
+        'calls:tasks',
+        'tool:tasks',
+        ...(n > 0 ? [`calls:${repeat(n, 'remind').join('+')}`, ...repeat(n, 'tool:remind')] : []),
+        'reply',
+      ]);
     }
   });
 
-  it('serializeParallel: each reminder is its own turn, in the list\'s order', () => {
+  it("serializeParallel: each reminder is its own turn, in the list's order", () => {
     const s = generatorOf(reminders, undefined, { serializeParallel: true });
     let several = 0;
     for (const i of range(300)) {
@@ -89,19 +101,25 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
         expect(reply.startsWith(`None of your ${tasks.length} tasks`) || reply.startsWith(`I checked your ${tasks.length} tasks`), reply).toBe(true);
       } else if (reminded.length === 1) {
         kind = 'one';
-        expect(reply).toBe(`Of your ${tasks.length} tasks due this week, one is high priority: I'll remind you about "${reminded[0].title}" at ${reminded[0].remind_at}.`);
+        expect(reply).toBe(
+          `Of your ${tasks.length} tasks due this week, one is high priority: I'll remind you about "${reminded[0].title}" at ${reminded[0].remind_at}.`,
+        );
       } else {
         kind = 'several';
-        expect(reply.includes(`${reminded.length} high-priority ones`) || reply.startsWith(`Done: ${reminded.length} of your ${tasks.length}`), reply).toBe(true);
+        expect(reply.includes(`${reminded.length} high-priority ones`) || reply.startsWith(`Done: ${reminded.length} of your ${tasks.length}`), reply).toBe(
+          true,
+        );
       }
       seen.add(kind);
     }
     expect([...seen].sort()).toEqual(['empty', 'none', 'one', 'several']);
   });
 
-  it('a forEach over a fan-out call\'s results goes element by element, in a later turn', () => {
+  it("a forEach over a fan-out call's results goes element by element, in a later turn", () => {
     const p = structuredClone(reminders);
-    p.tools.push(tool('confirm_reminder', { reminder_id: { type: 'string' } }, { type: 'object', properties: { ok: { type: 'boolean', const: true } }, required: ['ok'] }));
+    p.tools.push(
+      tool('confirm_reminder', { reminder_id: { type: 'string' } }, { type: 'object', properties: { ok: { type: 'boolean', const: true } }, required: ['ok'] }),
+    );
     p.chains[0].calls.push({ id: 'confirm', tool: 'confirm_reminder', forEach: '{remind[*]}', as: 'r', args: { reminder_id: '{r.reminder_id}' } });
     const c = generatorOf(p);
     for (const i of range(200)) {
@@ -109,7 +127,11 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
       const ids = (resultsOf(ex, 'remind') as { reminder_id: string }[]).map((r) => r.reminder_id);
       expect(callsOf(ex, 'confirm').map((x) => x.args.reminder_id)).toEqual(ids);
       const n = ids.length;
-      expect(shape(ex).slice(3, -1)).toEqual(n ? [`calls:${repeat(n, 'remind').join('+')}`, ...repeat(n, 'tool:remind'), `calls:${repeat(n, 'confirm').join('+')}`, ...repeat(n, 'tool:confirm')] : []);
+      expect(shape(ex).slice(3, -1)).toEqual(
+        n
+          ? [`calls:${repeat(n, 'remind').join('+')}`, ...repeat(n, 'tool:remind'), `calls:${repeat(n, 'confirm').join('+')}`, ...repeat(n, 'tool:confirm')]
+          : [],
+      );
     }
   });
 });
@@ -126,19 +148,31 @@ describe('[min:key] picks an element by its key', () => {
   };
   const p = project(
     [
-      tool('search_flights', { to: { type: 'string' } }, {
-        type: 'object',
-        properties: {
-          flights: {
-            type: 'array',
-            minItems: 1,
-            maxItems: 5,
-            items: { type: 'object', properties: { id: { type: 'string', pattern: '^F-[0-9]{3}$' }, price: { type: 'integer', minimum: 50, maximum: 900 } }, required: ['id', 'price'] },
+      tool(
+        'search_flights',
+        { to: { type: 'string' } },
+        {
+          type: 'object',
+          properties: {
+            flights: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 5,
+              items: {
+                type: 'object',
+                properties: { id: { type: 'string', pattern: '^F-[0-9]{3}$' }, price: { type: 'integer', minimum: 50, maximum: 900 } },
+                required: ['id', 'price'],
+              },
+            },
           },
+          required: ['flights'],
         },
-        required: ['flights'],
-      }),
-      tool('book_flight', { flight_id: { type: 'string' }, price: { type: 'integer' } }, { type: 'object', properties: { booking_id: { type: 'string', pattern: '^B-[0-9]{4}$' } }, required: ['booking_id'] }),
+      ),
+      tool(
+        'book_flight',
+        { flight_id: { type: 'string' }, price: { type: 'integer' } },
+        { type: 'object', properties: { booking_id: { type: 'string', pattern: '^B-[0-9]{4}$' } }, required: ['booking_id'] },
+      ),
     ],
     [flights],
   );
@@ -179,7 +213,14 @@ describe('a dataset of a fan-out chain', () => {
     const project = loadExample('task-reminders');
     const specs: DatasetSpec[] = [
       { project, format: 'openai', seed: 3, selection: { kind: 'even', total: 83 } },
-      { project, format: 'anthropic', seed: 4, selection: { kind: 'even', total: 70 }, options: { serializeParallel: true }, split: { fraction: 0.25, by: 'template' } },
+      {
+        project,
+        format: 'anthropic',
+        seed: 4,
+        selection: { kind: 'even', total: 70 },
+        options: { serializeParallel: true },
+        split: { fraction: 0.25, by: 'template' },
+      },
     ];
     for (const spec of specs) {
       const whole = collect(spec);
@@ -201,10 +242,15 @@ describe('a dataset of a fan-out chain', () => {
     const project = loadExample('task-reminders');
     const text = collect({ project, format: 'openai', seed: 5, selection: { kind: 'even', total: 40 }, options: { includeTools: false } }).train;
     const g = generatorOf(project);
-    text.trimEnd().split('\n').forEach((line, i) => {
-      const calls = (JSON.parse(line) as { messages: { tool_calls?: { function: { arguments: string } }[] }[] }).messages.flatMap((m) => m.tool_calls ?? []);
-      const expected = callMessages(g.example(5, i)).flat().map((c) => c.args as JsonValue);
-      expect(calls.map((c) => JSON.parse(c.function.arguments) as JsonValue)).toEqual(expected);
-    });
+    text
+      .trimEnd()
+      .split('\n')
+      .forEach((line, i) => {
+        const calls = (JSON.parse(line) as { messages: { tool_calls?: { function: { arguments: string } }[] }[] }).messages.flatMap((m) => m.tool_calls ?? []);
+        const expected = callMessages(g.example(5, i))
+          .flat()
+          .map((c) => c.args as JsonValue);
+        expect(calls.map((c) => JSON.parse(c.function.arguments) as JsonValue)).toEqual(expected);
+      });
   });
 });

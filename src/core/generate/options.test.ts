@@ -18,7 +18,7 @@ describe('generator options for datasets', () => {
     expect(createGenerator(loadExample('trip-planning'), 'plan-trip', { requestTemplates: [] }).ok).toBe(false);
   });
 
-  it('requestTemplates on a multi-turn chain narrow the first call\'s requests', () => {
+  it("requestTemplates on a multi-turn chain narrow the first call's requests", () => {
     const project = loadExample('file-system');
     const chain = project.chains[0];
     const first = chain.calls[0].requests!;

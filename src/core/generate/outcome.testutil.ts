@@ -30,7 +30,9 @@ export function callMessages(ex: Example): ExampleCall[][] {
 
 /** Every concrete call of a design call, in message order. */
 export function callsOf(ex: Example, callId: string): ExampleCall[] {
-  return callMessages(ex).flat().filter((c) => c.callId === callId);
+  return callMessages(ex)
+    .flat()
+    .filter((c) => c.callId === callId);
 }
 
 export function ran(ex: Example, callId: string): boolean {
@@ -80,7 +82,13 @@ export function asMultiTurn(project: Project): Project {
  * (distil only when its readiness takes the chain). `serialized` says how the example was made;
  * formats that need serialised turns are given an example made so.
  */
-export function formatFindings(project: Project, chainId: string, example: (serialized: boolean) => Example, serialized: boolean, includeTools = true): string[] {
+export function formatFindings(
+  project: Project,
+  chainId: string,
+  example: (serialized: boolean) => Example,
+  serialized: boolean,
+  includeTools = true,
+): string[] {
   const out: string[] = [];
   for (const format of TRAINING_FORMATS) {
     if (format.readiness?.(project, chainId).some((d) => d.severity === 'error')) continue;
@@ -100,7 +108,10 @@ export function formatsFor(project: Project, chainId: string): string[] {
 }
 
 /** The concrete call a tool message answers. */
-export const callFor = (ex: Example, id: string): ExampleCall => callMessages(ex).flat().find((c) => c.id === id)!;
+export const callFor = (ex: Example, id: string): ExampleCall =>
+  callMessages(ex)
+    .flat()
+    .find((c) => c.id === id)!;
 
 /**
  * Every error of the example is followed by its retry: the next assistant message that makes
@@ -110,7 +121,9 @@ export const callFor = (ex: Example, id: string): ExampleCall => callMessages(ex
  */
 export function expectRetries(ex: Example, expectedArgs: (failed: ExampleCall) => { [k: string]: JsonValue }, serialized = false): number {
   const what = JSON.stringify(ex.messages);
-  const ids = callMessages(ex).flat().map((c) => c.id);
+  const ids = callMessages(ex)
+    .flat()
+    .map((c) => c.id);
   expect(new Set(ids).size, what).toBe(ids.length);
   let seen = 0;
   ex.messages.forEach((m, i) => {
@@ -140,7 +153,12 @@ export function expectRetries(ex: Example, expectedArgs: (failed: ExampleCall) =
 // ---------------------------------------------------------------------------------------------
 // Small hand-made designs.
 
-export function tool(name: string, properties: { [k: string]: JsonValue }, returns: { [k: string]: JsonValue } | undefined, effect: ToolDef['effect'] = 'read'): ToolDef {
+export function tool(
+  name: string,
+  properties: { [k: string]: JsonValue },
+  returns: { [k: string]: JsonValue } | undefined,
+  effect: ToolDef['effect'] = 'read',
+): ToolDef {
   const def: ToolDef = {
     type: 'function',
     function: { name, description: `${name.replace(/_/g, ' ')}.`, parameters: { type: 'object', properties, required: Object.keys(properties) } },
@@ -162,8 +180,24 @@ const obj = (properties: { [k: string]: JsonValue }): { [k: string]: JsonValue }
  */
 export function outcomeTools(minItems = 0, maxItems = 4): ToolDef[] {
   return [
-    tool('list_items', { folder: { type: 'string' } }, obj({ items: { type: 'array', minItems, maxItems, items: obj({ item_id: { type: 'string', pattern: '^I-[0-9]{4}$' }, name: { type: 'string', enum: ['Alpha', 'Beta', 'Gamma', 'Delta', 'Omega'] } }) } })),
-    tool('save_item', { item_id: { type: 'string' }, copies: { type: 'integer' } }, obj({ saved_id: { type: 'string', pattern: '^S-[0-9]{4}$' }, item_id: { type: 'string' } }), 'write'),
+    tool(
+      'list_items',
+      { folder: { type: 'string' } },
+      obj({
+        items: {
+          type: 'array',
+          minItems,
+          maxItems,
+          items: obj({ item_id: { type: 'string', pattern: '^I-[0-9]{4}$' }, name: { type: 'string', enum: ['Alpha', 'Beta', 'Gamma', 'Delta', 'Omega'] } }),
+        },
+      }),
+    ),
+    tool(
+      'save_item',
+      { item_id: { type: 'string' }, copies: { type: 'integer' } },
+      obj({ saved_id: { type: 'string', pattern: '^S-[0-9]{4}$' }, item_id: { type: 'string' } }),
+      'write',
+    ),
     tool('delete_item', { item_id: { type: 'string' } }, obj({ item_id: { type: 'string' }, deleted: { type: 'boolean', const: true } }), 'destructive'),
     tool('notify', { text: { type: 'string' } }, obj({ sent: { type: 'boolean', const: true } }), 'write'),
     tool('log_result', { ref: { type: 'string' } }, obj({ log_id: { type: 'string', pattern: '^L-[0-9]{4}$' } }), 'write'),
@@ -202,7 +236,9 @@ export function confirmChain(yesRate: number, fanOut = false): Chain {
     ? { id: 'wipe', tool: 'delete_item', forEach: '{list.items[*]}', as: 'it', args: { item_id: '{it.item_id}' } }
     : { id: 'wipe', tool: 'delete_item', args: { item_id: '{list.items[0].item_id}' } };
   wipe.confirm = {
-    ask: fanOut ? ['Delete {list.items.length} item(s): {list.items[*].name}?', 'This removes {list.items[*].name} for good. Go ahead?'] : ['Delete {list.items[0].name} for good?'],
+    ask: fanOut
+      ? ['Delete {list.items.length} item(s): {list.items[*].name}?', 'This removes {list.items[*].name} for good. Go ahead?']
+      : ['Delete {list.items[0].name} for good?'],
     yes: ['Yes.', 'Go ahead.'],
     no: ['No, keep it.', 'Wait, no.'],
     yesRate,

@@ -27,23 +27,37 @@ const KINDS = ['alpha', 'beta', 'gamma', 'delta'];
 
 const whereArb: fc.Arbitrary<(as: string, kinds: string[]) => Condition | undefined> = fc.oneof(
   fc.constant(() => undefined),
-  fc.tuple(fc.constantFrom('eq', 'ne'), fc.nat(3)).map(([op, k]) => (as: string, kinds: string[]) => ({ value: `{${as}.kind}`, [op]: kinds[k % kinds.length] }) as Condition),
+  fc.tuple(fc.constantFrom('eq', 'ne'), fc.nat(3)).map(
+    ([op, k]) =>
+      (as: string, kinds: string[]) =>
+        ({ value: `{${as}.kind}`, [op]: kinds[k % kinds.length] }) as Condition,
+  ),
   fc.tuple(fc.constantFrom('in', 'notIn'), fc.subarray([0, 1, 2, 3], { minLength: 1, maxLength: 3 })).map(
     ([op, ks]) =>
       (as: string, kinds: string[]) =>
         ({ value: `{${as}.kind}`, [op]: [...new Set(ks.map((k) => kinds[k % kinds.length]))] }) as Condition,
   ),
   // A combination, so that steering meets all/any/not too.
-  fc.nat(3).map((k) => (as: string, kinds: string[]) => ({ any: [{ value: `{${as}.kind}`, eq: kinds[k % kinds.length] }, { value: `{${as}.score}`, gte: 40 }] }) as Condition),
+  fc.nat(3).map(
+    (k) => (as: string, kinds: string[]) =>
+      ({
+        any: [
+          { value: `{${as}.kind}`, eq: kinds[k % kinds.length] },
+          { value: `{${as}.score}`, gte: 40 },
+        ],
+      }) as Condition,
+  ),
   fc.nat(3).map((k) => (as: string, kinds: string[]) => ({ not: { value: `{${as}.kind}`, eq: kinds[k % kinds.length] } }) as Condition),
 );
 
 /** A test on a number or a length the chain knows before the conditional call. */
-const whenArb: fc.Arbitrary<(list: string, fan: string) => Condition> = fc.tuple(fc.constantFrom('items-length', 'total', 'fan-length'), fc.constantFrom('gt', 'gte', 'lt', 'lte', 'eq', 'ne'), fc.nat(100)).map(([what, op, n]) => (list: string, fan: string) => {
-  if (what === 'total') return { value: `{${list}.total}`, [op]: 10 + (n % 80) } as Condition;
-  const value = what === 'items-length' ? `{${list}.items.length}` : `{${fan}.length}`;
-  return { value, [op]: 1 + (n % 3) } as Condition;
-});
+const whenArb: fc.Arbitrary<(list: string, fan: string) => Condition> = fc
+  .tuple(fc.constantFrom('items-length', 'total', 'fan-length'), fc.constantFrom('gt', 'gte', 'lt', 'lte', 'eq', 'ne'), fc.nat(100))
+  .map(([what, op, n]) => (list: string, fan: string) => {
+    if (what === 'total') return { value: `{${list}.total}`, [op]: 10 + (n % 80) } as Condition;
+    const value = what === 'items-length' ? `{${list}.items.length}` : `{${fan}.length}`;
+    return { value, [op]: 1 + (n % 3) } as Condition;
+  });
 
 const variantPool = (list: string, fan: string, cond: string): ReplyVariant[] => [
   { when: { ran: cond }, text: `Followed up on {${fan}.length} items (ok: {${cond}.ok}).` },
@@ -73,25 +87,42 @@ export const randomDesignArb: fc.Arbitrary<RandomDesign> = fc
     const whereCond = where(element, kindList);
     const whenCond = when(L, F);
     const tools = [
-      tool('list_items', { query: { type: 'string' } }, {
-        type: 'object',
-        properties: {
-          total: { type: 'integer', minimum: 0, maximum: 100 },
-          items: {
-            type: 'array',
-            minItems: 0,
-            maxItems,
+      tool(
+        'list_items',
+        { query: { type: 'string' } },
+        {
+          type: 'object',
+          properties: {
+            total: { type: 'integer', minimum: 0, maximum: 100 },
             items: {
-              type: 'object',
-              properties: { id: { type: 'string', pattern: '^I-[0-9]{4}$' }, kind: { type: 'string', enum: kindList }, score: { type: 'integer', minimum: 0, maximum: 50 } },
-              required: ['id', 'kind', 'score'],
+              type: 'array',
+              minItems: 0,
+              maxItems,
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string', pattern: '^I-[0-9]{4}$' },
+                  kind: { type: 'string', enum: kindList },
+                  score: { type: 'integer', minimum: 0, maximum: 50 },
+                },
+                required: ['id', 'kind', 'score'],
+              },
             },
           },
+          required: ['total', 'items'],
         },
-        required: ['total', 'items'],
-      }),
-      tool('handle_item', { item_id: { type: 'string' }, kind: { type: 'string', enum: kindList } }, { type: 'object', properties: { handled_id: { type: 'string', pattern: '^H-[0-9]{3}$' } }, required: ['handled_id'] }),
-      tool('follow_up', { count: { type: 'integer', minimum: 0 }, note: { type: 'string' } }, { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] }, ['count']),
+      ),
+      tool(
+        'handle_item',
+        { item_id: { type: 'string' }, kind: { type: 'string', enum: kindList } },
+        { type: 'object', properties: { handled_id: { type: 'string', pattern: '^H-[0-9]{3}$' } }, required: ['handled_id'] },
+      ),
+      tool(
+        'follow_up',
+        { count: { type: 'integer', minimum: 0 }, note: { type: 'string' } },
+        { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
+        ['count'],
+      ),
       tool('log_event', { text: { type: 'string' } }, { type: 'object', properties: { logged: { type: 'boolean', const: true } }, required: ['logged'] }),
     ];
     const fan: Call = { id: F, tool: 'handle_item', forEach: `{${L}.items[*]}`, args: { item_id: `{${element}.id}`, kind: `{${element}.kind}` } };
@@ -118,7 +149,14 @@ export const randomDesignArb: fc.Arbitrary<RandomDesign> = fc
     const chain: Chain = { id: 'random', slots: { q: { oneOf: ['red', 'blue', 'green'] } }, calls };
     if (!multiTurn) chain.requests = ['Find the {q} items and handle the ones that fit.', 'Go through the {q} items and deal with the right ones.'];
     if (reply !== undefined) chain.reply = reply;
-    return { project: project(tools, [chain]), chainId: 'random', fanOut: { id: F, as: element, where: whereCond }, conditional: { id: C, when: whenCond }, dependent: dependent ? D : undefined, multiTurn };
+    return {
+      project: project(tools, [chain]),
+      chainId: 'random',
+      fanOut: { id: F, as: element, where: whereCond },
+      conditional: { id: C, when: whenCond },
+      dependent: dependent ? D : undefined,
+      multiTurn,
+    };
   });
 
 /** For messages: the design's calls and reply as JSON (a failing property prints it). */

@@ -24,7 +24,10 @@ describe('the default reply: a short natural answer built from what happened', (
       { room_id: 'R-1', name: 'Orchid', capacity: 4 },
       { room_id: 'R-2', name: 'Maple', capacity: 8 },
     ];
-    const text = summaryReply([ran('find_available_rooms', { date: '2026-01-07' }, { rooms }), ran('book_room', { room_id: 'R-2', date: '2026-01-07' }, { booking_id: 'BK-77', room_id: 'R-2', status: 'confirmed' })]);
+    const text = summaryReply([
+      ran('find_available_rooms', { date: '2026-01-07' }, { rooms }),
+      ran('book_room', { room_id: 'R-2', date: '2026-01-07' }, { booking_id: 'BK-77', room_id: 'R-2', status: 'confirmed' }),
+    ]);
     expect(text).toBe('I found 2 rooms. Then I booked the room (Maple, booking BK-77).');
     expect(text).not.toMatch(/I ran|Done\./);
   });
@@ -32,13 +35,19 @@ describe('the default reply: a short natural answer built from what happened', (
   it('one found thing is singular, none says none; a list named "entries" takes the tool\'s noun', () => {
     expect(summaryReply([ran('search_hotels', { city: 'Rome' }, { hotels: [{ hotel_id: 'H-1', name: 'Hotel Roma' }] })])).toBe('I found 1 hotel.');
     expect(summaryReply([ran('search_hotels', { city: 'Rome' }, { hotels: [] })])).toBe('I found no hotels.');
-    expect(summaryReply([ran('get_logs', { service: 'api' }, { service: 'api', entries: [{ level: 'error' }, { level: 'warn' }, { level: 'error' }] })])).toBe('I found 3 log entries.');
+    expect(summaryReply([ran('get_logs', { service: 'api' }, { service: 'api', entries: [{ level: 'error' }, { level: 'warn' }, { level: 'error' }] })])).toBe(
+      'I found 3 log entries.',
+    );
   });
 
   it('a single read says a fact or two, with units, and leaves out what the user asked (echoes), ids and times', () => {
-    const text = summaryReply([ran('get_weather_forecast', { city: 'Oslo', date: '2026-01-09' }, { city: 'Oslo', date: '2026-01-09', condition: 'light snow', high_c: -2, low_c: -8 })]);
+    const text = summaryReply([
+      ran('get_weather_forecast', { city: 'Oslo', date: '2026-01-09' }, { city: 'Oslo', date: '2026-01-09', condition: 'light snow', high_c: -2, low_c: -8 }),
+    ]);
     expect(text).toBe('I checked the weather forecast (light snow, high -2 °C).');
-    expect(summaryReply([ran('get_user', { user_id: 'U-1' }, { user_id: 'U-1', name: 'Ada Lovelace', email: 'ada@example.com' })])).toBe('I checked the user (Ada Lovelace).');
+    expect(summaryReply([ran('get_user', { user_id: 'U-1' }, { user_id: 'U-1', name: 'Ada Lovelace', email: 'ada@example.com' })])).toBe(
+      'I checked the user (Ada Lovelace).',
+    );
   });
 
   it('a false success flag is never called a success', () => {
@@ -48,7 +57,9 @@ describe('the default reply: a short natural answer built from what happened', (
   });
 
   it('a failed status is not a success either (but "cancelled" is what a cancel tool should give)', () => {
-    expect(summaryReply([ran('deploy_service', { service: 'api' }, { deployment_id: 'D-1', status: 'failed' })])).toBe('I tried to deploy the service, but it did not go through (status failed).');
+    expect(summaryReply([ran('deploy_service', { service: 'api' }, { deployment_id: 'D-1', status: 'failed' })])).toBe(
+      'I tried to deploy the service, but it did not go through (status failed).',
+    );
     expect(summaryReply([ran('cancel_booking', { booking_id: 'B-1' }, { booking_id: 'B-1', status: 'cancelled' })])).toBe('I cancelled the booking.');
   });
 
@@ -67,7 +78,9 @@ describe('the default reply: a short natural answer built from what happened', (
   });
 
   it('a declined call: the reply says it was not done, as the user asked', () => {
-    const text = summaryReply([ran('list_projects', { archived: true }, { projects: [{ project_id: 'P-1', name: 'Old site' }] })], { declined: [{ tool: 'delete_project' }] });
+    const text = summaryReply([ran('list_projects', { archived: true }, { projects: [{ project_id: 'P-1', name: 'Old site' }] })], {
+      declined: [{ tool: 'delete_project' }],
+    });
     expect(text).toBe("I found 1 project. As you asked, I didn't delete the project.");
   });
 
@@ -91,13 +104,25 @@ describe('the default reply: a short natural answer built from what happened', (
       ran('book_flight', { flight_id: 'F1' }, { booking_id: 'BK1' }),
       ran('send_email', { to: 'a@example.com' }, { message_id: 'M1', sent: false }),
     ]);
-    expect(text).toBe('I found 1 flight and checked the weather (Sunny). Then I booked the flight (KLM, booking BK1). I tried to send the email, but it did not go through (sent: false).');
+    expect(text).toBe(
+      'I found 1 flight and checked the weather (Sunny). Then I booked the flight (KLM, booking BK1). I tried to send the email, but it did not go through (sent: false).',
+    );
     expect(sentences(text)).toBe(3);
   });
 
   it('with a random stream, the phrasing varies over examples (the facts do not); without one it is fixed', () => {
-    const calls = [ran('search_hotels', { city: 'Rome' }, { hotels: [{ hotel_id: 'H-1', name: 'Hotel Roma' }] }), ran('book_hotel', { hotel_id: 'H-1' }, { reservation_id: 'RES-1' })];
-    const texts = new Set([0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => { const picks = [a, b]; return summaryReply(calls, { pick: (k) => picks.shift()! % k }); })));
+    const calls = [
+      ran('search_hotels', { city: 'Rome' }, { hotels: [{ hotel_id: 'H-1', name: 'Hotel Roma' }] }),
+      ran('book_hotel', { hotel_id: 'H-1' }, { reservation_id: 'RES-1' }),
+    ];
+    const texts = new Set(
+      [0, 1, 2].flatMap((a) =>
+        [0, 1, 2].map((b) => {
+          const picks = [a, b];
+          return summaryReply(calls, { pick: (k) => picks.shift()! % k });
+        }),
+      ),
+    );
     expect([...texts].sort()).toEqual([
       'I found 1 hotel. After that, I booked the hotel (Hotel Roma, reservation RES-1).',
       'I found 1 hotel. I then booked the hotel (Hotel Roma, reservation RES-1).',
@@ -152,13 +177,58 @@ describe('success flags', () => {
 });
 
 describe('the generator uses it for a chain without a reply', () => {
-  const FIND = tool('find_rooms', { date: { type: 'string' } }, { type: 'object', properties: { rooms: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'object', properties: { room_id: { type: 'string', pattern: '^R-[0-9]{3}$' }, name: { type: 'string', enum: ['Orchid', 'Maple'] } }, required: ['room_id', 'name'] } } }, required: ['rooms'] });
-  const BOOK = tool('book_room', { room_id: { type: 'string' } }, { type: 'object', properties: { booking_id: { type: 'string', pattern: '^BK-[0-9]{4}$' } }, required: ['booking_id'] });
+  const FIND = tool(
+    'find_rooms',
+    { date: { type: 'string' } },
+    {
+      type: 'object',
+      properties: {
+        rooms: {
+          type: 'array',
+          minItems: 2,
+          maxItems: 2,
+          items: {
+            type: 'object',
+            properties: { room_id: { type: 'string', pattern: '^R-[0-9]{3}$' }, name: { type: 'string', enum: ['Orchid', 'Maple'] } },
+            required: ['room_id', 'name'],
+          },
+        },
+      },
+      required: ['rooms'],
+    },
+  );
+  const BOOK = tool(
+    'book_room',
+    { room_id: { type: 'string' } },
+    { type: 'object', properties: { booking_id: { type: 'string', pattern: '^BK-[0-9]{4}$' } }, required: ['booking_id'] },
+  );
 
   it('says what was found and booked, and what failed when the booking fails without a retry', () => {
-    const g = generatorOf(project([FIND, BOOK], [{ id: 'c', requests: ['Book a room.'], calls: [{ id: 'find', tool: 'find_rooms', args: { date: '2026-01-07' } }, { id: 'book', tool: 'book_room', args: { room_id: '{find.rooms[0].room_id}' }, failure: { rate: 0.5, error: { error: { message: 'Room taken' } } } }] }]));
+    const g = generatorOf(
+      project(
+        [FIND, BOOK],
+        [
+          {
+            id: 'c',
+            requests: ['Book a room.'],
+            calls: [
+              { id: 'find', tool: 'find_rooms', args: { date: '2026-01-07' } },
+              {
+                id: 'book',
+                tool: 'book_room',
+                args: { room_id: '{find.rooms[0].room_id}' },
+                failure: { rate: 0.5, error: { error: { message: 'Room taken' } } },
+              },
+            ],
+          },
+        ],
+      ),
+    );
     const texts = range(40).map((i) => replyOf(g.example(1, i)));
-    expect(texts.filter((t) => /^I (looked and )?found 2 rooms\. (Then I|After that, I|I then) booked the room \((Orchid|Maple), booking BK-\d{4}\)\.$/.test(t)).length).toBeGreaterThan(5);
+    expect(
+      texts.filter((t) => /^I (looked and )?found 2 rooms\. (Then I|After that, I|I then) booked the room \((Orchid|Maple), booking BK-\d{4}\)\.$/.test(t))
+        .length,
+    ).toBeGreaterThan(5);
     expect(texts.filter((t) => /^I (looked and )?found 2 rooms\. I couldn't book the room \(Room taken\)\.$/.test(t)).length).toBeGreaterThan(5);
     // The same seed and index give the same reply.
     expect(replyOf(g.example(1, 3))).toBe(texts[3]);

@@ -4,7 +4,11 @@ import type { ExampleCall } from './types.ts';
 
 /** "find_available_rooms" → "find available rooms". */
 export function humanizeToolName(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** A short note on what a result holds: "3 rooms", "booking_id bk_7Kq2Lm9x". */
@@ -42,21 +46,98 @@ export interface SummaryContext {
 }
 
 /** Verbs of tools that look things up rather than act. */
-const READ_VERBS = new Set(['get', 'search', 'find', 'list', 'fetch', 'lookup', 'look', 'check', 'read', 'query', 'show', 'view', 'describe', 'count', 'browse', 'retrieve', 'load', 'ls', 'cat', 'pwd', 'stat']);
+const READ_VERBS = new Set([
+  'get',
+  'search',
+  'find',
+  'list',
+  'fetch',
+  'lookup',
+  'look',
+  'check',
+  'read',
+  'query',
+  'show',
+  'view',
+  'describe',
+  'count',
+  'browse',
+  'retrieve',
+  'load',
+  'ls',
+  'cat',
+  'pwd',
+  'stat',
+]);
 const PAST: Record<string, string> = {
-  send: 'sent', make: 'made', get: 'got', find: 'found', set: 'set', put: 'put', run: 'ran', write: 'wrote', read: 'read', pay: 'paid', buy: 'bought', build: 'built', begin: 'began', give: 'gave', take: 'took', shut: 'shut', split: 'split', reset: 'reset',
-  cancel: 'cancelled', transfer: 'transferred', submit: 'submitted', stop: 'stopped', ship: 'shipped', plan: 'planned', tag: 'tagged', log: 'logged', drop: 'dropped', pin: 'pinned', mkdir: 'created', cd: 'moved to', rm: 'removed', mv: 'moved', cp: 'copied', touch: 'created',
+  send: 'sent',
+  make: 'made',
+  get: 'got',
+  find: 'found',
+  set: 'set',
+  put: 'put',
+  run: 'ran',
+  write: 'wrote',
+  read: 'read',
+  pay: 'paid',
+  buy: 'bought',
+  build: 'built',
+  begin: 'began',
+  give: 'gave',
+  take: 'took',
+  shut: 'shut',
+  split: 'split',
+  reset: 'reset',
+  cancel: 'cancelled',
+  transfer: 'transferred',
+  submit: 'submitted',
+  stop: 'stopped',
+  ship: 'shipped',
+  plan: 'planned',
+  tag: 'tagged',
+  log: 'logged',
+  drop: 'dropped',
+  pin: 'pinned',
+  mkdir: 'created',
+  cd: 'moved to',
+  rm: 'removed',
+  mv: 'moved',
+  cp: 'copied',
+  touch: 'created',
 };
 /** Objects of shell-like tools, by name. */
-const SHELL_OBJECT: Record<string, string> = { mkdir: 'the folder', cd: 'the folder', rm: 'the file', mv: 'the file', cp: 'the file', touch: 'the file', cat: 'the file', ls: 'the folder', pwd: 'the folder', stat: 'the file' };
+const SHELL_OBJECT: Record<string, string> = {
+  mkdir: 'the folder',
+  cd: 'the folder',
+  rm: 'the file',
+  mv: 'the file',
+  cp: 'the file',
+  touch: 'the file',
+  cat: 'the file',
+  ls: 'the folder',
+  pwd: 'the folder',
+  stat: 'the file',
+};
 /** List names that say nothing by themselves: `entries` of get_logs are log entries. */
 const GENERIC_LIST = /^(entries|items|results|records|data|list|rows|values|hits|matches)$/;
 /** Unit suffixes of number fields, as they are written after the number. */
-const UNITS: [RegExp, string][] = [[/_c$/, '°C'], [/_f$/, '°F'], [/_(eur|usd|gbp|chf|jpy)$/, ''], [/_(pct|percent)$/, '%'], [/_(minutes|mins)$/, 'min'], [/_(seconds|secs)$/, 's'], [/_ms$/, 'ms'], [/_bytes$/, 'bytes'], [/_(km|kg|kb|mb|gb)$/, '']];
+const UNITS: [RegExp, string][] = [
+  [/_c$/, '°C'],
+  [/_f$/, '°F'],
+  [/_(eur|usd|gbp|chf|jpy)$/, ''],
+  [/_(pct|percent)$/, '%'],
+  [/_(minutes|mins)$/, 'min'],
+  [/_(seconds|secs)$/, 's'],
+  [/_ms$/, 'ms'],
+  [/_bytes$/, 'bytes'],
+  [/_(km|kg|kb|mb|gb)$/, ''],
+];
 /** Fields that say whether an action went through; `false` means it did not. */
-const SUCCESS_FLAG = /^(ok|success|succeeded|successful|sent|confirmed|deleted|created|acknowledged|delivered|saved|updated|cancell?ed|completed|done|booked|scheduled|added|removed|approved|accepted|posted|published|moved|renamed|archived|paid|submitted|uploaded|scheduled|reserved|registered|enabled|applied)$/i;
+const SUCCESS_FLAG =
+  /^(ok|success|succeeded|successful|sent|confirmed|deleted|created|acknowledged|delivered|saved|updated|cancell?ed|completed|done|booked|scheduled|added|removed|approved|accepted|posted|published|moved|renamed|archived|paid|submitted|uploaded|scheduled|reserved|registered|enabled|applied)$/i;
 /** A status that says an action did not go through. */
-const BAD_STATUS = /^(fail(ed|ure)?|error(ed)?|rejected|declined|denied|refused|cancell?ed|aborted|bounced|undeliverable|timed?[ _-]?out|not[ _-]found|unavailable|invalid)$/i;
+const BAD_STATUS =
+  /^(fail(ed|ure)?|error(ed)?|rejected|declined|denied|refused|cancell?ed|aborted|bounced|undeliverable|timed?[ _-]?out|not[ _-]found|unavailable|invalid)$/i;
 
 function words(name: string): string[] {
   return humanizeToolName(name).split(' ').filter(Boolean);
@@ -128,7 +209,9 @@ function idOf(result: JsonValue): { what: string; value: string } | undefined {
   if (!isPlainObject(result)) return undefined;
   for (const [k, v] of Object.entries(result)) {
     if (ID_KEY.test(k) && (typeof v === 'string' || typeof v === 'number')) {
-      const what = humanizeToolName(k).replace(/\s*(id|ref|reference|code|number|key)$/, '').trim();
+      const what = humanizeToolName(k)
+        .replace(/\s*(id|ref|reference|code|number|key)$/, '')
+        .trim();
       return { what: what || 'id', value: String(v) };
     }
   }
@@ -141,7 +224,8 @@ export function resultSaysFailure(result: JsonValue, verb = ''): string | undefi
   if (result.error !== undefined && result.error !== null && result.error !== false) return errorText(result) ?? 'it returned an error';
   for (const [k, v] of Object.entries(result)) {
     if (v === false && SUCCESS_FLAG.test(k)) return `${humanizeToolName(k)}: false`;
-    if (typeof v === 'string' && /(^|_)(status|state|result|outcome)$/.test(k) && BAD_STATUS.test(v) && !(verb === 'cancel' && /^cancell?ed$/i.test(v))) return `status ${v}`;
+    if (typeof v === 'string' && /(^|_)(status|state|result|outcome)$/.test(k) && BAD_STATUS.test(v) && !(verb === 'cancel' && /^cancell?ed$/i.test(v)))
+      return `status ${v}`;
   }
   return undefined;
 }
@@ -285,7 +369,9 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
       const chosen = chosenItem(listed, args);
       return (chosen ? labelOf(chosen) : undefined) ?? labelOf(c.result);
     };
-    const ids = succeeded.map((c) => idOf(c.result)).filter((x): x is { what: string; value: string } => x !== undefined && !scalars(succeeded[0].call.args, new Set()).has(x.value));
+    const ids = succeeded
+      .map((c) => idOf(c.result))
+      .filter((x): x is { what: string; value: string } => x !== undefined && !scalars(succeeded[0].call.args, new Set()).has(x.value));
     if (succeeded.length > 1) {
       const noun = object === 'it' ? 'times' : plural(object.replace(/^the /, ''));
       const names = succeeded.map(about).filter((x): x is string => x !== undefined);
@@ -306,7 +392,10 @@ export function summaryReply(calls: readonly RanCall[], context: SummaryContext 
   }
   const choose = (options: readonly string[]): string => options[context.pick ? Math.min(options.length - 1, Math.max(0, context.pick(options.length))) : 0];
   const sentences: string[] = [];
-  const firstPart = [found.length ? `${choose(['found', 'looked and found'])} ${inWords(found)}` : '', looked.length ? `${found.length ? 'checked' : choose(['checked', 'looked up'])} ${inWords(looked)}` : ''].filter(Boolean);
+  const firstPart = [
+    found.length ? `${choose(['found', 'looked and found'])} ${inWords(found)}` : '',
+    looked.length ? `${found.length ? 'checked' : choose(['checked', 'looked up'])} ${inWords(looked)}` : '',
+  ].filter(Boolean);
   if (firstPart.length) sentences.push(`I ${inWords(firstPart)}.`);
   const inOrder = lastLook < firstAct;
   if (done.length) sentences.push(`${!sentences.length ? 'I' : inOrder ? choose(['Then I', 'After that, I', 'I then']) : 'I also'} ${inWords(done)}.`);

@@ -19,7 +19,9 @@ export function callMessages(ex: Example): ExampleCall[][] {
 
 /** Every concrete call of a design call, in message order. */
 export function callsOf(ex: Example, callId: string): ExampleCall[] {
-  return callMessages(ex).flat().filter((c) => c.callId === callId);
+  return callMessages(ex)
+    .flat()
+    .filter((c) => c.callId === callId);
 }
 
 /** Every result of a design call, in message order. */
@@ -71,7 +73,12 @@ export function range(n: number): number[] {
 // ---------------------------------------------------------------------------------------------
 // Small hand-made projects.
 
-export function tool(name: string, properties: { [k: string]: JsonValue }, returns: { [k: string]: JsonValue } | undefined, required: string[] = Object.keys(properties)): ToolDef {
+export function tool(
+  name: string,
+  properties: { [k: string]: JsonValue },
+  returns: { [k: string]: JsonValue } | undefined,
+  required: string[] = Object.keys(properties),
+): ToolDef {
   const def: ToolDef = {
     type: 'function',
     function: { name, description: `${name.replace(/_/g, ' ')}.`, parameters: { type: 'object', properties, required } },
@@ -110,8 +117,16 @@ export const CALENDAR_TOOLS: ToolDef[] = [
       required: ['events'],
     },
   ),
-  tool('create_task', { title: { type: 'string' } }, { type: 'object', properties: { task_id: { type: 'string', pattern: '^T-[0-9]{4}$' }, title: { type: 'string' } }, required: ['task_id', 'title'] }),
-  tool('add_note', { task_id: { type: 'string' }, text: { type: 'string' } }, { type: 'object', properties: { note_id: { type: 'string', pattern: '^N-[0-9]{4}$' } }, required: ['note_id'] }),
+  tool(
+    'create_task',
+    { title: { type: 'string' } },
+    { type: 'object', properties: { task_id: { type: 'string', pattern: '^T-[0-9]{4}$' }, title: { type: 'string' } }, required: ['task_id', 'title'] },
+  ),
+  tool(
+    'add_note',
+    { task_id: { type: 'string' }, text: { type: 'string' } },
+    { type: 'object', properties: { note_id: { type: 'string', pattern: '^N-[0-9]{4}$' } }, required: ['note_id'] },
+  ),
   tool('notify', { message: { type: 'string' } }, { type: 'object', properties: { sent: { type: 'boolean', const: true } }, required: ['sent'] }),
 ];
 
@@ -128,9 +143,6 @@ export function prepChain(extra: Partial<Call> = {}): Chain {
       { id: 'prep', tool: 'create_task', when: { value: '{cal.events.length}', gt: 0 }, args: { title: 'Prepare for {cal.events[0].title}' }, ...extra },
       { id: 'note', tool: 'add_note', args: { task_id: '{prep.task_id}', text: 'Starts at {cal.events[0].start}.' } },
     ],
-    reply: [
-      { when: { ran: 'prep' }, text: 'Added {prep.task_id} and note {note.note_id}.' },
-      { text: 'Nothing tomorrow.' },
-    ],
+    reply: [{ when: { ran: 'prep' }, text: 'Added {prep.task_id} and note {note.note_id}.' }, { text: 'Nothing tomorrow.' }],
   };
 }

@@ -35,16 +35,19 @@ describe('steering: a when holds in about whenRate of the examples', () => {
     delete p.chains[0].calls[1].whenRate;
     const g = generatorOf(p);
     for (const seed of [1, 2]) {
-      const got = share(range(N).map((i) => g.example(seed, i)), (ex) => ran(ex, 'prep'));
+      const got = share(
+        range(N).map((i) => g.example(seed, i)),
+        (ex) => ran(ex, 'prep'),
+      );
       expect(Math.abs(got - 0.5)).toBeLessThanOrEqual(TOLERANCE);
     }
   });
 
-  it('a condition on a field (not a length): the steered value is inside the field\'s schema and the rate holds', () => {
+  it("a condition on a field (not a length): the steered value is inside the field's schema and the rate holds", () => {
     const tools = structuredClone(CALENDAR_TOOLS);
-    const events = ((tools[0].returns!.properties as { events: { items: { properties: Record<string, unknown> } } }).events.items.properties);
+    const events = (tools[0].returns!.properties as { events: { items: { properties: Record<string, unknown> } } }).events.items.properties;
     events.attendees = { type: 'integer', minimum: 1, maximum: 40 };
-    ((tools[0].returns!.properties as { events: { items: { required: string[] } } }).events.items.required).push('attendees');
+    (tools[0].returns!.properties as { events: { items: { required: string[] } } }).events.items.required.push('attendees');
     const chain = prepChain({ when: { value: '{cal.events[0].attendees}', gte: 10 }, whenRate: 0.3 });
     const g = generatorOf(project(tools, [chain]));
     const examples = range(N).map((i) => g.example(3, i));
@@ -58,7 +61,7 @@ describe('steering: a when holds in about whenRate of the examples', () => {
   });
 });
 
-describe('steering: a when on a fan-out\'s count', () => {
+describe("steering: a when on a fan-out's count", () => {
   /** task-reminders with a notification after the reminders, only when some were set. */
   function withNotify(rate: number, when: Call['when'] = { value: '{remind.length}', gt: 0 }): Project {
     const p = structuredClone(loadExample('task-reminders'));
@@ -83,7 +86,10 @@ describe('steering: a when on a fan-out\'s count', () => {
   for (const rate of [0.3, 0.8]) {
     it(`{remind.length} gt 0 with whenRate ${rate}: notify runs in ${rate * 100} % ± 5 points of ${N} examples`, () => {
       const g = generatorOf(withNotify(rate));
-      const got = share(range(N).map((i) => g.example(11, i)), (ex) => ran(ex, 'notify'));
+      const got = share(
+        range(N).map((i) => g.example(11, i)),
+        (ex) => ran(ex, 'notify'),
+      );
       expect(Math.abs(got - rate), `notify ran in ${got}`).toBeLessThanOrEqual(TOLERANCE);
     });
   }
@@ -99,16 +105,25 @@ describe('steering: a when on a fan-out\'s count', () => {
 
   it('a count threshold ({remind.length} gte 2) with whenRate 0.5: holds in 50 % ± 5 points', () => {
     const g = generatorOf(withNotify(0.5, { value: '{remind.length}', gte: 2 }));
-    const got = share(range(N).map((i) => g.example(12, i)), (ex) => ran(ex, 'notify'));
+    const got = share(
+      range(N).map((i) => g.example(12, i)),
+      (ex) => ran(ex, 'notify'),
+    );
     expect(Math.abs(got - 0.5), `notify ran in ${got}`).toBeLessThanOrEqual(TOLERANCE);
   });
 
-  it('without a where, a count target holds in about whenRate (the list\'s length is chosen to fit)', () => {
+  it("without a where, a count target holds in about whenRate (the list's length is chosen to fit)", () => {
     const p = structuredClone(loadExample('task-reminders'));
     p.tools.push(structuredClone(CALENDAR_TOOLS[3]));
     delete p.chains[0].calls[1].where;
     p.chains[0].reply = 'Set {remind.length} reminders.';
-    p.chains[0].calls.push({ id: 'notify', tool: 'notify', when: { value: '{remind.length}', gte: 3 }, whenRate: 0.4, args: { message: 'Set {remind.length} reminders.' } });
+    p.chains[0].calls.push({
+      id: 'notify',
+      tool: 'notify',
+      when: { value: '{remind.length}', gte: 3 },
+      whenRate: 0.4,
+      args: { message: 'Set {remind.length} reminders.' },
+    });
     const g = generatorOf(p);
     const examples = range(N).map((i) => g.example(13, i));
     const got = share(examples, (ex) => ran(ex, 'notify'));
@@ -131,7 +146,7 @@ describe('determinism', () => {
     }
   });
 
-  it('steering draws from the example\'s own stream: what a generator made before does not change the next example', () => {
+  it("steering draws from the example's own stream: what a generator made before does not change the next example", () => {
     const p = loadExample('meeting-prep');
     const g1 = generatorOf(p);
     const g2 = generatorOf(p);
@@ -142,22 +157,48 @@ describe('determinism', () => {
 
 describe('a fan-out over a list another call reads at [0]', () => {
   it('keeps at least one element (the length is drawn from the tightened list), so the read never fails', () => {
-    const list = tool('list_items', { folder: { type: 'string' } }, { type: 'object', properties: { items: { type: 'array', minItems: 0, maxItems: 1, items: { type: 'object', properties: { item_id: { type: 'string', pattern: '^I-[0-9]{4}$' } }, required: ['item_id'] } } }, required: ['items'] });
-    const save = tool('save_item', { item_id: { type: 'string' } }, { type: 'object', properties: { saved_id: { type: 'string', pattern: '^S-[0-9]{4}$' } }, required: ['saved_id'] });
-    const wipe = tool('delete_item', { item_id: { type: 'string' } }, { type: 'object', properties: { deleted: { type: 'boolean', const: true } }, required: ['deleted'] });
-    const g = generatorOf(
-      project([list, save, wipe], [
-        {
-          id: 'tidy',
-          requests: ['Tidy up the inbox.'],
-          calls: [
-            { id: 'list', tool: 'list_items', args: { folder: 'inbox' } },
-            { id: 'save', tool: 'save_item', args: { item_id: '{list.items[0].item_id}' } },
-            { id: 'wipe', tool: 'delete_item', forEach: '{list.items[*]}', as: 'w', args: { item_id: '{w.item_id}' } },
-          ],
-          reply: 'Saved {save.saved_id}.',
+    const list = tool(
+      'list_items',
+      { folder: { type: 'string' } },
+      {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            minItems: 0,
+            maxItems: 1,
+            items: { type: 'object', properties: { item_id: { type: 'string', pattern: '^I-[0-9]{4}$' } }, required: ['item_id'] },
+          },
         },
-      ]),
+        required: ['items'],
+      },
+    );
+    const save = tool(
+      'save_item',
+      { item_id: { type: 'string' } },
+      { type: 'object', properties: { saved_id: { type: 'string', pattern: '^S-[0-9]{4}$' } }, required: ['saved_id'] },
+    );
+    const wipe = tool(
+      'delete_item',
+      { item_id: { type: 'string' } },
+      { type: 'object', properties: { deleted: { type: 'boolean', const: true } }, required: ['deleted'] },
+    );
+    const g = generatorOf(
+      project(
+        [list, save, wipe],
+        [
+          {
+            id: 'tidy',
+            requests: ['Tidy up the inbox.'],
+            calls: [
+              { id: 'list', tool: 'list_items', args: { folder: 'inbox' } },
+              { id: 'save', tool: 'save_item', args: { item_id: '{list.items[0].item_id}' } },
+              { id: 'wipe', tool: 'delete_item', forEach: '{list.items[*]}', as: 'w', args: { item_id: '{w.item_id}' } },
+            ],
+            reply: 'Saved {save.saved_id}.',
+          },
+        ],
+      ),
     );
     for (const i of range(200)) expect((resultsOf(g.example(999859, i), 'list')[0] as { items: unknown[] }).items).toHaveLength(1);
   });

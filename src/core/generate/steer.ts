@@ -356,7 +356,12 @@ function conditionRoots(cond: Condition): string[] {
  * `returns` schema (the limits), `tight(callId)` the schema the generator simulates from.
  * Undefined when the chain has nothing to steer.
  */
-export function compileSteering(chain: Chain, order: readonly string[], declared: (callId: string) => JsonSchema | undefined, tight: (callId: string) => JsonSchema | undefined): ChainSteering | undefined {
+export function compileSteering(
+  chain: Chain,
+  order: readonly string[],
+  declared: (callId: string) => JsonSchema | undefined,
+  tight: (callId: string) => JsonSchema | undefined,
+): ChainSteering | undefined {
   const byId = new Map(chain.calls.map((c) => [c.id, c]));
   const position = new Map(order.map((id, i) => [id, i]));
   const isFanOut = (id: string) => byId.get(id)?.forEach !== undefined;
@@ -480,7 +485,15 @@ export function compileSteering(chain: Chain, order: readonly string[], declared
       }
       for (const w of whens.get(callId) ?? []) {
         const env: Scope = { ...scope, [callId]: result };
-        steerCondition(w.when, targets.get(w.call.id) ?? true, { scope: env, root: callId, declared: w.schema, tight: w.tight, sf, status, replaceRoot: () => undefined });
+        steerCondition(w.when, targets.get(w.call.id) ?? true, {
+          scope: env,
+          root: callId,
+          declared: w.schema,
+          tight: w.tight,
+          sf,
+          status,
+          replaceRoot: () => undefined,
+        });
       }
     },
   };

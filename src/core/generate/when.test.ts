@@ -5,7 +5,10 @@ import { isCallsMessage, type Example } from './types.ts';
 import { CALENDAR_TOOLS, callMessages, callsOf, generatorOf, prepChain, project, range, ran, replyOf, resultsOf } from './resultAware.testutil.ts';
 
 /** The shape of an example: user, calls:a+b, tool:a, reply. */
-const shape = (ex: Example) => ex.messages.map((m) => (m.role === 'user' ? 'user' : m.role === 'tool' ? `tool:${m.callId}` : isCallsMessage(m) ? `calls:${m.calls.map((c) => c.callId).join('+')}` : 'reply'));
+const shape = (ex: Example) =>
+  ex.messages.map((m) =>
+    m.role === 'user' ? 'user' : m.role === 'tool' ? `tool:${m.callId}` : isCallsMessage(m) ? `calls:${m.calls.map((c) => c.callId).join('+')}` : 'reply',
+  );
 const events = (ex: Example) => (resultsOf(ex, 'cal')[0] as { events: { title: string; start: string; start_time: string }[] }).events;
 
 describe('when: a call that runs only in some examples (meeting-prep)', () => {
@@ -21,7 +24,10 @@ describe('when: a call that runs only in some examples (meeting-prep)', () => {
   });
 
   it('a call whose when fails is not in the conversation at all, and the reply is the fallback variant', () => {
-    const fallback = ['Your calendar is clear tomorrow, so there is nothing to prepare and I didn\'t add a task.', 'You have no meetings tomorrow, so no prep task was needed.'];
+    const fallback = [
+      "Your calendar is clear tomorrow, so there is nothing to prepare and I didn't add a task.",
+      'You have no meetings tomorrow, so no prep task was needed.',
+    ];
     for (const ex of skips) {
       expect(shape(ex)).toEqual(['user', 'calls:cal', 'tool:cal', 'reply']);
       expect(ex.messages.some((m) => (m.role === 'tool' || isCallsMessage(m)) && JSON.stringify(m).includes('create_task'))).toBe(false);
@@ -55,7 +61,7 @@ function listInWords(xs: string[]): string {
 describe('when: what depends on a skipped call, and empty turns', () => {
   const single = project(CALENDAR_TOOLS, [prepChain()]);
 
-  it('a call that depends on a skipped call is skipped too; when both run, it reads the first one\'s result', () => {
+  it("a call that depends on a skipped call is skipped too; when both run, it reads the first one's result", () => {
     const g = generatorOf(single);
     let both = 0;
     let none = 0;
@@ -84,7 +90,11 @@ describe('when: what depends on a skipped call, and empty turns', () => {
       const messages = callMessages(ex);
       for (const calls of messages) expect(calls.length).toBeGreaterThan(0);
       expect(messages.length).toBe(ran(ex, 'prep') ? 3 : 1);
-      expect(shape(ex)).toEqual(ran(ex, 'prep') ? ['user', 'calls:cal', 'tool:cal', 'calls:prep', 'tool:prep', 'calls:note', 'tool:note', 'reply'] : ['user', 'calls:cal', 'tool:cal', 'reply']);
+      expect(shape(ex)).toEqual(
+        ran(ex, 'prep')
+          ? ['user', 'calls:cal', 'tool:cal', 'calls:prep', 'tool:prep', 'calls:note', 'tool:note', 'reply']
+          : ['user', 'calls:cal', 'tool:cal', 'reply'],
+      );
       counts.add(messages.length);
     }
     expect([...counts].sort()).toEqual([1, 3]);

@@ -32,8 +32,7 @@ export interface PlanExplanation {
   latency: string;
 }
 
-const list = (items: string[]): string =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 export function turnTitle(index: number, count: number, range?: { min: number; max: number | null }): string {
   if (range && (range.min !== count || range.max !== count)) {
@@ -64,13 +63,19 @@ export function explainPlan(chain: Chain, plan: Plan, variations: ReadonlyMap<st
     index: turn.index,
     title: turnTitle(turn.index, turn.callIds.length, turnRange(turn.callIds, variations)),
     ...(turn.callIds.some((id) => variations.has(id))
-      ? { calls_min: turnRange(turn.callIds, variations).min, calls_max: turnRange(turn.callIds, variations).max, mayVanish: turnRange(turn.callIds, variations).min === 0 }
+      ? {
+          calls_min: turnRange(turn.callIds, variations).min,
+          calls_max: turnRange(turn.callIds, variations).max,
+          mayVanish: turnRange(turn.callIds, variations).min === 0,
+        }
       : {}),
     calls: turn.callIds.map((callId): CallExplanation => {
       const waits = (incoming.get(callId) ?? []).map((d) => {
         if (d.status) return `waits for ${d.from}: its condition asks what happened to it (it runs either way)`;
         if (d.kind === 'order') return `waits for ${d.from}: it is set to run after it (no data flows)`;
-        const needs = [...new Set(d.fields.map((f) => (f.arg === f.field ? f.arg : `${f.arg} (${f.ref.slice(d.from.length).replace(/^\./, '') || 'the whole result'})`)))];
+        const needs = [
+          ...new Set(d.fields.map((f) => (f.arg === f.field ? f.arg : `${f.arg} (${f.ref.slice(d.from.length).replace(/^\./, '') || 'the whole result'})`))),
+        ];
         return `waits for ${d.from}: ${list(needs)} ${needs.length === 1 ? 'comes' : 'come'} from its result`;
       });
       const others = turn.callIds.filter((id) => id !== callId);
@@ -78,7 +83,8 @@ export function explainPlan(chain: Chain, plan: Plan, variations: ReadonlyMap<st
       const variation = variations.get(callId);
       if (variation) explanation.variation = variation.words;
       if (others.length) explanation.parallelNote = `runs together with ${list(others)}: neither needs the other's result`;
-      else if (chain.calls.find((c) => c.id === callId)?.forEach !== undefined) explanation.parallelNote = "its calls run together: each needs only its own element, not another call's result";
+      else if (chain.calls.find((c) => c.id === callId)?.forEach !== undefined)
+        explanation.parallelNote = "its calls run together: each needs only its own element, not another call's result";
       else if (plan.multiTurn) explanation.parallelNote = 'has its own user request, so it is its own turn';
       else if (plan.levels[plan.levelOf[callId]].length > 1) explanation.parallelNote = 'made alone: the calls are serialised, one per turn';
       return explanation;
@@ -91,9 +97,7 @@ export function explainPlan(chain: Chain, plan: Plan, variations: ReadonlyMap<st
     `one by one ${sequentialMs} ms; as planned ${plannedMs} ms` +
     (saved > 0 ? ` (${saved} ms saved by running calls together)` : '') +
     (assumed.length ? `; ${list(assumed)} assumed at the default latency` : '');
-  const criticalPath = plan.criticalPath.length
-    ? `${plan.criticalPath.join(' → ')} (${criticalPathMs} ms): no order of calls can finish faster`
-    : 'no calls';
+  const criticalPath = plan.criticalPath.length ? `${plan.criticalPath.join(' → ')} (${criticalPathMs} ms): no order of calls can finish faster` : 'no calls';
 
   return { turns, criticalPath, latency };
 }

@@ -204,7 +204,13 @@ export function explainBranches(project: Project, compiled: CompiledChain, name:
       const source = forEachSource(call);
       const reads = elementReads(call);
       const v = compiled.variations.get(id);
-      const span = v ? (v.max === null ? `${v.min} or more calls` : v.min === v.max ? `${v.min} call${v.min === 1 ? '' : 's'}` : `${v.min} to ${v.max} calls`) : 'one call per element';
+      const span = v
+        ? v.max === null
+          ? `${v.min} or more calls`
+          : v.min === v.max
+            ? `${v.min} call${v.min === 1 ? '' : 's'}`
+            : `${v.min} to ${v.max} calls`
+        : 'one call per element';
       const others = (g.preds.get(id) ?? []).map(name);
       notes.push({
         callId: id,

@@ -15,22 +15,20 @@ function project(chain: Chain, latency: Record<string, number> = {}): Project {
 }
 
 /** A random DAG: n calls, edges only from a lower to a higher index in a hidden order, shuffled. */
-const dag = fc
-  .integer({ min: 1, max: 14 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges:
-        n < 2
-          ? fc.constant([] as [number, number][])
-          : fc.uniqueArray(
-              fc.tuple(fc.nat(n - 2), fc.nat(n - 2)).map(([a, b]): [number, number] => [Math.min(a, b), Math.max(a, b) + 1]),
-              { selector: ([a, b]) => `${a}-${b}`, maxLength: n * 2 },
-            ),
-      data: fc.array(fc.boolean(), { minLength: n * 2, maxLength: n * 2 }),
-      order: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
-    }),
-  );
+const dag = fc.integer({ min: 1, max: 14 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    edges:
+      n < 2
+        ? fc.constant([] as [number, number][])
+        : fc.uniqueArray(
+            fc.tuple(fc.nat(n - 2), fc.nat(n - 2)).map(([a, b]): [number, number] => [Math.min(a, b), Math.max(a, b) + 1]),
+            { selector: ([a, b]) => `${a}-${b}`, maxLength: n * 2 },
+          ),
+    data: fc.array(fc.boolean(), { minLength: n * 2, maxLength: n * 2 }),
+    order: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
+  }),
+);
 
 function chainFrom(n: number, edges: [number, number][], data: boolean[], order: number[]): Chain {
   const calls: Call[] = order.map((i) => ({ id: `c${i}`, tool: `t${i % 3}`, args: {} }));
@@ -118,20 +116,24 @@ describe('planChain (property: random DAGs)', () => {
 
   it('a back edge always gives a cycle, reported with its calls in order', () => {
     fc.assert(
-      fc.property(dag.filter((d) => d.edges.length > 0), fc.nat(), ({ n, edges, data, order }, pick) => {
-        // Close a cycle: pick a path a → … → b along edges and add b → a.
-        const [a, b] = edges[pick % edges.length];
-        const chain = chainFrom(n, [...edges, [b, a] as [number, number]].map(([x, y]) => [x, y]) as [number, number][], [...data, false], order);
-        // chainFrom only accepts a < b for the generator, but here the extra edge goes backwards on purpose.
-        const planned = planChain(project(chain), chain);
-        expect(planned.ok).toBe(false);
-        if (planned.ok) return;
-        const succ = new Map<string, Set<string>>();
-        for (const d of planned.dependencies) succ.set(d.from, new Set([...(succ.get(d.from) ?? []), d.to]));
-        const cycle = planned.cycle;
-        expect(cycle.length).toBeGreaterThanOrEqual(2);
-        for (let i = 0; i < cycle.length; i += 1) expect(succ.get(cycle[i])?.has(cycle[(i + 1) % cycle.length])).toBe(true);
-      }),
+      fc.property(
+        dag.filter((d) => d.edges.length > 0),
+        fc.nat(),
+        ({ n, edges, data, order }, pick) => {
+          // Close a cycle: pick a path a → … → b along edges and add b → a.
+          const [a, b] = edges[pick % edges.length];
+          const chain = chainFrom(n, [...edges, [b, a] as [number, number]].map(([x, y]) => [x, y]) as [number, number][], [...data, false], order);
+          // chainFrom only accepts a < b for the generator, but here the extra edge goes backwards on purpose.
+          const planned = planChain(project(chain), chain);
+          expect(planned.ok).toBe(false);
+          if (planned.ok) return;
+          const succ = new Map<string, Set<string>>();
+          for (const d of planned.dependencies) succ.set(d.from, new Set([...(succ.get(d.from) ?? []), d.to]));
+          const cycle = planned.cycle;
+          expect(cycle.length).toBeGreaterThanOrEqual(2);
+          for (let i = 0; i < cycle.length; i += 1) expect(succ.get(cycle[i])?.has(cycle[(i + 1) % cycle.length])).toBe(true);
+        },
+      ),
     );
   });
 });

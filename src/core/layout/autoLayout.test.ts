@@ -67,14 +67,16 @@ describe('autoLayout', () => {
   });
 
   it('never overlaps two nodes of a column, and puts each node in its column (random DAGs, by level or one call per column)', () => {
-    const dag = fc.integer({ min: 1, max: 12 }).chain((n) =>
-      fc.tuple(
-        fc.constant(n),
-        fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 20 }),
-        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: n, maxLength: n }),
-        fc.boolean(),
-      ),
-    );
+    const dag = fc
+      .integer({ min: 1, max: 12 })
+      .chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 20 }),
+          fc.array(fc.integer({ min: 1, max: 12 }), { minLength: n, maxLength: n }),
+          fc.boolean(),
+        ),
+      );
     fc.assert(
       fc.property(dag, ([n, pairs, rows, oneByOne]) => {
         const edges = pairs.filter(([a, b]) => a < b).map(([a, b]) => ({ source: `c${a}`, target: `c${b}` }));
@@ -173,23 +175,27 @@ describe('drawnPositions: calls the user has not placed follow the layout', () =
     const { p: ex, chainId } = chainOfRooms();
     const before = resolvePositions(ex, chainId);
     fc.assert(
-      fc.property(fc.constantFrom('rooms', 'team', 'book', 'invite'), fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 }), (id, x, y) => {
-        const after = resolvePositions(ok(moveCalls(ex, chainId, { [id]: { x, y } })).project, chainId);
-        expect(after[id]).toEqual({ x, y });
-        for (const other of Object.keys(before)) {
-          if (other === id) continue;
-          // Unchanged, unless the moved call now sits in its way: then further down its own column.
-          expect(after[other].x).toBe(before[other].x);
-          expect(after[other].y).toBeGreaterThanOrEqual(before[other].y);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('rooms', 'team', 'book', 'invite'),
+        fc.integer({ min: -2000, max: 2000 }),
+        fc.integer({ min: -2000, max: 2000 }),
+        (id, x, y) => {
+          const after = resolvePositions(ok(moveCalls(ex, chainId, { [id]: { x, y } })).project, chainId);
+          expect(after[id]).toEqual({ x, y });
+          for (const other of Object.keys(before)) {
+            if (other === id) continue;
+            // Unchanged, unless the moved call now sits in its way: then further down its own column.
+            expect(after[other].x).toBe(before[other].x);
+            expect(after[other].y).toBeGreaterThanOrEqual(before[other].y);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
 });
 
 describe('resolvePositions (saved positions)', () => {
-
   it('keeps saved positions of a multi-turn chain, and places a new call in its turn column', () => {
     const p = everyCallAsked(withSavedPositions(loadExample('room-booking')));
     const chain = p.chains[0];

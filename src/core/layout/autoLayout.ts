@@ -20,7 +20,12 @@ export function layoutNodes(project: Project, chain: Chain, plan: Plan | null): 
     const outputs = tool ? resultFields(tool).length : 1;
     const size = nodeSize(inputs, outputs, stripCount(call));
     const known = columnOf !== null && plan !== null && call.id in columnOf;
-    const node: LayoutNode & { position?: Position } = { id: call.id, ...size, column: known ? columnOf[call.id] : null, level: known ? plan.levelOf[call.id] : null };
+    const node: LayoutNode & { position?: Position } = {
+      id: call.id,
+      ...size,
+      column: known ? columnOf[call.id] : null,
+      level: known ? plan.levelOf[call.id] : null,
+    };
     if (call.position) node.position = call.position;
     return node;
   });

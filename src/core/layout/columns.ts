@@ -111,7 +111,10 @@ export function placeMissing(nodes: readonly (LayoutNode & { position?: Position
  * turn moves it to that turn's column — and, when a placed call is in the way, down its column
  * to the first free spot. Above DAGRE_NODE_LIMIT calls, placeMissing. Pure.
  */
-export function drawnPositions(nodes: readonly (LayoutNode & { position?: Position })[], edges: readonly { source: string; target: string }[]): Record<string, Position> {
+export function drawnPositions(
+  nodes: readonly (LayoutNode & { position?: Position })[],
+  edges: readonly { source: string; target: string }[],
+): Record<string, Position> {
   if (nodes.length > DAGRE_NODE_LIMIT) return placeMissing(nodes);
   if (nodes.every((n) => !n.position)) return layoutColumns(nodes, edges);
   const auto = layoutColumns(nodes, edges);
@@ -128,7 +131,7 @@ export function drawnPositions(nodes: readonly (LayoutNode & { position?: Positi
     let y = auto[n.id].y;
     const inColumn = taken.filter((r) => r.left < x + n.width && x < r.right);
     // Down past every box it would touch (with ROW_GAP around), until none is in the way; y only grows.
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const r of inColumn) {
         if (y < r.bottom + ROW_GAP && r.top < y + n.height + ROW_GAP) {

@@ -133,7 +133,12 @@ export function findExample(generator: ExampleGenerator, test: (example: Example
 }
 
 /** The first example at `from` or later that shows the branch. */
-export function findBranchExample(project: Project, generator: ExampleGenerator, option: Pick<BranchOption, 'callId' | 'kind'>, options: SearchOptions): SearchResult {
+export function findBranchExample(
+  project: Project,
+  generator: ExampleGenerator,
+  option: Pick<BranchOption, 'callId' | 'kind'>,
+  options: SearchOptions,
+): SearchResult {
   return findExample(generator, (example) => exampleShows(project, example, option), options);
 }
 
@@ -142,7 +147,14 @@ export function findBranchExample(project: Project, generator: ExampleGenerator,
  * not seen yet (`seen`: signatures already shown); when every variant within reach was seen,
  * the next one that differs from the current one; else simply the next index.
  */
-export function nextVariantIndex(project: Project, generator: ExampleGenerator, seed: number, current: number, seen: ReadonlySet<string>, limit = 40): { index: number; signature: string | null } {
+export function nextVariantIndex(
+  project: Project,
+  generator: ExampleGenerator,
+  seed: number,
+  current: number,
+  seen: ReadonlySet<string>,
+  limit = 40,
+): { index: number; signature: string | null } {
   let currentSig: string | null;
   try {
     currentSig = variantSignature(project, generator.example(seed, current));

@@ -124,7 +124,8 @@ export function turnsLatency(turns: readonly (readonly string[])[], latency: Rea
 export function makeExercise(project: Project, chainId: string, options: ExerciseOptions = {}): ExerciseResult {
   const compiled = compileProject(project).chain(chainId);
   if (!compiled) return { ok: false, reason: `there is no chain "${chainId}"` };
-  if (!compiled.planned.ok) return { ok: false, reason: `its calls wait for each other in a cycle (${compiled.planned.cycle.join(' → ')}), so there is no order to find` };
+  if (!compiled.planned.ok)
+    return { ok: false, reason: `its calls wait for each other in a cycle (${compiled.planned.cycle.join(' → ')}), so there is no order to find` };
   const chain = compiled.chain;
   if (chain.calls.length < 2) return { ok: false, reason: 'it has fewer than two calls, so there is no order to find' };
   if (chain.calls.length > MAX_COLUMNS * 2) return { ok: false, reason: `it has ${chain.calls.length} calls; practice takes at most ${MAX_COLUMNS * 2}` };
@@ -221,10 +222,17 @@ export function makeExercise(project: Project, chainId: string, options: Exercis
       const marks = variationMarks(project, example);
       for (const id of asked) {
         const call = byId.get(id)!;
-        const count = example.messages.filter(isCallsMessage).flatMap((m) => m.calls).filter((c) => c.callId === id);
+        const count = example.messages
+          .filter(isCallsMessage)
+          .flatMap((m) => m.calls)
+          .filter((c) => c.callId === id);
         const answer = call.forEach !== undefined ? new Set(count.map((c) => c.element)).size : Math.min(count.length, 1);
         const tool = call.tool;
-        const explanation = marks.filter((m) => m.callId === id).map((m) => m.text).join(' ') || `${answer} ${tool} call${answer === 1 ? '' : 's'}.`;
+        const explanation =
+          marks
+            .filter((m) => m.callId === id)
+            .map((m) => m.text)
+            .join(' ') || `${answer} ${tool} call${answer === 1 ? '' : 's'}.`;
         questions.push({
           callId: id,
           label: label(id),
@@ -265,7 +273,14 @@ export function makeExercise(project: Project, chainId: string, options: Exercis
  * What the learner is shown for a question on `id`: the results (or request values) that
  * decide how many calls it makes, followed up through the calls that vary themselves.
  */
-function shownFor(id: string, example: Example, deps: readonly Dependency[], byId: Map<string, Call>, label: (id: string) => string, slots: Record<string, unknown>): ShownValue[] {
+function shownFor(
+  id: string,
+  example: Example,
+  deps: readonly Dependency[],
+  byId: Map<string, Call>,
+  label: (id: string) => string,
+  slots: Record<string, unknown>,
+): ShownValue[] {
   const out: ShownValue[] = [];
   const seen = new Set<string>();
   const varies = (c: Call) => c.forEach !== undefined || c.when !== undefined;
@@ -291,7 +306,9 @@ function shownFor(id: string, example: Example, deps: readonly Dependency[], byI
       const from = byId.get(d.from)!;
       if (varies(from)) visit(d.from);
       else {
-        const result = example.messages.find((m) => m.role === 'tool' && m.callId === d.from && !m.error) ?? example.messages.find((m) => m.role === 'tool' && m.callId === d.from);
+        const result =
+          example.messages.find((m) => m.role === 'tool' && m.callId === d.from && !m.error) ??
+          example.messages.find((m) => m.role === 'tool' && m.callId === d.from);
         if (result && result.role === 'tool') out.push({ name: d.from, caption: `${label(d.from)} returned`, value: result.result });
       }
     }

@@ -159,7 +159,12 @@ function factsOf(compiled: CompiledChain, example: Example): { facts: CallFacts[
 /** `tasks.tasks` → "tasks"; one of them: "task". */
 function nouns(call: Call): { one: string; many: string } {
   const source = forEachSource(call);
-  const last = (source.split(/[.[\]]/).filter(Boolean).pop() ?? 'element').replace(/^\*$/, 'element');
+  const last = (
+    source
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? 'element'
+  ).replace(/^\*$/, 'element');
   if (last.endsWith('ies')) return { one: `${last.slice(0, -3)}y`, many: last };
   if (last.endsWith('s') && !last.endsWith('ss')) return { one: last.slice(0, -1), many: last };
   return { one: last, many: `${last} elements` };
@@ -204,13 +209,25 @@ export function variationMarks(project: Project, example: Example): VariationMar
       // A failure reported or a refusal already names what it stopped.
       const said = (id: string) => facts.some((o) => o.callId === id && ((o.failure?.failed && !o.failure.retried) || o.confirm === 'no'));
       if (f.missing.every(said)) continue;
-      marks.push({ callId: f.callId, kind: 'skipped', text: `${tool} (${f.callId}) was not called: it needs the result of ${listInWords(f.missing)}, which gave none in this example.` });
+      marks.push({
+        callId: f.callId,
+        kind: 'skipped',
+        text: `${tool} (${f.callId}) was not called: it needs the result of ${listInWords(f.missing)}, which gave none in this example.`,
+      });
       continue;
     }
     if (f.condition === false) {
-      marks.push({ callId: f.callId, kind: 'condition', text: `${describeCondition(call.when!)} did not hold${testedValue(call, scope)}, so ${tool} (${f.callId}) was not called.` });
+      marks.push({
+        callId: f.callId,
+        kind: 'condition',
+        text: `${describeCondition(call.when!)} did not hold${testedValue(call, scope)}, so ${tool} (${f.callId}) was not called.`,
+      });
     } else if (f.condition === true && call.forEach === undefined) {
-      marks.push({ callId: f.callId, kind: 'condition', text: `${describeCondition(call.when!)} held${testedValue(call, scope)}, so ${tool} (${f.callId}) was called.` });
+      marks.push({
+        callId: f.callId,
+        kind: 'condition',
+        text: `${describeCondition(call.when!)} held${testedValue(call, scope)}, so ${tool} (${f.callId}) was called.`,
+      });
     }
     const effect = tools.get(tool)?.effect ?? 'read';
     const nothing = effect === 'destructive' ? 'nothing was deleted' : effect === 'write' ? 'nothing was changed' : 'nothing was looked up';
@@ -219,7 +236,11 @@ export function variationMarks(project: Project, example: Example): VariationMar
     const asked = call.confirm && (f.confirm === 'yes' || f.confirm === 'no');
     // A fan-out asked about says the list and the answer in one mark.
     if (asked && call.forEach === undefined) {
-      marks.push({ callId: f.callId, kind: 'confirm', text: f.confirm === 'no' ? capital(refused) : `The user said yes, so ${tool} (${f.callId}) went ahead.` });
+      marks.push({
+        callId: f.callId,
+        kind: 'confirm',
+        text: f.confirm === 'no' ? capital(refused) : `The user said yes, so ${tool} (${f.callId}) went ahead.`,
+      });
     }
     if (call.forEach !== undefined && f.fanOut && f.condition !== false) {
       const { one, many } = nouns(call);
@@ -239,7 +260,8 @@ export function variationMarks(project: Project, example: Example): VariationMar
                 ? `The only ${one} did not have ${rule}`
                 : `None of the ${listLength} ${many} had ${rule}`
               : `${passed} of ${listLength} ${listLength === 1 ? one : many} had ${rule}`;
-        text = declined && passed !== 0 ? `${had}; ${refused}` : `${had}${yes ? '; ' : ', so '}${yes}${calls(f.made, tool)}${f.made > 1 ? ' in parallel' : ''}.`;
+        text =
+          declined && passed !== 0 ? `${had}; ${refused}` : `${had}${yes ? '; ' : ', so '}${yes}${calls(f.made, tool)}${f.made > 1 ? ' in parallel' : ''}.`;
       }
       marks.push({ callId: f.callId, kind: asked ? 'confirm' : 'fanOut', text });
     }
@@ -252,7 +274,11 @@ export function variationMarks(project: Project, example: Example): VariationMar
         : `${tool} (${f.callId}) failed${code} and was not retried${stops.length ? `, so ${listInWords(stops)} ${stops.length === 1 ? 'was' : 'were'} not called` : ''}.`;
       marks.push({ callId: f.callId, kind: 'failure', text });
     } else if (f.failure && f.made > 0) {
-      marks.push({ callId: f.callId, kind: 'failure', text: `${tool} (${f.callId}) succeeded the first time (it fails in about ${Math.round(call.failure!.rate * 100)} % of the examples).` });
+      marks.push({
+        callId: f.callId,
+        kind: 'failure',
+        text: `${tool} (${f.callId}) succeeded the first time (it fails in about ${Math.round(call.failure!.rate * 100)} % of the examples).`,
+      });
     }
   }
   return marks;

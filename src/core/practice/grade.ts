@@ -86,16 +86,23 @@ export function gradeAnswer(exercise: Exercise, answer: Answer): ExerciseGrade {
       mistakes.push({ kind: 'unplaced', callId: id, text: `${name(id)} is not placed in a turn yet.` });
       continue;
     }
-    const broken = exercise.dependencies.filter((d) => d.to === id).filter((d) => {
-      const theirs = turnOf(d.from);
-      return theirs === undefined || theirs >= mine;
-    });
+    const broken = exercise.dependencies
+      .filter((d) => d.to === id)
+      .filter((d) => {
+        const theirs = turnOf(d.from);
+        return theirs === undefined || theirs >= mine;
+      });
     if (broken.length) {
       placement[id] = 'wrong';
       for (const d of broken) {
         const theirs = turnOf(d.from);
         const where = theirs === undefined ? 'which is not placed yet' : theirs === mine ? 'which is in the same turn' : `which is in turn ${theirs}`;
-        mistakes.push({ kind: 'dependency', callId: id, dependsOn: d.from, text: `${name(id)} cannot be in turn ${mine}: it ${dependencyReason(d, name, fanOut)}, ${where}.` });
+        mistakes.push({
+          kind: 'dependency',
+          callId: id,
+          dependsOn: d.from,
+          text: `${name(id)} cannot be in turn ${mine}: it ${dependencyReason(d, name, fanOut)}, ${where}.`,
+        });
       }
       continue;
     }
@@ -126,7 +133,8 @@ export function gradeAnswer(exercise: Exercise, answer: Answer): ExerciseGrade {
     if (right) {
       const reasons: string[] = [];
       if (others.length === 1) reasons.push(`neither it nor ${name(others[0])} needs the other's result`);
-      else if (others.length) reasons.push(`it needs nothing from ${listInWords(others.map(name)).replace(/ and ([^,]*)$/, ' or $1')}, and they need nothing from it`);
+      else if (others.length)
+        reasons.push(`it needs nothing from ${listInWords(others.map(name)).replace(/ and ([^,]*)$/, ' or $1')}, and they need nothing from it`);
       if (call.fanOut) reasons.push(`its own calls run together, since each needs only its own element`);
       text = `${name(id)} may run in parallel: ${reasons.join('; and ')}.`;
     } else {
@@ -168,9 +176,12 @@ export function gradeAnswer(exercise: Exercise, answer: Answer): ExerciseGrade {
   const best = `the best order takes ${ms(exercise.bestMs)} in ${turns(exercise.bestTurns)}`;
   let latencyText: string;
   if (yoursMs === null) latencyText = `Place every call to compare your order with the best one (${best.replace('the best order takes ', '')}).`;
-  else if (!runs) latencyText = `Your order would take ${ms(yoursMs)} in ${turns(used.length)}, but it cannot run as it is: a call comes before a result it needs. ${capital(best)}.`;
-  else if (yoursMs > exercise.bestMs) latencyText = `Your order takes ${ms(yoursMs)} in ${turns(used.length)}; ${best}: yours is ${ms(yoursMs - exercise.bestMs)} slower.`;
-  else latencyText = `Your order takes ${ms(yoursMs)} in ${turns(used.length)}, as fast as the best order${used.length === exercise.bestTurns ? '' : ` (${turns(exercise.bestTurns)})`}.`;
+  else if (!runs)
+    latencyText = `Your order would take ${ms(yoursMs)} in ${turns(used.length)}, but it cannot run as it is: a call comes before a result it needs. ${capital(best)}.`;
+  else if (yoursMs > exercise.bestMs)
+    latencyText = `Your order takes ${ms(yoursMs)} in ${turns(used.length)}; ${best}: yours is ${ms(yoursMs - exercise.bestMs)} slower.`;
+  else
+    latencyText = `Your order takes ${ms(yoursMs)} in ${turns(used.length)}, as fast as the best order${used.length === exercise.bestTurns ? '' : ` (${turns(exercise.bestTurns)})`}.`;
 
   const total = exercise.calls.length * 2 + exercise.questions.length;
   return {

@@ -43,7 +43,9 @@ describe('explainBranches: "Why this order" for loops, filters, conditions, fail
     const notes = notesOf(loadExercise('overdue-report'));
     const waits = notes.find((n) => n.kind === 'waitsForAll')!;
     expect(waits.callId).toBe('notify');
-    expect(waits.text).toBe('notify waits for every flag call: it needs the list of their results (task_id of every flag call), and its condition counts them, so it cannot start before the last of them is done.');
+    expect(waits.text).toBe(
+      'notify waits for every flag call: it needs the list of their results (task_id of every flag call), and its condition counts them, so it cannot start before the last of them is done.',
+    );
   });
 
   it('says what happens when a condition does not hold', () => {
@@ -84,7 +86,13 @@ describe('variationMarks: what varies in one example, in words', () => {
   it('counts a filtered loop ("k of n tasks had priority = high, so k create_reminder calls")', () => {
     const all = marksOver(loadExample('task-reminders')).flat();
     expect(all.some((t) => /^\d+ of \d+ tasks had priority = high, so [2-9] create_reminder calls in parallel\.$/.test(t))).toBe(true);
-    expect(all.some((t) => /^None of the \d+ tasks had priority = high, so no create_reminder call\.$/.test(t) || t === 'The list tasks.tasks was empty, so no create_reminder call.')).toBe(true);
+    expect(
+      all.some(
+        (t) =>
+          /^None of the \d+ tasks had priority = high, so no create_reminder call\.$/.test(t) ||
+          t === 'The list tasks.tasks was empty, so no create_reminder call.',
+      ),
+    ).toBe(true);
   });
 
   it('says whether a condition held, with the value it tested', () => {
@@ -178,7 +186,9 @@ describe('practice exercises', () => {
     expect(ex.key.turnOf).toEqual({ rooms: 1, team: 1, book: 2, invite: 3 });
     expect(ex.key.parallel).toEqual({ rooms: true, team: true, book: true, invite: false });
     expect(ex.calls.map((c) => c.label)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']);
-    expect(ex.reasons.invite).toBe('turn 3: it needs booking_id from book_room, ready after turn 2, and members[*].email from get_team_members, ready after turn 1');
+    expect(ex.reasons.invite).toBe(
+      'turn 3: it needs booking_id from book_room, ready after turn 2, and members[*].email from get_team_members, ready after turn 1',
+    );
     expect(ex.questions).toEqual([]);
   });
 
@@ -194,7 +204,9 @@ describe('practice exercises', () => {
   it('compares the latency of a slower order with the best one', () => {
     const ex = exerciseOf(loadExercise('room-booking'));
     const grade = gradeAnswer(ex, { ...answerOf(ex), turnOf: { rooms: 1, team: 2, book: 3, invite: 4 } });
-    expect(grade.mistakes.map((m) => m.text)).toContain("get_team_members could run in turn 1, not 2: it needs no other call's result, so it can start at once.");
+    expect(grade.mistakes.map((m) => m.text)).toContain(
+      "get_team_members could run in turn 1, not 2: it needs no other call's result, so it can start at once.",
+    );
     expect(grade.latencyText).toBe('Your order takes 1,550 ms in 4 turns; the best order takes 1,300 ms in 3 turns: yours is 250 ms slower.');
   });
 
@@ -210,7 +222,9 @@ describe('practice exercises', () => {
     expect(q.answer).toBeLessThan(tasks.length);
     const grade = gradeAnswer(ex, { ...answerOf(ex), counts: { remind: tasks.length } });
     const mistake = grade.mistakes.find((m) => m.kind === 'count')!;
-    expect(mistake.text).toBe(`Not ${tasks.length} create_reminder calls. ${q.answer} of ${tasks.length} tasks had priority = high, so ${q.answer} create_reminder calls in parallel.`);
+    expect(mistake.text).toBe(
+      `Not ${tasks.length} create_reminder calls. ${q.answer} of ${tasks.length} tasks had priority = high, so ${q.answer} create_reminder calls in parallel.`,
+    );
   });
 
   it('covers sequential, parallel, conditional, loop and mixed patterns', () => {

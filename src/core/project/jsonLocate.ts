@@ -31,7 +31,10 @@ export function locateJsonPaths(text: string): Map<string, number> {
     if (c === '{') {
       i += 1;
       skip();
-      if (text[i] === '}') { i += 1; return; }
+      if (text[i] === '}') {
+        i += 1;
+        return;
+      }
       for (;;) {
         skip();
         const keyLine = line;
@@ -42,18 +45,27 @@ export function locateJsonPaths(text: string): Map<string, number> {
         value(child);
         lines.set(child, keyLine);
         skip();
-        if (text[i] === ',') { i += 1; continue; }
+        if (text[i] === ',') {
+          i += 1;
+          continue;
+        }
         i += 1; // '}'
         return;
       }
     } else if (c === '[') {
       i += 1;
       skip();
-      if (text[i] === ']') { i += 1; return; }
+      if (text[i] === ']') {
+        i += 1;
+        return;
+      }
       for (let index = 0; ; index += 1) {
         value(jsonPath(path, index));
         skip();
-        if (text[i] === ',') { i += 1; continue; }
+        if (text[i] === ',') {
+          i += 1;
+          continue;
+        }
         i += 1; // ']'
         return;
       }
@@ -87,6 +99,10 @@ export function lineOf(lines: Map<string, number>, path: string): number | undef
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lastBreak = -1;
-  for (let i = 0; i < offset && i < text.length; i += 1) if (text[i] === '\n') { line += 1; lastBreak = i; }
+  for (let i = 0; i < offset && i < text.length; i += 1)
+    if (text[i] === '\n') {
+      line += 1;
+      lastBreak = i;
+    }
   return { line, column: offset - lastBreak };
 }

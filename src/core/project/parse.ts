@@ -18,8 +18,7 @@ export interface ProjectParseError {
 }
 
 export type ParseResult =
-  | { ok: true; project: Project; diagnostics: Diagnostic[]; migrated: string[] }
-  | { ok: false; error: ProjectParseError; diagnostics: Diagnostic[] };
+  { ok: true; project: Project; diagnostics: Diagnostic[]; migrated: string[] } | { ok: false; error: ProjectParseError; diagnostics: Diagnostic[] };
 
 export interface ParseOptions {
   migrations?: readonly Migration[];
@@ -57,7 +56,12 @@ export function parseProject(text: string, options: ParseOptions = {}): ParseRes
     return fail('invalid', '$.version', `"version" must be a whole number from 1, found ${JSON.stringify(version)}`, text);
   }
   if (version > known) {
-    return fail('version-too-new', '$.version', `this project is version ${version}, newer than this Chainwright reads (up to ${known}); open it with a newer Chainwright`, text);
+    return fail(
+      'version-too-new',
+      '$.version',
+      `this project is version ${version}, newer than this Chainwright reads (up to ${known}); open it with a newer Chainwright`,
+      text,
+    );
   }
   const migrated = migrate(doc, options.migrations ?? defaultMigrations, known);
   if (!migrated.ok) return fail('invalid', '$.version', migrated.message, text);

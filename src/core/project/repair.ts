@@ -19,7 +19,13 @@ export function repairCosmetic(doc: Record<string, unknown>): Diagnostic[] {
       if (isPlainObject(p) && typeof p.x === 'number' && typeof p.y === 'number' && Number.isFinite(p.x) && Number.isFinite(p.y)) return;
       delete call.position;
       const id = typeof call.id === 'string' ? ` of call "${call.id}"` : '';
-      out.push(warning('position-repaired', jsonPath('$', 'chains', c, 'calls', i, 'position'), `the position${id} was not {"x": number, "y": number} (${JSON.stringify(p) ?? 'undefined'}): dropped, the call is laid out automatically`));
+      out.push(
+        warning(
+          'position-repaired',
+          jsonPath('$', 'chains', c, 'calls', i, 'position'),
+          `the position${id} was not {"x": number, "y": number} (${JSON.stringify(p) ?? 'undefined'}): dropped, the call is laid out automatically`,
+        ),
+      );
     });
   });
   return out;

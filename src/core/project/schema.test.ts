@@ -92,7 +92,11 @@ function withFailureAndConfirm() {
   doc.tools[0].errors = { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: ['CITY_UNKNOWN'] } } } } };
   doc.tools.push({
     type: 'function',
-    function: { name: 'forget_city', description: 'Forget a saved city.', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+    function: {
+      name: 'forget_city',
+      description: 'Forget a saved city.',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    },
     effect: 'destructive',
   });
   doc.chains[0].calls[0].failure = { rate: 0.2, error: { error: { code: 'CITY_UNKNOWN', message: 'No weather for {w.city}.' } }, recover: 'retry' };
@@ -294,7 +298,7 @@ describe('project-2.schema.json', () => {
       }
     });
 
-    it('a tool\'s errors schema, and a call with both a failure and a confirmation', () => {
+    it("a tool's errors schema, and a call with both a failure and a confirmation", () => {
       const doc = withFailureAndConfirm();
       doc.chains[0].calls[1].failure = { rate: 0.1, recover: 'report' };
       doc.tools[1].errors = { type: 'object', properties: { code: { type: 'string' } }, required: ['code'] };
@@ -349,15 +353,21 @@ describe('project-2.schema.json', () => {
       }
     });
 
-    it('an errors schema that is not an object; a forbidden key inside an error or a retry\'s arguments', () => {
+    it("an errors schema that is not an object; a forbidden key inside an error or a retry's arguments", () => {
       for (const errors of [true, 'object', ['x']]) {
         const doc = withFailureAndConfirm();
         doc.tools[0].errors = errors;
         expect(errorsOf(doc), JSON.stringify(errors)).not.toEqual([]);
       }
-      const inError = MINIMAL.replace('"args": { "city": "{city}" }', '"args": { "city": "{city}" }, "failure": { "rate": 0.1, "error": { "__proto__": { "x": 1 } } }');
+      const inError = MINIMAL.replace(
+        '"args": { "city": "{city}" }',
+        '"args": { "city": "{city}" }, "failure": { "rate": 0.1, "error": { "__proto__": { "x": 1 } } }',
+      );
       expect(errorsOf(JSON.parse(inError))).not.toEqual([]);
-      const inRetry = MINIMAL.replace('"args": { "city": "{city}" }', '"args": { "city": "{city}" }, "failure": { "rate": 0.1, "recover": { "retryWith": { "constructor": 1 } } }');
+      const inRetry = MINIMAL.replace(
+        '"args": { "city": "{city}" }',
+        '"args": { "city": "{city}" }, "failure": { "rate": 0.1, "recover": { "retryWith": { "constructor": 1 } } }',
+      );
       expect(errorsOf(JSON.parse(inRetry))).not.toEqual([]);
     });
 
@@ -530,25 +540,63 @@ describe('conditions: the schema and the reader agree', () => {
   const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'contains', 'empty', 'exists'];
   const KINDS = ['all', 'any', 'not', 'ran', 'failed', 'declined'];
   /** Strings around the edges of "one whole reference". */
-  const refPieces = fc.array(fc.constantFrom('{', '}', '[', ']', 'a', 'b_1', '.', '-', '*', '0', '7', ':', '"', 'min', 'max', '$', ' ', '\\', '{{', '}}'), { maxLength: 8 }).map((parts) => parts.join(''));
+  const refPieces = fc
+    .array(fc.constantFrom('{', '}', '[', ']', 'a', 'b_1', '.', '-', '*', '0', '7', ':', '"', 'min', 'max', '$', ' ', '\\', '{{', '}}'), { maxLength: 8 })
+    .map((parts) => parts.join(''));
   const refLike = fc.oneof(
-    fc.constantFrom('{a}', '{a.b[0].c}', '{a[-1]}', '{a[-0]}', '{a.}', '{a[min:p.q]}', '{a[max:]}', '{a[*].b}', '{a["k{"]}', '{a["}"]}', '{a["k"]x}', '{{a}}', '{a}}}', '{a} ', '{}', '', 'x', 'a {b}', '{a b}', '{a}{b}'),
+    fc.constantFrom(
+      '{a}',
+      '{a.b[0].c}',
+      '{a[-1]}',
+      '{a[-0]}',
+      '{a.}',
+      '{a[min:p.q]}',
+      '{a[max:]}',
+      '{a[*].b}',
+      '{a["k{"]}',
+      '{a["}"]}',
+      '{a["k"]x}',
+      '{{a}}',
+      '{a}}}',
+      '{a} ',
+      '{}',
+      '',
+      'x',
+      'a {b}',
+      '{a b}',
+      '{a}{b}',
+    ),
     refPieces,
     refPieces.map((inner) => `{${inner}}`),
   );
   const leaf = fc.oneof(fc.jsonValue({ maxDepth: 1 }), refLike, fc.boolean(), fc.array(fc.oneof(fc.integer(), refLike), { maxLength: 3 }));
   const key = fc.constantFrom('value', ...OPERATORS, ...KINDS, 'equals', 'note', 'toString');
   /** An extra key in about one object of six (fc.option's freq makes the value, not nil, rare). */
-  const sometimes = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: arb, weight: 1 });
+  const sometimes = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: arb, weight: 1 });
 
   const { condition } = fc.letrec<{ condition: unknown; test: unknown; kind: unknown; junk: unknown }>((tie) => ({
-    condition: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { arbitrary: tie('test'), weight: 3 }, { arbitrary: tie('kind'), weight: 2 }, { arbitrary: tie('junk'), weight: 1 }),
+    condition: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      { arbitrary: tie('test'), weight: 3 },
+      { arbitrary: tie('kind'), weight: 2 },
+      { arbitrary: tie('junk'), weight: 1 },
+    ),
     // a test: value (usually), one operator (usually), sometimes an extra key
     test: fc
       .tuple(
         fc.nat(5).map((n) => n > 0),
-        fc.oneof({ arbitrary: fc.constantFrom(...OPERATORS).map((op) => [op]), weight: 4 }, { arbitrary: fc.array(fc.constantFrom(...OPERATORS), { maxLength: 2 }), weight: 1 }),
-        fc.array(fc.oneof({ arbitrary: fc.constantFrom(true, false, '{a.b}', ['x', '{y}'], 0), weight: 2 }, { arbitrary: refLike, weight: 1 }, { arbitrary: leaf, weight: 1 }), { minLength: 3, maxLength: 3 }),
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...OPERATORS).map((op) => [op]), weight: 4 },
+          { arbitrary: fc.array(fc.constantFrom(...OPERATORS), { maxLength: 2 }), weight: 1 },
+        ),
+        fc.array(
+          fc.oneof(
+            { arbitrary: fc.constantFrom(true, false, '{a.b}', ['x', '{y}'], 0), weight: 2 },
+            { arbitrary: refLike, weight: 1 },
+            { arbitrary: leaf, weight: 1 },
+          ),
+          { minLength: 3, maxLength: 3 },
+        ),
         sometimes(fc.tuple(key, leaf)),
       )
       .map(([hasValue, ops, [value, a, b], extra]) => {
@@ -619,7 +667,15 @@ describe('docs/project-format.md', () => {
 });
 
 describe('project-2.schema.json: result pins (design §8)', () => {
-  const accepted: unknown[] = [{}, { total: 5 }, { 'booking.status': 'confirmed' }, { 'rooms[0].price': { calc: '({w.rate} + 2) * 3' } }, { note: '{w.city}' }, { nothing: null }, { address: { street: 'Main St' } }];
+  const accepted: unknown[] = [
+    {},
+    { total: 5 },
+    { 'booking.status': 'confirmed' },
+    { 'rooms[0].price': { calc: '({w.rate} + 2) * 3' } },
+    { note: '{w.city}' },
+    { nothing: null },
+    { address: { street: 'Main St' } },
+  ];
   const rejected: unknown[] = ['total', [], 5, { total: { calc: 5 } }, { total: { calc: '1', round: 2 } }, { '': 1 }, { total: { calc: null } }];
   const withPins = (result: unknown) => {
     const doc = withFailureAndConfirm();

@@ -130,7 +130,12 @@ const orderPairs: QualityCheck = {
         for (const [lo, hi] of orderedPairs(Object.keys(value))) {
           if (!outOfOrder(value[lo], value[hi])) continue;
           const at = pathText(segments);
-          out.push({ callId: m.callId, tool: m.tool, path: at ? `${at}.${lo}` : lo, message: `${lo} (${JSON.stringify(value[lo])}) is after ${hi} (${JSON.stringify(value[hi])})` });
+          out.push({
+            callId: m.callId,
+            tool: m.tool,
+            path: at ? `${at}.${lo}` : lo,
+            message: `${lo} (${JSON.stringify(value[lo])}) is after ${hi} (${JSON.stringify(value[hi])})`,
+          });
         }
       });
     }
@@ -161,12 +166,18 @@ const timestampOrder: QualityCheck = {
         if (isActionTool(m.tool, tool?.effect)) {
           let latest: { at: number; callId: string; path: string } | undefined;
           for (const dep of ctx.dependsOn(m.callId)) {
-            for (const r of results.get(dep) ?? []) for (const t of happenedTimes(r, false)) if (!latest || t.at > latest.at) latest = { at: t.at, callId: dep, path: t.path };
+            for (const r of results.get(dep) ?? [])
+              for (const t of happenedTimes(r, false)) if (!latest || t.at > latest.at) latest = { at: t.at, callId: dep, path: t.path };
           }
           if (latest) {
             for (const t of happenedTimes(m.result, true)) {
               if (t.at < latest.at) {
-                out.push({ callId: m.callId, tool: m.tool, path: t.path, message: `${t.path} (${new Date(t.at).toISOString()}) is earlier than ${latest.path} of ${latest.callId} (${new Date(latest.at).toISOString()}), which it depends on` });
+                out.push({
+                  callId: m.callId,
+                  tool: m.tool,
+                  path: t.path,
+                  message: `${t.path} (${new Date(t.at).toISOString()}) is earlier than ${latest.path} of ${latest.callId} (${new Date(latest.at).toISOString()}), which it depends on`,
+                });
               }
             }
           }
@@ -200,7 +211,12 @@ const sortContracts: QualityCheck = {
         const i = sortViolation(value, contract);
         if (i < 0) return;
         const at = pathText(segments) || '(result)';
-        out.push({ callId: m.callId, tool: m.tool, path: `${at}[${i}]`, message: `${at} is not sorted by ${contract.desc ? '-' : ''}${contract.key} (${contract.source === 'x-sort' ? 'x-sort' : 'as its description says'}): item ${i} breaks the order` });
+        out.push({
+          callId: m.callId,
+          tool: m.tool,
+          path: `${at}[${i}]`,
+          message: `${at} is not sorted by ${contract.desc ? '-' : ''}${contract.key} (${contract.source === 'x-sort' ? 'x-sort' : 'as its description says'}): item ${i} breaks the order`,
+        });
       });
     }
     return out;
@@ -222,7 +238,8 @@ const requestAgreement: QualityCheck = {
       const returns = ctx.tool(m.tool)?.returns;
       walk(m.result, ({ field, value, path, segments }) => {
         // A field that repeats an argument agrees with the request whatever its name says.
-        if (!field || (typeof value !== 'string' && typeof value !== 'number') || (Object.prototype.hasOwnProperty.call(args, field) && args[field] === value)) return;
+        if (!field || (typeof value !== 'string' && typeof value !== 'number') || (Object.prototype.hasOwnProperty.call(args, field) && args[field] === value))
+          return;
         // A value the design fixes (`const`, `enum`) is what the design says.
         const declared = schemaAt(returns, segments);
         if (declared && ('const' in declared || Array.isArray(declared.enum))) return;
@@ -239,12 +256,24 @@ const requestAgreement: QualityCheck = {
               out.push({ callId: m.callId, tool: m.tool, path, rule: 'request-bound', message: `${path} is ${value}, outside what the request asked for` });
             }
           } else if (PLACE_FIELDS.has(snake) && facts.place !== undefined && value !== facts.place) {
-            out.push({ callId: m.callId, tool: m.tool, path, rule: 'request-place', message: `${path} is ${JSON.stringify(value)}, but the call asked about ${JSON.stringify(facts.place)}` });
+            out.push({
+              callId: m.callId,
+              tool: m.tool,
+              path,
+              rule: 'request-place',
+              message: `${path} is ${JSON.stringify(value)}, but the call asked about ${JSON.stringify(facts.place)}`,
+            });
           }
         } else if (typeof value === 'number') {
           const b = numberBoundsFor(facts, snake);
           if (b && ((b.lo !== undefined && value < b.lo) || (b.hi !== undefined && value > b.hi))) {
-            out.push({ callId: m.callId, tool: m.tool, path, rule: 'request-bound', message: `${path} is ${value}, outside what the request asked for (${b.lo ?? '…'}–${b.hi ?? '…'})` });
+            out.push({
+              callId: m.callId,
+              tool: m.tool,
+              path,
+              rule: 'request-bound',
+              message: `${path} is ${value}, outside what the request asked for (${b.lo ?? '…'}–${b.hi ?? '…'})`,
+            });
           }
         }
       });
@@ -256,8 +285,10 @@ const requestAgreement: QualityCheck = {
 // ---------------------------------------------------------------------------------------------
 // Replies
 
-const CLAIMS_SUCCESS = /\b(done|all set|successfully|sent|booked|created|scheduled|confirmed|deleted|removed|added|saved|updated|moved|reserved|emailed|invited|notified|paged|acknowledged|deployed|published|posted|i('ve| have)\b|it'?s (done|sent|booked))\b/i;
-const ADMITS_FAILURE = /\b(couldn'?t|could not|can'?t|cannot|failed|fail(ure)?|unable|wasn'?t|was not|weren'?t|didn'?t|did not|not (been )?(sent|booked|created|saved|confirmed|deleted|done)|error|problem|sorry|unfortunately|no luck)\b/i;
+const CLAIMS_SUCCESS =
+  /\b(done|all set|successfully|sent|booked|created|scheduled|confirmed|deleted|removed|added|saved|updated|moved|reserved|emailed|invited|notified|paged|acknowledged|deployed|published|posted|i('ve| have)\b|it'?s (done|sent|booked))\b/i;
+const ADMITS_FAILURE =
+  /\b(couldn'?t|could not|can'?t|cannot|failed|fail(ure)?|unable|wasn'?t|was not|weren'?t|didn'?t|did not|not (been )?(sent|booked|created|saved|confirmed|deleted|done)|error|problem|sorry|unfortunately|no luck)\b/i;
 
 /** Success flags that say a call did not do what it was asked (`sent: false`), outside lists. */
 export function failedFlags(result: JsonValue): string[] {
@@ -280,7 +311,12 @@ const replyContradicts: QualityCheck = {
     for (const m of toolMessages(example)) {
       if (m.error) continue;
       for (const path of failedFlags(m.result)) {
-        out.push({ callId: m.callId, tool: m.tool, path, message: `the reply claims success ("${text.length > 80 ? `${text.slice(0, 77)}…` : text}") but ${m.tool} returned ${path}: false` });
+        out.push({
+          callId: m.callId,
+          tool: m.tool,
+          path,
+          message: `the reply claims success ("${text.length > 80 ? `${text.slice(0, 77)}…` : text}") but ${m.tool} returned ${path}: false`,
+        });
       }
     }
     return out;

@@ -26,15 +26,22 @@ export function formatQualityReport(file: string, report: QualityReport, options
   for (const f of report.failures) out.push(`  could not generate ${f.chainId}${f.index !== undefined ? ` example ${f.index}` : ''}: ${f.message}`);
 
   out.push('');
-  out.push(`strings in results: ${s.total}; fell back to generic words: ${s.fallback} (${pct(s.share, 2)}; goal < ${pct(FALLBACK_GOAL, 0)}); Latin words anywhere: ${s.latinWords}`);
+  out.push(
+    `strings in results: ${s.total}; fell back to generic words: ${s.fallback} (${pct(s.share, 2)}; goal < ${pct(FALLBACK_GOAL, 0)}); Latin words anywhere: ${s.latinWords}`,
+  );
   for (const f of s.fields.slice(0, 15)) {
-    out.push(`  ${f.tool} ${f.field}: ${f.fallback} of ${f.strings} generic (${f.samples.map((x) => JSON.stringify(x)).join(', ')}) — an x-fake or a clearer name would place it`);
+    out.push(
+      `  ${f.tool} ${f.field}: ${f.fallback} of ${f.strings} generic (${f.samples.map((x) => JSON.stringify(x)).join(', ')}) — an x-fake or a clearer name would place it`,
+    );
   }
   if (s.fields.length > 15) out.push(`  … and ${plural(s.fields.length - 15, 'field')} more`);
   for (const l of s.latinSamples) out.push(`  Latin: ${JSON.stringify(l)}`);
 
   out.push('');
-  const cov = n.meanCoverage === null ? 'no field declares both ends of its range' : `mean coverage of declared ranges ${pct(n.meanCoverage, 0)} over ${plural(n.fields.length, 'field')}`;
+  const cov =
+    n.meanCoverage === null
+      ? 'no field declares both ends of its range'
+      : `mean coverage of declared ranges ${pct(n.meanCoverage, 0)} over ${plural(n.fields.length, 'field')}`;
   out.push(`numbers: ${cov}; outside their bounds: ${n.outOfBounds}; off their multipleOf: ${n.notMultiple}; with float noise: ${n.noisy}`);
   for (const f of n.fields.slice(0, maxNumbers)) {
     out.push(`  ${f.tool} ${f.field}: ${pct(f.coverage, 0)} of ${f.min}–${f.max} (seen ${f.seenMin}–${f.seenMax} in ${plural(f.values, 'value')})`);
@@ -54,7 +61,9 @@ export function formatQualityReport(file: string, report: QualityReport, options
 
   out.push('');
   const g = report.goals;
-  out.push(`goals: no Latin ${mark(g.latin)}; generic strings < ${pct(FALLBACK_GOAL, 0)} ${mark(g.fallback)}; coherent ${mark(g.coherence)}; no contradictions ${mark(g.contradictions)}`);
+  out.push(
+    `goals: no Latin ${mark(g.latin)}; generic strings < ${pct(FALLBACK_GOAL, 0)} ${mark(g.fallback)}; coherent ${mark(g.coherence)}; no contradictions ${mark(g.contradictions)}`,
+  );
   return `${out.join('\n')}\n`;
 }
 

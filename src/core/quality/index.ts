@@ -1,4 +1,22 @@
-export { measureQuality, fallbackFields, FALLBACK_GOAL, type FallbackField, type QualityOptions, type QualityReport, type QualityGoals, type StringFieldStat, type NumberFieldStat } from './measure.ts';
-export { QUALITY_CHECKS, registerQualityCheck, type QualityCheck, type QualityCheckContext, type QualityFinding, type QualityCategory, type CheckOutput } from './checks.ts';
+export {
+  measureQuality,
+  fallbackFields,
+  FALLBACK_GOAL,
+  type FallbackField,
+  type QualityOptions,
+  type QualityReport,
+  type QualityGoals,
+  type StringFieldStat,
+  type NumberFieldStat,
+} from './measure.ts';
+export {
+  QUALITY_CHECKS,
+  registerQualityCheck,
+  type QualityCheck,
+  type QualityCheckContext,
+  type QualityFinding,
+  type QualityCategory,
+  type CheckOutput,
+} from './checks.ts';
 export { formatQualityReport, type FormatOptions } from './format.ts';
 export { latinWords } from './latin.ts';

@@ -200,7 +200,9 @@ export function measureQuality(project: Project, options: QualityOptions): Quali
 
   const s = report.strings;
   s.share = s.total === 0 ? 0 : s.fallback / s.total;
-  s.fields = [...stringStats.values()].filter((f) => f.fallback > 0).sort((a, b) => b.fallback - a.fallback || a.tool.localeCompare(b.tool) || a.field.localeCompare(b.field));
+  s.fields = [...stringStats.values()]
+    .filter((f) => f.fallback > 0)
+    .sort((a, b) => b.fallback - a.fallback || a.tool.localeCompare(b.tool) || a.field.localeCompare(b.field));
   const nums = [...numberStats.values()].filter((f) => f.seen);
   for (const f of nums) f.coverage = f.max > f.min ? (f.seenMax - f.seenMin) / (f.max - f.min) : 1;
   report.numbers.fields = nums.map(({ seen: _seen, ...rest }) => rest).sort((a, b) => a.coverage - b.coverage);

@@ -12,7 +12,10 @@ import { latinWords } from './latin.ts';
 import { fallbackFields, measureQuality } from './measure.ts';
 
 const files = import.meta.glob('../../../public/examples/*.chain.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const DESIGNS: Record<string, string> = { ...Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text])), [IMPORTED_FIXTURE_FILE.replace(/^.*\//, '')]: importedText };
+const DESIGNS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text])),
+  [IMPORTED_FIXTURE_FILE.replace(/^.*\//, '')]: importedText,
+};
 
 const load = (name: string): Project => {
   const parsed = parseProject(DESIGNS[name]);
@@ -84,7 +87,11 @@ describe('the measure', () => {
   it('counts strings that fell back to generic words, per tool and field', () => {
     const project = buildImportedProject();
     const tool = project.tools.find((t) => t.function.name === 'get_exchange_rate')!;
-    tool.returns = { ...(tool.returns as JsonSchema), properties: { ...((tool.returns as JsonSchema).properties as object), frobnicator: { type: 'string' } }, required: ['base', 'quote', 'rate', 'as_of', 'frobnicator'] };
+    tool.returns = {
+      ...(tool.returns as JsonSchema),
+      properties: { ...((tool.returns as JsonSchema).properties as object), frobnicator: { type: 'string' } },
+      required: ['base', 'quote', 'rate', 'as_of', 'frobnicator'],
+    };
     const report = measureQuality(project, { count: 20, chains: ['rates'] });
     expect(report.examples).toBe(20);
     expect(report.strings.fallback).toBe(20);
@@ -99,9 +106,20 @@ describe('the measure', () => {
   it('names the fields of a tool that fall back (for the audit and the generate summary)', () => {
     const tool = { ...buildImportedProject().tools.find((t) => t.function.name === 'get_exchange_rate')! };
     expect(fallbackFields(tool)).toEqual([]);
-    tool.returns = { type: 'object', properties: { rate: { type: 'number' }, frobnicator: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { zork: { type: 'string' } }, required: ['zork'] } } }, required: ['rate', 'frobnicator', 'items'] };
+    tool.returns = {
+      type: 'object',
+      properties: {
+        rate: { type: 'number' },
+        frobnicator: { type: 'string' },
+        items: { type: 'array', items: { type: 'object', properties: { zork: { type: 'string' } }, required: ['zork'] } },
+      },
+      required: ['rate', 'frobnicator', 'items'],
+    };
     const found = fallbackFields(tool);
-    expect(found.map((f) => [f.field, f.share])).toEqual([['frobnicator', 1], ['items[].zork', 1]]);
+    expect(found.map((f) => [f.field, f.share])).toEqual([
+      ['frobnicator', 1],
+      ['items[].zork', 1],
+    ]);
     expect(found[0].samples.length).toBeGreaterThan(0);
   });
 
@@ -121,7 +139,10 @@ describe('the measure', () => {
     const checks = [...QUALITY_CHECKS, grounding];
     const report = measureQuality(buildImportedProject(), { count: 2, chains: ['rates'], checks });
     expect(report.grounding).toBe(true);
-    expect(report.findings).toEqual([expect.objectContaining({ category: 'grounding', rule: 'test-grounding', chainId: 'rates', message: 'looked at rates' }), expect.objectContaining({ index: 1 })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ category: 'grounding', rule: 'test-grounding', chainId: 'rates', message: 'looked at rates' }),
+      expect.objectContaining({ index: 1 }),
+    ]);
     expect(formatQualityReport('x', report)).toMatch(/grounding: 2 findings \(test-grounding 2\)/);
     const before = QUALITY_CHECKS.length;
     registerQualityCheck(grounding);
@@ -156,7 +177,16 @@ const project: Project = {
     { type: 'function', function: { name: 'look', description: 'Looks.', parameters: { type: 'object', properties: {} } }, returns },
     { type: 'function', function: { name: 'create_thing', description: 'Creates.', parameters: { type: 'object', properties: {} } }, returns, effect: 'write' },
   ],
-  chains: [{ id: 'c', requests: ['x'], calls: [{ id: 'a', tool: 'look', args: {} }, { id: 'b', tool: 'create_thing', args: {} }] }],
+  chains: [
+    {
+      id: 'c',
+      requests: ['x'],
+      calls: [
+        { id: 'a', tool: 'look', args: {} },
+        { id: 'b', tool: 'create_thing', args: {} },
+      ],
+    },
+  ],
 };
 const ctx: QualityCheckContext = {
   project,
@@ -187,7 +217,9 @@ const rule = (name: string) => QUALITY_CHECKS.find((c) => c.rule === name)!;
 
 describe('the checks', () => {
   it('order-pair: low above high', () => {
-    expect(rule('order-pair').check(example({ low_c: 9, high_c: 3 }, {}), ctx)).toEqual([expect.objectContaining({ callId: 'a', path: 'low_c', message: 'low_c (9) is after high_c (3)' })]);
+    expect(rule('order-pair').check(example({ low_c: 9, high_c: 3 }, {}), ctx)).toEqual([
+      expect.objectContaining({ callId: 'a', path: 'low_c', message: 'low_c (9) is after high_c (3)' }),
+    ]);
     expect(rule('order-pair').check(example({ low_c: 3, high_c: 9 }, {}), ctx)).toEqual([]);
   });
 
@@ -203,13 +235,27 @@ describe('the checks', () => {
   });
 
   it('request-day, request-bound, request-place: results that disagree with the arguments; fixed values are the design’s', () => {
-    const found = rule('request').check(example({ departs_at: '2026-01-09T08:00:00Z', city: 'Paris', price: 150, fixed_day: '2026-01-05' }, {}, 'ok', { date: '2026-01-10', city: 'Rome', max_price: 100 }), ctx);
+    const found = rule('request').check(
+      example({ departs_at: '2026-01-09T08:00:00Z', city: 'Paris', price: 150, fixed_day: '2026-01-05' }, {}, 'ok', {
+        date: '2026-01-10',
+        city: 'Rome',
+        max_price: 100,
+      }),
+      ctx,
+    );
     expect(found.map((f) => f.rule).sort()).toEqual(['request-bound', 'request-day', 'request-place']);
-    expect(rule('request').check(example({ departs_at: '2026-01-10T08:00:00Z', city: 'Rome', price: 50 }, {}, 'ok', { date: '2026-01-10', city: 'Rome', max_price: 100 }), ctx)).toEqual([]);
+    expect(
+      rule('request').check(
+        example({ departs_at: '2026-01-10T08:00:00Z', city: 'Rome', price: 50 }, {}, 'ok', { date: '2026-01-10', city: 'Rome', max_price: 100 }),
+        ctx,
+      ),
+    ).toEqual([]);
   });
 
   it('reply-contradicts-result: success claimed next to a false success flag', () => {
-    expect(rule('reply-contradicts-result').check(example({}, { sent: false }, 'I sent the itinerary.'), ctx)).toEqual([expect.objectContaining({ callId: 'b', path: 'sent' })]);
+    expect(rule('reply-contradicts-result').check(example({}, { sent: false }, 'I sent the itinerary.'), ctx)).toEqual([
+      expect.objectContaining({ callId: 'b', path: 'sent' }),
+    ]);
     expect(rule('reply-contradicts-result').check(example({}, { sent: false }, "I couldn't send the itinerary."), ctx)).toEqual([]);
     expect(rule('reply-contradicts-result').check(example({}, { sent: true }, 'I sent the itinerary.'), ctx)).toEqual([]);
   });

@@ -16,7 +16,11 @@ describe('parseTemplate', () => {
   it('parses every path segment kind', () => {
     expect(parseReference('rooms.rooms[0].room_id')).toMatchObject({
       root: 'rooms',
-      path: [{ kind: 'key', key: 'rooms' }, { kind: 'index', index: 0 }, { kind: 'key', key: 'room_id' }],
+      path: [
+        { kind: 'key', key: 'rooms' },
+        { kind: 'index', index: 0 },
+        { kind: 'key', key: 'room_id' },
+      ],
     });
     expect(parseReference('team.members[*].email')).toMatchObject({ path: [{ kind: 'key', key: 'members' }, { kind: 'all' }, { kind: 'key', key: 'email' }] });
     expect(parseReference('team.members.length')).toMatchObject({ path: [{ kind: 'key', key: 'members' }, { kind: 'length' }] });
@@ -24,21 +28,54 @@ describe('parseTemplate', () => {
   });
 
   it('parses negative indices and min/max picks', () => {
-    expect(parseReference('r.items[-1]')).toMatchObject({ path: [{ kind: 'key', key: 'items' }, { kind: 'index', index: -1 }] });
-    expect(parseReference('r.items[-12].id')).toMatchObject({ path: [{ kind: 'key', key: 'items' }, { kind: 'index', index: -12 }, { kind: 'key', key: 'id' }] });
+    expect(parseReference('r.items[-1]')).toMatchObject({
+      path: [
+        { kind: 'key', key: 'items' },
+        { kind: 'index', index: -1 },
+      ],
+    });
+    expect(parseReference('r.items[-12].id')).toMatchObject({
+      path: [
+        { kind: 'key', key: 'items' },
+        { kind: 'index', index: -12 },
+        { kind: 'key', key: 'id' },
+      ],
+    });
     expect(parseReference('flights.flights[min:price].flight_id')).toMatchObject({
-      path: [{ kind: 'key', key: 'flights' }, { kind: 'pick', pick: 'min', key: ['price'] }, { kind: 'key', key: 'flight_id' }],
+      path: [
+        { kind: 'key', key: 'flights' },
+        { kind: 'pick', pick: 'min', key: ['price'] },
+        { kind: 'key', key: 'flight_id' },
+      ],
     });
     expect(parseReference('r[max:a.b]')).toMatchObject({ path: [{ kind: 'pick', pick: 'max', key: ['a', 'b'] }] });
     expect(parseReference('r.x[min:fare.total][-2]')).toMatchObject({
-      path: [{ kind: 'key', key: 'x' }, { kind: 'pick', pick: 'min', key: ['fare', 'total'] }, { kind: 'index', index: -2 }],
+      path: [
+        { kind: 'key', key: 'x' },
+        { kind: 'pick', pick: 'min', key: ['fare', 'total'] },
+        { kind: 'index', index: -2 },
+      ],
     });
     expect(parseReference('r[max:$weird-name_1]')).toMatchObject({ path: [{ kind: 'pick', pick: 'max', key: ['$weird-name_1'] }] });
   });
 
   it('rejects malformed list steps, naming the allowed forms', () => {
     const forms = 'use [0], [1], [-1], [*], [min:field] or [max:field]';
-    for (const bad of ['r[min:]', 'r[max:]', 'r[mid:x]', 'r[min:a..b]', 'r[min:.a]', 'r[min:a.]', 'r[min: a]', 'r[-0]', 'r[-]', 'r[--1]', 'r[1.5]', 'r[MIN:a]', 'r[min:a b]']) {
+    for (const bad of [
+      'r[min:]',
+      'r[max:]',
+      'r[mid:x]',
+      'r[min:a..b]',
+      'r[min:.a]',
+      'r[min:a.]',
+      'r[min: a]',
+      'r[-0]',
+      'r[-]',
+      'r[--1]',
+      'r[1.5]',
+      'r[MIN:a]',
+      'r[min:a b]',
+    ]) {
       const result = parseReference(bad);
       expect(typeof result, bad).toBe('string');
       expect(result, bad).toContain(forms);
@@ -49,7 +86,14 @@ describe('parseTemplate', () => {
   });
 
   it('writes the new steps back as they were written', () => {
-    for (const source of ['r.items[-1]', 'r.items[-12].id', 'f.flights[min:price].flight_id', 'r[max:a.b]', 'r.x[min:fare.total][-2][*].length', 'r[max:length]']) {
+    for (const source of [
+      'r.items[-1]',
+      'r.items[-12].id',
+      'f.flights[min:price].flight_id',
+      'r[max:a.b]',
+      'r.x[min:fare.total][-2][*].length',
+      'r[max:length]',
+    ]) {
       const parsed = parseReference(source);
       if (typeof parsed === 'string') throw new Error(parsed);
       expect(formatReference(parsed.root, parsed.path)).toBe(`{${source}}`);
@@ -89,12 +133,17 @@ const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/).filter((s) => s 
 const keyName = fc.stringMatching(/^[A-Za-z0-9_$-]{1,8}$/);
 const segment: fc.Arbitrary<PathSegment> = fc.oneof(
   name.map((key) => ({ kind: 'key' as const, key })),
-  fc.string({ maxLength: 6 }).filter((key) => !/["\\\]{}]/.test(key)).map((key) => ({ kind: 'key' as const, key })),
+  fc
+    .string({ maxLength: 6 })
+    .filter((key) => !/["\\\]{}]/.test(key))
+    .map((key) => ({ kind: 'key' as const, key })),
   fc.nat(20).map((index) => ({ kind: 'index' as const, index })),
   fc.integer({ min: -20, max: -1 }).map((index) => ({ kind: 'index' as const, index })),
   fc.constant({ kind: 'all' as const }),
   fc.constant({ kind: 'length' as const }),
-  fc.record({ pick: fc.constantFrom('min' as const, 'max' as const), key: fc.array(keyName, { minLength: 1, maxLength: 3 }) }).map(({ pick, key }) => ({ kind: 'pick' as const, pick, key })),
+  fc
+    .record({ pick: fc.constantFrom('min' as const, 'max' as const), key: fc.array(keyName, { minLength: 1, maxLength: 3 }) })
+    .map(({ pick, key }) => ({ kind: 'pick' as const, pick, key })),
 );
 
 describe('references (property)', () => {

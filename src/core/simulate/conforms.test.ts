@@ -55,7 +55,14 @@ describe('compileCheck', () => {
       // ajv's own rule: 0.3 / 0.1 is 2.9999999999999996, not an integer.
       [{ type: 'number', multipleOf: 0.1 }, 0.3, false],
       [{ type: 'number', multipleOf: 0.1 }, 0.5, true],
-      [{ type: 'array', uniqueItems: true }, [{ a: 1, b: 2 }, { b: 2, a: 1 }], false],
+      [
+        { type: 'array', uniqueItems: true },
+        [
+          { a: 1, b: 2 },
+          { b: 2, a: 1 },
+        ],
+        false,
+      ],
       [{ type: 'object', dependentRequired: { a: ['b'] } }, { a: 1 }, false],
       [{ if: { type: 'string' }, then: { minLength: 2 } }, 'x', false],
       [{ not: { type: 'null' } }, null, false],

@@ -103,8 +103,7 @@ export function compileCheck(schema: SchemaLike, root: SchemaLike = schema): Che
 function build(schema: JsonSchema, root: SchemaLike): Check | null {
   for (const key of UNSUPPORTED) if (key in schema) return null;
   const checks: Check[] = [];
-  const sub = (s: JsonValue): Check | null =>
-    typeof s === 'boolean' || isObject(s) ? compileCheck(s as SchemaLike, root) : null;
+  const sub = (s: JsonValue): Check | null => (typeof s === 'boolean' || isObject(s) ? compileCheck(s as SchemaLike, root) : null);
 
   if (typeof schema.$ref === 'string') {
     const target = resolveRef(root, schema.$ref);
@@ -293,8 +292,17 @@ function build(schema: JsonSchema, root: SchemaLike): Check | null {
       }
     }
   }
-  if (propChecks.size > 0 || patternChecks.length > 0 || additional || propertyNames || required.length > 0 ||
-      minProps !== undefined || maxProps !== undefined || dependentRequired.length > 0 || dependentSchemas.length > 0) {
+  if (
+    propChecks.size > 0 ||
+    patternChecks.length > 0 ||
+    additional ||
+    propertyNames ||
+    required.length > 0 ||
+    minProps !== undefined ||
+    maxProps !== undefined ||
+    dependentRequired.length > 0 ||
+    dependentSchemas.length > 0
+  ) {
     checks.push((v) => {
       if (!isObject(v)) return true;
       const keys = Object.keys(v);

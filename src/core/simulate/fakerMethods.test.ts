@@ -8,7 +8,7 @@ import { resolveFakerMethod } from './fakerPath.ts';
 const { faker } = createSeededFaker(0);
 
 describe('the list of Faker methods', () => {
-  it('is the installed Faker\'s (after an upgrade: node --import tsx scripts/faker-methods.ts)', () => {
+  it("is the installed Faker's (after an upgrade: node --import tsx scripts/faker-methods.ts)", () => {
     expect([...FAKER_METHODS]).toEqual(liveFakerMethods(faker));
     expect(FAKER_METHODS.size).toBeGreaterThan(200);
   });
@@ -17,9 +17,16 @@ describe('the list of Faker methods', () => {
     const names = [...new Set([...FAKER_METHODS].flatMap((p) => p.split('.'))), '__proto__', 'constructor', 'toString', 'fakerCore', 'faker', ''];
     const name = fc.constantFrom(...names);
     fc.assert(
-      fc.property(fc.oneof(fc.tuple(name, name).map(([a, b]) => `${a}.${b}`), fc.constantFrom(...FAKER_METHODS), fc.string()), (path) => {
-        expect(isFakerMethod(path)).toBe(resolveFakerMethod(faker, path) !== undefined);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.tuple(name, name).map(([a, b]) => `${a}.${b}`),
+          fc.constantFrom(...FAKER_METHODS),
+          fc.string(),
+        ),
+        (path) => {
+          expect(isFakerMethod(path)).toBe(resolveFakerMethod(faker, path) !== undefined);
+        },
+      ),
       { numRuns: 400 },
     );
     expect(isFakerMethod('date.soon')).toBe(true);

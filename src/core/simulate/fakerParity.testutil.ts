@@ -60,6 +60,9 @@ export function outcome(call: () => unknown): unknown {
 
 /** `call` gives the same value (or error) on both sides, and leaves both streams at the same place. */
 export function expectSame(plain: Side, fast: Side, call: (f: Faker) => unknown, label: string): void {
-  expect(outcome(() => call(fast.faker)), label).toEqual(outcome(() => call(plain.faker)));
+  expect(
+    outcome(() => call(fast.faker)),
+    label,
+  ).toEqual(outcome(() => call(plain.faker)));
   expect(fast.rng.save(), `${label}: stream position`).toEqual(plain.rng.save());
 }

@@ -58,8 +58,7 @@ export function formatDate(value: unknown, as: 'date' | 'datetime'): string {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : undefined;
   // Years 0000–9999 from the epoch value directly (no Date object, no string slicing); others below.
   if (ms !== undefined && isWholeEpoch(ms)) return formatEpoch(ms, as);
-  const date =
-    value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) return String(value);
   if (as === 'date') {
     return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
@@ -119,7 +118,8 @@ export function withDefaultFakerArgs(path: string, args: JsonValue[] | undefined
   if (path !== 'date.soon' && path !== 'date.recent') return args;
   if (!args || args.length === 0) return [{ days: DEFAULT_SOON_DAYS }];
   const first = args[0];
-  if (typeof first === 'object' && first !== null && !Array.isArray(first) && !('days' in first)) return [{ ...first, days: DEFAULT_SOON_DAYS }, ...args.slice(1)];
+  if (typeof first === 'object' && first !== null && !Array.isArray(first) && !('days' in first))
+    return [{ ...first, days: DEFAULT_SOON_DAYS }, ...args.slice(1)];
   return args;
 }
 

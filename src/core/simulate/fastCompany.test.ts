@@ -9,7 +9,6 @@ const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, inst
 const companyName = (f: Faker) => f.company.name();
 const expectSame = (plain: Side, fast: Side, label: string) => expectSameCall(plain, fast, companyName, label);
 
-
 describe('fast company.name', () => {
   it("gives Faker's values and leaves the stream where Faker leaves it", () => {
     fc.assert(
@@ -36,7 +35,7 @@ describe('fast company.name', () => {
     }
   });
 
-  it('falls back to Faker for patterns it does not handle, and keeps Faker\'s errors', () => {
+  it("falls back to Faker for patterns it does not handle, and keeps Faker's errors", () => {
     const odd = [
       { company: { name_pattern: '{{person.lastName}} & Co' } },
       { company: { name_pattern: [] } },

@@ -24,12 +24,22 @@ const refDates = fc.oneof(
   fc.constant(undefined),
   fc.integer({ min: -MAX_TIME, max: MAX_TIME }).map((t) => new Date(t)),
   fc.integer({ min: -MAX_TIME, max: MAX_TIME }),
-  fc.constantFrom<unknown>(MAX_TIME, MAX_TIME - DAY_MS, MAX_TIME - DAY_MS + 500, -MAX_TIME, 1.7, new Date(NaN), '2026-01-05', '2026-01-05T09:30:00+02:00', 'not a date', '', null, {}),
+  fc.constantFrom<unknown>(
+    MAX_TIME,
+    MAX_TIME - DAY_MS,
+    MAX_TIME - DAY_MS + 500,
+    -MAX_TIME,
+    1.7,
+    new Date(NaN),
+    '2026-01-05',
+    '2026-01-05T09:30:00+02:00',
+    'not a date',
+    '',
+    null,
+    {},
+  ),
 );
-const options = fc.oneof(
-  fc.constantFrom<unknown>(undefined, null, 5, 'x', []),
-  fc.record({ days, refDate: refDates }, { requiredKeys: [] }),
-);
+const options = fc.oneof(fc.constantFrom<unknown>(undefined, null, 5, 'x', []), fc.record({ days, refDate: refDates }, { requiredKeys: [] }));
 
 describe('fast date.soon', () => {
   it("gives Faker's dates and errors and leaves the stream where Faker leaves it (days as number or range, any refDate)", () => {

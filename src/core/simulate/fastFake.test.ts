@@ -61,8 +61,22 @@ describe('installFastFake', () => {
 
   it('is identical to Faker on arbitrary patterns', () => {
     const piece = fc.constantFrom(
-      '{{person.first_name}}', '{{person.lastName}}', '{{location.country}}', '{{location.street_suffix}}',
-      '{{company.name}}', '{{person.last_name.generic}}', '{{person.last_name}}', '{{', '}}', '{', '}', ' ', 'x', '-', '{{number.int(5)}}', '{{lorem.word}}',
+      '{{person.first_name}}',
+      '{{person.lastName}}',
+      '{{location.country}}',
+      '{{location.street_suffix}}',
+      '{{company.name}}',
+      '{{person.last_name.generic}}',
+      '{{person.last_name}}',
+      '{{',
+      '}}',
+      '{',
+      '}',
+      ' ',
+      'x',
+      '-',
+      '{{number.int(5)}}',
+      '{{lorem.word}}',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), fc.nat(1000), (pieces, seed) => {

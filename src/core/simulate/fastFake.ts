@@ -50,7 +50,10 @@ export function installFastFake(faker: Faker): void {
       }
       const literal = rest.substring(0, t);
       if (literal.endsWith('{')) return null;
-      const expression = rest.substring(t + 2, n + 2).replace('}}', '').replace('{{', '');
+      const expression = rest
+        .substring(t + 2, n + 2)
+        .replace('}}', '')
+        .replace('{{', '');
       const evaluate = compileExpression(faker, helpers.arrayElement, expression);
       if (!evaluate) return null;
       literals.push(literal);
@@ -154,9 +157,12 @@ function compileExpression(faker: Faker, arrayElement: <T>(a: readonly T[]) => T
   if (values.length === 0) return undefined; // Faker throws "Cannot resolve expression": let it.
   const first = values[0];
   const laterArrays = values.slice(1).filter((v): v is unknown[] => Array.isArray(v));
-  const drawLater = laterArrays.length === 0 ? undefined : () => {
-    for (const a of laterArrays) arrayElement(a);
-  };
+  const drawLater =
+    laterArrays.length === 0
+      ? undefined
+      : () => {
+          for (const a of laterArrays) arrayElement(a);
+        };
   if (Array.isArray(first)) {
     const list = first as unknown[];
     return () => {

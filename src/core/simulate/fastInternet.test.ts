@@ -15,14 +15,19 @@ const CALLS: [string, (f: Faker, o: Options) => string][] = [
 ];
 
 describe('fast internet.username / internet.email', () => {
-  it('give Faker\'s values and leave the stream where Faker leaves it (plain, accented, non-Latin, odd names)', () => {
+  it("give Faker's values and leave the stream where Faker leaves it (plain, accented, non-Latin, odd names)", () => {
     const names = fc.oneof(
       fc.constant(undefined),
       fc.constantFrom('', 'Zoë', 'Ødegård', 'Иван', 'José María', "O'Kon", '.dot', 'trail.', 'a..b', 'x'.repeat(60), '東京', 'Anne-Marie', 'a+b'),
       fc.string({ maxLength: 8 }),
     );
     const options = fc.record(
-      { firstName: names, lastName: names, provider: fc.constantFrom(undefined, 'example.org'), allowSpecialCharacters: fc.constantFrom(undefined, false, true) },
+      {
+        firstName: names,
+        lastName: names,
+        provider: fc.constantFrom(undefined, 'example.org'),
+        allowSpecialCharacters: fc.constantFrom(undefined, false, true),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -36,7 +41,7 @@ describe('fast internet.username / internet.email', () => {
     );
   });
 
-  it('many draws in a row stay the same as Faker\'s', () => {
+  it("many draws in a row stay the same as Faker's", () => {
     const { plain, fast } = pair(7);
     for (let i = 0; i < 2000; i += 1) {
       expect(fast.faker.internet.email()).toBe(plain.faker.internet.email());

@@ -51,7 +51,10 @@ export function installFastInternet(faker: Faker, rng: Rng): void {
     if (CLEAN_LOCAL.test(local)) return `${local}@${provider}`;
     // Faker's clean-ups, on the username already drawn.
     let a = local.replaceAll(/[^A-Za-z0-9._+-]+/g, '').substring(0, 50);
-    a = a.replaceAll(/\.{2,}/g, '.').replace(/^\./, '').replace(/\.$/, '');
+    a = a
+      .replaceAll(/\.{2,}/g, '.')
+      .replace(/^\./, '')
+      .replace(/\.$/, '');
     return `${a}@${provider}`;
   };
 

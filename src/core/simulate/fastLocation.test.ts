@@ -9,8 +9,19 @@ import { installFastPrimitives } from './fastPrimitives.ts';
 const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastLocation, { locale });
 type Call = (f: Faker) => unknown;
 
-
-const addressOptions = fc.constantFrom<unknown>(undefined, true, false, {}, { useFullAddress: true }, { useFullAddress: false }, { useFullAddress: 1 }, null, 'x', 0, []);
+const addressOptions = fc.constantFrom<unknown>(
+  undefined,
+  true,
+  false,
+  {},
+  { useFullAddress: true },
+  { useFullAddress: false },
+  { useFullAddress: 1 },
+  null,
+  'x',
+  0,
+  [],
+);
 const calls: fc.Arbitrary<[string, Call]> = fc.oneof(
   fc.constant<[string, Call]>(['buildingNumber', (f) => f.location.buildingNumber()]),
   fc.constant<[string, Call]>(['secondaryAddress', (f) => f.location.secondaryAddress()]),
@@ -52,7 +63,7 @@ describe('fast location.buildingNumber / secondaryAddress / street / streetAddre
     }
   });
 
-  it('fall back to Faker for shapes they do not handle, and keep Faker\'s errors', () => {
+  it("fall back to Faker for shapes they do not handle, and keep Faker's errors", () => {
     const odd = [
       { location: { building_number: ['##a', 'x#y##', '7'] } },
       { location: { building_number: [] } },

@@ -8,7 +8,6 @@ import { installFastPerson } from './fastPerson.ts';
 const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastPerson, { locale });
 type Call = (f: Faker) => unknown;
 
-
 /** Sexes as users pass them (and as JSON slot args can): every branch of Faker's choice. */
 const sexes = fc.constantFrom<unknown>(undefined, 'female', 'male', 'generic', null, 'other', 5);
 const givenNames = fc.oneof(
@@ -67,7 +66,7 @@ describe('fast person.firstName / lastName / fullName', () => {
     }
   });
 
-  it('uses the prefix, middle name and suffix draws in Faker\'s key order, not the pattern\'s', () => {
+  it("uses the prefix, middle name and suffix draws in Faker's key order, not the pattern's", () => {
     // A locale whose one name pattern lists the keys out of mustache order.
     const custom: LocaleDefinition = {
       person: {
@@ -107,16 +106,41 @@ describe('fast person.firstName / lastName / fullName', () => {
       { person: { first_name: { female: ['Ann'] } } },
       { person: { first_name: { generic: ['{{person.last_name.generic}}'], female: ['Ann'], male: ['Bob'] } } },
       { person: { last_name_pattern: { generic: [{ value: '{{person.last_name.generic}}', weight: 0 }] } } },
-      { person: { last_name_pattern: { generic: [{ value: '{{person.firstName}}x', weight: 1 }, { value: '{{person.last_name.nope}}', weight: 1 }] } } },
-      { person: { last_name_pattern: { female: [{ value: '{x} {{person.last_name.female}}', weight: 2 }], male: [{ value: '{{person.last_name.male}}', weight: 1 }] }, last_name: { female: ['Ivanova'], male: ['Ivanov'] } } },
+      {
+        person: {
+          last_name_pattern: {
+            generic: [
+              { value: '{{person.firstName}}x', weight: 1 },
+              { value: '{{person.last_name.nope}}', weight: 1 },
+            ],
+          },
+        },
+      },
+      {
+        person: {
+          last_name_pattern: { female: [{ value: '{x} {{person.last_name.female}}', weight: 2 }], male: [{ value: '{{person.last_name.male}}', weight: 1 }] },
+          last_name: { female: ['Ivanova'], male: ['Ivanov'] },
+        },
+      },
       { person: { prefix: { generic: ['{{person.suffix}}'] } } },
       { person: { suffix: [] } },
-      { person: { name: [{ value: '{{person.jobTitle}} {{person.firstName}}', weight: 1 }, { value: '{{person.firstName}} {{person.lastName}}', weight: 2 }] } },
+      {
+        person: {
+          name: [
+            { value: '{{person.jobTitle}} {{person.firstName}}', weight: 1 },
+            { value: '{{person.firstName}} {{person.lastName}}', weight: 2 },
+          ],
+        },
+      },
       { person: { name: [{ value: '{{person.firstName}}', weight: -1 }] } },
     ] as unknown as LocaleDefinition[];
     for (const custom of odd) {
       for (let seed = 0; seed < 100; seed += 1) {
-        for (const locale of [[custom, en, base], [custom, ru, base], [custom, de, base]]) {
+        for (const locale of [
+          [custom, en, base],
+          [custom, ru, base],
+          [custom, de, base],
+        ]) {
           const { plain, fast } = pair(seed, locale);
           for (const call of [(f: Faker) => f.person.fullName(), (f: Faker) => f.person.lastName('female'), (f: Faker) => f.person.firstName()]) {
             expectSame(plain, fast, call, JSON.stringify(custom));

@@ -23,7 +23,14 @@ const METHODS: [string, (f: Faker) => unknown][] = [
   ['helpers.arrayElement([one])', (f) => f.helpers.arrayElement(['only'])],
   ['helpers.arrayElement([])', (f) => f.helpers.arrayElement([])],
   ['helpers.arrayElements', (f) => f.helpers.arrayElements([1, 2, 3, 4, 5, 6], { min: 1, max: 4 })],
-  ['helpers.weightedArrayElement', (f) => f.helpers.weightedArrayElement([{ weight: 1, value: 'x' }, { weight: 3, value: 'y' }])],
+  [
+    'helpers.weightedArrayElement',
+    (f) =>
+      f.helpers.weightedArrayElement([
+        { weight: 1, value: 'x' },
+        { weight: 3, value: 'y' },
+      ]),
+  ],
   ['string.fromCharacters', (f) => f.string.fromCharacters('abc😀d', 7)],
   ['string.fromCharacters(range)', (f) => f.string.fromCharacters(['x', 'y'], { min: 0, max: 4 })],
   ['string.fromCharacters("")', (f) => f.string.fromCharacters('', 3)],

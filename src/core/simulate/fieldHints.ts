@@ -42,8 +42,14 @@ const lastName: StringGen = (sf) => sf.faker.person.lastName();
 const email: StringGen = exampleEmail;
 const phone: StringGen = (sf) => sf.faker.phone.number({ style: 'international' });
 const username: StringGen = (sf) => {
-  const f = sf.faker.person.firstName().toLowerCase().replace(/[^a-z]/g, '');
-  const l = sf.faker.person.lastName().toLowerCase().replace(/[^a-z]/g, '');
+  const f = sf.faker.person
+    .firstName()
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const l = sf.faker.person
+    .lastName()
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   const form = sf.rng.int(0, 3);
   return form === 0 ? `${f}.${l}` : form === 1 ? `${f.charAt(0)}${l}` : form === 2 ? `${f}${sf.rng.int(1, 99)}` : `${f}_${l}`;
 };
@@ -91,8 +97,14 @@ const fill = (sf: SeededFaker, template: string): string =>
             return key;
         }
       });
-const fromTemplates = (list: readonly string[]): StringGen => (sf) => fill(sf, pick(sf, list));
-const fromList = (list: readonly string[]): StringGen => (sf) => pick(sf, list);
+const fromTemplates =
+  (list: readonly string[]): StringGen =>
+  (sf) =>
+    fill(sf, pick(sf, list));
+const fromList =
+  (list: readonly string[]): StringGen =>
+  (sf) =>
+    pick(sf, list);
 
 const serviceName: StringGen = (sf) => {
   const stem = pick(sf, V.SERVICE_STEMS);
@@ -231,16 +243,121 @@ const STATUS_BY_DOMAIN: { [d in Domain]: readonly string[] } = {
 // Subjects
 
 const PERSON_WORDS = new Set([
-  'user', 'member', 'owner', 'assignee', 'author', 'person', 'employee', 'contact', 'customer', 'passenger', 'guest', 'attendee',
-  'participant', 'recipient', 'sender', 'manager', 'reviewer', 'candidate', 'patient', 'student', 'teacher', 'driver', 'speaker',
-  'organizer', 'organiser', 'traveller', 'traveler', 'staff', 'agent', 'friend', 'approver', 'requester', 'reporter', 'creator',
-  'admin', 'lead', 'people', 'profile', 'holder', 'buyer', 'seller', 'tenant', 'landlord', 'doctor', 'instructor', 'coach',
-  'player', 'applicant', 'volunteer', 'responder', 'oncall', 'engineer', 'colleague', 'invitee', 'signer', 'pilot', 'who', 'by',
-  'acknowledger', 'resolver', 'subscriber', 'follower', 'collaborator', 'worker', 'hire', 'physician', 'nurse', 'client', 'account_holder',
-  'director', 'actor', 'actress', 'producer', 'writer', 'composer', 'singer', 'cast', 'crew', 'chef', 'captain', 'host', 'presenter',
-  'supervisor', 'recruiter', 'interviewer', 'interviewee', 'mentor', 'mentee', 'tutor', 'student', 'parent', 'child', 'spouse', 'partner_name',
+  'user',
+  'member',
+  'owner',
+  'assignee',
+  'author',
+  'person',
+  'employee',
+  'contact',
+  'customer',
+  'passenger',
+  'guest',
+  'attendee',
+  'participant',
+  'recipient',
+  'sender',
+  'manager',
+  'reviewer',
+  'candidate',
+  'patient',
+  'student',
+  'teacher',
+  'driver',
+  'speaker',
+  'organizer',
+  'organiser',
+  'traveller',
+  'traveler',
+  'staff',
+  'agent',
+  'friend',
+  'approver',
+  'requester',
+  'reporter',
+  'creator',
+  'admin',
+  'lead',
+  'people',
+  'profile',
+  'holder',
+  'buyer',
+  'seller',
+  'tenant',
+  'landlord',
+  'doctor',
+  'instructor',
+  'coach',
+  'player',
+  'applicant',
+  'volunteer',
+  'responder',
+  'oncall',
+  'engineer',
+  'colleague',
+  'invitee',
+  'signer',
+  'pilot',
+  'who',
+  'by',
+  'acknowledger',
+  'resolver',
+  'subscriber',
+  'follower',
+  'collaborator',
+  'worker',
+  'hire',
+  'physician',
+  'nurse',
+  'client',
+  'account_holder',
+  'director',
+  'actor',
+  'actress',
+  'producer',
+  'writer',
+  'composer',
+  'singer',
+  'cast',
+  'crew',
+  'chef',
+  'captain',
+  'host',
+  'presenter',
+  'supervisor',
+  'recruiter',
+  'interviewer',
+  'interviewee',
+  'mentor',
+  'mentee',
+  'tutor',
+  'student',
+  'parent',
+  'child',
+  'spouse',
+  'partner_name',
 ]);
-const COMPANY_WORDS = new Set(['company', 'organization', 'organisation', 'org', 'vendor', 'supplier', 'merchant', 'employer', 'partner', 'carrier', 'manufacturer', 'provider', 'payee', 'business', 'firm', 'store', 'shop', 'seller_company']);
+const COMPANY_WORDS = new Set([
+  'company',
+  'organization',
+  'organisation',
+  'org',
+  'vendor',
+  'supplier',
+  'merchant',
+  'employer',
+  'partner',
+  'carrier',
+  'manufacturer',
+  'provider',
+  'payee',
+  'business',
+  'firm',
+  'store',
+  'shop',
+  'seller_company',
+]);
 
 function isPersonSubject(subject: string | undefined): boolean {
   if (!subject) return false;
@@ -394,7 +511,8 @@ function nameFor(subject: string | undefined, domain: Domain | undefined): Strin
     case 'ingredient':
       return (sf) => sf.faker.food.ingredient();
     case 'playlist':
-      return (sf) => `${pick(sf, ['Morning', 'Focus', 'Road Trip', 'Workout', 'Chill', 'Friday'])} ${pick(sf, ['Mix', 'Vibes', 'Classics', 'Hits', 'Favourites'])}`;
+      return (sf) =>
+        `${pick(sf, ['Morning', 'Focus', 'Road Trip', 'Workout', 'Chill', 'Friday'])} ${pick(sf, ['Mix', 'Vibes', 'Classics', 'Hits', 'Favourites'])}`;
     case 'movie':
     case 'film':
     case 'show':
@@ -424,7 +542,8 @@ function nameFor(subject: string | undefined, domain: Domain | undefined): Strin
     case 'bank':
       return (sf) => `${pick(sf, ['Nordic', 'First', 'City', 'Union', 'Harbor'])} ${pick(sf, ['Bank', 'Savings Bank', 'Credit Union'])}`;
     case 'course':
-      return (sf) => `${pick(sf, ['Introduction to', 'Advanced', 'Practical'])} ${pick(sf, ['Statistics', 'Marketing', 'Python', 'Design', 'Accounting', 'Spanish'])}`;
+      return (sf) =>
+        `${pick(sf, ['Introduction to', 'Advanced', 'Practical'])} ${pick(sf, ['Statistics', 'Marketing', 'Python', 'Design', 'Accounting', 'Spanish'])}`;
     case 'airplane':
     case 'aircraft':
       return (sf) => sf.faker.airline.airplane().name;
@@ -520,7 +639,17 @@ function titleFor(subject: string | undefined, domain: Domain | undefined): Stri
     case 'tasks':
       return taskTitle;
     case 'messaging':
-      return (sf) => pick(sf, ['Your trip', 'Meeting notes', 'Invoice for January', 'Quick question', 'Weekly update', 'Your booking is confirmed', 'Welcome aboard', 'Reminder: report due Friday']);
+      return (sf) =>
+        pick(sf, [
+          'Your trip',
+          'Meeting notes',
+          'Invoice for January',
+          'Quick question',
+          'Weekly update',
+          'Your booking is confirmed',
+          'Welcome aboard',
+          'Reminder: report due Friday',
+        ]);
     case 'travel':
     case 'lodging':
       return (sf) => pick(sf, ['Weekend in the city', 'Business trip', 'Summer holiday', 'Conference travel', 'Family visit']);
@@ -608,7 +737,41 @@ function statusFor(subject: string | undefined, domain: Domain | undefined): Str
 // ---------------------------------------------------------------------------------------------
 // String hints
 
-const TEXT_WORDS = new Set(['description', 'summary', 'notes', 'note', 'comment', 'comments', 'message', 'body', 'text', 'content', 'reason', 'details', 'detail', 'explanation', 'remarks', 'memo', 'caption', 'excerpt', 'snippet', 'output', 'log', 'error', 'exception', 'stderr', 'stdout', 'feedback', 'review', 'answer', 'bio', 'about', 'overview', 'forecast', 'instructions']);
+const TEXT_WORDS = new Set([
+  'description',
+  'summary',
+  'notes',
+  'note',
+  'comment',
+  'comments',
+  'message',
+  'body',
+  'text',
+  'content',
+  'reason',
+  'details',
+  'detail',
+  'explanation',
+  'remarks',
+  'memo',
+  'caption',
+  'excerpt',
+  'snippet',
+  'output',
+  'log',
+  'error',
+  'exception',
+  'stderr',
+  'stdout',
+  'feedback',
+  'review',
+  'answer',
+  'bio',
+  'about',
+  'overview',
+  'forecast',
+  'instructions',
+]);
 
 /**
  * The string generator for a field, from its name read with its subject and domain, or
@@ -635,7 +798,12 @@ export function isPersonNameField(key: string, schema: unknown, subject: string 
 /** An `x-fake` that makes a person's full name (`person.fullName`, or `helpers.fake` of a first and a last name). */
 function fakesPersonName(s: { [k: string]: unknown }): boolean {
   const x = s['x-fake'];
-  const spec = typeof x === 'string' ? { path: x, args: s['x-fake-args'] } : typeof x === 'object' && x !== null ? { path: (x as { fake?: unknown }).fake, args: (x as { args?: unknown }).args ?? s['x-fake-args'] } : undefined;
+  const spec =
+    typeof x === 'string'
+      ? { path: x, args: s['x-fake-args'] }
+      : typeof x === 'object' && x !== null
+        ? { path: (x as { fake?: unknown }).fake, args: (x as { args?: unknown }).args ?? s['x-fake-args'] }
+        : undefined;
   if (!spec) return false;
   if (spec.path === 'person.fullName') return true;
   if (spec.path !== 'helpers.fake' || !Array.isArray(spec.args) || typeof spec.args[0] !== 'string') return false;
@@ -675,7 +843,10 @@ function byFieldName(fieldName: string, info: FieldInfo): StringGen | undefined 
   if (head === 'phone' || head === 'mobile' || head === 'telephone' || (head === 'number' && (w.includes('phone') || w.includes('mobile')))) return phone;
   if (head === 'url' || head === 'link' || head === 'uri' || head === 'href' || head === 'website' || head === 'homepage') {
     if (w.includes('image') || w.includes('photo') || w.includes('avatar') || w.includes('thumbnail') || w.includes('picture')) return imageUrl;
-    return url(domain, stem && !['dashboard', 'web', 'public', 'share', 'download', 'calendar', 'booking', 'checkout', 'tracking'].includes(stem) ? stem : subject);
+    return url(
+      domain,
+      stem && !['dashboard', 'web', 'public', 'share', 'download', 'calendar', 'booking', 'checkout', 'tracking'].includes(stem) ? stem : subject,
+    );
   }
   if (head === 'by' || (head === 'to' && w[0] === 'assigned')) return domain === 'messaging' ? email : fullName;
   if (head === 'city' || head === 'town') return city;
@@ -687,14 +858,37 @@ function byFieldName(fieldName: string, info: FieldInfo): StringGen | undefined 
   if (head === 'date' || head === 'day' || head === 'on') return /^(birth|dob)/.test(stem) ? pastDate : /ed$|^last/.test(stem) ? pastDate : nearDate;
   // Times named by what they record: `last_contacted`, `last_check` (past), `estimated_delivery`, `next_run` (to come).
   if (w[0] === 'last' && w.length > 1 && !['name', 'four', '4', 'digits', 'error', 'message', 'status', 'page', 'id'].includes(head)) return pastDateTime;
-  if ((w[0] === 'estimated' || w[0] === 'expected' || w[0] === 'next' || w[0] === 'planned') && w.length > 1 && ['delivery', 'arrival', 'run', 'payment', 'renewal', 'departure', 'completion', 'release', 'ship', 'pickup', 'review', 'meeting', 'shipment', 'time'].includes(head)) return nearDateTime;
+  if (
+    (w[0] === 'estimated' || w[0] === 'expected' || w[0] === 'next' || w[0] === 'planned') &&
+    w.length > 1 &&
+    [
+      'delivery',
+      'arrival',
+      'run',
+      'payment',
+      'renewal',
+      'departure',
+      'completion',
+      'release',
+      'ship',
+      'pickup',
+      'review',
+      'meeting',
+      'shipment',
+      'time',
+    ].includes(head)
+  )
+    return nearDateTime;
   if (head === 'deadline' || head === 'expiry' || head === 'expiration' || head === 'expires') return nearDate;
-  if ((head === 'line1' || head === 'line_1' || head === 'address1' || head === 'street1') || (head === '1' && w.includes('line'))) return (sf) => sf.faker.location.streetAddress();
-  if ((head === 'line2' || head === 'line_2' || head === 'address2' || head === 'street2') || (head === '2' && w.includes('line'))) return fromList(V.SECONDARY_ADDRESS);
+  if (head === 'line1' || head === 'line_1' || head === 'address1' || head === 'street1' || (head === '1' && w.includes('line')))
+    return (sf) => sf.faker.location.streetAddress();
+  if (head === 'line2' || head === 'line_2' || head === 'address2' || head === 'street2' || (head === '2' && w.includes('line')))
+    return fromList(V.SECONDARY_ADDRESS);
   if (head === 'at' || head === 'timestamp' || snake === 'as_of') return dateTimeFor(snake);
   if (head === 'datetime') return nearDateTime;
   if (head === 'time') return clockTime;
-  if (head === 'status' || head === 'state') return head === 'state' && (subject === 'address' || stem === 'home') ? (sf) => sf.faker.location.state() : statusFor(stem || subject, domain);
+  if (head === 'status' || head === 'state')
+    return head === 'state' && (subject === 'address' || stem === 'home') ? (sf) => sf.faker.location.state() : statusFor(stem || subject, domain);
   if (head === 'code') return codeFor(stem, domain);
   if (head === 'number' || head === 'no' || head === 'num') return numberLike(stem, domain);
   if (head === 'reference' || head === 'ref' || head === 'locator' || head === 'pnr' || head === 'confirmation') return recordLocator;
@@ -705,9 +899,28 @@ function byFieldName(fieldName: string, info: FieldInfo): StringGen | undefined 
   if (head === 'host' || head === 'hostname' || head === 'server' || head === 'node') return domain === 'office' && head === 'host' ? fullName : host;
   if (head === 'ip') return (sf) => sf.faker.internet.ipv4();
   if (head === 'currency') return currency;
-  if (head === 'level' || head === 'severity') return head === 'severity' ? fromList(['low', 'medium', 'high', 'critical']) : domain === 'devops' || subject === 'log' || subject === 'entry' ? fromList(V.LOG_LEVELS) : fromList(['beginner', 'intermediate', 'advanced']);
+  if (head === 'level' || head === 'severity')
+    return head === 'severity'
+      ? fromList(['low', 'medium', 'high', 'critical'])
+      : domain === 'devops' || subject === 'log' || subject === 'entry'
+        ? fromList(V.LOG_LEVELS)
+        : fromList(['beginner', 'intermediate', 'advanced']);
   if (head === 'type' || head === 'kind' || head === 'category') return typeFor(stem || subject, domain);
-  if (head === 'message' || head === 'description' || head === 'summary' || head === 'notes' || head === 'note' || head === 'text' || head === 'body' || head === 'content' || head === 'error' || head === 'reason' || head === 'details' || head === 'comment' || head === 'output') {
+  if (
+    head === 'message' ||
+    head === 'description' ||
+    head === 'summary' ||
+    head === 'notes' ||
+    head === 'note' ||
+    head === 'text' ||
+    head === 'body' ||
+    head === 'content' ||
+    head === 'error' ||
+    head === 'reason' ||
+    head === 'details' ||
+    head === 'comment' ||
+    head === 'output'
+  ) {
     return textFor(snake, stem || subject, domain);
   }
   if (head === 'name') return undefined;
@@ -722,7 +935,8 @@ function exactName(snake: string, subject: string | undefined, domain: Domain | 
       return nameFor(subject, domain) ?? defaultName(domain);
     case 'full_name':
     case 'fullname':
-      if (subject === 'repo' || subject === 'repository' || domain === 'devops') return (sf) => `${pick(sf, ['acme', 'northwind', 'globex', 'initech'])}/${pick(sf, V.SERVICE_STEMS)}-${pick(sf, ['api', 'web', 'sdk', 'infra'])}`;
+      if (subject === 'repo' || subject === 'repository' || domain === 'devops')
+        return (sf) => `${pick(sf, ['acme', 'northwind', 'globex', 'initech'])}/${pick(sf, V.SERVICE_STEMS)}-${pick(sf, ['api', 'web', 'sdk', 'infra'])}`;
       return fullName;
     case 'display_name':
     case 'author':
@@ -997,7 +1211,9 @@ function exactName(snake: string, subject: string | undefined, domain: Domain | 
       return fromList(['utf-8', 'utf-8', 'utf-8', 'ascii']);
     case 'language':
     case 'lang':
-      return domain === 'devops' || subject === 'repo' || subject === 'repository' || subject === 'project' ? fromList(V.PROGRAMMING_LANGUAGES) : fromList(V.LANGUAGES);
+      return domain === 'devops' || subject === 'repo' || subject === 'repository' || subject === 'project'
+        ? fromList(V.PROGRAMMING_LANGUAGES)
+        : fromList(V.LANGUAGES);
     case 'detected_language':
     case 'source_language':
     case 'target_language':
@@ -1038,7 +1254,8 @@ function exactName(snake: string, subject: string | undefined, domain: Domain | 
       return fromList(V.PLANS);
     case 'genre':
       if (subject === 'book') return (sf) => sf.faker.book.genre();
-      if (subject !== undefined && ['movie', 'film', 'show', 'series', 'episode'].includes(subject)) return fromList(['drama', 'comedy', 'thriller', 'documentary', 'science fiction', 'animation', 'romance', 'crime']);
+      if (subject !== undefined && ['movie', 'film', 'show', 'series', 'episode'].includes(subject))
+        return fromList(['drama', 'comedy', 'thriller', 'documentary', 'science fiction', 'animation', 'romance', 'crime']);
       return (sf) => sf.faker.music.genre();
     case 'artist':
       return (sf) => sf.faker.music.artist();
@@ -1088,7 +1305,11 @@ function exactName(snake: string, subject: string | undefined, domain: Domain | 
       return fromList(V.TICKERS);
     case 'exchange':
     case 'market':
-      return domain === 'finance' || subject === 'stock' || subject === 'quote' ? fromList(V.EXCHANGES) : domain === 'commerce' ? fromList(['EU', 'US', 'UK', 'Nordics']) : fromList(V.EXCHANGES);
+      return domain === 'finance' || subject === 'stock' || subject === 'quote'
+        ? fromList(V.EXCHANGES)
+        : domain === 'commerce'
+          ? fromList(['EU', 'US', 'UK', 'Nordics'])
+          : fromList(V.EXCHANGES);
     case 'license':
     case 'licence':
       return fromList(V.LICENSES);
@@ -1113,7 +1334,9 @@ function exactName(snake: string, subject: string | undefined, domain: Domain | 
     case 'steps':
     case 'direction':
     case 'directions':
-      return subject === 'recipe' || subject === 'dish' || domain === 'general' && subject === undefined ? fromList(V.RECIPE_STEPS) : fromList(V.INSTRUCTIONS);
+      return subject === 'recipe' || subject === 'dish' || (domain === 'general' && subject === undefined)
+        ? fromList(V.RECIPE_STEPS)
+        : fromList(V.INSTRUCTIONS);
     case 'ingredient':
       return (sf) => sf.faker.food.ingredient();
     case 'gender':
@@ -1318,24 +1541,126 @@ export function subjectOfField(fieldName: string | undefined): string | undefine
   if (GENERIC_HOLDERS.has(snake)) return undefined;
   return singularName(snake) ?? snake;
 }
-const GENERIC_HOLDERS = new Set(['data', 'result', 'results', 'items', 'item', 'response', 'payload', 'records', 'record', 'rows', 'row', 'values', 'value', 'list', 'output', 'body', 'details', 'info', 'meta', 'metadata', 'attributes', 'properties', 'fields', 'content', 'object', 'objects', 'entries_list', 'hits', 'matches', 'nodes', 'edges']);
+const GENERIC_HOLDERS = new Set([
+  'data',
+  'result',
+  'results',
+  'items',
+  'item',
+  'response',
+  'payload',
+  'records',
+  'record',
+  'rows',
+  'row',
+  'values',
+  'value',
+  'list',
+  'output',
+  'body',
+  'details',
+  'info',
+  'meta',
+  'metadata',
+  'attributes',
+  'properties',
+  'fields',
+  'content',
+  'object',
+  'objects',
+  'entries_list',
+  'hits',
+  'matches',
+  'nodes',
+  'edges',
+]);
 
 /** The subject a tool's name suggests for its result: `search_hotels` → `hotel`, `create_ticket` → `ticket`. */
 export function subjectOfTool(toolName: string | undefined): string | undefined {
   if (!toolName) return undefined;
-  const w = snakeName(toolName).split('_').filter((x) => !TOOL_VERBS.has(x) && !TOOL_FILLERS.has(x));
+  const w = snakeName(toolName)
+    .split('_')
+    .filter((x) => !TOOL_VERBS.has(x) && !TOOL_FILLERS.has(x));
   if (w.length === 0) return undefined;
   const noun = w[w.length - 1];
   return singularName(noun) ?? noun;
 }
 /** Words of a tool's name that say nothing of what its result is about (`get_repo_info` → repo). */
-const TOOL_FILLERS = new Set(['by', 'for', 'all', 'new', 'my', 'info', 'information', 'details', 'detail', 'data', 'status', 'list', 'summary', 'overview', 'stats', 'current', 'latest', 'recent', 'one', 'item', 'items', 'record', 'records', 'result', 'results', 'v2', 'api']);
+const TOOL_FILLERS = new Set([
+  'by',
+  'for',
+  'all',
+  'new',
+  'my',
+  'info',
+  'information',
+  'details',
+  'detail',
+  'data',
+  'status',
+  'list',
+  'summary',
+  'overview',
+  'stats',
+  'current',
+  'latest',
+  'recent',
+  'one',
+  'item',
+  'items',
+  'record',
+  'records',
+  'result',
+  'results',
+  'v2',
+  'api',
+]);
 
 const TOOL_VERBS = new Set([
-  'get', 'list', 'search', 'find', 'fetch', 'read', 'create', 'add', 'update', 'delete', 'remove', 'book', 'send', 'post', 'set',
-  'check', 'lookup', 'look', 'up', 'query', 'open', 'close', 'cancel', 'acknowledge', 'ack', 'assign', 'deploy', 'run', 'start',
-  'stop', 'show', 'view', 'make', 'schedule', 'reserve', 'submit', 'upload', 'download', 'move', 'rename', 'copy', 'edit', 'invite',
-])
+  'get',
+  'list',
+  'search',
+  'find',
+  'fetch',
+  'read',
+  'create',
+  'add',
+  'update',
+  'delete',
+  'remove',
+  'book',
+  'send',
+  'post',
+  'set',
+  'check',
+  'lookup',
+  'look',
+  'up',
+  'query',
+  'open',
+  'close',
+  'cancel',
+  'acknowledge',
+  'ack',
+  'assign',
+  'deploy',
+  'run',
+  'start',
+  'stop',
+  'show',
+  'view',
+  'make',
+  'schedule',
+  'reserve',
+  'submit',
+  'upload',
+  'download',
+  'move',
+  'rename',
+  'copy',
+  'edit',
+  'invite',
+]);
 
 /** The domain of a tool from the words of its name, its description and its result's field names. */
 export function domainOf(words: readonly string[]): Domain {

@@ -4,7 +4,7 @@ import { formatDate } from './fakerPath.ts';
 
 describe('formatDate (epoch arithmetic)', () => {
   it('writes exactly what Date gives for any instant of years 0–9999', () => {
-        const viaDate = (ms: number, as: 'date' | 'datetime') => {
+    const viaDate = (ms: number, as: 'date' | 'datetime') => {
       const d = new Date(ms);
       return as === 'date'
         ? `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`

@@ -51,8 +51,16 @@ export const clockTime: StringGen = (sf) => `${pad2(sf.rng.int(8, 18))}:${pad2(s
  */
 export const exampleEmail: StringGen = (sf) => {
   const { faker, rng } = sf;
-  const first = faker.person.firstName().toLowerCase().replace(/[^a-z0-9]/g, '') || 'user';
-  const last = faker.person.lastName().toLowerCase().replace(/[^a-z0-9]/g, '') || 'mail';
+  const first =
+    faker.person
+      .firstName()
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '') || 'user';
+  const last =
+    faker.person
+      .lastName()
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '') || 'mail';
   const sep = rng.pick(EMAIL_SEPARATORS);
   const digits = rng.next() < 0.3 ? String(rng.int(1, 99)) : '';
   return `${first}${sep}${last}${digits}@${rng.pick(EXAMPLE_DOMAINS)}`;
@@ -61,8 +69,26 @@ const EMAIL_SEPARATORS = ['.', '.', '_', ''] as const;
 const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'] as const;
 
 const HOSTS = ['app.example.com', 'www.example.com', 'example.org', 'docs.example.net', 'portal.example.com'] as const;
-const PATH_WORDS = ['account', 'orders', 'settings', 'reports', 'help', 'docs', 'items', 'bookings', 'profile', 'search', 'status', 'files', 'projects', 'events', 'news', 'invoices'] as const;
-const slug = (sf: SeededFaker): string => (sf.rng.next() < 0.5 ? sf.rng.pick(PATH_WORDS) : `${sf.rng.pick(PATH_WORDS)}/${sf.rng.chars(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`);
+const PATH_WORDS = [
+  'account',
+  'orders',
+  'settings',
+  'reports',
+  'help',
+  'docs',
+  'items',
+  'bookings',
+  'profile',
+  'search',
+  'status',
+  'files',
+  'projects',
+  'events',
+  'news',
+  'invoices',
+] as const;
+const slug = (sf: SeededFaker): string =>
+  sf.rng.next() < 0.5 ? sf.rng.pick(PATH_WORDS) : `${sf.rng.pick(PATH_WORDS)}/${sf.rng.chars(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
 /** `https://app.example.com/orders/x7k2mq` (reserved example domains). */
 export const exampleUrl: StringGen = (sf) => `https://${sf.rng.pick(HOSTS)}/${slug(sf)}`;
 

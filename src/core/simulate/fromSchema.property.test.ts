@@ -50,7 +50,11 @@ describe('simulateValue on generated schemas', () => {
       fc.record({ departure_date: day, destination: fc.constantFrom('Madrid', 'Rome') }),
       fc.record({ since: day.map((d) => `${d}T08:00:00Z`), level: fc.constantFrom('error', 'info') }),
       fc.record({ due_before: day, status: fc.constantFrom('open', 'done') }),
-      fc.record({ max_price: fc.integer({ min: -50, max: 500 }), min_rating: fc.double({ min: -1, max: 11, noNaN: true }), query: fc.constantFrom('lamp', 'desk lamp', '') }),
+      fc.record({
+        max_price: fc.integer({ min: -50, max: 500 }),
+        min_rating: fc.double({ min: -1, max: 11, noNaN: true }),
+        query: fc.constantFrom('lamp', 'desk lamp', ''),
+      }),
       fc.record({ path: fc.constantFrom('/srv/app', '/', '~/docs'), dir_name: fc.constantFrom('drafts', 'a/b', '') }),
       fc.record({ city: safeJson, count: safeJson }),
     );
@@ -69,17 +73,22 @@ describe('simulateValue on generated schemas', () => {
     const sf = createSeededFaker(0);
     const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
     fc.assert(
-      fc.property(numberArb, fc.constantFrom(undefined, 'price', 'high_c', 'rating', 'total_eur'), fc.integer({ min: 0, max: 2 ** 31 }), (schema, name, base) => {
-        const validate = validatorFor(schema);
-        const m = typeof schema.multipleOf === 'number' ? schema.multipleOf : undefined;
-        for (let k = 0; k < 20; k++) {
-          sf.reseed(base + k);
-          const v = simulateValue(schema, sf, name) as number;
-          if (!validate(v)) throw new Error(`${JSON.stringify(schema)}: ${v}`);
-          if (m !== undefined && m < 1 && isMultiple(v, m) && decimals(v) > decimals(m)) throw new Error(`${JSON.stringify(schema)}: ${v} has float noise`);
-          if (/\.\d*(0{6,}|9{6,})\d$/.test(String(v))) throw new Error(`${JSON.stringify(schema)}: ${v} has float noise`);
-        }
-      }),
+      fc.property(
+        numberArb,
+        fc.constantFrom(undefined, 'price', 'high_c', 'rating', 'total_eur'),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (schema, name, base) => {
+          const validate = validatorFor(schema);
+          const m = typeof schema.multipleOf === 'number' ? schema.multipleOf : undefined;
+          for (let k = 0; k < 20; k++) {
+            sf.reseed(base + k);
+            const v = simulateValue(schema, sf, name) as number;
+            if (!validate(v)) throw new Error(`${JSON.stringify(schema)}: ${v}`);
+            if (m !== undefined && m < 1 && isMultiple(v, m) && decimals(v) > decimals(m)) throw new Error(`${JSON.stringify(schema)}: ${v} has float noise`);
+            if (/\.\d*(0{6,}|9{6,})\d$/.test(String(v))) throw new Error(`${JSON.stringify(schema)}: ${v} has float noise`);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   }, 60_000);

@@ -57,7 +57,31 @@ const REALISTIC: { [name: string]: JsonSchema } = {
       dbl: { type: 'number', format: 'double' },
       short_email: { type: 'string', format: 'email', maxLength: 40 },
     },
-    required: ['d', 'dt', 't', 'it', 'idt', 'dur', 'email', 'uri', 'url', 'uriref', 'tmpl', 'uuid', 'host', 'ipv4', 'ipv6', 'ptr', 'rptr', 're', 'byte', 'pw', 'i32', 'dbl', 'short_email'],
+    required: [
+      'd',
+      'dt',
+      't',
+      'it',
+      'idt',
+      'dur',
+      'email',
+      'uri',
+      'url',
+      'uriref',
+      'tmpl',
+      'uuid',
+      'host',
+      'ipv4',
+      'ipv6',
+      'ptr',
+      'rptr',
+      're',
+      'byte',
+      'pw',
+      'i32',
+      'dbl',
+      'short_email',
+    ],
     additionalProperties: false,
   },
   booking: {
@@ -110,7 +134,11 @@ const REALISTIC: { [name: string]: JsonSchema } = {
       payment: {
         oneOf: [
           { type: 'object', properties: { kind: { const: 'card' }, last4: { type: 'string', pattern: '^\\d{4}$' } }, required: ['kind', 'last4'] },
-          { type: 'object', properties: { kind: { const: 'iban' }, iban: { type: 'string', pattern: '^[A-Z]{2}\\d{2}[A-Z0-9]{10,20}$' } }, required: ['kind', 'iban'] },
+          {
+            type: 'object',
+            properties: { kind: { const: 'iban' }, iban: { type: 'string', pattern: '^[A-Z]{2}\\d{2}[A-Z0-9]{10,20}$' } },
+            required: ['kind', 'iban'],
+          },
         ],
       },
       amount: { oneOf: [{ type: 'integer' }, { type: 'number' }] },
@@ -403,7 +431,11 @@ describe('simulateResult', () => {
     for (let seed = 0; seed < 200; seed++) {
       sf.reseed(seed);
       const r = simulateResult(ALERT, { alert_id: 'alert_ABC12345', severity: 'high', label: 'disk full' }, sf) as {
-        alert_id: string; severity: string; detail: { alert_id?: string }; events: { alert_id: string }[]; label: string;
+        alert_id: string;
+        severity: string;
+        detail: { alert_id?: string };
+        events: { alert_id: string }[];
+        label: string;
       };
       expect(r.alert_id).toBe('alert_ABC12345');
       expect(r.severity).toBe('high');
@@ -418,7 +450,9 @@ describe('simulateResult', () => {
     for (let seed = 0; seed < 200; seed++) {
       sf.reseed(seed);
       const r = simulateResult(ALERT, { alert_id: 42, severity: 'urgent', count: -3, detail: 'x' }, sf) as {
-        alert_id: unknown; severity: string; count: number;
+        alert_id: unknown;
+        severity: string;
+        count: number;
       };
       expect(validate(r)).toBe(true);
       expect(typeof r.alert_id).toBe('string');
@@ -428,7 +462,9 @@ describe('simulateResult', () => {
   });
 
   it('treats a "__proto__" property as data', () => {
-    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}},"required":["__proto__"]}');
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}},"required":["__proto__"]}',
+    );
     const args = JSON.parse('{"__proto__":{"x":7}}');
     const r = simulateResult(schema, args, sf) as object;
     expect(Object.getPrototypeOf(r)).toBe(Object.prototype);

@@ -54,7 +54,18 @@ import { resolveRef } from './refs.ts';
 import type { SchemaLike } from './refs.ts';
 import { callState, numberBoundsFor, requestFacts, timeBoundsFor } from './request.ts';
 import type { RequestFacts } from './request.ts';
-import { comparable, compareSortValues, defaultSortKey, isActionTool, isEventTime, isHappenedTimestamp, isOrderedPair, isSuccessFlag, sortContract, sortValue } from './semantics.ts';
+import {
+  comparable,
+  compareSortValues,
+  defaultSortKey,
+  isActionTool,
+  isEventTime,
+  isHappenedTimestamp,
+  isOrderedPair,
+  isSuccessFlag,
+  sortContract,
+  sortValue,
+} from './semantics.ts';
 import { compileString } from './strings.ts';
 import type { Domain } from './vocab.ts';
 import { MIME_BY_EXT } from './vocab.ts';
@@ -114,9 +125,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Keywords that do not constrain a value: a `$ref` with only these beside it is a plain reference. */
-const ANNOTATIONS = new Set([
-  'title', 'description', '$comment', 'deprecated', 'readOnly', 'writeOnly', '$id', '$schema', '$anchor', '$defs', 'definitions',
-]);
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'deprecated', 'readOnly', 'writeOnly', '$id', '$schema', '$anchor', '$defs', 'definitions']);
 const OBJECT_KEYS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties', 'propertyNames'];
 const ARRAY_KEYS = ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
 const STRING_KEYS = ['minLength', 'maxLength', 'pattern', 'format'];
@@ -405,18 +414,50 @@ function objectSubject(where: Where, keys: readonly string[], ctx: Ctx): string 
   const own = subjectOfField(where.name);
   if (own) return own;
   // The first identifier names what the object is (`booking_reference` → booking, `ticket_id` → ticket).
-  const idKey = keys.map(snakeName).find((k) => /^[a-z0-9]+(_[a-z0-9]+)*_(id|reference|ref|number|code|locator|no)$/.test(k) && !/^(external|parent|request|trace|correlation|session|idempotency)_/.test(k));
-  if (idKey) return idKey.replace(/_(id|reference|ref|number|code|locator|no)$/, '').split('_').pop();
+  const idKey = keys
+    .map(snakeName)
+    .find(
+      (k) =>
+        /^[a-z0-9]+(_[a-z0-9]+)*_(id|reference|ref|number|code|locator|no)$/.test(k) &&
+        !/^(external|parent|request|trace|correlation|session|idempotency)_/.test(k),
+    );
+  if (idKey)
+    return idKey
+      .replace(/_(id|reference|ref|number|code|locator|no)$/, '')
+      .split('_')
+      .pop();
   return where.root ? ctx.toolSubject : where.subject;
 }
 
 function plainString(schema: JsonValue): boolean {
-  return isObject(schema) && (schema.type === 'string' || schema.type === undefined) && !('enum' in schema) && !('const' in schema) && !('x-fake' in schema) && !('pattern' in schema);
+  return (
+    isObject(schema) &&
+    (schema.type === 'string' || schema.type === undefined) &&
+    !('enum' in schema) &&
+    !('const' in schema) &&
+    !('x-fake' in schema) &&
+    !('pattern' in schema)
+  );
 }
 
 function agreementOf(entries: PropEntry[], subject: string | undefined, ctx: Ctx): Agreement | undefined {
   const last = (subject ?? '').split('_').pop() ?? '';
-  const quick = ['deployment', 'deploy', 'build', 'job', 'run', 'pipeline', 'backup', 'sync', 'export', 'import', 'migration', 'scan', 'test', 'check'].includes(last);
+  const quick = [
+    'deployment',
+    'deploy',
+    'build',
+    'job',
+    'run',
+    'pipeline',
+    'backup',
+    'sync',
+    'export',
+    'import',
+    'migration',
+    'scan',
+    'test',
+    'check',
+  ].includes(last);
   const a: Agreement = { pairs: [], span: quick ? [1, 6] : [6, 72] };
   let any = false;
   const byKey = new Map(entries.map((e) => [snakeName(e.key), e]));
@@ -430,25 +471,48 @@ function agreementOf(entries: PropEntry[], subject: string | undefined, ctx: Ctx
   if (a.pairs.length > 0) {
     any = true;
     for (const [k, e] of byKey) {
-      const unit = /(^|_)duration(_minutes|_mins|_min)?$/.test(k) ? MINUTE : /(^|_)duration_hours$/.test(k) ? HOUR : /(^|_)duration_(seconds|secs|s)$/.test(k) ? 1000 : 0;
+      const unit = /(^|_)duration(_minutes|_mins|_min)?$/.test(k)
+        ? MINUTE
+        : /(^|_)duration_hours$/.test(k)
+          ? HOUR
+          : /(^|_)duration_(seconds|secs|s)$/.test(k)
+            ? 1000
+            : 0;
       if (unit > 0) a.duration = [e, unit];
     }
   }
-  const emails = entries.filter((e) => ['email', 'email_address', 'mail', 'e_mail', 'work_email', 'contact_email'].includes(snakeName(e.key)) && plainOrEmail(e.schema));
+  const emails = entries.filter(
+    (e) => ['email', 'email_address', 'mail', 'e_mail', 'work_email', 'contact_email'].includes(snakeName(e.key)) && plainOrEmail(e.schema),
+  );
   for (const e of emails) {
     const sch = e.schema as JsonSchema;
-    if ((sch.format === undefined || sch.format === 'email' || sch.format === 'idn-email') && Object.keys(sch).every((k) => LOOSE_KEYS.has(k)) && typesOf(sch).length === 1) e.plainEmail = true;
+    if (
+      (sch.format === undefined || sch.format === 'email' || sch.format === 'idn-email') &&
+      Object.keys(sch).every((k) => LOOSE_KEYS.has(k)) &&
+      typesOf(sch).length === 1
+    )
+      e.plainEmail = true;
   }
   if (emails.length > 0) {
     const first = byKey.get('first_name') ?? byKey.get('given_name') ?? byKey.get('firstname');
     const last = byKey.get('last_name') ?? byKey.get('family_name') ?? byKey.get('surname') ?? byKey.get('lastname');
-    const full = ['full_name', 'name', 'display_name', 'fullname', 'contact_name'].map((k) => byKey.get(k)).find((e) => e && isPersonNameField(e.key, e.schema, subject, ctx.domain));
+    const full = ['full_name', 'name', 'display_name', 'fullname', 'contact_name']
+      .map((k) => byKey.get(k))
+      .find((e) => e && isPersonNameField(e.key, e.schema, subject, ctx.domain));
     if ((first && last) || full) {
       a.email = { emails, full, first, last };
       any = true;
     }
   }
-  const urls = entries.filter((e) => /(^|_)(url|link)$/.test(snakeName(e.key)) && isObject(e.schema) && !('enum' in e.schema) && !('const' in e.schema) && !('x-fake' in e.schema) && !('pattern' in e.schema));
+  const urls = entries.filter(
+    (e) =>
+      /(^|_)(url|link)$/.test(snakeName(e.key)) &&
+      isObject(e.schema) &&
+      !('enum' in e.schema) &&
+      !('const' in e.schema) &&
+      !('x-fake' in e.schema) &&
+      !('pattern' in e.schema),
+  );
   const id = byKey.get('id') ?? (subject ? byKey.get(`${subject}_id`) : undefined) ?? entries.find((e) => snakeName(e.key).endsWith('_id'));
   if (urls.length > 0 && id) {
     const stem = snakeName(id.key) === 'id' ? subject : snakeName(id.key).replace(/_id$/, '').split('_').pop();
@@ -480,8 +544,12 @@ function agreementOf(entries: PropEntry[], subject: string | undefined, ctx: Ctx
     for (const list of lists) {
       const l = snakeName(list.key);
       const one = singularName(l) ?? l;
-      const exact = [`${l}_count`, `${one}_count`, `num_${l}`, `number_of_${l}`, `${l}_total`, `total_${l}`, `n_${l}`].includes(k) || (lists.length === 1 && ['count', 'total', 'total_count', 'num_items', 'item_count', 'length', 'size', 'n'].includes(k));
-      const atLeast = lists.length === 1 && ['total_results', 'total_hits', 'total_matches', 'total_items', 'total_available', 'results_total', 'hits', 'matches'].includes(k);
+      const exact =
+        [`${l}_count`, `${one}_count`, `num_${l}`, `number_of_${l}`, `${l}_total`, `total_${l}`, `n_${l}`].includes(k) ||
+        (lists.length === 1 && ['count', 'total', 'total_count', 'num_items', 'item_count', 'length', 'size', 'n'].includes(k));
+      const atLeast =
+        lists.length === 1 &&
+        ['total_results', 'total_hits', 'total_matches', 'total_items', 'total_available', 'results_total', 'hits', 'matches'].includes(k);
       if (exact || atLeast) {
         (a.counts ??= []).push({ count: e, list, atLeast: !exact });
         any = true;
@@ -490,7 +558,13 @@ function agreementOf(entries: PropEntry[], subject: string | undefined, ctx: Ctx
     }
   }
   const user = byKey.get('username') ?? byKey.get('user_name') ?? byKey.get('login') ?? byKey.get('handle');
-  if (user && plainString(user.schema) && (a.email || ((byKey.get('first_name') && byKey.get('last_name')) || ['full_name', 'name', 'display_name'].some((k) => byKey.get(k) && isPersonNameField(k, byKey.get(k)!.schema, subject, ctx.domain))))) {
+  if (
+    user &&
+    plainString(user.schema) &&
+    (a.email ||
+      (byKey.get('first_name') && byKey.get('last_name')) ||
+      ['full_name', 'name', 'display_name'].some((k) => byKey.get(k) && isPersonNameField(k, byKey.get(k)!.schema, subject, ctx.domain)))
+  ) {
     a.username = user;
     if (!a.email) {
       const first = byKey.get('first_name');
@@ -572,7 +646,13 @@ function compileObject(s: JsonSchema, ctx: Ctx, where: Where): Gen {
     const schema = schemaFor(key);
     const child: Where = { name: key, subject, inArray: where.inArray, root: false, rootChild: where.root };
     const snake = snakeName(key);
-    const synonyms = PLACE_FIELDS.has(snake) ? (['place'] as const) : ORIGIN_FIELDS.has(snake) ? (['origin'] as const) : DEST_FIELDS.has(snake) ? (['destination'] as const) : undefined;
+    const synonyms = PLACE_FIELDS.has(snake)
+      ? (['place'] as const)
+      : ORIGIN_FIELDS.has(snake)
+        ? (['origin'] as const)
+        : DEST_FIELDS.has(snake)
+          ? (['destination'] as const)
+          : undefined;
     const entry: PropEntry = { key, proto: key === '__proto__', required: required.has(key), schema, gen: compile(schema, ctx, child), index: entries0++ };
     if (synonyms) entry.synonyms = synonyms;
     return entry;
@@ -708,7 +788,14 @@ function isIdFieldName(key: string): boolean {
 }
 
 /** Fields about things an earlier result of the example showed take what it said of them. */
-function recall(out: { [key: string]: JsonValue }, m: Memory, bits: number, keys: Set<string> | undefined, sf: SeededFaker, ok: (e: PropEntry, v: JsonValue) => boolean): void {
+function recall(
+  out: { [key: string]: JsonValue },
+  m: Memory,
+  bits: number,
+  keys: Set<string> | undefined,
+  sf: SeededFaker,
+  ok: (e: PropEntry, v: JsonValue) => boolean,
+): void {
   const things = sf.world?.things;
   if (things === undefined) return;
   if (m.own && typeof out[m.own.key] === 'string') {
@@ -727,7 +814,14 @@ function isEchoed(e: PropEntry, bits: number, keys: Set<string> | undefined): bo
   return e.index < 31 ? (bits & (1 << e.index)) !== 0 : keys !== undefined && keys.has(e.key);
 }
 
-function takeInto(out: { [key: string]: JsonValue }, e: PropEntry, v: unknown, bits: number, keys: Set<string> | undefined, ok: (e: PropEntry, v: JsonValue) => boolean): void {
+function takeInto(
+  out: { [key: string]: JsonValue },
+  e: PropEntry,
+  v: unknown,
+  bits: number,
+  keys: Set<string> | undefined,
+  ok: (e: PropEntry, v: JsonValue) => boolean,
+): void {
   if (v === undefined || isEchoed(e, bits, keys) || !hasOwn(out, e.key)) return;
   if (ok(e, v as JsonValue)) out[e.key] = cloneJson(v as JsonValue);
 }
@@ -756,7 +850,14 @@ function setIn(g: Agreeing, e: PropEntry, v: JsonValue): boolean {
   return true;
 }
 
-function agree(out: { [key: string]: JsonValue }, a: Agreement, bits: number, keys: Set<string> | undefined, sf: SeededFaker, ok: (e: PropEntry, v: JsonValue) => boolean): void {
+function agree(
+  out: { [key: string]: JsonValue },
+  a: Agreement,
+  bits: number,
+  keys: Set<string> | undefined,
+  sf: SeededFaker,
+  ok: (e: PropEntry, v: JsonValue) => boolean,
+): void {
   const g: Agreeing = { out, bits, keys, ok };
   for (const { lo, hi, record, hiHappened } of a.pairs) {
     if (!has(out, lo.key) || !has(out, hi.key)) continue;
@@ -873,13 +974,38 @@ function isSpan(loKey: string): boolean {
   return /(^|_)(start|started|starts|begin|began|begins|opened|departed|departure|departs|check_in|checkin|pickup)(_|$)/.test(snakeName(loKey));
 }
 
-const NAME_AFFIXES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'jr', 'sr', 'ii', 'iii', 'iv', 'v', 'md', 'phd', 'dds', 'dvm', 'esq']);
+const NAME_AFFIXES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+  'v',
+  'md',
+  'phd',
+  'dds',
+  'dvm',
+  'esq',
+]);
 
 const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 function asciiWord(s: string): string {
   if (PLAIN_WORD.test(s)) return s.toLowerCase();
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function agreeEmail(g: Agreeing, e: NonNullable<Agreement['email']>, username: PropEntry | undefined): void {
@@ -891,7 +1017,10 @@ function agreeEmail(g: Agreeing, e: NonNullable<Agreement['email']>, username: P
     last = out[e.last.key] as string;
   } else if (e.full && typeof out[e.full.key] === 'string') {
     // Without titles and suffixes (`Dr. Ana Ruiz Jr.` → ana.ruiz).
-    const parts = (out[e.full.key] as string).trim().split(/\s+/).filter((p) => !NAME_AFFIXES.has(p.toLowerCase().replace(/\.$/, '')));
+    const parts = (out[e.full.key] as string)
+      .trim()
+      .split(/\s+/)
+      .filter((p) => !NAME_AFFIXES.has(p.toLowerCase().replace(/\.$/, '')));
     if (parts.length < 2) return;
     first = parts[0];
     last = parts[parts.length - 1];
@@ -971,7 +1100,20 @@ function sortedBy(items: JsonValue[], key: string, sign: number): JsonValue[] {
   return order.map((i) => items[i]);
 }
 
-const DISTINCT_KEYS = new Set(['name', 'title', 'label', 'subject', 'display_name', 'full_name', 'hotel_name', 'room_name', 'file_name', 'filename', 'project_name', 'product_name']);
+const DISTINCT_KEYS = new Set([
+  'name',
+  'title',
+  'label',
+  'subject',
+  'display_name',
+  'full_name',
+  'hotel_name',
+  'room_name',
+  'file_name',
+  'filename',
+  'project_name',
+  'product_name',
+]);
 
 /** Does `v` have the same name (or title …) as an item already in `out`? */
 function sameName(out: readonly JsonValue[], v: JsonValue, keys: readonly string[]): boolean {
@@ -1028,8 +1170,7 @@ function compileArray(s: JsonSchema, ctx: Ctx, where: Where): Gen {
     // The items of a list repeat the call's filters (`level: "error"` → every entry an error).
     const itemEcho = callFacts()?.itemEcho ?? null;
     for (let i = 0; i < n; i++) {
-      const gen =
-        i < prefix.length ? prefix[i] : containsGen && i - prefix.length < minContains ? containsGen : (restGen ?? prefix[0]);
+      const gen = i < prefix.length ? prefix[i] : containsGen && i - prefix.length < minContains ? containsGen : (restGen ?? prefix[0]);
       if (!gen) break;
       let v = gen(sf, itemEcho, depth + 1);
       for (let tries = 0; distinct.length > 0 && tries < 3 && sameName(out, v, distinct); tries++) v = gen(sf, itemEcho, depth + 1);
@@ -1097,7 +1238,21 @@ function withTimeRules(s: JsonSchema, ctx: Ctx, where: Where, gen: Gen): Gen {
 }
 
 /** Keywords that do not restrict a string beyond its type and a date `format`. */
-const LOOSE_KEYS = new Set(['type', 'format', 'description', 'title', '$comment', 'examples', 'default', 'x-fake', 'x-fake-args', 'nullable', 'deprecated', 'readOnly', 'writeOnly']);
+const LOOSE_KEYS = new Set([
+  'type',
+  'format',
+  'description',
+  'title',
+  '$comment',
+  'examples',
+  'default',
+  'x-fake',
+  'x-fake-args',
+  'nullable',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 
 function onlyTypeAndDateFormat(s: JsonSchema): boolean {
   if (s.format !== undefined && s.format !== 'date' && s.format !== 'date-time' && s.format !== 'iso-date-time') return false;
@@ -1353,7 +1508,13 @@ function makeCtx(schema: SchemaLike, tool: ToolContext | undefined, fieldName: s
     const snake = snakeName(tool.name);
     words.push(...snake.split('_'), ...snake.split('_'));
   }
-  if (tool?.description) words.push(...tool.description.toLowerCase().split(/[^a-z_]+/).filter((w) => w.length > 1));
+  if (tool?.description)
+    words.push(
+      ...tool.description
+        .toLowerCase()
+        .split(/[^a-z_]+/)
+        .filter((w) => w.length > 1),
+    );
   if (fieldName) words.push(...snakeName(fieldName).split('_'));
   schemaWords(schema as JsonValue, words, { n: 400 });
   const toolWords = tool?.name ? snakeName(tool.name).split('_') : [];

@@ -113,8 +113,7 @@ export function compileNumber(schema: JsonSchema, integer: boolean, fieldName: s
     b = Number.isFinite(hi) ? hi : a + span;
   }
 
-  const inRange = (v: number): boolean =>
-    Number.isFinite(v) && (loEx ? v > lo : v >= lo) && (hiEx ? v < hi : v <= hi);
+  const inRange = (v: number): boolean => Number.isFinite(v) && (loEx ? v > lo : v >= lo) && (hiEx ? v < hi : v <= hi);
 
   if (integer) {
     const ia = a === lo && loEx ? Math.floor(a) + 1 : Math.ceil(a);

@@ -12,7 +12,12 @@ import { withSimulationProbe } from './probe.ts';
 type Obj = { [key: string]: JsonValue };
 const sf = createSeededFaker(1);
 const str: JsonSchema = { type: 'string' };
-const obj = (properties: { [k: string]: JsonSchema }, extra: JsonSchema = {}): JsonSchema => ({ type: 'object', properties, required: Object.keys(properties), ...extra });
+const obj = (properties: { [k: string]: JsonSchema }, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  ...extra,
+});
 const list = (items: JsonSchema, extra: JsonSchema = {}): JsonSchema => ({ type: 'array', items, minItems: 2, maxItems: 5, ...extra });
 
 /** `n` results of a schema (seeds 0…n-1), as a tool with these arguments would get them. */
@@ -83,7 +88,11 @@ describe('values that fit their field (no hints)', () => {
     const schema = obj({ members: list(obj({ name: str, email: str, username: str })) });
     for (const r of results(schema) as Obj[]) {
       for (const m of r.members as Obj[]) {
-        const [first, last] = (m.name as string).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/);
+        const [first, last] = (m.name as string)
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .split(/\s+/);
         const local = (m.email as string).split('@')[0];
         expect(local).toBe(`${first.replace(/[^a-z0-9]/g, '')}.${last.replace(/[^a-z0-9]/g, '')}`);
         expect(m.email).toMatch(/@example\.(com|org|net)$/);
@@ -93,7 +102,11 @@ describe('values that fit their field (no hints)', () => {
   });
 
   it('a name is what its object is about: people in members, files in files, rooms in an office', () => {
-    const schema = obj({ members: list(obj({ name: str })), files: list(obj({ name: str, path: str, mime_type: str })), rooms: list(obj({ name: str, capacity: { type: 'integer' } })) });
+    const schema = obj({
+      members: list(obj({ name: str })),
+      files: list(obj({ name: str, path: str, mime_type: str })),
+      rooms: list(obj({ name: str, capacity: { type: 'integer' } })),
+    });
     for (const r of results(schema, 30, {}, { name: 'list_meeting_rooms' }) as Obj[]) {
       for (const m of r.members as Obj[]) expect(m.name).toMatch(/^\S+ \S+/);
       for (const f of r.files as Obj[]) {
@@ -122,13 +135,37 @@ describe('values that fit their field (no hints)', () => {
   });
 
   it('no Latin anywhere in results of a schema of everyday field names', () => {
-    const names = ['title', 'description', 'notes', 'summary', 'message', 'comment', 'tag', 'slug', 'url', 'website', 'subject', 'body', 'category', 'label', 'reason', 'content', 'text', 'keyword', 'status', 'type'];
+    const names = [
+      'title',
+      'description',
+      'notes',
+      'summary',
+      'message',
+      'comment',
+      'tag',
+      'slug',
+      'url',
+      'website',
+      'subject',
+      'body',
+      'category',
+      'label',
+      'reason',
+      'content',
+      'text',
+      'keyword',
+      'status',
+      'type',
+    ];
     const schema = obj(Object.fromEntries(names.map((n) => [n, str])));
     for (const r of results(schema, 80)) for (const s of strings(r)) expect(latinWords(s)).toEqual([]);
   });
 
   it('uses the field description when the name says nothing', () => {
-    const schema = obj({ x1: { type: 'string', description: 'The IATA code of the departure airport' }, x2: { type: 'string', description: 'Semantic version of the release' } });
+    const schema = obj({
+      x1: { type: 'string', description: 'The IATA code of the departure airport' },
+      x2: { type: 'string', description: 'Semantic version of the release' },
+    });
     for (const r of results(schema, 20) as Obj[]) {
       expect(r.x1).toMatch(/^[A-Z]{3}$/);
       expect(r.x2).toMatch(/^\d+\.\d+\.\d+$/);
@@ -191,21 +228,33 @@ describe('coherent defaults', () => {
     for (const r of results(schema, 200) as Obj[]) {
       expect(r.low_c as number).toBeLessThanOrEqual(r.high_c as number);
       expect(r.min_price as number).toBeLessThanOrEqual(r.max_price as number);
-      expect(r.check_in as string <= (r.check_out as string)).toBe(true);
-      expect(r.created_at as string <= (r.updated_at as string)).toBe(true);
-      expect(r.start_time as string <= (r.end_time as string)).toBe(true);
+      expect((r.check_in as string) <= (r.check_out as string)).toBe(true);
+      expect((r.created_at as string) <= (r.updated_at as string)).toBe(true);
+      expect((r.start_time as string) <= (r.end_time as string)).toBe(true);
     }
   });
 
   it('arrives after departing, by the duration when there is one', () => {
-    const schema = obj({ flights: list(obj({ departs_at: { type: 'string', format: 'date-time' }, arrives_at: { type: 'string', format: 'date-time' }, duration_minutes: { type: 'integer', minimum: 45, maximum: 600 } })) });
+    const schema = obj({
+      flights: list(
+        obj({
+          departs_at: { type: 'string', format: 'date-time' },
+          arrives_at: { type: 'string', format: 'date-time' },
+          duration_minutes: { type: 'integer', minimum: 45, maximum: 600 },
+        }),
+      ),
+    });
     for (const r of results(schema) as Obj[]) {
-      for (const f of r.flights as Obj[]) expect(Date.parse(f.arrives_at as string) - Date.parse(f.departs_at as string)).toBe((f.duration_minutes as number) * 60_000);
+      for (const f of r.flights as Obj[])
+        expect(Date.parse(f.arrives_at as string) - Date.parse(f.departs_at as string)).toBe((f.duration_minutes as number) * 60_000);
     }
   });
 
   it('a date argument sets the day of the events in the result; a city argument the city', () => {
-    const schema = obj({ flights: list(obj({ departs_at: { type: 'string', format: 'date-time' }, arrives_at: { type: 'string', format: 'date-time' } })), hotels: list(obj({ name: str, city: str })) });
+    const schema = obj({
+      flights: list(obj({ departs_at: { type: 'string', format: 'date-time' }, arrives_at: { type: 'string', format: 'date-time' } })),
+      hotels: list(obj({ name: str, city: str })),
+    });
     for (const r of results(schema, 40, { departure_date: '2026-02-10', destination: 'Madrid' }) as Obj[]) {
       for (const f of r.flights as Obj[]) expect((f.departs_at as string).slice(0, 10)).toBe('2026-02-10');
       for (const h of r.hotels as Obj[]) expect(h.city).toBe('Madrid');
@@ -213,7 +262,10 @@ describe('coherent defaults', () => {
   });
 
   it('a list repeats the filters of the call (level: error → every entry an error); times respect since; prices max_price', () => {
-    const schema = obj({ entries: list(obj({ timestamp: { type: 'string', format: 'date-time' }, level: str, message: str })), products: list(obj({ name: str, price: { type: 'number', minimum: 1, maximum: 1000 } })) });
+    const schema = obj({
+      entries: list(obj({ timestamp: { type: 'string', format: 'date-time' }, level: str, message: str })),
+      products: list(obj({ name: str, price: { type: 'number', minimum: 1, maximum: 1000 } })),
+    });
     const since = '2026-01-04T08:00:00Z';
     for (const r of results(schema, 60, { level: 'error', since, max_price: 100, query: 'desk lamp' }) as Obj[]) {
       for (const e of r.entries as Obj[]) {
@@ -235,7 +287,14 @@ describe('coherent defaults', () => {
   });
 
   it('success flags are true outside lists (unless the design fixes them); inside lists they vary', () => {
-    const schema = obj({ sent: { type: 'boolean' }, ok: { type: 'boolean' }, email_sent: { type: 'boolean' }, is_success: { type: 'boolean' }, items: list(obj({ deleted: { type: 'boolean' } }), { minItems: 4, maxItems: 4 }), forced: { type: 'boolean', const: false } });
+    const schema = obj({
+      sent: { type: 'boolean' },
+      ok: { type: 'boolean' },
+      email_sent: { type: 'boolean' },
+      is_success: { type: 'boolean' },
+      items: list(obj({ deleted: { type: 'boolean' } }), { minItems: 4, maxItems: 4 }),
+      forced: { type: 'boolean', const: false },
+    });
     const inside = new Set<JsonValue>();
     for (const r of results(schema, 60) as Obj[]) {
       expect([r.sent, r.ok, r.email_sent, r.is_success, r.forced]).toEqual([true, true, true, true, false]);
@@ -245,7 +304,11 @@ describe('coherent defaults', () => {
   });
 
   it('lists keep the order their x-sort or description promises, or the tool description says', () => {
-    const item = obj({ price: { type: 'number', minimum: 1, maximum: 900 }, rating: { type: 'number', minimum: 1, maximum: 10 }, timestamp: { type: 'string', format: 'date-time' } });
+    const item = obj({
+      price: { type: 'number', minimum: 1, maximum: 900 },
+      rating: { type: 'number', minimum: 1, maximum: 10 },
+      timestamp: { type: 'string', format: 'date-time' },
+    });
     const check = (xs: Obj[], key: string, desc: boolean) => {
       for (let i = 1; i < xs.length; i++) {
         const a = xs[i - 1][key] as number | string;
@@ -257,7 +320,8 @@ describe('coherent defaults', () => {
       check(r.a as Obj[], 'rating', true);
       check(r.b as Obj[], 'price', false);
     }
-    for (const r of results(obj({ entries: list(item) }), 60, {}, { name: 'get_logs', description: 'Recent entries, newest first.' }) as Obj[]) check(r.entries as Obj[], 'timestamp', true);
+    for (const r of results(obj({ entries: list(item) }), 60, {}, { name: 'get_logs', description: 'Recent entries, newest first.' }) as Obj[])
+      check(r.entries as Obj[], 'timestamp', true);
     for (const r of results(obj({ events: list(obj({ title: str, start_time: str })) }), 60) as Obj[]) check(r.events as Obj[], 'start_time', false);
   });
 
@@ -290,7 +354,9 @@ describe('coherent defaults', () => {
 
 describe('what an example said holds later in it', () => {
   it("a result about a thing an earlier result showed repeats what it said (book_hotel(hotel_id) → that hotel's name)", () => {
-    const search = resultSimulator(obj({ hotels: list(obj({ hotel_id: str, name: str, stars: { type: 'integer', minimum: 1, maximum: 5 } })) }), { name: 'search_hotels' });
+    const search = resultSimulator(obj({ hotels: list(obj({ hotel_id: str, name: str, stars: { type: 'integer', minimum: 1, maximum: 5 } })) }), {
+      name: 'search_hotels',
+    });
     const book = resultSimulator(obj({ reservation_id: str, hotel_id: str, hotel_name: str, status: str }), { name: 'book_hotel' });
     const get = resultSimulator(obj({ hotel_id: str, name: str, stars: { type: 'integer', minimum: 1, maximum: 5 } }), { name: 'get_hotel' });
     for (let seed = 0; seed < 40; seed++) {

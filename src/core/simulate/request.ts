@@ -72,12 +72,71 @@ type Role =
   | { kind: 'none' };
 
 const DAY_NAMES = new Set([
-  'date', 'day', 'on', 'on_date', 'departure_date', 'depart_date', 'travel_date', 'flight_date', 'event_date', 'meeting_date',
-  'check_in', 'check_in_date', 'checkin', 'pickup_date', 'for_date', 'target_date', 'outbound_date', 'when', 'datetime', 'departure',
-  'booking_date', 'reservation_date', 'appointment_date', 'day_of_travel', 'departs_on', 'delivery_date',
+  'date',
+  'day',
+  'on',
+  'on_date',
+  'departure_date',
+  'depart_date',
+  'travel_date',
+  'flight_date',
+  'event_date',
+  'meeting_date',
+  'check_in',
+  'check_in_date',
+  'checkin',
+  'pickup_date',
+  'for_date',
+  'target_date',
+  'outbound_date',
+  'when',
+  'datetime',
+  'departure',
+  'booking_date',
+  'reservation_date',
+  'appointment_date',
+  'day_of_travel',
+  'departs_on',
+  'delivery_date',
 ]);
-const LOWER = new Set(['since', 'after', 'from', 'start', 'from_date', 'date_from', 'start_date', 'min_date', 'earliest', 'not_before', 'after_date', 'start_time', 'from_time', 'since_time', 'begin', 'begin_date']);
-const UPPER = new Set(['until', 'before', 'to', 'end', 'to_date', 'date_to', 'end_date', 'max_date', 'latest', 'not_after', 'before_date', 'end_time', 'to_time', 'until_time', 'check_out', 'check_out_date', 'checkout', 'return_date']);
+const LOWER = new Set([
+  'since',
+  'after',
+  'from',
+  'start',
+  'from_date',
+  'date_from',
+  'start_date',
+  'min_date',
+  'earliest',
+  'not_before',
+  'after_date',
+  'start_time',
+  'from_time',
+  'since_time',
+  'begin',
+  'begin_date',
+]);
+const UPPER = new Set([
+  'until',
+  'before',
+  'to',
+  'end',
+  'to_date',
+  'date_to',
+  'end_date',
+  'max_date',
+  'latest',
+  'not_after',
+  'before_date',
+  'end_time',
+  'to_time',
+  'until_time',
+  'check_out',
+  'check_out_date',
+  'checkout',
+  'return_date',
+]);
 const PLACE = new Set(['city', 'location', 'town', 'place', 'city_name', 'where', 'near', 'area']);
 const ORIGIN = new Set(['origin', 'from_city', 'departure_city', 'origin_city', 'departure_airport', 'from_airport']);
 const DESTINATION = new Set(['destination', 'to_city', 'arrival_city', 'destination_city', 'arrival_airport', 'to_airport']);
@@ -86,9 +145,45 @@ const DIR = new Set(['path', 'dir', 'directory', 'cwd', 'working_directory', 'fo
 const LEAF = new Set(['dir_name', 'folder_name', 'directory_name', 'folder', 'file_name', 'filename', 'new_name', 'dirname', 'foldername']);
 /** Arguments that are not filters a list's items repeat. */
 const NOT_ITEM_FILTERS = new Set([
-  'name', 'title', 'query', 'q', 'search', 'keyword', 'keywords', 'text', 'description', 'body', 'message', 'subject', 'limit', 'offset',
-  'page', 'per_page', 'page_size', 'sort', 'order', 'sort_by', 'order_by', 'cursor', 'token', 'fields', 'format', 'count', 'max_results',
-  'include_completed', 'include_archived', 'verbose', 'a', 'all', 'recursive', 'path', 'to', 'from', 'email', 'content', 'notes',
+  'name',
+  'title',
+  'query',
+  'q',
+  'search',
+  'keyword',
+  'keywords',
+  'text',
+  'description',
+  'body',
+  'message',
+  'subject',
+  'limit',
+  'offset',
+  'page',
+  'per_page',
+  'page_size',
+  'sort',
+  'order',
+  'sort_by',
+  'order_by',
+  'cursor',
+  'token',
+  'fields',
+  'format',
+  'count',
+  'max_results',
+  'include_completed',
+  'include_archived',
+  'verbose',
+  'a',
+  'all',
+  'recursive',
+  'path',
+  'to',
+  'from',
+  'email',
+  'content',
+  'notes',
 ]);
 
 /** What an argument name says, worked out once per name: its role, and whether a list's items may repeat it. */
@@ -148,7 +243,17 @@ const isDigit = (s: string, i: number): boolean => {
 /** `YYYY-MM-DD…` (a date, or a date-time whose day is that). */
 function isDayLike(value: JsonValue): boolean {
   if (typeof value !== 'string' || value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  if (!(isDigit(value, 0) && isDigit(value, 1) && isDigit(value, 2) && isDigit(value, 3) && isDigit(value, 5) && isDigit(value, 6) && isDigit(value, 8) && isDigit(value, 9))) return false;
+  if (!(
+    isDigit(value, 0) &&
+    isDigit(value, 1) &&
+    isDigit(value, 2) &&
+    isDigit(value, 3) &&
+    isDigit(value, 5) &&
+    isDigit(value, 6) &&
+    isDigit(value, 8) &&
+    isDigit(value, 9)
+  ))
+    return false;
   return value.length === 10 || value.charCodeAt(10) === 84 || value.charCodeAt(10) === 32;
 }
 
@@ -228,7 +333,10 @@ export function timeBoundsFor(facts: RequestFacts, field: string, happenedOrEven
   let lo: number | undefined;
   let hi: number | undefined;
   for (const b of facts.times) {
-    const applies = b.target === '' ? happenedOrEvent : field === b.target || field.startsWith(`${b.target}_`) || field.endsWith(`_${b.target}`) || field.includes(`_${b.target}_`);
+    const applies =
+      b.target === ''
+        ? happenedOrEvent
+        : field === b.target || field.startsWith(`${b.target}_`) || field.endsWith(`_${b.target}`) || field.includes(`_${b.target}_`);
     if (!applies) continue;
     if (b.lo !== undefined) lo = lo === undefined ? b.lo : Math.max(lo, b.lo);
     if (b.hi !== undefined) hi = hi === undefined ? b.hi : Math.min(hi, b.hi);

@@ -7,14 +7,78 @@ import fc from 'fast-check';
 import type { JsonSchema, JsonValue } from '../project/types.ts';
 
 const NAMES = [
-  'id', 'room_id', 'team_member_id', 'email', 'name', 'first_name', 'city', 'status', 'price', 'age',
-  'created_at', 'check_in_date', 'description', 'count', 'title', 'url', 'tags', 'phone', 'a', 'b', 'value', 'x_y',
+  'id',
+  'room_id',
+  'team_member_id',
+  'email',
+  'name',
+  'first_name',
+  'city',
+  'status',
+  'price',
+  'age',
+  'created_at',
+  'check_in_date',
+  'description',
+  'count',
+  'title',
+  'url',
+  'tags',
+  'phone',
+  'a',
+  'b',
+  'value',
+  'x_y',
   // Names the simulator's agreements read (pairs, clock, success flags, paths, log lines, counts, sorting).
-  'low_c', 'high_c', 'departs_at', 'arrives_at', 'duration_minutes', 'updated_at', 'start_time', 'end_time', 'check_in', 'check_out',
-  'sent', 'ok', 'path', 'cwd', 'level', 'message', 'timestamp', 'username', 'full_name', 'file_name', 'mime_type', 'size_bytes',
-  'content', 'line_count', 'is_directory', 'total', 'items', 'airline', 'flight_number', 'date', 'user_id',
+  'low_c',
+  'high_c',
+  'departs_at',
+  'arrives_at',
+  'duration_minutes',
+  'updated_at',
+  'start_time',
+  'end_time',
+  'check_in',
+  'check_out',
+  'sent',
+  'ok',
+  'path',
+  'cwd',
+  'level',
+  'message',
+  'timestamp',
+  'username',
+  'full_name',
+  'file_name',
+  'mime_type',
+  'size_bytes',
+  'content',
+  'line_count',
+  'is_directory',
+  'total',
+  'items',
+  'airline',
+  'flight_number',
+  'date',
+  'user_id',
 ];
-const FORMATS = ['date', 'date-time', 'time', 'iso-time', 'email', 'uri', 'url', 'uuid', 'hostname', 'ipv4', 'ipv6', 'duration', 'byte', 'uri-reference', 'unknown-format'];
+const FORMATS = [
+  'date',
+  'date-time',
+  'time',
+  'iso-time',
+  'email',
+  'uri',
+  'url',
+  'uuid',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'duration',
+  'byte',
+  'uri-reference',
+  'unknown-format',
+];
 const PATTERNS = ['^[A-Z]{2}-\\d{4}$', '^[a-z]+$', '\\d', '^(foo|bar)_[0-9]{1,3}$', '^[^\\s]{3,6}$', '^\\w+@example\\.com$', '^(?:ab)+c?$', '^.{2,5}$', 'x'];
 const FAKES = ['person.fullName', 'location.city', 'internet.email', 'date.soon', 'number.int', 'lorem.paragraph', 'nope.nothing', 'datatype.boolean'];
 
@@ -134,14 +198,12 @@ function schemaArb(refs: number): fc.Arbitrary<JsonSchema> {
       .shuffledSubarray(['string', 'integer', 'boolean', 'null', 'object', 'array'], { minLength: 2, maxLength: 3 })
       .chain((types) => fc.tuple(...types.map(ofType)))
       .map((b): JsonSchema => ({ oneOf: b }));
-    const allOf = fc
-      .tuple(fc.integer({ min: -50, max: 50 }), fc.nat(50), sub, sub)
-      .map(([lo, span, p1, p2]): JsonSchema => ({
-        allOf: [
-          { type: 'object', properties: { a: { type: 'integer', minimum: lo }, first: p1 }, required: ['a', 'first'] },
-          { properties: { a: { maximum: lo + span }, second: p2 }, required: ['second'] },
-        ],
-      }));
+    const allOf = fc.tuple(fc.integer({ min: -50, max: 50 }), fc.nat(50), sub, sub).map(([lo, span, p1, p2]): JsonSchema => ({
+      allOf: [
+        { type: 'object', properties: { a: { type: 'integer', minimum: lo }, first: p1 }, required: ['a', 'first'] },
+        { properties: { a: { maximum: lo + span }, second: p2 }, required: ['second'] },
+      ],
+    }));
     const ref = refs > 0 ? [fc.nat(refs - 1).map((i): JsonSchema => ({ $ref: `#/$defs/d${i}` }))] : [];
     return {
       schema: fc.oneof({ depthSize: 'small', maxDepth: 4 }, leaf, ...ref, object, array, anyOf, oneOf, allOf),

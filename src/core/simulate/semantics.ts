@@ -8,22 +8,63 @@
 import type { JsonSchema, JsonValue } from '../project/types.ts';
 import { snakeName } from './ids.ts';
 
-const words = (name: string): string[] => snakeName(name).split('_').filter((w) => w.length > 0);
+const words = (name: string): string[] =>
+  snakeName(name)
+    .split('_')
+    .filter((w) => w.length > 0);
 
 // ---------------------------------------------------------------------------------------------
 // Ordered pairs
 
 /** (lower word, higher word): keys that differ in exactly this word form a pair. */
 const PAIR_WORDS: readonly (readonly [string, string])[] = [
-  ['low', 'high'], ['lo', 'hi'], ['lowest', 'highest'], ['min', 'max'], ['minimum', 'maximum'],
-  ['start', 'end'], ['starts', 'ends'], ['started', 'ended'], ['begin', 'end'], ['begins', 'ends'], ['start', 'finish'],
-  ['from', 'to'], ['from', 'until'], ['since', 'until'], ['earliest', 'latest'], ['oldest', 'newest'], ['first', 'last'],
-  ['departure', 'arrival'], ['departs', 'arrives'], ['depart', 'arrive'], ['departing', 'arriving'], ['departed', 'arrived'],
-  ['open', 'close'], ['opens', 'closes'], ['opened', 'closed'], ['opening', 'closing'],
-  ['created', 'updated'], ['created', 'modified'], ['created', 'closed'], ['created', 'resolved'], ['created', 'acknowledged'],
-  ['created', 'completed'], ['created', 'deleted'], ['triggered', 'acknowledged'], ['triggered', 'resolved'], ['acknowledged', 'resolved'],
-  ['started', 'finished'], ['started', 'completed'], ['started', 'stopped'], ['sent', 'delivered'], ['sent', 'read'], ['delivered', 'read'],
-  ['issued', 'expires'], ['issued', 'due'], ['sunrise', 'sunset'], ['pickup', 'dropoff'], ['checkin', 'checkout'],
+  ['low', 'high'],
+  ['lo', 'hi'],
+  ['lowest', 'highest'],
+  ['min', 'max'],
+  ['minimum', 'maximum'],
+  ['start', 'end'],
+  ['starts', 'ends'],
+  ['started', 'ended'],
+  ['begin', 'end'],
+  ['begins', 'ends'],
+  ['start', 'finish'],
+  ['from', 'to'],
+  ['from', 'until'],
+  ['since', 'until'],
+  ['earliest', 'latest'],
+  ['oldest', 'newest'],
+  ['first', 'last'],
+  ['departure', 'arrival'],
+  ['departs', 'arrives'],
+  ['depart', 'arrive'],
+  ['departing', 'arriving'],
+  ['departed', 'arrived'],
+  ['open', 'close'],
+  ['opens', 'closes'],
+  ['opened', 'closed'],
+  ['opening', 'closing'],
+  ['created', 'updated'],
+  ['created', 'modified'],
+  ['created', 'closed'],
+  ['created', 'resolved'],
+  ['created', 'acknowledged'],
+  ['created', 'completed'],
+  ['created', 'deleted'],
+  ['triggered', 'acknowledged'],
+  ['triggered', 'resolved'],
+  ['acknowledged', 'resolved'],
+  ['started', 'finished'],
+  ['started', 'completed'],
+  ['started', 'stopped'],
+  ['sent', 'delivered'],
+  ['sent', 'read'],
+  ['delivered', 'read'],
+  ['issued', 'expires'],
+  ['issued', 'due'],
+  ['sunrise', 'sunset'],
+  ['pickup', 'dropoff'],
+  ['checkin', 'checkout'],
 ];
 const PAIR_INDEX = new Map<string, Set<string>>();
 for (const [lo, hi] of PAIR_WORDS) {
@@ -102,7 +143,11 @@ export function comparable(value: JsonValue | undefined): Comparable | undefined
     return CLOCK_RE.test(value) ? { kind: 'clock', at: h * 60 + m } : undefined;
   }
   // The two forms the simulator writes, read from their digits: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ`.
-  if ((value.length === 10 || (value.length === 20 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 90)) && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+  if (
+    (value.length === 10 || (value.length === 20 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 90)) &&
+    value.charCodeAt(4) === 45 &&
+    value.charCodeAt(7) === 45
+  ) {
     const y = digitsAt(value, 0, 4);
     const mo = digitsAt(value, 5, 2);
     const d = digitsAt(value, 8, 2);
@@ -137,14 +182,95 @@ export function outOfOrder(lo: JsonValue | undefined, hi: JsonValue | undefined)
 // Timestamps of things that happened
 
 const IRREGULAR_PAST = new Set([
-  'sent', 'made', 'built', 'done', 'paid', 'sold', 'read', 'run', 'seen', 'taken', 'written', 'given', 'held', 'met', 'set',
-  'spent', 'won', 'begun', 'drawn', 'known', 'shown', 'chosen', 'found', 'got', 'gotten', 'kept', 'lost', 'put', 'bought',
-  'brought', 'caught', 'sought', 'rung', 'shot', 'struck', 'sung', 'spoken', 'woken', 'frozen', 'hidden', 'ridden', 'begun',
+  'sent',
+  'made',
+  'built',
+  'done',
+  'paid',
+  'sold',
+  'read',
+  'run',
+  'seen',
+  'taken',
+  'written',
+  'given',
+  'held',
+  'met',
+  'set',
+  'spent',
+  'won',
+  'begun',
+  'drawn',
+  'known',
+  'shown',
+  'chosen',
+  'found',
+  'got',
+  'gotten',
+  'kept',
+  'lost',
+  'put',
+  'bought',
+  'brought',
+  'caught',
+  'sought',
+  'rung',
+  'shot',
+  'struck',
+  'sung',
+  'spoken',
+  'woken',
+  'frozen',
+  'hidden',
+  'ridden',
+  'begun',
 ]);
 /** Participles that name a time to come. */
-const FUTURE_PAST = new Set(['scheduled', 'expected', 'planned', 'estimated', 'projected', 'needed', 'required', 'desired', 'preferred', 'requested', 'proposed']);
-const HAPPENED_EXACT = new Set(['timestamp', 'ts', 'time_stamp', 'created', 'updated', 'modified', 'last_modified', 'last_updated', 'last_seen', 'logged', 'occurred', 'as_of', 'asof', 'as_at']);
-const CURRENT_EXACT = new Set(['as_of', 'asof', 'as_at', 'retrieved_at', 'fetched_at', 'generated_at', 'checked_at', 'observed_at', 'measured_at', 'last_checked', 'last_checked_at', 'refreshed_at', 'queried_at', 'computed_at']);
+const FUTURE_PAST = new Set([
+  'scheduled',
+  'expected',
+  'planned',
+  'estimated',
+  'projected',
+  'needed',
+  'required',
+  'desired',
+  'preferred',
+  'requested',
+  'proposed',
+]);
+const HAPPENED_EXACT = new Set([
+  'timestamp',
+  'ts',
+  'time_stamp',
+  'created',
+  'updated',
+  'modified',
+  'last_modified',
+  'last_updated',
+  'last_seen',
+  'logged',
+  'occurred',
+  'as_of',
+  'asof',
+  'as_at',
+]);
+const CURRENT_EXACT = new Set([
+  'as_of',
+  'asof',
+  'as_at',
+  'retrieved_at',
+  'fetched_at',
+  'generated_at',
+  'checked_at',
+  'observed_at',
+  'measured_at',
+  'last_checked',
+  'last_checked_at',
+  'refreshed_at',
+  'queried_at',
+  'computed_at',
+]);
 
 /** A timestamp of when current data was read (`as_of`, `fetched_at`): just before "now". */
 export function isReadTimestamp(name: string | undefined): boolean {
@@ -169,8 +295,64 @@ export function isHappenedTimestamp(name: string | undefined): boolean {
 }
 
 /** Words of a time field that the requested day does not set (they come later, or from elsewhere). */
-const NOT_ON_THE_DAY = new Set(['birth', 'dob', 'born', 'due', 'expiry', 'expires', 'expiration', 'expire', 'valid', 'deadline', 'arrival', 'arrives', 'arrive', 'arriving', 'arrived', 'end', 'ends', 'ended', 'finish', 'finished', 'until', 'out', 'return', 'returns', 'last', 'next', 'previous', 'renewal', 'renews']);
-const ON_THE_DAY = new Set(['date', 'day', 'datetime', 'when', 'start', 'starts', 'begin', 'begins', 'departure', 'departs', 'depart', 'departing', 'scheduled', 'event', 'pickup', 'flight', 'travel', 'meeting', 'appointment', 'time', 'in', 'at', 'on', 'slot', 'session']);
+const NOT_ON_THE_DAY = new Set([
+  'birth',
+  'dob',
+  'born',
+  'due',
+  'expiry',
+  'expires',
+  'expiration',
+  'expire',
+  'valid',
+  'deadline',
+  'arrival',
+  'arrives',
+  'arrive',
+  'arriving',
+  'arrived',
+  'end',
+  'ends',
+  'ended',
+  'finish',
+  'finished',
+  'until',
+  'out',
+  'return',
+  'returns',
+  'last',
+  'next',
+  'previous',
+  'renewal',
+  'renews',
+]);
+const ON_THE_DAY = new Set([
+  'date',
+  'day',
+  'datetime',
+  'when',
+  'start',
+  'starts',
+  'begin',
+  'begins',
+  'departure',
+  'departs',
+  'depart',
+  'departing',
+  'scheduled',
+  'event',
+  'pickup',
+  'flight',
+  'travel',
+  'meeting',
+  'appointment',
+  'time',
+  'in',
+  'at',
+  'on',
+  'slot',
+  'session',
+]);
 
 /**
  * A time field that says when the thing a call asked about takes place (`departs_at`,
@@ -189,11 +371,58 @@ export function isEventTime(name: string | undefined): boolean {
 // Success flags
 
 const SUCCESS_WORDS = new Set([
-  'ok', 'success', 'succeeded', 'successful', 'sent', 'confirmed', 'deleted', 'created', 'updated', 'saved', 'acknowledged',
-  'booked', 'cancelled', 'canceled', 'changed', 'delivered', 'scheduled', 'removed', 'added', 'accepted', 'submitted',
-  'uploaded', 'moved', 'renamed', 'copied', 'published', 'posted', 'applied', 'reserved', 'paid', 'notified', 'invited',
-  'assigned', 'registered', 'subscribed', 'unsubscribed', 'stored', 'written', 'executed', 'processed', 'queued', 'deployed',
-  'restarted', 'restored', 'refunded', 'shared', 'imported', 'exported', 'installed', 'enqueued', 'dispatched', 'logged',
+  'ok',
+  'success',
+  'succeeded',
+  'successful',
+  'sent',
+  'confirmed',
+  'deleted',
+  'created',
+  'updated',
+  'saved',
+  'acknowledged',
+  'booked',
+  'cancelled',
+  'canceled',
+  'changed',
+  'delivered',
+  'scheduled',
+  'removed',
+  'added',
+  'accepted',
+  'submitted',
+  'uploaded',
+  'moved',
+  'renamed',
+  'copied',
+  'published',
+  'posted',
+  'applied',
+  'reserved',
+  'paid',
+  'notified',
+  'invited',
+  'assigned',
+  'registered',
+  'subscribed',
+  'unsubscribed',
+  'stored',
+  'written',
+  'executed',
+  'processed',
+  'queued',
+  'deployed',
+  'restarted',
+  'restored',
+  'refunded',
+  'shared',
+  'imported',
+  'exported',
+  'installed',
+  'enqueued',
+  'dispatched',
+  'logged',
 ]);
 
 /**
@@ -214,10 +443,63 @@ export function isSuccessFlag(name: string | undefined): boolean {
 // Tools that act
 
 const ACTION_VERBS = new Set([
-  'create', 'add', 'book', 'send', 'post', 'update', 'delete', 'remove', 'cancel', 'acknowledge', 'ack', 'assign', 'deploy', 'reserve',
-  'submit', 'upload', 'move', 'rename', 'copy', 'invite', 'schedule', 'set', 'start', 'stop', 'restart', 'mkdir', 'touch', 'pay',
-  'transfer', 'approve', 'close', 'archive', 'publish', 'notify', 'register', 'open', 'file', 'log', 'record', 'save', 'write', 'edit',
-  'place', 'order', 'refund', 'resolve', 'reply', 'share', 'import', 'export', 'install', 'trigger', 'run', 'execute', 'page', 'mark', 'complete',
+  'create',
+  'add',
+  'book',
+  'send',
+  'post',
+  'update',
+  'delete',
+  'remove',
+  'cancel',
+  'acknowledge',
+  'ack',
+  'assign',
+  'deploy',
+  'reserve',
+  'submit',
+  'upload',
+  'move',
+  'rename',
+  'copy',
+  'invite',
+  'schedule',
+  'set',
+  'start',
+  'stop',
+  'restart',
+  'mkdir',
+  'touch',
+  'pay',
+  'transfer',
+  'approve',
+  'close',
+  'archive',
+  'publish',
+  'notify',
+  'register',
+  'open',
+  'file',
+  'log',
+  'record',
+  'save',
+  'write',
+  'edit',
+  'place',
+  'order',
+  'refund',
+  'resolve',
+  'reply',
+  'share',
+  'import',
+  'export',
+  'install',
+  'trigger',
+  'run',
+  'execute',
+  'page',
+  'mark',
+  'complete',
 ]);
 
 /** A tool that does something (its `effect` is write or destructive, or its name starts with a verb that acts: `create_`, `send_`, `book_`). */
@@ -246,7 +528,13 @@ interface Rule {
 }
 
 const PRICE = [/(^|_)price($|_)/, /(^|_)(fare|cost|rate|amount|total)($|_)/];
-const START = [/^start(s)?(_at|_time|_date)?$/, /^(departs|departure)(_at|_time)?$/, /^(begins|begin)(_at)?$/, /(^|_)start(_time|_at)$/, /^(time|date|datetime|when|scheduled(_at|_for)?)$/];
+const START = [
+  /^start(s)?(_at|_time|_date)?$/,
+  /^(departs|departure)(_at|_time)?$/,
+  /^(begins|begin)(_at)?$/,
+  /(^|_)start(_time|_at)$/,
+  /^(time|date|datetime|when|scheduled(_at|_for)?)$/,
+];
 const WHEN = [/^(timestamp|ts|time|date|datetime)$/, /(_at|_time|_date)$/];
 const RATING = [/(^|_)rating($|_)/, /(^|_)(score|stars|reviews?)($|_)/];
 const DISTANCE = [/(^|_)distance($|_)/, /(^|_)(km|miles|meters)($|_)/];
@@ -254,11 +542,23 @@ const NAME = [/^(name|title)$/, /(_name|_title)$/];
 
 const RULES: Rule[] = [
   { re: /\b(most expensive|highest price|priciest) first\b|\bprice,? (high(est)? to low(est)?|descending)\b/i, keys: PRICE, desc: true },
-  { re: /\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest fares?) first\b|\bprice,? (low(est)? to high(est)?|ascending)\b|\b(sorted|ordered) by (the )?(price|fare|cost)\b|\bin order of price\b/i, keys: PRICE, desc: false },
+  {
+    re: /\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest fares?) first\b|\bprice,? (low(est)? to high(est)?|ascending)\b|\b(sorted|ordered) by (the )?(price|fare|cost)\b|\bin order of price\b/i,
+    keys: PRICE,
+    desc: false,
+  },
   { re: /\b(newest|latest|most recent) first\b|\breverse[- ]chronological\b/i, keys: WHEN, desc: true },
   { re: /\b(oldest) first\b/i, keys: WHEN, desc: false },
-  { re: /\b(in |by )?(start[- ]?time|starting[- ]time|departure[- ]time|chronological|time) order\b|\b(sorted|ordered) by (start(ing)? |departure )?(time|date)\b|\b(earliest|soonest) first\b|\bchronologically\b/i, keys: START, desc: false },
-  { re: /\b(best|highest|top)[- ]rated first\b|\b(highest|best) rating first\b|\b(sorted|ordered) by rating\b|\brating,? (high(est)? to low(est)?|descending)\b/i, keys: RATING, desc: true },
+  {
+    re: /\b(in |by )?(start[- ]?time|starting[- ]time|departure[- ]time|chronological|time) order\b|\b(sorted|ordered) by (start(ing)? |departure )?(time|date)\b|\b(earliest|soonest) first\b|\bchronologically\b/i,
+    keys: START,
+    desc: false,
+  },
+  {
+    re: /\b(best|highest|top)[- ]rated first\b|\b(highest|best) rating first\b|\b(sorted|ordered) by rating\b|\brating,? (high(est)? to low(est)?|descending)\b/i,
+    keys: RATING,
+    desc: true,
+  },
   { re: /\b(closest|nearest) first\b|\b(sorted|ordered) by distance\b/i, keys: DISTANCE, desc: false },
   { re: /\balphabetical(ly)?\b|\b(sorted|ordered) by name\b|\bA[-–]Z\b/, keys: NAME, desc: false },
 ];
@@ -272,7 +572,12 @@ function pickKey(patterns: RegExp[], keys: readonly string[]): string | undefine
   return undefined;
 }
 
-const EVENT_START = [/^(start|starts|begin|begins)(_at|_time|_datetime)?$/, /^(departs|departure|depart)(_at|_time|_datetime)?$/, /^scheduled(_at|_for|_time)?$/, /(^|_)start(_time|_at|_datetime)$/];
+const EVENT_START = [
+  /^(start|starts|begin|begins)(_at|_time|_datetime)?$/,
+  /^(departs|departure|depart)(_at|_time|_datetime)?$/,
+  /^scheduled(_at|_for|_time)?$/,
+  /(^|_)start(_time|_at|_datetime)$/,
+];
 
 /**
  * A list without a sort promise whose items say when each starts (`start_time`, `departs_at`,
@@ -299,7 +604,10 @@ export function sortFromDescription(description: string | undefined, keys: reado
     const key = pickKey(rule.keys, keys);
     if (key !== undefined) return { key, desc: rule.desc, source: 'description' };
   }
-  const m = /\b(?:sorted|ordered) by ([a-z][a-z _-]{1,30}?)(?:,? (descending|desc|ascending|asc|high(?:est)? (?:to|first)|low(?:est)? (?:to|first)))?(?:[.,;)]|$| and| then| with| so)/i.exec(description);
+  const m =
+    /\b(?:sorted|ordered) by ([a-z][a-z _-]{1,30}?)(?:,? (descending|desc|ascending|asc|high(?:est)? (?:to|first)|low(?:est)? (?:to|first)))?(?:[.,;)]|$| and| then| with| so)/i.exec(
+      description,
+    );
   if (m) {
     const wanted = snakeName(m[1].trim());
     const key = keys.find((k) => snakeName(k) === wanted) ?? keys.find((k) => snakeName(k).includes(wanted));
@@ -322,7 +630,8 @@ export function sortContract(array: JsonSchema, itemKeys: readonly string[], too
 
 /** A value's sort key at a dotted path. */
 export function sortValue(item: JsonValue, key: string): JsonValue | undefined {
-  if (key.indexOf('.') < 0) return typeof item === 'object' && item !== null && !Array.isArray(item) && Object.prototype.hasOwnProperty.call(item, key) ? item[key] : undefined;
+  if (key.indexOf('.') < 0)
+    return typeof item === 'object' && item !== null && !Array.isArray(item) && Object.prototype.hasOwnProperty.call(item, key) ? item[key] : undefined;
   let v: JsonValue | undefined = item;
   for (const part of key.split('.')) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;

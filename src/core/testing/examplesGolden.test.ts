@@ -21,7 +21,9 @@ import golden from './golden/examples-50-seed7.txt?raw';
  */
 
 const files = import.meta.glob('../../../public/examples/*.chain.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const examples: Record<string, string> = Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\/([^/]+)\.chain\.json$/, '$1'), text]));
+const examples: Record<string, string> = Object.fromEntries(
+  Object.entries(files).map(([path, text]) => [path.replace(/^.*\/([^/]+)\.chain\.json$/, '$1'), text]),
+);
 const COUNT = 50;
 const SEED = 7;
 const UPDATE = (import.meta.env.UPDATE_GOLDEN as string | undefined) === '1';
@@ -46,7 +48,12 @@ function output(name: string, format: string): { text: string } | { refused: str
   if (!made.run.bundle) return { text: [...byFile.values()].join('') };
   const bundle = new Map<string, string>(Object.entries(made.run.bundle.files));
   for (const [file, text] of byFile) bundle.set(made.run.bundle.splitFiles[file as 'train' | 'test'] ?? file, text);
-  return { text: [...bundle.keys()].sort().map((k) => `== ${k}\n${bundle.get(k)!}`).join('') };
+  return {
+    text: [...bundle.keys()]
+      .sort()
+      .map((k) => `== ${k}\n${bundle.get(k)!}`)
+      .join(''),
+  };
 }
 
 async function sha256(text: string): Promise<string> {

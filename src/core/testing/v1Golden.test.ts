@@ -87,7 +87,12 @@ describe('version-1 designs generate byte-identical files after the migration to
     expect(expected).toHaveLength(36);
     for (const name of names) {
       expect((JSON.parse(v1[name]) as { version: number }).version, name).toBe(1);
-      expect(expected.filter((g) => g.name === name).map((g) => g.format).sort()).toEqual(['anthropic', 'hermes', 'hf', 'openai', 'openai-serial', 'sharegpt']);
+      expect(
+        expected
+          .filter((g) => g.name === name)
+          .map((g) => g.format)
+          .sort(),
+      ).toEqual(['anthropic', 'hermes', 'hf', 'openai', 'openai-serial', 'sharegpt']);
       const parsed = parseProject(v1[name]);
       expect(parsed.ok && parsed.migrated.length > 0, `${name} is migrated on reading`).toBe(true);
     }
@@ -96,7 +101,11 @@ describe('version-1 designs generate byte-identical files after the migration to
   it('the default subset names every design and every output twice', () => {
     expect(Object.keys(SUBSET).sort()).toEqual(names);
     const outputs = Object.values(SUBSET).flat();
-    for (const format of new Set(expected.map((g) => g.format))) expect(outputs.filter((f) => f === format), format).toHaveLength(2);
+    for (const format of new Set(expected.map((g) => g.format)))
+      expect(
+        outputs.filter((f) => f === format),
+        format,
+      ).toHaveLength(2);
   });
 
   if (UPDATE) {

@@ -32,15 +32,23 @@ describe('validateToolDefinition', () => {
     expect(validateToolDefinition({ ...good, note: 'mine', function: { ...good.function, strict: true } }).ok).toBe(true);
   });
 
-  it('names what is missing or wrong, in the editor\'s words', () => {
+  it("names what is missing or wrong, in the editor's words", () => {
     const cases: [unknown, string, RegExp][] = [
       [[], '$', /expected a tool definition object/],
       [{ type: 'function' }, '$.function', /"function" is required/],
       [{ ...good, function: { name: 'a' } }, '$.function.parameters', /"parameters" is required/],
       [{ ...good, function: { ...good.function, name: '' } }, '$.function.name', /1 to 64 letters.*found string ""/],
       [{ ...good, function: { ...good.function, description: 3 } }, '$.function.description', /a description is text, found number 3/],
-      [{ ...good, function: { ...good.function, parameters: { type: 'object', properties: { x: 1 } } } }, '$.function.parameters.properties.x', /parameter's schema must be a JSON Schema object/],
-      [{ ...good, function: { ...good.function, parameters: { type: 'object', required: ['x', 'x'] } } }, '$.function.parameters.required', /distinct parameter names/],
+      [
+        { ...good, function: { ...good.function, parameters: { type: 'object', properties: { x: 1 } } } },
+        '$.function.parameters.properties.x',
+        /parameter's schema must be a JSON Schema object/,
+      ],
+      [
+        { ...good, function: { ...good.function, parameters: { type: 'object', required: ['x', 'x'] } } },
+        '$.function.parameters.required',
+        /distinct parameter names/,
+      ],
       [{ ...good, returns: [] }, '$.returns', /result schema must be a JSON Schema object/],
       [{ ...good, returns: { type: 'objekt' } }, '$.returns', /not a valid JSON Schema/],
     ];

@@ -34,7 +34,8 @@ function validateToolValue(value: unknown): ToolDefinitionResult {
   const deep = depthExceeded(value, MAX_JSON_DEPTH);
   if (deep) return { ok: false, errors: [{ path: deep, message: `nested more than ${MAX_JSON_DEPTH} levels deep` }] };
   const forbidden = findForbiddenKeys(value);
-  if (forbidden.length) return { ok: false, errors: forbidden.map((d) => ({ path: d.path, message: d.message.replace('in a project', 'in a tool definition') })) };
+  if (forbidden.length)
+    return { ok: false, errors: forbidden.map((d) => ({ path: d.path, message: d.message.replace('in a project', 'in a tool definition') })) };
   const compiled = compileSchema(TOOL_DEFINITION_SCHEMA);
   if (!compiled.ok) return { ok: false, errors: [{ path: '$', message: `internal: the tool definition schema does not compile: ${compiled.message}` }] };
   const structural = dedupe(compiled.check(value as never).map((e) => friendly(e, value)));
@@ -50,7 +51,8 @@ function validateToolValue(value: unknown): ToolDefinitionResult {
   return errors.length ? { ok: false, errors } : { ok: true, tool };
 }
 
-const describe = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`);
+const describe = (v: unknown): string =>
+  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 
 /** The value at a JSON path made by schemaValidator (`$.a[0]["x-y"]`), or undefined. */
 function valueAt(root: unknown, path: string): unknown {

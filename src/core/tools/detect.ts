@@ -39,7 +39,12 @@ export function importerOf(item: unknown): ToolImporter | undefined {
 
 function keysOf(value: Record<string, unknown>): string {
   const keys = Object.keys(value);
-  return keys.length ? `an object with the keys ${keys.slice(0, 6).map((k) => JSON.stringify(k)).join(', ')}${keys.length > 6 ? '…' : ''}` : 'an empty object';
+  return keys.length
+    ? `an object with the keys ${keys
+        .slice(0, 6)
+        .map((k) => JSON.stringify(k))
+        .join(', ')}${keys.length > 6 ? '…' : ''}`
+    : 'an empty object';
 }
 
 export function locateTools(doc: unknown): LocateResult {
@@ -49,19 +54,31 @@ export function locateTools(doc: unknown): LocateResult {
   if (doc.format === PROJECT_FORMAT) {
     if (!Array.isArray(doc.tools)) return listMissing('$.tools', 'a Chainwright project holds "tools": a list of tool definitions', doc.tools);
     const systemPrompt = doc.systemPrompt !== undefined ? { value: doc.systemPrompt, path: '$.systemPrompt' } : undefined;
-    return { ok: true, located: { format: TOOL_FORMATS.chainwright, importer: openaiImporter, items: doc.tools, itemPath: (i) => jsonPath('$.tools', i), systemPrompt } };
+    return {
+      ok: true,
+      located: { format: TOOL_FORMATS.chainwright, importer: openaiImporter, items: doc.tools, itemPath: (i) => jsonPath('$.tools', i), systemPrompt },
+    };
   }
   if ('task_description' in doc) {
     if (!Array.isArray(doc.tools)) return listMissing('$.tools', 'a job_description.json holds "tools": a list of OpenAI tools', doc.tools);
     return {
       ok: true,
-      located: { format: TOOL_FORMATS['job-description'], importer: openaiImporter, items: doc.tools, itemPath: (i) => jsonPath('$.tools', i), systemPrompt: { value: doc.task_description, path: '$.task_description' } },
+      located: {
+        format: TOOL_FORMATS['job-description'],
+        importer: openaiImporter,
+        items: doc.tools,
+        itemPath: (i) => jsonPath('$.tools', i),
+        systemPrompt: { value: doc.task_description, path: '$.task_description' },
+      },
     };
   }
   if ('jsonrpc' in doc || 'result' in doc || 'error' in doc) {
     if (isPlainObject(doc.error)) {
       const message = typeof doc.error.message === 'string' ? `: ${doc.error.message}` : '';
-      return { ok: false, errors: [{ path: '$.error', message: `a JSON-RPC error response${message}; it holds no tools — import the response of a successful tools/list call` }] };
+      return {
+        ok: false,
+        errors: [{ path: '$.error', message: `a JSON-RPC error response${message}; it holds no tools — import the response of a successful tools/list call` }],
+      };
     }
     if (isPlainObject(doc.result)) {
       if (!Array.isArray(doc.result.tools)) return listMissing('$.result.tools', 'a tools/list response holds "result": {"tools": [...]}', doc.result.tools);
@@ -93,6 +110,11 @@ function fromList(items: unknown[], path: string): LocateResult {
   const found = isPlainObject(first) ? keysOf(first) : Array.isArray(first) ? 'a list' : first === null ? 'null' : typeof first;
   return {
     ok: false,
-    errors: [{ path: itemPath(0), message: `not a tool definition: expected an OpenAI tool {"type": "function", "function": {…}}, an MCP tool {"name", "inputSchema"} or an Anthropic tool {"name", "input_schema"}; found ${found}` }],
+    errors: [
+      {
+        path: itemPath(0),
+        message: `not a tool definition: expected an OpenAI tool {"type": "function", "function": {…}}, an MCP tool {"name", "inputSchema"} or an Anthropic tool {"name", "input_schema"}; found ${found}`,
+      },
+    ],
   };
 }

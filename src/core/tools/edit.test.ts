@@ -57,9 +57,12 @@ describe('renameTool', () => {
 });
 
 describe('updateTool', () => {
-  it('applies a valid definition from the editor\'s text; a new name renames the calls', () => {
+  it("applies a valid definition from the editor's text; a new name renames the calls", () => {
     const project = loadExample('room-booking');
-    const def = { ...project.tools[2], function: { ...project.tools[2].function, name: 'reserve_room', description: 'Reserve a meeting room for a time slot.' } };
+    const def = {
+      ...project.tools[2],
+      function: { ...project.tools[2].function, name: 'reserve_room', description: 'Reserve a meeting room for a time slot.' },
+    };
     const r = updateTool(project, 'book_room', toolDefinitionText(def));
     if (!r.ok) throw new Error(r.reason);
     expect(r.project.tools[2]).toEqual(def);
@@ -85,11 +88,20 @@ describe('updateTool', () => {
       const r = updateTool(project, 'book_room', t);
       expect(r.ok, path).toBe(false);
       if (!r.ok) {
-        expect(r.errors.map((e) => e.path), path).toContain(path);
-        expect(r.errors.every((e) => typeof e.line === 'number'), path).toBe(true);
+        expect(
+          r.errors.map((e) => e.path),
+          path,
+        ).toContain(path);
+        expect(
+          r.errors.every((e) => typeof e.line === 'number'),
+          path,
+        ).toBe(true);
       }
     }
-    expect(updateTool(project, 'book_room', { ...project.tools[2], function: { ...project.tools[2].function, name: 'send_invites' } })).toMatchObject({ ok: false, errors: [{ path: '$.function.name' }] });
+    expect(updateTool(project, 'book_room', { ...project.tools[2], function: { ...project.tools[2].function, name: 'send_invites' } })).toMatchObject({
+      ok: false,
+      errors: [{ path: '$.function.name' }],
+    });
   });
 });
 
@@ -119,7 +131,11 @@ describe('deleteTool', () => {
   it('a used tool: nothing is deleted, the calls that use it are named', () => {
     const project = loadExample('room-booking');
     const r = deleteTool(project, 'book_room');
-    expect(r).toMatchObject({ ok: false, usedBy: [{ chainId: 'book-and-invite', callId: 'book' }], reason: expect.stringMatching(/used by 1 call \(book-and-invite\/book\)/) });
+    expect(r).toMatchObject({
+      ok: false,
+      usedBy: [{ chainId: 'book-and-invite', callId: 'book' }],
+      reason: expect.stringMatching(/used by 1 call \(book-and-invite\/book\)/),
+    });
   });
 
   it('force removes the calls, cleans after lists, and reports the references left dangling', () => {

@@ -18,8 +18,7 @@ import { callsUsing } from './usage.ts';
  * problems with their paths (and lines) for the editor.
  */
 export type ToolEdit =
-  | { ok: true; project: Project; warnings: string[]; name: string; /** Calls that now name the tool differently (renames). */ calls: CallRef[] }
-  | ToolRefusal;
+  { ok: true; project: Project; warnings: string[]; name: string; /** Calls that now name the tool differently (renames). */ calls: CallRef[] } | ToolRefusal;
 
 export interface ToolRefusal {
   ok: false;
@@ -175,7 +174,15 @@ export function deleteTool(project: Project, name: string, options: { force?: bo
   const usedBy = callsUsing(project, name);
   if (usedBy.length && !options.force) {
     const list = usedBy.map((c) => `${c.chainId}/${c.callId}`).join(', ');
-    return { ...refusedTool([{ path: jsonPath('$.tools', index), message: `"${name}" is used by ${usedBy.length} call${usedBy.length === 1 ? '' : 's'} (${list}); delete them too, or keep the tool` }]), usedBy };
+    return {
+      ...refusedTool([
+        {
+          path: jsonPath('$.tools', index),
+          message: `"${name}" is used by ${usedBy.length} call${usedBy.length === 1 ? '' : 's'} (${list}); delete them too, or keep the tool`,
+        },
+      ]),
+      usedBy,
+    };
   }
   const tools = project.tools.filter((_, i) => i !== index);
   if (usedBy.length === 0) return { ok: true, project: { ...project, tools }, warnings: [], removedCalls: [], danglingReferences: [] };
@@ -186,7 +193,8 @@ export function deleteTool(project: Project, name: string, options: { force?: bo
     const slots = new Set(Object.keys(isPlainObject(chain.slots) ? chain.slots : {}));
     const dangling = (value: unknown, at: (string | number)[], callId?: string) => {
       for (const { ref, at: where } of collectReferences(value, at)) {
-        if (removed.has(ref.root) && !slots.has(ref.root)) danglingReferences.push({ chainId: chain.id, ...(callId ? { callId } : {}), path: jsonPath('$', ...where), reference: ref.source });
+        if (removed.has(ref.root) && !slots.has(ref.root))
+          danglingReferences.push({ chainId: chain.id, ...(callId ? { callId } : {}), path: jsonPath('$', ...where), reference: ref.source });
       }
     };
     const calls = chain.calls

@@ -15,12 +15,27 @@ const prototypeIsClean = () => {
 /** JSON shaped like tool lists, so that the importers' inner paths are exercised, not only the shape check. */
 const schemaish = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.record({ type: fc.constantFrom('object', 'string', 'array', 5), properties: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      type: fc.constantFrom('object', 'string', 'array', 5),
+      properties: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+    },
+    { requiredKeys: [] },
+  ),
 );
 const nameish = fc.oneof(fc.constantFrom('get_weather', 'a', 'x'.repeat(65), 'bad name', ''), fc.jsonValue({ maxDepth: 1 }));
 const toolish = fc.oneof(
-  fc.record({ type: fc.constantFrom('function', 'other'), function: fc.record({ name: nameish, description: fc.jsonValue({ maxDepth: 1 }), parameters: schemaish }, { requiredKeys: [] }) }, { requiredKeys: [] }),
-  fc.record({ name: nameish, description: fc.string(), inputSchema: schemaish, outputSchema: schemaish, annotations: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: ['inputSchema'] }),
+  fc.record(
+    {
+      type: fc.constantFrom('function', 'other'),
+      function: fc.record({ name: nameish, description: fc.jsonValue({ maxDepth: 1 }), parameters: schemaish }, { requiredKeys: [] }),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    { name: nameish, description: fc.string(), inputSchema: schemaish, outputSchema: schemaish, annotations: fc.jsonValue({ maxDepth: 2 }) },
+    { requiredKeys: ['inputSchema'] },
+  ),
   fc.record({ name: nameish, input_schema: schemaish, type: fc.constantFrom('custom', 'bash_20250124') }, { requiredKeys: [] }),
   fc.jsonValue({ maxDepth: 3 }),
 );
@@ -96,7 +111,10 @@ describe('importTools on any input', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(tool, { selector: (t) => t.name, minLength: 1, maxLength: 6 }), (specs) => {
-        const tools: ToolDef[] = specs.map((s) => ({ type: 'function', function: { name: s.name, description: s.description, parameters: { type: 'object', properties: s.params, required: Object.keys(s.params) } } }));
+        const tools: ToolDef[] = specs.map((s) => ({
+          type: 'function',
+          function: { name: s.name, description: s.description, parameters: { type: 'object', properties: s.params, required: Object.keys(s.params) } },
+        }));
         const project: Project = { format: 'chainwright-project', version: 2, name: 'p', tools, chains: [] };
         const r = importTools(JSON.stringify(openAITools(project)));
         expect(r.ok && r.tools).toEqual(tools);

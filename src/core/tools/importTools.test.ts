@@ -15,7 +15,10 @@ const bad = (r: ImportResult) => {
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 const WEATHER_PARAMS = { type: 'object', properties: { city: { type: 'string', description: 'City name.' } }, required: ['city'] };
-const openaiTool = (name = 'get_weather') => ({ type: 'function', function: { name, description: 'Current weather for a city.', parameters: WEATHER_PARAMS, strict: true } });
+const openaiTool = (name = 'get_weather') => ({
+  type: 'function',
+  function: { name, description: 'Current weather for a city.', parameters: WEATHER_PARAMS, strict: true },
+});
 const mcpTool = (name = 'get_weather', extra: object = {}) => ({
   name,
   title: 'Weather',
@@ -24,7 +27,12 @@ const mcpTool = (name = 'get_weather', extra: object = {}) => ({
   outputSchema: { type: 'object', properties: { temperature: { type: 'number' } }, required: ['temperature'] },
   ...extra,
 });
-const anthropicTool = (name = 'get_weather') => ({ name, description: 'Current weather for a city.', input_schema: WEATHER_PARAMS, cache_control: { type: 'ephemeral' } });
+const anthropicTool = (name = 'get_weather') => ({
+  name,
+  description: 'Current weather for a city.',
+  input_schema: WEATHER_PARAMS,
+  cache_control: { type: 'ephemeral' },
+});
 
 describe('importTools: OpenAI tools', () => {
   it('reads a list and {"tools": [...]}, keeping every key of function (strict) and naming the format', () => {
@@ -59,7 +67,9 @@ describe('importTools: OpenAI tools', () => {
   it('flags tools without a result schema in the warnings and leaves returns absent (results default to {"ok": true})', () => {
     const r = ok(importTools(json([openaiTool()])));
     expect(r.tools[0].returns).toBeUndefined();
-    expect(r.warnings).toContainEqual(expect.objectContaining({ path: '$[0]', tool: 'get_weather', line: 2, message: expect.stringMatching(/no result schema/) }));
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({ path: '$[0]', tool: 'get_weather', line: 2, message: expect.stringMatching(/no result schema/) }),
+    );
   });
 });
 
@@ -79,7 +89,10 @@ describe('importTools: job_description.json', () => {
 
   it('refuses tools in another format inside a job description, naming the item', () => {
     const r = bad(importTools(json({ task_description: 'Help.', tools: [openaiTool(), mcpTool('other')] })));
-    expect(r.errors[0]).toMatchObject({ path: '$.tools[1]', message: expect.stringMatching(/looks like an MCP tool, but a job_description\.json holds OpenAI tools/) });
+    expect(r.errors[0]).toMatchObject({
+      path: '$.tools[1]',
+      message: expect.stringMatching(/looks like an MCP tool, but a job_description\.json holds OpenAI tools/),
+    });
   });
 });
 
@@ -88,7 +101,11 @@ describe('importTools: MCP tools/list', () => {
     for (const text of [json({ tools: [mcpTool()] }), json([mcpTool()]), json({ jsonrpc: '2.0', id: 1, result: { tools: [mcpTool()], nextCursor: 'x' } })]) {
       const r = ok(importTools(text));
       expect(r.format).toEqual({ id: 'mcp', label: 'MCP tools/list result' });
-      expect(r.tools[0]).toEqual({ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city.', parameters: WEATHER_PARAMS }, returns: mcpTool().outputSchema });
+      expect(r.tools[0]).toEqual({
+        type: 'function',
+        function: { name: 'get_weather', description: 'Current weather for a city.', parameters: WEATHER_PARAMS },
+        returns: mcpTool().outputSchema,
+      });
     }
   });
 
@@ -119,7 +136,9 @@ describe('importTools: MCP tools/list', () => {
     expect(r.errors).toContainEqual(expect.objectContaining({ path: '$.tools[1].inputSchema', message: expect.stringMatching(/"inputSchema" is required/) }));
 
     r = bad(importTools(json({ tools: [mcpTool('a', { inputSchema: { type: 'array', items: {} } })] })));
-    expect(r.errors).toContainEqual(expect.objectContaining({ path: '$.tools[0].inputSchema.type', message: expect.stringMatching(/must be an object schema/), line: expect.any(Number) }));
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ path: '$.tools[0].inputSchema.type', message: expect.stringMatching(/must be an object schema/), line: expect.any(Number) }),
+    );
 
     r = bad(importTools(json({ tools: [mcpTool('a', { outputSchema: 'text' })] })));
     expect(r.errors[0].path).toBe('$.tools[0].outputSchema');
@@ -139,7 +158,10 @@ describe('importTools: Anthropic tools', () => {
     for (const text of [json([anthropicTool()]), json({ tools: [anthropicTool()] })]) {
       const r = ok(importTools(text));
       expect(r.format).toEqual({ id: 'anthropic', label: 'Anthropic tool definitions' });
-      expect(r.tools[0]).toEqual({ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city.', parameters: WEATHER_PARAMS } });
+      expect(r.tools[0]).toEqual({
+        type: 'function',
+        function: { name: 'get_weather', description: 'Current weather for a city.', parameters: WEATHER_PARAMS },
+      });
     }
   });
 
@@ -150,7 +172,7 @@ describe('importTools: Anthropic tools', () => {
 });
 
 describe('importTools: Chainwright project and single tools', () => {
-  it('reads a project\'s tools and its system prompt', () => {
+  it("reads a project's tools and its system prompt", () => {
     const r = ok(importTools(json({ format: 'chainwright-project', version: 1, name: 'P', systemPrompt: 'Be brief.', tools: [openaiTool()], chains: [] })));
     expect(r.format.id).toBe('chainwright');
     expect(r.systemPrompt).toBe('Be brief.');
@@ -181,7 +203,10 @@ describe('importTools: malformed input names the place', () => {
 
   it('the wrong shape, saying what was expected and what was found', () => {
     let r = bad(importTools(json({ name: 'x', description: 'y' })));
-    expect(r.errors[0]).toMatchObject({ path: '$', message: expect.stringMatching(/expected an OpenAI tools list.*found an object with the keys "name", "description"/) });
+    expect(r.errors[0]).toMatchObject({
+      path: '$',
+      message: expect.stringMatching(/expected an OpenAI tools list.*found an object with the keys "name", "description"/),
+    });
     r = bad(importTools(json({ tools: { a: 1 } })));
     expect(r.errors[0]).toMatchObject({ path: '$.tools', message: expect.stringMatching(/must be a list/) });
     r = bad(importTools(json([1, 2])));
@@ -201,7 +226,10 @@ describe('importTools: malformed input names the place', () => {
     ];
     for (const [text, path] of bads) {
       const r = bad(importTools(text));
-      expect(r.errors.map((e) => e.path), text).toContain(path);
+      expect(
+        r.errors.map((e) => e.path),
+        text,
+      ).toContain(path);
       expect(r.errors.every((e) => e.line !== undefined)).toBe(true);
     }
   });

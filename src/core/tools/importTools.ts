@@ -12,8 +12,7 @@ import { nameOf } from './importers/importer.ts';
 import type { ToolFormat, ToolIssue } from './types.ts';
 
 export type ImportResult =
-  | { ok: true; format: ToolFormat; tools: ToolDef[]; systemPrompt?: string; warnings: ToolIssue[] }
-  | { ok: false; format?: ToolFormat; errors: ToolIssue[] };
+  { ok: true; format: ToolFormat; tools: ToolDef[]; systemPrompt?: string; warnings: ToolIssue[] } | { ok: false; format?: ToolFormat; errors: ToolIssue[] };
 
 export interface ImportOptions {
   /** Refuse texts longer than this many characters before parsing (default 5 MB). */
@@ -44,7 +43,11 @@ export function importToolsFromValue(doc: unknown): ImportResult {
 
   let prompt: string | undefined;
   if (systemPrompt) {
-    if (typeof systemPrompt.value !== 'string') errors.push({ path: systemPrompt.path, message: `expected text (the system prompt), found ${systemPrompt.value === null ? 'null' : typeof systemPrompt.value}` });
+    if (typeof systemPrompt.value !== 'string')
+      errors.push({
+        path: systemPrompt.path,
+        message: `expected text (the system prompt), found ${systemPrompt.value === null ? 'null' : typeof systemPrompt.value}`,
+      });
     else if (systemPrompt.value.trim() !== '') prompt = systemPrompt.value;
   }
 
@@ -53,7 +56,11 @@ export function importToolsFromValue(doc: unknown): ImportResult {
     const other = importerOf(item);
     if (other && other !== importer) {
       const list = format.id === 'job-description' || format.id === 'chainwright' ? `a ${format.label}` : 'this list (going by its first tool)';
-      errors.push({ path, tool: nameOf((item as { name?: unknown }).name), message: `this looks like ${other.itemLabel}, but ${list} holds ${importer.itemLabel.replace(/^an? /, '')}s: expected ${importer.shape}; a list holds one format` });
+      errors.push({
+        path,
+        tool: nameOf((item as { name?: unknown }).name),
+        message: `this looks like ${other.itemLabel}, but ${list} holds ${importer.itemLabel.replace(/^an? /, '')}s: expected ${importer.shape}; a list holds one format`,
+      });
       return;
     }
     const converted = importer.convert(item, path);
@@ -69,12 +76,20 @@ export function importToolsFromValue(doc: unknown): ImportResult {
     const tool = checked.tool;
     const first = firstAt.get(tool.function.name);
     if (first !== undefined) {
-      errors.push({ path: converted.sourcePath('$.function.name'), tool: name, message: `a second tool named "${tool.function.name}" (the first is at ${first}): names must be unique` });
+      errors.push({
+        path: converted.sourcePath('$.function.name'),
+        tool: name,
+        message: `a second tool named "${tool.function.name}" (the first is at ${first}): names must be unique`,
+      });
       return;
     }
     firstAt.set(tool.function.name, path);
     if (tool.returns === undefined) {
-      warnings.push({ path, tool: name, message: `no result schema: results are simulated as {"ok": true} until you add a returns schema (the audit flags it)` });
+      warnings.push({
+        path,
+        tool: name,
+        message: `no result schema: results are simulated as {"ok": true} until you add a returns schema (the audit flags it)`,
+      });
     }
     tools.push(tool);
   });

@@ -20,7 +20,12 @@ describe('inferSchema', () => {
   });
 
   it('arrays merge the shapes of their elements: a field missing from some is optional; integer + number is number', () => {
-    const schema = inferSchema({ rooms: [{ room_id: 'r1', floor: 2, size: 10 }, { room_id: 'r2', floor: 3, size: 12.5, note: 'window' }] });
+    const schema = inferSchema({
+      rooms: [
+        { room_id: 'r1', floor: 2, size: 10 },
+        { room_id: 'r2', floor: 3, size: 12.5, note: 'window' },
+      ],
+    });
     expect(schema.properties).toEqual({
       rooms: {
         type: 'array',

@@ -85,7 +85,11 @@ const ID_NAME = /^(?:id|ID|Id|(.+?)(?:_id|_ID|Id|ID))$/;
 function idDescription(key: string): string | undefined {
   const m = ID_NAME.exec(key);
   if (!m) return undefined;
-  const thing = (m[1] ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const thing = (m[1] ?? '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return thing ? `Identifier of the ${thing}.` : 'Identifier.';
 }
 

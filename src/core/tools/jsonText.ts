@@ -28,7 +28,15 @@ export function parseJsonText(text: string, options: JsonTextOptions = {}): Json
   const what = options.what ?? 'the text';
   if (typeof text !== 'string') return { ok: false, errors: [{ path: '$', message: `expected JSON text, found ${typeof text}` }] };
   if (text.length > max) {
-    return { ok: false, errors: [{ path: '$', message: `${what} is ${megabytes(text.length)}, more than the ${megabytes(max)} limit; nothing was read — split it, or keep only the tool definitions` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '$',
+          message: `${what} is ${megabytes(text.length)}, more than the ${megabytes(max)} limit; nothing was read — split it, or keep only the tool definitions`,
+        },
+      ],
+    };
   }
   if (text.trim() === '') return { ok: false, errors: [{ path: '$', message: `${what} is empty: paste JSON`, line: 1 }] };
   let value: unknown;
@@ -38,7 +46,11 @@ export function parseJsonText(text: string, options: JsonTextOptions = {}): Json
     return { ok: false, errors: [syntaxError(text, e)] };
   }
   const tooDeep = depthExceeded(value, MAX_JSON_DEPTH);
-  if (tooDeep) return { ok: false, errors: withLines(text, [{ path: tooDeep, message: `nested more than ${MAX_JSON_DEPTH} levels deep; tool definitions never need that` }]) };
+  if (tooDeep)
+    return {
+      ok: false,
+      errors: withLines(text, [{ path: tooDeep, message: `nested more than ${MAX_JSON_DEPTH} levels deep; tool definitions never need that` }]),
+    };
   const forbidden = findForbiddenKeys(value).map((d): ToolIssue => ({ path: d.path, message: d.message.replace('in a project', 'in a tool definition') }));
   if (forbidden.length) return { ok: false, errors: withLines(text, forbidden) };
   return { ok: true, value };
@@ -54,7 +66,12 @@ function syntaxError(text: string, e: unknown): ToolIssue {
 
 /** The path of the first value nested deeper than `max` levels, or null. Iterative: safe on any input. */
 export function depthExceeded(value: unknown, max: number): string | null {
-  interface Entry { value: unknown; depth: number; parent: Entry | null; key: string | number }
+  interface Entry {
+    value: unknown;
+    depth: number;
+    parent: Entry | null;
+    key: string | number;
+  }
   const stack: Entry[] = [{ value, depth: 0, parent: null, key: '' }];
   while (stack.length) {
     const entry = stack.pop() as Entry;

@@ -67,7 +67,14 @@ export function planToolMerge(project: Project, incoming: ToolDef[] | IncomingTo
     }
     const keepBothName = uniqueToolName(name, taken);
     taken.add(keepBothName);
-    clashes.push({ name, existingIndex, incomingIndex, identical: jsonEqual(project.tools[existingIndex], tool), keepBothName, usedBy: callsUsing(project, name) });
+    clashes.push({
+      name,
+      existingIndex,
+      incomingIndex,
+      identical: jsonEqual(project.tools[existingIndex], tool),
+      keepBothName,
+      usedBy: callsUsing(project, name),
+    });
   });
   return { clashes, added, setsSystemPrompt: setsPrompt(project, asIncoming(incoming)) };
 }
@@ -77,7 +84,11 @@ export function planToolMerge(project: Project, incoming: ToolDef[] | IncomingTo
  * a clash without a choice is skipped. Kept-both tools are renamed as the plan says
  * (`name_2`, …) and appended; replaced tools keep their place in the list.
  */
-export function applyToolMerge(project: Project, incoming: ToolDef[] | IncomingTools, decisions: ClashDecision | Readonly<Record<string, ClashDecision>> = 'skip'): ToolMergeResult {
+export function applyToolMerge(
+  project: Project,
+  incoming: ToolDef[] | IncomingTools,
+  decisions: ClashDecision | Readonly<Record<string, ClashDecision>> = 'skip',
+): ToolMergeResult {
   const source = asIncoming(incoming);
   const plan = planToolMerge(project, source);
   const clashByIncoming = new Map(plan.clashes.map((c) => [c.incomingIndex, c] as const));

@@ -77,10 +77,15 @@ const DONE_WORDS: Record<string, string[]> = {
 const GENERIC_DONE = ['done', 'all set', 'successfully', 'went through', 'is confirmed', 'are confirmed'];
 const ANY_DONE = [...new Set(Object.values(DONE_WORDS).flat())];
 /** Words that say something did not happen: a text with one of them does not claim success. */
-const ADMITS_FAILURE = /\b(couldn'?t|could not|can'?t|cannot|failed|fail(ure|s)?|unable|wasn'?t|was not|weren'?t|didn'?t|did not|not (been |yet )?\w+ed|isn'?t|no luck|error|problem|sorry|unfortunately|declined|rejected|did nothing|nothing was)\b/i;
+const ADMITS_FAILURE =
+  /\b(couldn'?t|could not|can'?t|cannot|failed|fail(ure|s)?|unable|wasn'?t|was not|weren'?t|didn'?t|did not|not (been |yet )?\w+ed|isn'?t|no luck|error|problem|sorry|unfortunately|declined|rejected|did nothing|nothing was)\b/i;
 
 function verbOf(tool: string): string | undefined {
-  const first = tool.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)[0];
+  const first = tool
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)[0];
   return first && first in DONE_WORDS ? first : undefined;
 }
 

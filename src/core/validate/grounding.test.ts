@@ -15,11 +15,21 @@ function project(chain: Partial<Chain>, extra: Partial<Project> = {}): Project {
       {
         type: 'function',
         function: { name: 'find_rooms', parameters: { type: 'object', properties: { date: { type: 'string' } } } },
-        returns: { type: 'object', properties: { rooms: { type: 'array', items: { type: 'object', properties: { room_id: { type: 'string' } } } } }, required: ['rooms'] },
+        returns: {
+          type: 'object',
+          properties: { rooms: { type: 'array', items: { type: 'object', properties: { room_id: { type: 'string' } } } } },
+          required: ['rooms'],
+        },
       },
       {
         type: 'function',
-        function: { name: 'book_room', parameters: { type: 'object', properties: { room_id: { type: 'string' }, date: { type: 'string' }, start_time: { type: 'string' }, customer_id: { type: 'string' } } } },
+        function: {
+          name: 'book_room',
+          parameters: {
+            type: 'object',
+            properties: { room_id: { type: 'string' }, date: { type: 'string' }, start_time: { type: 'string' }, customer_id: { type: 'string' } },
+          },
+        },
         returns: { type: 'object', properties: { booking_id: { type: 'string' } }, required: ['booking_id'] },
       },
       {
@@ -49,7 +59,10 @@ const found = (p: Project, code: string) => validateProject(p).filter((d) => d.c
 describe('grounding checks of a design', () => {
   it('finds none of them in any bundled example', () => {
     for (const name of Object.keys(exampleTexts)) {
-      expect(validateProject(loadExample(name)).filter((d) => CODES.includes(d.code)), name).toEqual([]);
+      expect(
+        validateProject(loadExample(name)).filter((d) => CODES.includes(d.code)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -73,7 +86,14 @@ describe('grounding checks of a design', () => {
     });
 
     it('reads a path into an object slot: {trip} covers {trip.city}, {trip.city} does not cover {trip.date}', () => {
-      const slots = { trip: { oneOf: [{ city: 'Rome', date: '2026-01-06' }, { city: 'Oslo', date: '2026-01-07' }] } };
+      const slots = {
+        trip: {
+          oneOf: [
+            { city: 'Rome', date: '2026-01-06' },
+            { city: 'Oslo', date: '2026-01-07' },
+          ],
+        },
+      };
       const calls = [{ id: 'rooms', tool: 'find_rooms', args: { date: '{trip.date}' } }];
       expect(found(project({ slots, calls, requests: ['Rooms for {trip}?'], reply: 'Rooms in {trip.city}.' }), 'slot-not-in-request')).toEqual([]);
       const d = found(project({ slots, calls, requests: ['Rooms in {trip.city}?'], reply: 'Rooms in {trip.city}.' }), 'slot-not-in-request');
@@ -108,13 +128,15 @@ describe('grounding checks of a design', () => {
     it('in a multi-turn chain, a slot said in an earlier step is known; one said only in a later step is not', () => {
       const calls: Call[] = [
         { id: 'rooms', tool: 'find_rooms', args: { date: '{date}' }, requests: ['Which rooms are free on {date}?'] },
-        { id: 'book', tool: 'book_room', args: { room_id: '{rooms.rooms[0].room_id}', date: '{date}', start_time: '{time}' }, requests: ['Book the first one at {time}.'] },
+        {
+          id: 'book',
+          tool: 'book_room',
+          args: { room_id: '{rooms.rooms[0].room_id}', date: '{date}', start_time: '{time}' },
+          requests: ['Book the first one at {time}.'],
+        },
       ];
       expect(found(project({ requests: undefined, calls }), 'slot-not-in-request')).toEqual([]);
-      const early: Call[] = [
-        { ...calls[0], args: { date: '{time}' } },
-        calls[1],
-      ];
+      const early: Call[] = [{ ...calls[0], args: { date: '{time}' } }, calls[1]];
       const [d] = found(project({ requests: undefined, calls: early }), 'slot-not-in-request');
       expect(d).toMatchObject({ path: '$.chains[0].calls[0].args.date' });
       expect(d.message).toContain('call "rooms" request 0');
@@ -123,7 +145,12 @@ describe('grounding checks of a design', () => {
 
   describe('invented-id', () => {
     it('flags a literal id that appears nowhere the call can read', () => {
-      const p = project({ calls: [...project({}).chains[0].calls.slice(0, 1), { id: 'book', tool: 'book_room', args: { room_id: '{rooms.rooms[0].room_id}', date: '{date}', start_time: '{time}', customer_id: 'cus_8812' } }] });
+      const p = project({
+        calls: [
+          ...project({}).chains[0].calls.slice(0, 1),
+          { id: 'book', tool: 'book_room', args: { room_id: '{rooms.rooms[0].room_id}', date: '{date}', start_time: '{time}', customer_id: 'cus_8812' } },
+        ],
+      });
       const [d, ...rest] = found(p, 'invented-id');
       expect(rest).toEqual([]);
       expect(d).toMatchObject({ severity: 'warning', path: '$.chains[0].calls[1].args.customer_id', callId: 'book' });
@@ -131,16 +158,38 @@ describe('grounding checks of a design', () => {
     });
 
     it('flags an id-shaped value under any key, and numbers under an id key', () => {
-      const calls: Call[] = [{ id: 'rooms', tool: 'find_rooms', args: { date: 'bk_7Kq2' } }, { id: 'book', tool: 'book_room', args: { room_id: 4521 } }];
-      expect(found(project({ calls, requests: ['Rooms on {date} at {time}?'], reply: 'ok {date} {time}' }), 'invented-id').map((d) => d.path)).toEqual(['$.chains[0].calls[0].args.date', '$.chains[0].calls[1].args.room_id']);
+      const calls: Call[] = [
+        { id: 'rooms', tool: 'find_rooms', args: { date: 'bk_7Kq2' } },
+        { id: 'book', tool: 'book_room', args: { room_id: 4521 } },
+      ];
+      expect(found(project({ calls, requests: ['Rooms on {date} at {time}?'], reply: 'ok {date} {time}' }), 'invented-id').map((d) => d.path)).toEqual([
+        '$.chains[0].calls[0].args.date',
+        '$.chains[0].calls[1].args.room_id',
+      ]);
     });
 
     it('passes when the id is in a request, the system prompt, a slot or the tool definition', () => {
       const withId = (requests: string[], extra: Partial<Project> = {}, slots?: Chain['slots']) =>
-        project({ requests, ...(slots ? { slots } : {}), calls: [{ id: 'book', tool: 'book_room', args: { customer_id: 'cus_8812', date: '{date}', start_time: '{time}' } }] }, extra);
+        project(
+          {
+            requests,
+            ...(slots ? { slots } : {}),
+            calls: [{ id: 'book', tool: 'book_room', args: { customer_id: 'cus_8812', date: '{date}', start_time: '{time}' } }],
+          },
+          extra,
+        );
       expect(found(withId(['Book for cus_8812 on {date} at {time}.']), 'invented-id')).toEqual([]);
       expect(found(withId(['Book on {date} at {time}.'], { systemPrompt: 'The customer is cus_8812.' }), 'invented-id')).toEqual([]);
-      expect(found(withId(['Book {who} on {date} at {time}.'], {}, { date: { oneOf: ['2026-01-06', '2026-01-07'] }, time: { oneOf: ['09:00', '10:00'] }, who: { oneOf: ['cus_8812', 'cus_9000'] } }), 'invented-id')).toEqual([]);
+      expect(
+        found(
+          withId(
+            ['Book {who} on {date} at {time}.'],
+            {},
+            { date: { oneOf: ['2026-01-06', '2026-01-07'] }, time: { oneOf: ['09:00', '10:00'] }, who: { oneOf: ['cus_8812', 'cus_9000'] } },
+          ),
+          'invented-id',
+        ),
+      ).toEqual([]);
       const p = withId(['Book on {date} at {time}.']);
       (p.tools[1].function.parameters.properties as Record<string, object>).customer_id = { type: 'string', enum: ['cus_8812'] };
       expect(found(p, 'invented-id')).toEqual([]);
@@ -174,7 +223,10 @@ describe('grounding checks of a design', () => {
     });
 
     it('passes when a variant for the failure comes first, or the call is retried', () => {
-      const reply = [{ when: { failed: 'mail' }, text: 'I booked {book.booking_id}, but the itinerary could not be sent.' }, { text: 'I booked {book.booking_id} and sent the itinerary.' }];
+      const reply = [
+        { when: { failed: 'mail' }, text: 'I booked {book.booking_id}, but the itinerary could not be sent.' },
+        { text: 'I booked {book.booking_id} and sent the itinerary.' },
+      ];
       expect(found(send(reply, { rate: 0.3 }), 'reply-contradicts-result')).toEqual([]);
       expect(found(send('I booked {book.booking_id} and sent the itinerary.', { rate: 0.3, recover: 'retry' }), 'reply-contradicts-result')).toEqual([]);
     });

@@ -61,7 +61,10 @@ function opening(text: string): string {
 function turnOrder(chain: Chain, planned: PlanResult): Call[] {
   if (!planned.ok) return chain.calls;
   const byId = new Map(chain.calls.map((c) => [c.id, c]));
-  const ordered = planned.plan.levels.flat().map((id) => byId.get(id)).filter((c): c is Call => c !== undefined);
+  const ordered = planned.plan.levels
+    .flat()
+    .map((id) => byId.get(id))
+    .filter((c): c is Call => c !== undefined);
   return ordered.length === chain.calls.length ? ordered : chain.calls;
 }
 
@@ -98,7 +101,10 @@ function slotsNotInRequest(chain: Chain, path: string, planned: PlanResult): Dia
     if (!varying.has(ref.root)) return;
     // Known when one user turn mentions it whichever of its templates is drawn.
     if (steps.some((step) => step.length > 0 && step.every((t) => t.refs.some((m) => covers(m, ref))))) return;
-    const missing = [...steps].reverse().flat().filter((t) => !t.refs.some((m) => covers(m, ref)));
+    const missing = [...steps]
+      .reverse()
+      .flat()
+      .filter((t) => !t.refs.some((m) => covers(m, ref)));
     const first = missing[0];
     if (!first) return;
     const more = missing.length > 1 ? ` (and ${missing.length - 1} more template${missing.length > 2 ? 's' : ''})` : '';
@@ -130,7 +136,9 @@ function slotsNotInRequest(chain: Chain, path: string, planned: PlanResult): Dia
     if (call.forEach !== undefined) visit(call.forEach, ['forEach'], `the forEach of "${call.id}"`);
     for (const key of ['when', 'where'] as const) {
       const cond = call[key];
-      if (cond !== undefined) for (const { ref, at } of conditionReferences(cond, [key])) if (ref.root !== element || key === 'when') check(ref, jsonPath(callPath, ...at), steps, `the ${key} of "${call.id}"`, call.id);
+      if (cond !== undefined)
+        for (const { ref, at } of conditionReferences(cond, [key]))
+          if (ref.root !== element || key === 'when') check(ref, jsonPath(callPath, ...at), steps, `the ${key} of "${call.id}"`, call.id);
     }
     const recover = call.failure?.recover;
     if (isPlainObject(recover as JsonValue) && isPlainObject((recover as { retryWith?: JsonValue }).retryWith)) {

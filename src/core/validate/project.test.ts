@@ -57,12 +57,19 @@ describe('validateProject', () => {
     expect(findings((p) => (p.chains[0].calls[1].args.priority = 9))).toEqual(['arg-type-mismatch @ $.chains[0].calls[1].args.priority']);
     expect(findings((p) => (p.chains[0].calls[1].args.priority = 3))).toEqual([]);
     // A slot whose values do not fit.
-    expect(findings((p) => { p.chains[0].slots!.prio = { oneOf: [1, 'urgent'] }; p.chains[0].calls[1].args.priority = '{prio}'; })).toEqual(['arg-type-mismatch @ $.chains[0].calls[1].args.priority']);
+    expect(
+      findings((p) => {
+        p.chains[0].slots!.prio = { oneOf: [1, 'urgent'] };
+        p.chains[0].calls[1].args.priority = '{prio}';
+      }),
+    ).toEqual(['arg-type-mismatch @ $.chains[0].calls[1].args.priority']);
     // A result field of the wrong type: a list into a text parameter.
-    expect(findings((p) => {
-      p.tools[0].returns!.properties = { ...(p.tools[0].returns!.properties as object), tags: { type: 'array', items: { type: 'string' } } };
-      p.chains[0].calls[1].args.title = '{project.tags}';
-    })).toEqual(['arg-type-mismatch @ $.chains[0].calls[1].args.title']);
+    expect(
+      findings((p) => {
+        p.tools[0].returns!.properties = { ...(p.tools[0].returns!.properties as object), tags: { type: 'array', items: { type: 'string' } } };
+        p.chains[0].calls[1].args.title = '{project.tags}';
+      }),
+    ).toEqual(['arg-type-mismatch @ $.chains[0].calls[1].args.title']);
   });
 
   it('rejects a dependency cycle, naming the calls on it in order', () => {
@@ -88,7 +95,9 @@ describe('validateProject', () => {
   });
 
   it('rejects a parameter schema that is not valid JSON Schema', () => {
-    expect(findings((p) => (p.tools[0].function.parameters = { type: 'object', properties: { name: { type: 'strin' } } }))).toContain('invalid-schema @ $.tools[0].function.parameters');
+    expect(findings((p) => (p.tools[0].function.parameters = { type: 'object', properties: { name: { type: 'strin' } } }))).toContain(
+      'invalid-schema @ $.tools[0].function.parameters',
+    );
   });
 
   it('warns about an unused tool, an unused slot and a result nobody uses', () => {

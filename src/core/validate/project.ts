@@ -51,7 +51,8 @@ export function diagnoseProject(project: Project, planOf: (chain: Chain) => Plan
   const chainIds = new Set<string>();
   project.chains.forEach((chain, c) => {
     const path = jsonPath('$.chains', c);
-    if (chainIds.has(chain.id)) out.push(error('duplicate-chain', jsonPath(path, 'id'), `a second chain with id "${chain.id}": chain ids must be unique`, { chainId: chain.id }));
+    if (chainIds.has(chain.id))
+      out.push(error('duplicate-chain', jsonPath(path, 'id'), `a second chain with id "${chain.id}": chain ids must be unique`, { chainId: chain.id }));
     chainIds.add(chain.id);
     for (const call of chain.calls) used.add(call.tool);
     const planned = planOf(chain);
@@ -68,10 +69,20 @@ export function diagnoseProject(project: Project, planOf: (chain: Chain) => Plan
 
 function checkToolSchemas(tool: ToolDef, path: string, out: Diagnostic[]): void {
   const params = compileSchema(tool.function.parameters);
-  if (!params.ok) out.push(error('invalid-schema', jsonPath(path, 'function', 'parameters'), `the parameter schema of "${tool.function.name}" is not a valid JSON Schema: ${params.message}`));
+  if (!params.ok)
+    out.push(
+      error(
+        'invalid-schema',
+        jsonPath(path, 'function', 'parameters'),
+        `the parameter schema of "${tool.function.name}" is not a valid JSON Schema: ${params.message}`,
+      ),
+    );
   if (tool.returns) {
     const returns = compileSchema(tool.returns);
-    if (!returns.ok) out.push(error('invalid-schema', jsonPath(path, 'returns'), `the returns schema of "${tool.function.name}" is not a valid JSON Schema: ${returns.message}`));
+    if (!returns.ok)
+      out.push(
+        error('invalid-schema', jsonPath(path, 'returns'), `the returns schema of "${tool.function.name}" is not a valid JSON Schema: ${returns.message}`),
+      );
     walkXFake(tool.returns, jsonPath(path, 'returns'), out);
   }
 }
@@ -81,7 +92,9 @@ function walkXFake(schema: JsonValue, path: string, out: Diagnostic[]): void {
   else if (isPlainObject(schema)) {
     for (const [key, value] of Object.entries(schema)) {
       if (key === 'x-fake' && typeof value === 'string' && !isFakerMethod(value)) {
-        out.push(error('bad-faker-method', jsonPath(path, key), `"${value}" is not a faker method (write module.method, e.g. "person.fullName" or "location.city")`));
+        out.push(
+          error('bad-faker-method', jsonPath(path, key), `"${value}" is not a faker method (write module.method, e.g. "person.fullName" or "location.city")`),
+        );
       } else walkXFake(value, jsonPath(path, key), out);
     }
   }
@@ -95,30 +108,66 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
   const usedSlots = new Set<string>();
   const usedResults = new Set<string>();
 
-  if (chain.calls.length === 0) out.push(warning('empty-chain', jsonPath(path, 'calls'), `the chain "${chainId}" has no calls yet: its examples hold a request and a reply only`, { chainId }));
+  if (chain.calls.length === 0)
+    out.push(
+      warning('empty-chain', jsonPath(path, 'calls'), `the chain "${chainId}" has no calls yet: its examples hold a request and a reply only`, { chainId }),
+    );
   chain.calls.forEach((call, i) => {
     const callPath = jsonPath(path, 'calls', i);
-    if (callById.has(call.id)) out.push(error('duplicate-call', jsonPath(callPath, 'id'), `a second call with id "${call.id}" in chain "${chainId}": call ids must be unique in a chain`, { chainId, callId: call.id }));
+    if (callById.has(call.id))
+      out.push(
+        error('duplicate-call', jsonPath(callPath, 'id'), `a second call with id "${call.id}" in chain "${chainId}": call ids must be unique in a chain`, {
+          chainId,
+          callId: call.id,
+        }),
+      );
     else callById.set(call.id, call);
-    if (slotNames.has(call.id)) out.push(error('slot-call-clash', jsonPath(callPath, 'id'), `"${call.id}" is both a slot and a call id: references could not tell them apart; rename one`, { chainId, callId: call.id }));
+    if (slotNames.has(call.id))
+      out.push(
+        error('slot-call-clash', jsonPath(callPath, 'id'), `"${call.id}" is both a slot and a call id: references could not tell them apart; rename one`, {
+          chainId,
+          callId: call.id,
+        }),
+      );
   });
 
   Object.entries(slots).forEach(([name, spec]) => {
     if (isFakeSlot(spec) && !isFakerMethod(spec.fake)) {
-      out.push(error('bad-faker-method', jsonPath(path, 'slots', name, 'fake'), `"${spec.fake}" is not a faker method (write module.method, e.g. "person.fullName" or "date.soon")`, { chainId }));
+      out.push(
+        error(
+          'bad-faker-method',
+          jsonPath(path, 'slots', name, 'fake'),
+          `"${spec.fake}" is not a faker method (write module.method, e.g. "person.fullName" or "date.soon")`,
+          { chainId },
+        ),
+      );
     }
   });
 
   const perStep = chain.calls.length > 0 && chain.calls.every((c) => (c.requests?.length ?? 0) > 0);
   if (!chain.requests?.length && !perStep) {
-    out.push(error('no-requests', jsonPath(path, 'requests'), `the chain "${chainId}" has no user request: add at least one request template (or a request on every call)`, { chainId }));
+    out.push(
+      error(
+        'no-requests',
+        jsonPath(path, 'requests'),
+        `the chain "${chainId}" has no user request: add at least one request template (or a request on every call)`,
+        { chainId },
+      ),
+    );
   }
 
   // The plan: cycles, and the ancestors a per-step request may read from.
   const ancestors = new Map<string, Set<string>>();
   if (!planned.ok) {
     const index = chain.calls.findIndex((c) => c.id === planned.cycle[0]);
-    out.push(error('cycle', jsonPath(path, 'calls', Math.max(0, index)), `a dependency cycle: ${[...planned.cycle, planned.cycle[0]].join(' → ')}; no call on it could ever run first`, { chainId, callId: planned.cycle[0] }));
+    out.push(
+      error(
+        'cycle',
+        jsonPath(path, 'calls', Math.max(0, index)),
+        `a dependency cycle: ${[...planned.cycle, planned.cycle[0]].join(' → ')}; no call on it could ever run first`,
+        { chainId, callId: planned.cycle[0] },
+      ),
+    );
   } else {
     const preds = new Map<string, string[]>();
     for (const d of planned.plan.dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
@@ -134,7 +183,13 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
 
   /** Checks a reference's root and path; returns the schema it reaches, when known. */
   const fanOuts = new Set(chain.calls.filter((c) => c.forEach !== undefined).map((c) => c.id));
-  const checkRef = (ref: Reference, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string, bound?: ReadonlyMap<string, JsonSchema | undefined>): JsonSchema | undefined => {
+  const checkRef = (
+    ref: Reference,
+    at: string,
+    allowCalls: 'none' | 'all' | Set<string>,
+    callId?: string,
+    bound?: ReadonlyMap<string, JsonSchema | undefined>,
+  ): JsonSchema | undefined => {
     const extra = { chainId, ...(callId ? { callId } : {}) };
     if (bound?.has(ref.root)) {
       const element = bound.get(ref.root);
@@ -154,7 +209,14 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     if (!target) {
       const known = [...slotNames].map((s) => `slot "${s}"`).concat([...callById.keys()].map((c) => `call "${c}"`));
       const looksLikeCall = ref.path.length > 0;
-      out.push(error(looksLikeCall ? 'unknown-call' : 'unknown-slot', at, `{${ref.source}}: there is no ${looksLikeCall ? 'call' : 'slot'} "${ref.root}"${known.length ? ` (known: ${known.join(', ')})` : ''}`, extra));
+      out.push(
+        error(
+          looksLikeCall ? 'unknown-call' : 'unknown-slot',
+          at,
+          `{${ref.source}}: there is no ${looksLikeCall ? 'call' : 'slot'} "${ref.root}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+          extra,
+        ),
+      );
       return undefined;
     }
     if (ref.root === callId) {
@@ -166,7 +228,14 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       return undefined;
     }
     if (allowCalls !== 'all' && !allowCalls.has(ref.root)) {
-      out.push(error('bad-reference', at, `{${ref.source}}: this request comes before "${ref.root}" has run; it can use slots and the results of calls this one waits for`, extra));
+      out.push(
+        error(
+          'bad-reference',
+          at,
+          `{${ref.source}}: this request comes before "${ref.root}" has run; it can use slots and the results of calls this one waits for`,
+          extra,
+        ),
+      );
       return undefined;
     }
     usedResults.add(ref.root);
@@ -183,7 +252,13 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     return result.schema;
   };
 
-  const checkTemplate = (template: string, at: string, allowCalls: 'none' | 'all' | Set<string>, callId?: string, bound?: ReadonlyMap<string, JsonSchema | undefined>) => {
+  const checkTemplate = (
+    template: string,
+    at: string,
+    allowCalls: 'none' | 'all' | Set<string>,
+    callId?: string,
+    bound?: ReadonlyMap<string, JsonSchema | undefined>,
+  ) => {
     const parsed = parseTemplate(template);
     for (const e of parsed.errors) out.push(error('bad-reference', at, e.message, { chainId, ...(callId ? { callId } : {}) }));
     for (const part of parsed.parts) if (part.kind === 'ref') checkRef(part.ref, at, allowCalls, callId, bound);
@@ -211,10 +286,20 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     const tool = tools.get(call.tool);
     if (!tool) {
       const names = [...tools.keys()];
-      out.push(error('unknown-tool', jsonPath(callPath, 'tool'), `call "${call.id}" uses the tool "${call.tool}", which is not defined${names.length ? ` (tools: ${names.join(', ')})` : ''}`, extra));
+      out.push(
+        error(
+          'unknown-tool',
+          jsonPath(callPath, 'tool'),
+          `call "${call.id}" uses the tool "${call.tool}", which is not defined${names.length ? ` (tools: ${names.join(', ')})` : ''}`,
+          extra,
+        ),
+      );
     }
     (call.after ?? []).forEach((a, j) => {
-      if (!callById.has(a)) out.push(error('unknown-after', jsonPath(callPath, 'after', j), `call "${call.id}" is set to run after "${a}", which is not a call of this chain`, extra));
+      if (!callById.has(a))
+        out.push(
+          error('unknown-after', jsonPath(callPath, 'after', j), `call "${call.id}" is set to run after "${a}", which is not a call of this chain`, extra),
+        );
       else if (a === call.id) out.push(error('self-reference', jsonPath(callPath, 'after', j), `call "${call.id}" cannot run after itself`, extra));
     });
     const behaviourCtx: BehaviourCheckContext = {
@@ -238,7 +323,15 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       const element = call.forEach !== undefined ? elementName(call) : undefined;
       const parsed = parseTemplate(r);
       const named = parsed.parts.find((p) => p.kind === 'ref' && p.ref.root === element);
-      if (named && named.kind === 'ref') out.push(error('element-in-request', at, `{${named.ref.source}}: the request of "${call.id}" comes once, before its calls, so it cannot name one element "${element}"; name the list instead (e.g. {${(call.forEach ?? '').replace(/^\{|\}$/g, '').replace(/\[\*\]$/, '')}})`, { chainId, callId: call.id }));
+      if (named && named.kind === 'ref')
+        out.push(
+          error(
+            'element-in-request',
+            at,
+            `{${named.ref.source}}: the request of "${call.id}" comes once, before its calls, so it cannot name one element "${element}"; name the list instead (e.g. {${(call.forEach ?? '').replace(/^\{|\}$/g, '').replace(/\[\*\]$/, '')}})`,
+            { chainId, callId: call.id },
+          ),
+        );
       else checkTemplate(r, at, ancestors.get(call.id) ?? new Set(), call.id);
     });
 
@@ -247,7 +340,15 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     const required = params && Array.isArray(params.required) ? (params.required as string[]) : [];
     const args = call.args ?? {};
     for (const name of required) {
-      if (!(name in args)) out.push(error('missing-required-arg', jsonPath(callPath, 'args', name), `call "${call.id}" gives no value for "${name}", a required argument of ${call.tool}`, extra));
+      if (!(name in args))
+        out.push(
+          error(
+            'missing-required-arg',
+            jsonPath(callPath, 'args', name),
+            `call "${call.id}" gives no value for "${name}", a required argument of ${call.tool}`,
+            extra,
+          ),
+        );
     }
     for (const [name, value] of Object.entries(args)) {
       const argPath = jsonPath(callPath, 'args', name);
@@ -255,13 +356,26 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       if (tool && !schema) {
         const closed = params?.additionalProperties === false;
         const known = Object.keys(properties);
-        out.push((closed ? error : warning)('unknown-arg', argPath, `${call.tool} has no parameter "${name}"${known.length ? ` (it has ${known.join(', ')})` : ''}`, extra));
+        out.push(
+          (closed ? error : warning)(
+            'unknown-arg',
+            argPath,
+            `${call.tool} has no parameter "${name}"${known.length ? ` (it has ${known.join(', ')})` : ''}`,
+            extra,
+          ),
+        );
       }
       checkArgument(value, argPath, schema, call.id, bound);
     }
   });
 
-  function checkArgument(value: JsonValue, argPath: string, schema: JsonSchema | undefined, callId: string, bound: ReadonlyMap<string, JsonSchema | undefined>): void {
+  function checkArgument(
+    value: JsonValue,
+    argPath: string,
+    schema: JsonSchema | undefined,
+    callId: string,
+    bound: ReadonlyMap<string, JsonSchema | undefined>,
+  ): void {
     const extra = { chainId, callId };
     const refs = collectReferences(value);
     const parsedErrors = typeof value === 'string' ? parseTemplate(value).errors : [];
@@ -271,14 +385,22 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     if (refs.length === 0 && parsedErrors.length === 0) {
       // A literal: check it exactly.
       for (const e of checkAgainstSchema(schema, value)) {
-        out.push(error('arg-type-mismatch', argPath, `the value ${JSON.stringify(value)} does not fit the parameter: ${e.path === '$' ? '' : `${e.path.slice(2)} `}${e.message}`, extra));
+        out.push(
+          error(
+            'arg-type-mismatch',
+            argPath,
+            `the value ${JSON.stringify(value)} does not fit the parameter: ${e.path === '$' ? '' : `${e.path.slice(2)} `}${e.message}`,
+            extra,
+          ),
+        );
       }
       return;
     }
     if (typeof value !== 'string') return; // references nested in objects/lists: checked on generated examples
     const whole = parseTemplate(value).whole;
     if (!whole) {
-      if (!typesCompatible({ type: 'string' }, schema)) out.push(error('arg-type-mismatch', argPath, `"${value}" makes a text, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
+      if (!typesCompatible({ type: 'string' }, schema))
+        out.push(error('arg-type-mismatch', argPath, `"${value}" makes a text, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
       return;
     }
     if (slotNames.has(whole.root) && whole.path.length === 0 && !bound.has(whole.root)) {
@@ -287,18 +409,39 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
         for (const v of samples.values) {
           const errors = checkAgainstSchema(schema, v);
           if (errors.length) {
-            out.push(error('arg-type-mismatch', argPath, `the slot "${whole.root}" can be ${JSON.stringify(v)}, which does not fit the parameter: ${errors[0].message}`, extra));
+            out.push(
+              error(
+                'arg-type-mismatch',
+                argPath,
+                `the slot "${whole.root}" can be ${JSON.stringify(v)}, which does not fit the parameter: ${errors[0].message}`,
+                extra,
+              ),
+            );
             break;
           }
         }
       } else if (!typesCompatible(samples.schema, schema)) {
-        out.push(error('arg-type-mismatch', argPath, `the slot "${whole.root}" gives ${describeTypes(schemaTypes(samples.schema))}, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
+        out.push(
+          error(
+            'arg-type-mismatch',
+            argPath,
+            `the slot "${whole.root}" gives ${describeTypes(schemaTypes(samples.schema))}, but the parameter expects ${describeTypes(schemaTypes(schema))}`,
+            extra,
+          ),
+        );
       }
       return;
     }
     const reached = refSchemas[0]?.schema;
     if (reached && !typesCompatible(reached, schema)) {
-      out.push(error('arg-type-mismatch', argPath, `{${whole.source}} gives ${describeTypes(schemaTypes(reached))}, but the parameter expects ${describeTypes(schemaTypes(schema))}`, extra));
+      out.push(
+        error(
+          'arg-type-mismatch',
+          argPath,
+          `{${whole.source}} gives ${describeTypes(schemaTypes(reached))}, but the parameter expects ${describeTypes(schemaTypes(schema))}`,
+          extra,
+        ),
+      );
     }
   }
 
@@ -312,7 +455,8 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     for (const id of planned.plan.levels.flat()) {
       const call = callById.get(id);
       const causes = new Set<string>();
-      if (call !== undefined && (call.when !== undefined || call.confirm !== undefined || (call.failure !== undefined && recoverOf(call) === 'report'))) causes.add(id);
+      if (call !== undefined && (call.when !== undefined || call.confirm !== undefined || (call.failure !== undefined && recoverOf(call) === 'report')))
+        causes.add(id);
       for (const p of preds.get(id) ?? []) for (const c of mayNotRun.get(p) ?? []) causes.add(c);
       if (causes.size) mayNotRun.set(id, causes);
     }
@@ -332,7 +476,8 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       }
     },
     (cond, at) => {
-      for (const id of conditionCallIds(cond)) if (!callById.has(id)) out.push(error('unknown-call', at, `the condition names "${id}", which is not a call of this chain`, { chainId }));
+      for (const id of conditionCallIds(cond))
+        if (!callById.has(id)) out.push(error('unknown-call', at, `the condition names "${id}", which is not a call of this chain`, { chainId }));
       out.push(...checkCondition(cond, at, { chainId, schemaOf: (ref) => checkRef(ref, at, 'all') }));
     },
     mayNotRun,
@@ -341,12 +486,20 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
   );
 
   for (const name of slotNames) {
-    if (!usedSlots.has(name)) out.push(warning('unused-slot', jsonPath(path, 'slots', name), `the slot "${name}" is never used in a request, an argument or the reply`, { chainId }));
+    if (!usedSlots.has(name))
+      out.push(warning('unused-slot', jsonPath(path, 'slots', name), `the slot "${name}" is never used in a request, an argument or the reply`, { chainId }));
   }
   if (chain.reply !== undefined) {
     chain.calls.forEach((call, i) => {
       if (!usedResults.has(call.id)) {
-        out.push(warning('unused-result', jsonPath(path, 'calls', i), `nothing uses the result of "${call.id}" and the reply does not mention it: the final answer should report what each call did`, { chainId, callId: call.id }));
+        out.push(
+          warning(
+            'unused-result',
+            jsonPath(path, 'calls', i),
+            `nothing uses the result of "${call.id}" and the reply does not mention it: the final answer should report what each call did`,
+            { chainId, callId: call.id },
+          ),
+        );
       }
     });
   }

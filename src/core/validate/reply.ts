@@ -47,10 +47,25 @@ export function checkReply(
   if (Array.isArray(reply)) {
     reply.forEach((variant, i) => {
       if (variant.when !== undefined) checkCond(variant.when, jsonPath(path, 'reply', i, 'when'));
-      else if (i < reply.length - 1) out.push(warning('unreachable-reply', jsonPath(path, 'reply', i + 1), `reply variant ${i + 1} has no "when", so it is always chosen and the variants after it are never used`, { chainId }));
+      else if (i < reply.length - 1)
+        out.push(
+          warning(
+            'unreachable-reply',
+            jsonPath(path, 'reply', i + 1),
+            `reply variant ${i + 1} has no "when", so it is always chosen and the variants after it are never used`,
+            { chainId },
+          ),
+        );
     });
     if (reply[reply.length - 1].when !== undefined) {
-      out.push(warning('no-fallback-reply', jsonPath(path, 'reply', reply.length - 1), `the last reply variant has a "when": when no variant holds the example gets the default summary; end with a variant without "when"`, { chainId }));
+      out.push(
+        warning(
+          'no-fallback-reply',
+          jsonPath(path, 'reply', reply.length - 1),
+          `the last reply variant has a "when": when no variant holds the example gets the default summary; end with a variant without "when"`,
+          { chainId },
+        ),
+      );
     }
   }
   // A variant after one whose condition is exactly `{ "declined": X }` or `{ "failed": X }` applies
@@ -80,10 +95,24 @@ export function checkReply(
       const causes = mayNotRun.get(root);
       if (causes && [...causes].some((c) => !excluded.has(c))) {
         reported.add(root);
-        out.push(warning('unguarded-reference', place, `{${part.ref.source}}: "${root}" may not run in an example, and this reply text is not guarded by a condition on it; add a reply variant with "when": { "ran": "${root}" } (and one for when it did not)`, { chainId, callId: root }));
+        out.push(
+          warning(
+            'unguarded-reference',
+            place,
+            `{${part.ref.source}}: "${root}" may not run in an example, and this reply text is not guarded by a condition on it; add a reply variant with "when": { "ran": "${root}" } (and one for when it did not)`,
+            { chainId, callId: root },
+          ),
+        );
       } else if (fanOuts.has(root) && indexed) {
         reported.add(root);
-        out.push(warning('unguarded-reference', place, `{${part.ref.source}}: "${root}" runs once per element and may run zero times, so this element may not exist; guard it with a variant "when": { "value": "{${root}.length}", "gt": 0 }`, { chainId, callId: root }));
+        out.push(
+          warning(
+            'unguarded-reference',
+            place,
+            `{${part.ref.source}}: "${root}" runs once per element and may run zero times, so this element may not exist; guard it with a variant "when": { "value": "{${root}.length}", "gt": 0 }`,
+            { chainId, callId: root },
+          ),
+        );
       }
     }
   }

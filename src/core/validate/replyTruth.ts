@@ -180,7 +180,9 @@ export function replyTruthDiagnostics(chain: Chain, path: string, tools: Readonl
           s.kind === 'failed'
             ? `add a variant before it with "when": { "failed": "${call.id}" } that says what failed, or retry the call (recover "retry")`
             : `guard it with "when": { "value": "{${call.id}.${s.flag.join('.')}}", "eq": true } and add a variant that says it did not happen`;
-        out.push(error('reply-contradicts-result', at, `${which} says "${claim}" ("${quote(t.template)}") but ${why}: ${fix}`, { chainId: chain.id, callId: call.id }));
+        out.push(
+          error('reply-contradicts-result', at, `${which} says "${claim}" ("${quote(t.template)}") but ${why}: ${fix}`, { chainId: chain.id, callId: call.id }),
+        );
       }
     }
   }

@@ -16,7 +16,11 @@ import type { Slice } from './context.ts';
 
 /** File name for "Save project": the project's name, lower-case, dashes. */
 export function projectFileName(project: Project): string {
-  const base = project.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'project';
+  const base =
+    project.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'project';
   return `${base}.chain.json`;
 }
 
@@ -41,7 +45,10 @@ export const createProjectSlice =
     }
 
     /** Runs an edit on the current chain; refused when there is none. */
-    function onChain<E>(edit: (project: Project, chainId: string) => EditResult<E>, extra?: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState>): boolean {
+    function onChain<E>(
+      edit: (project: Project, chainId: string) => EditResult<E>,
+      extra?: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState>,
+    ): boolean {
       const id = chainId();
       if (id === null) return apply({ ok: false, reason: 'there is no chain: add one first' });
       return apply(edit(get().project, id), extra);
@@ -99,7 +106,11 @@ export const createProjectSlice =
         set({ chainId: id, selectedCallIds: [], selectedEdgeIds: [], highlightedDiagnostic: null });
       },
 
-      connect: (source, target) => onChain((p, c) => connect(p, c, source, target), (r) => ({ selectedEdgeIds: [r.edgeId], selectedCallIds: [] })),
+      connect: (source, target) =>
+        onChain(
+          (p, c) => connect(p, c, source, target),
+          (r) => ({ selectedEdgeIds: [r.edgeId], selectedCallIds: [] }),
+        ),
       disconnect: (edgeIds) => {
         const id = chainId();
         if (id === null || edgeIds.length === 0) return false;
@@ -112,7 +123,11 @@ export const createProjectSlice =
         return apply({ ok: true, project, warnings: [] }, (r) => pruneSelection(r.project, id));
       },
       addOrder: (sourceId, targetId) => onChain((p, c) => addOrder(p, c, sourceId, targetId)),
-      removeOrder: (sourceId, targetId) => onChain((p, c) => removeOrder(p, c, sourceId, targetId), (r) => pruneSelection(r.project, chainId())),
+      removeOrder: (sourceId, targetId) =>
+        onChain(
+          (p, c) => removeOrder(p, c, sourceId, targetId),
+          (r) => pruneSelection(r.project, chainId()),
+        ),
       addCall: (toolName, position) => {
         let created: string | null = null;
         onChain(
@@ -129,7 +144,11 @@ export const createProjectSlice =
           (p, c) => renameCall(p, c, callId, newId),
           () => ({ selectedCallIds: get().selectedCallIds.map((s) => (s === callId ? newId : s)), selectedEdgeIds: [] }),
         ),
-      deleteCalls: (callIds) => onChain((p, c) => deleteCalls(p, c, callIds), (r) => pruneSelection(r.project, chainId())),
+      deleteCalls: (callIds) =>
+        onChain(
+          (p, c) => deleteCalls(p, c, callIds),
+          (r) => pruneSelection(r.project, chainId()),
+        ),
       deleteSelection: () => {
         const { selectedCallIds, selectedEdgeIds } = get();
         if (!selectedCallIds.length && !selectedEdgeIds.length) return false;
@@ -155,7 +174,11 @@ export const createProjectSlice =
       setArgument: (callId, arg, value) => onChain((p, c) => setArgument(p, c, callId, arg, value)),
       setCallRequests: (callId, requests) => onChain((p, c) => setCallRequests(p, c, callId, requests)),
       setCallBehaviour: (callId, patch) => onChain((p, c) => setCallBehaviour(p, c, callId, patch)),
-      setForEachFrom: (source, targetId) => onChain((p, c) => setForEachFrom(p, c, source, targetId), () => ({ selectedCallIds: [targetId], selectedEdgeIds: [] })),
+      setForEachFrom: (source, targetId) =>
+        onChain(
+          (p, c) => setForEachFrom(p, c, source, targetId),
+          () => ({ selectedCallIds: [targetId], selectedEdgeIds: [] }),
+        ),
       moveCalls: (positions) => {
         onChain((p, c) => moveCalls(p, c, positions));
       },
@@ -175,7 +198,10 @@ export const createProjectSlice =
       paste: (text, offset) => {
         const clip = text ?? get().clipboard;
         if (!clip) return false;
-        return onChain((p, c) => pasteCalls(p, c, clip, offset), (r) => ({ selectedCallIds: r.callIds, selectedEdgeIds: [] }));
+        return onChain(
+          (p, c) => pasteCalls(p, c, clip, offset),
+          (r) => ({ selectedCallIds: r.callIds, selectedEdgeIds: [] }),
+        );
       },
 
       addChain: (opts) => {
@@ -186,8 +212,7 @@ export const createProjectSlice =
         });
         return created;
       },
-      renameChain: (id, change) =>
-        apply(renameChain(get().project, id, change), (r) => (get().chainId === id ? { chainId: r.chainId } : {})),
+      renameChain: (id, change) => apply(renameChain(get().project, id, change), (r) => (get().chainId === id ? { chainId: r.chainId } : {})),
       deleteChain: (id) =>
         apply(deleteChain(get().project, id), (r) => {
           if (get().chainId !== id) return {};

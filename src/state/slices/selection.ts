@@ -39,7 +39,8 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
     if (!diagnostic) return set({ highlightedDiagnostic: null });
     const s = get();
     const update: Partial<SelectionSlice> & { chainId?: string } = { highlightedDiagnostic: diagnostic };
-    if (diagnostic.chainId && diagnostic.chainId !== s.chainId && s.project.chains.some((c) => c.id === diagnostic.chainId)) update.chainId = diagnostic.chainId;
+    if (diagnostic.chainId && diagnostic.chainId !== s.chainId && s.project.chains.some((c) => c.id === diagnostic.chainId))
+      update.chainId = diagnostic.chainId;
     if (diagnostic.callId) {
       update.selectedCallIds = [diagnostic.callId];
       update.selectedEdgeIds = [];

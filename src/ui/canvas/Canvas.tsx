@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
-import type { Connection, EdgeChange, FitViewOptions, IsValidConnection, MiniMapNodeProps, NodeChange, OnMoveEnd, OnMoveStart, OnNodeDrag, Viewport } from '@xyflow/react';
+import type {
+  Connection,
+  EdgeChange,
+  FitViewOptions,
+  IsValidConnection,
+  MiniMapNodeProps,
+  NodeChange,
+  OnMoveEnd,
+  OnMoveStart,
+  OnNodeDrag,
+  Viewport,
+} from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/index.ts';
 import { type Position } from '../../core/index.ts';
 import { appStore, selectGraphView, selectLineage, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
@@ -108,7 +119,10 @@ function ChainCanvas({ chainId }: { chainId: string }) {
     }
     if (moved.size) setOverrides((old) => new Map([...old, ...moved]));
     const s = appStore.getState();
-    const next = nextSelection(s.selectedCallIds, changes.filter((c) => !('id' in c && c.id.startsWith(BAND_ID_PREFIX))));
+    const next = nextSelection(
+      s.selectedCallIds,
+      changes.filter((c) => !('id' in c && c.id.startsWith(BAND_ID_PREFIX))),
+    );
     if (next) s.setSelection({ callIds: next, edgeIds: s.selectedEdgeIds });
   }, []);
 
@@ -155,18 +169,15 @@ function ChainCanvas({ chainId }: { chainId: string }) {
     event.dataTransfer.dropEffect = 'copy';
   }, []);
 
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const tool = readToolDrag(event.dataTransfer);
-      if (tool === null) return;
-      event.preventDefault();
-      event.stopPropagation();
-      // Not where it was let go: in a free spot of its turn's column, following the layout
-      // (layout/columns.ts, drawnPositions) until the user drags it somewhere.
-      appStore.getState().addCall(tool);
-    },
-    [],
-  );
+  const onDrop = useCallback((event: DragEvent) => {
+    const tool = readToolDrag(event.dataTransfer);
+    if (tool === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    // Not where it was let go: in a free spot of its turn's column, following the layout
+    // (layout/columns.ts, drawnPositions) until the user drags it somewhere.
+    appStore.getState().addCall(tool);
+  }, []);
 
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
   const callCount = view?.nodes.length ?? 0;
@@ -187,9 +198,7 @@ function ChainCanvas({ chainId }: { chainId: string }) {
             </button>
           </p>
         )}
-        {callCount === 0 && (
-          <p className="canvas-hint">Drag a tool from the library onto the canvas, or use “Quick add”, to make the first call.</p>
-        )}
+        {callCount === 0 && <p className="canvas-hint">Drag a tool from the library onto the canvas, or use “Quick add”, to make the first call.</p>}
         <ReactFlow<FlowNode, DependencyFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -219,7 +228,14 @@ function ChainCanvas({ chainId }: { chainId: string }) {
         </ReactFlow>
       </div>
       <div className="canvas-footer">
-        <Controls showInteractive={false} orientation="horizontal" fitViewOptions={FIT_VIEW_OPTIONS} onZoomIn={markMoved} onZoomOut={markMoved} onFitView={markMoved} />
+        <Controls
+          showInteractive={false}
+          orientation="horizontal"
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onZoomIn={markMoved}
+          onZoomOut={markMoved}
+          onFitView={markMoved}
+        />
         <button type="button" className="button button-small minimap-toggle" aria-pressed={minimapShown} onClick={() => setMinimapShown((shown) => !shown)}>
           Minimap
         </button>
@@ -244,7 +260,19 @@ const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 /** A minimap node that draws turn bands and leaves calls out (large chains). */
 function BandsOnly(p: MiniMapNodeProps) {
   if (!p.className.includes('minimap-band')) return null;
-  return <rect className={`react-flow__minimap-node ${p.className} is-alone`} x={p.x} y={p.y} rx={p.borderRadius} ry={p.borderRadius} width={p.width} height={p.height} style={p.style} shapeRendering={p.shapeRendering} />;
+  return (
+    <rect
+      className={`react-flow__minimap-node ${p.className} is-alone`}
+      x={p.x}
+      y={p.y}
+      rx={p.borderRadius}
+      ry={p.borderRadius}
+      width={p.width}
+      height={p.height}
+      style={p.style}
+      shapeRendering={p.shapeRendering}
+    />
+  );
 }
 
 function miniMapClass(node: FlowNode): string {

@@ -9,11 +9,28 @@ import type { DependencyFlowEdge } from './flowElements.ts';
  * reads, dashed and labelled with the test ("if cal.events.length > 0"). A type mismatch is
  * drawn in the error colour with a ⚠ and the reason as its title.
  */
-function DependencyEdgeComponent({ id, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, selected }: EdgeProps<DependencyFlowEdge>) {
+function DependencyEdgeComponent({
+  id,
+  data,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerEnd,
+  selected,
+}: EdgeProps<DependencyFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const edge = data?.edge;
   const label = edge ? (edge.kind === 'order' ? 'after' : edge.kind === 'condition' && edge.argPath.startsWith('when') ? `if ${edge.label}` : edge.label) : '';
-  const title = edge?.typeMismatch ? edge.mismatch : edge?.brokenField ? `{${edge.reference ?? edge.label}}: no such field in the result` : edge?.kind === 'condition' ? label : undefined;
+  const title = edge?.typeMismatch
+    ? edge.mismatch
+    : edge?.brokenField
+      ? `{${edge.reference ?? edge.label}}: no such field in the result`
+      : edge?.kind === 'condition'
+        ? label
+        : undefined;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className="dependency-path" interactionWidth={16} />

@@ -112,7 +112,15 @@ function Strips({ node, behaviour }: { node: GraphNode; behaviour: NonNullable<G
       )}
       {behaviour.when && (
         <div className="call-strip call-strip-when" title={behaviour.when.title}>
-          <Handle role="img" type="target" position={Position.Left} id={WHEN_TARGET_HANDLE} className="handle-strip" isConnectable={false} aria-label={`What the condition of ${node.id} reads`} />
+          <Handle
+            role="img"
+            type="target"
+            position={Position.Left}
+            id={WHEN_TARGET_HANDLE}
+            className="handle-strip"
+            isConnectable={false}
+            aria-label={`What the condition of ${node.id} reads`}
+          />
           <span className="call-strip-icon" aria-hidden="true">
             ?
           </span>
@@ -140,7 +148,10 @@ function Strips({ node, behaviour }: { node: GraphNode; behaviour: NonNullable<G
 function InputRow({ nodeId, handle, filled }: { nodeId: string; handle: ArgumentHandle; filled: boolean }) {
   const types = handle.types.join(' | ') || 'any';
   return (
-    <span className={`port port-in${filled ? ' is-filled' : ''}${handle.known ? '' : ' is-unknown'}`} title={`${handle.name}: ${types}${handle.description ? ` — ${handle.description}` : ''}`}>
+    <span
+      className={`port port-in${filled ? ' is-filled' : ''}${handle.known ? '' : ' is-unknown'}`}
+      title={`${handle.name}: ${types}${handle.description ? ` — ${handle.description}` : ''}`}
+    >
       <Handle role="img" type="target" position={Position.Left} id={handle.name} className="handle-arg" aria-label={`Argument ${handle.name} of ${nodeId}`} />
       <span className="port-name">
         {handle.name}
@@ -159,7 +170,14 @@ function OutputRow({ nodeId, field }: { nodeId: string; field: ResultField }) {
   return (
     <span className={`port port-out depth-${Math.min(field.depth, 4)}`} title={`${field.path}: ${types}${field.description ? ` — ${field.description}` : ''}`}>
       <span className="port-name">{field.label}</span>
-      <Handle role="img" type="source" position={Position.Right} id={field.path} className={`handle-field${field.isList ? ' is-list' : ''}`} aria-label={`Result field ${field.path} of ${nodeId}`} />
+      <Handle
+        role="img"
+        type="source"
+        position={Position.Right}
+        id={field.path}
+        className={`handle-field${field.isList ? ' is-list' : ''}`}
+        aria-label={`Result field ${field.path} of ${nodeId}`}
+      />
     </span>
   );
 }

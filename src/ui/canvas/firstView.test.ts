@@ -22,7 +22,12 @@ describe('firstViewport', () => {
   });
 
   it('for any chain and canvas: the zoom is within [floor, max], and the chain’s top-left corner is in the room', () => {
-    const rect = fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer({ min: -5000, max: 5000 }), width: fc.integer({ min: 1, max: 20000 }), height: fc.integer({ min: 1, max: 20000 }) });
+    const rect = fc.record({
+      x: fc.integer({ min: -5000, max: 5000 }),
+      y: fc.integer({ min: -5000, max: 5000 }),
+      width: fc.integer({ min: 1, max: 20000 }),
+      height: fc.integer({ min: 1, max: 20000 }),
+    });
     const size = fc.record({ width: fc.integer({ min: 200, max: 4000 }), height: fc.integer({ min: 200, max: 3000 }) });
     fc.assert(
       fc.property(rect, size, fc.double({ min: 0.3, max: 1, noNaN: true }), (b, s, floor) => {

@@ -57,7 +57,13 @@ export function viewBounds(view: Pick<GraphView, 'nodes' | 'bands'>): Rect | nul
  * `floor` and no more than `max`. On an axis where the chain fits it is centred; on one where
  * it does not, its start (left: the first turn; top) is put at the inset.
  */
-export function firstViewport(bounds: Rect | null, size: { width: number; height: number }, insets: Insets, floor = READABLE_ZOOM, max = MAX_FIRST_ZOOM): FirstViewport {
+export function firstViewport(
+  bounds: Rect | null,
+  size: { width: number; height: number },
+  insets: Insets,
+  floor = READABLE_ZOOM,
+  max = MAX_FIRST_ZOOM,
+): FirstViewport {
   if (!bounds || bounds.width <= 0 || bounds.height <= 0) return { x: insets.left, y: insets.top, zoom: max };
   const w = Math.max(1, size.width - insets.left - insets.right);
   const h = Math.max(1, size.height - insets.top - insets.bottom);

@@ -13,7 +13,13 @@ function roomBooking(): GraphView {
 }
 
 const none: Highlight = { selectedCallIds: new Set(), selectedEdgeIds: new Set(), focus: null, ancestors: new Set(), descendants: new Set() };
-const focusOnBook: Highlight = { selectedCallIds: new Set(['book']), selectedEdgeIds: new Set(), focus: 'book', ancestors: new Set(['rooms']), descendants: new Set(['invite']) };
+const focusOnBook: Highlight = {
+  selectedCallIds: new Set(['book']),
+  selectedEdgeIds: new Set(),
+  focus: 'book',
+  ancestors: new Set(['rooms']),
+  descendants: new Set(['invite']),
+};
 const calls = (nodes: ReturnType<typeof toFlowNodes>) => nodes.filter((n): n is CallFlowNode => n.type === 'call');
 
 describe('toFlowNodes', () => {

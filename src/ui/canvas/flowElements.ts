@@ -133,7 +133,14 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
     const className = ['call-node', lineageClass(node.id, h)].filter(Boolean).join(' ');
     const position = overrides.get(node.id) ?? node.position;
     const cached = cache.nodes.get(node.id);
-    if (cached && cached.source === node && cached.selected === selected && cached.className === className && cached.x === position.x && cached.y === position.y) {
+    if (
+      cached &&
+      cached.source === node &&
+      cached.selected === selected &&
+      cached.className === className &&
+      cached.x === position.x &&
+      cached.y === position.y
+    ) {
       out.push(cached.flow);
       continue;
     }
@@ -161,7 +168,8 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
 export function edgeLabel(edge: GraphEdge): string {
   if (edge.kind === 'order') return `${edge.target} runs after ${edge.source} (order only)`;
   if (edge.kind === 'each') return `${edge.target} runs once for each element of {${edge.reference ?? edge.label}}`;
-  if (edge.kind === 'condition') return `${edge.target} ${edge.argPath.startsWith('where') ? 'filter' : 'only if'}: ${edge.label.replace(/^where /, '')} (reads ${edge.source})`;
+  if (edge.kind === 'condition')
+    return `${edge.target} ${edge.argPath.startsWith('where') ? 'filter' : 'only if'}: ${edge.label.replace(/^where /, '')} (reads ${edge.source})`;
   return `${edge.target}.${edge.argPath} ← {${edge.label}}${edge.typeMismatch ? ' (type mismatch)' : ''}`;
 }
 

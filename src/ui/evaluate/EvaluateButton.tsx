@@ -8,7 +8,13 @@ export function EvaluateButton({ compact = false }: { compact?: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={compact ? 'button button-small' : 'button'} aria-haspopup="dialog" aria-label="Evaluate a model" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={compact ? 'button button-small' : 'button'}
+        aria-haspopup="dialog"
+        aria-label="Evaluate a model"
+        onClick={() => setOpen(true)}
+      >
         Evaluate
       </button>
       {open && <EvaluateView onClose={() => setOpen(false)} />}

@@ -1,5 +1,22 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
-import { evaluate, METRICS, metricRows, parseGoldLines, parsePredictionLines, PATTERN_LABELS, percent, TARGETS, targetMet, targetText, type EvalReport, type GoldCase, type MetricGroup, type MetricKey, type Pattern, type Prediction } from '../../core/generation.ts';
+import {
+  evaluate,
+  METRICS,
+  metricRows,
+  parseGoldLines,
+  parsePredictionLines,
+  PATTERN_LABELS,
+  percent,
+  TARGETS,
+  targetMet,
+  targetText,
+  type EvalReport,
+  type GoldCase,
+  type MetricGroup,
+  type MetricKey,
+  type Pattern,
+  type Prediction,
+} from '../../core/generation.ts';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import './evaluate.css';
 
@@ -68,7 +85,8 @@ export function EvaluateView({ onClose }: { onClose: () => void }) {
     <ModalDialog title="Evaluate a model" className="evaluate-dialog" onClose={onClose}>
       <div className="evaluate-body">
         <p className="evaluate-muted">
-          Score a model&apos;s transcripts against a gold test set: chain completion, dependency accuracy, parallel recognition, over-serialization and synthesis against the seed&apos;s targets, and more. The files are read in this page; nothing leaves it.
+          Score a model&apos;s transcripts against a gold test set: chain completion, dependency accuracy, parallel recognition, over-serialization and
+          synthesis against the seed&apos;s targets, and more. The files are read in this page; nothing leaves it.
         </p>
         <div
           className={`evaluate-drop${over ? ' is-over' : ''}`}
@@ -91,7 +109,11 @@ export function EvaluateView({ onClose }: { onClose: () => void }) {
                 void take(files, 'gold');
               }}
             />
-            <span className="evaluate-file">{gold ? `${gold.name}: ${gold.cases.length} test case${gold.cases.length === 1 ? '' : 's'}${gold.problems ? `, ${gold.problems} unreadable line${gold.problems === 1 ? '' : 's'}` : ''}` : 'generate --format eval'}</span>
+            <span className="evaluate-file">
+              {gold
+                ? `${gold.name}: ${gold.cases.length} test case${gold.cases.length === 1 ? '' : 's'}${gold.problems ? `, ${gold.problems} unreadable line${gold.problems === 1 ? '' : 's'}` : ''}`
+                : 'generate --format eval'}
+            </span>
           </div>
           <div className="evaluate-pick">
             <label htmlFor={predId}>Predictions</label>
@@ -105,7 +127,11 @@ export function EvaluateView({ onClose }: { onClose: () => void }) {
                 void take(files, 'pred');
               }}
             />
-            <span className="evaluate-file">{pred ? `${pred.name}: ${pred.predictions.size} transcript${pred.predictions.size === 1 ? '' : 's'}${pred.problems ? `, ${pred.problems} unreadable line${pred.problems === 1 ? '' : 's'}` : ''}` : '{"id", "messages"} per line (chainwright eval --save)'}</span>
+            <span className="evaluate-file">
+              {pred
+                ? `${pred.name}: ${pred.predictions.size} transcript${pred.predictions.size === 1 ? '' : 's'}${pred.problems ? `, ${pred.problems} unreadable line${pred.problems === 1 ? '' : 's'}` : ''}`
+                : '{"id", "messages"} per line (chainwright eval --save)'}
+            </span>
           </div>
           <p className="evaluate-drop-hint">…or drop both files here.</p>
         </div>
@@ -172,7 +198,10 @@ function Report({ report }: { report: EvalReport }) {
             {report.worst.map((w) => (
               <li key={w.id}>
                 <div className="evaluate-worst-head">
-                  <code>{w.id}</code> <span className="evaluate-muted">{w.chain} · {w.pattern} · score {percent(w.score)}</span>
+                  <code>{w.id}</code>{' '}
+                  <span className="evaluate-muted">
+                    {w.chain} · {w.pattern} · score {percent(w.score)}
+                  </span>
                 </div>
                 <ul>
                   {w.problems.slice(0, 6).map((p, k) => (
@@ -214,7 +243,9 @@ function PatternChart({ groups }: { groups: { [pattern: string]: MetricGroup } }
                   <div key={p} className="evaluate-bar-row">
                     <span className="evaluate-bar-label">{p}</span>
                     <span className="evaluate-bar-track" aria-hidden="true">
-                      {value !== null && <span className={`evaluate-bar ${met ? 'is-met' : 'is-missed'}`} style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />}
+                      {value !== null && (
+                        <span className={`evaluate-bar ${met ? 'is-met' : 'is-missed'}`} style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
+                      )}
                       <span className="evaluate-bar-target" style={{ left: `${target.value * 100}%` }} />
                     </span>
                     <span className={`evaluate-bar-value${met === false ? ' is-missed' : ''}`}>{percent(value)}</span>

@@ -7,7 +7,9 @@ const dir = new URL('../../../public/examples/', import.meta.url);
 
 describe('the examples gallery', () => {
   it('lists every bundled example file, once', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.chain.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.chain.json'))
+      .sort();
     expect(EXAMPLES.map((e) => e.file).sort()).toEqual(files);
   });
 

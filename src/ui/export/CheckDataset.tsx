@@ -73,7 +73,8 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Check a dataset" className="check-dialog" onClose={onClose}>
       <p className="export-muted">
-        Runs the same checker as the export on every line of a JSONL file (or a distil .zip bundle), so you can audit data made elsewhere. Nothing leaves this page.
+        Runs the same checker as the export on every line of a JSONL file (or a distil .zip bundle), so you can audit data made elsewhere. Nothing leaves this
+        page.
       </p>
       <div className="check-controls">
         <div className="export-field">

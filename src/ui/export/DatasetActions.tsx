@@ -11,7 +11,13 @@ export function ExportDatasetButton({ compact = false }: { compact?: boolean }) 
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={compact ? 'button button-small' : 'button'} aria-haspopup="dialog" aria-label="Export dataset" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={compact ? 'button button-small' : 'button'}
+        aria-haspopup="dialog"
+        aria-label="Export dataset"
+        onClick={() => setOpen(true)}
+      >
         {compact ? 'Export' : 'Export dataset'}
       </button>
       {open && <ExportDialog onClose={() => setOpen(false)} />}
@@ -24,7 +30,13 @@ export function CheckDatasetButton({ compact = false }: { compact?: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={compact ? 'button button-small' : 'button'} aria-haspopup="dialog" aria-label="Check a dataset" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={compact ? 'button button-small' : 'button'}
+        aria-haspopup="dialog"
+        aria-label="Check a dataset"
+        onClick={() => setOpen(true)}
+      >
         {compact ? 'Check' : 'Check a dataset'}
       </button>
       {open && <CheckDataset onClose={() => setOpen(false)} />}

@@ -54,13 +54,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Export dataset" className="export-dialog" onClose={onClose}>
       <div className="export-body">
-        <SettingsForm project={project} settings={settings} problems={problems} chains={preview?.ok ? preview.summary.chains : undefined} update={update} disabled={running} />
+        <SettingsForm
+          project={project}
+          settings={settings}
+          problems={problems}
+          chains={preview?.ok ? preview.summary.chains : undefined}
+          update={update}
+          disabled={running}
+        />
         <div className="export-results" aria-busy={stale}>
           {preview && !preview.ok && (
             <div role="alert" className="export-alert">
-              <p>
-                {settings.format === 'distil' ? 'distil cannot be written from this project yet:' : 'This export cannot be made:'}
-              </p>
+              <p>{settings.format === 'distil' ? 'distil cannot be written from this project yet:' : 'This export cannot be made:'}</p>
               <DiagnosticList diagnostics={preview.diagnostics} label="Why the export cannot be made" />
             </div>
           )}
@@ -71,7 +76,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 <MixChart
                   report={preview.summary.mix}
                   weights={settings.mode === 'mix' ? settings.mix : undefined}
-                  onWeight={settings.mode === 'mix' && !running ? (pattern: Pattern, text: string) => update({ mix: { ...settings.mix, [pattern]: text } }) : undefined}
+                  onWeight={
+                    settings.mode === 'mix' && !running ? (pattern: Pattern, text: string) => update({ mix: { ...settings.mix, [pattern]: text } }) : undefined
+                  }
                   invalid={(p) => problems.some((x) => x.field === `mix:${p}`)}
                 />
                 {mixProblem && <p className="field-hint">{mixProblem}</p>}
@@ -101,7 +108,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               )}
               <section className="export-section" aria-labelledby={`${headingId}-preview`}>
                 <h3 id={`${headingId}-preview`}>
-                  Preview <span className="export-muted">· {preview.output.kind === 'zip' ? `${preview.output.entries.train} in ${preview.output.fileName}` : preview.output.fileName}</span>
+                  Preview{' '}
+                  <span className="export-muted">
+                    · {preview.output.kind === 'zip' ? `${preview.output.entries.train} in ${preview.output.fileName}` : preview.output.fileName}
+                  </span>
                 </h3>
                 <PreviewLines lines={preview.lines} fileName={preview.output.fileName} />
               </section>
@@ -142,4 +152,3 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     </ModalDialog>
   );
 }
-

@@ -27,7 +27,8 @@ export function ExportStatus({ state }: { state: JobState }) {
     case 'done':
       return (
         <p role="status" className="export-done">
-          {state.destination === 'file' ? 'Saved' : 'Exported'} {formatCount(state.examples)} examples to {state.fileName} ({formatBytes(state.bytes)}) in {formatDuration(state.elapsedMs)}.
+          {state.destination === 'file' ? 'Saved' : 'Exported'} {formatCount(state.examples)} examples to {state.fileName} ({formatBytes(state.bytes)}) in{' '}
+          {formatDuration(state.elapsedMs)}.
           {state.url && (
             <>
               {' '}

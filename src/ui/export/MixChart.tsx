@@ -8,7 +8,17 @@ function percent(share: number): string {
  * Target vs achieved share per pattern, as a table with bars. In mix mode the target weights are
  * editable in the table. Patterns the target asks for but no chosen chain has are called out.
  */
-export function MixChart({ report, weights, onWeight, invalid }: { report: MixReport; weights?: Record<Pattern, string>; onWeight?: (pattern: Pattern, text: string) => void; invalid?: (pattern: Pattern) => boolean }) {
+export function MixChart({
+  report,
+  weights,
+  onWeight,
+  invalid,
+}: {
+  report: MixReport;
+  weights?: Record<Pattern, string>;
+  onWeight?: (pattern: Pattern, text: string) => void;
+  invalid?: (pattern: Pattern) => boolean;
+}) {
   return (
     <div className="mix-chart">
       <table className="mix-table" aria-label="Mix by pattern">
@@ -60,7 +70,8 @@ export function MixChart({ report, weights, onWeight, invalid }: { report: MixRe
       </p>
       {report.missing.length > 0 && (
         <p className="export-note export-note-warning" role="note">
-          No chain to draw from for {report.missing.map((p) => report.rows.find((r) => r.pattern === p)!.label).join(', ')}: their share goes to the other patterns. Add a chain of that shape to reach the target.
+          No chain to draw from for {report.missing.map((p) => report.rows.find((r) => r.pattern === p)!.label).join(', ')}: their share goes to the other
+          patterns. Add a chain of that shape to reach the target.
         </p>
       )}
     </div>

@@ -17,7 +17,21 @@ function problemOf(problems: FieldProblem[], field: SettingsField): string | und
   return problems.find((p) => p.field === field)?.message;
 }
 
-function NumberField({ label, value, onChange, problem, className, hint }: { label: string; value: string; onChange: (v: string) => void; problem?: string; className?: string; hint?: ReactNode }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  problem,
+  className,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  problem?: string;
+  className?: string;
+  hint?: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="export-field">
@@ -41,7 +55,19 @@ function NumberField({ label, value, onChange, problem, className, hint }: { lab
   );
 }
 
-function Check({ label, checked, onChange, note, disabled }: { label: string; checked: boolean; onChange: (v: boolean) => void; note?: string; disabled?: boolean }) {
+function Check({
+  label,
+  checked,
+  onChange,
+  note,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  note?: string;
+  disabled?: boolean;
+}) {
   return (
     <label className="export-check">
       <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
@@ -72,7 +98,13 @@ function ExamplesFieldset({ project, settings, problems, chains, update }: FormP
       </div>
       {settings.mode === 'mix' ? (
         <>
-          <NumberField label="Total examples" className="input-count" value={settings.total} problem={problemOf(problems, 'total')} onChange={(total) => update({ total })} />
+          <NumberField
+            label="Total examples"
+            className="input-count"
+            value={settings.total}
+            problem={problemOf(problems, 'total')}
+            onChange={(total) => update({ total })}
+          />
           <ul className="export-chain-list" aria-label="Chains to draw from">
             {project.chains.map((c) => (
               <li key={c.id}>
@@ -138,10 +170,21 @@ function SplitFieldset({ settings, problems, update }: FormProps) {
       <Check label="Hold out a test set" checked={settings.split} onChange={(split) => update({ split })} />
       {settings.split && (
         <div className="export-row">
-          <NumberField label="Test share" className="input-count" value={settings.fraction} problem={problemOf(problems, 'fraction')} onChange={(fraction) => update({ fraction })} />
+          <NumberField
+            label="Test share"
+            className="input-count"
+            value={settings.fraction}
+            problem={problemOf(problems, 'fraction')}
+            onChange={(fraction) => update({ fraction })}
+          />
           <div className="export-field">
             <label htmlFor={id}>Split by</label>
-            <select id={id} className="select select-narrow" value={settings.splitBy} onChange={(e) => update({ splitBy: e.target.value === 'slot' ? 'slot' : 'template' })}>
+            <select
+              id={id}
+              className="select select-narrow"
+              value={settings.splitBy}
+              onChange={(e) => update({ splitBy: e.target.value === 'slot' ? 'slot' : 'template' })}
+            >
               <option value="template">request template</option>
               <option value="slot">slot value</option>
             </select>
@@ -166,7 +209,12 @@ function OptionsFieldset({ settings, update }: FormProps) {
       />
       <Check label="System prompt" checked={settings.includeSystem} onChange={(includeSystem) => update({ includeSystem })} />
       <Check label="Tools on every line" checked={settings.includeTools} onChange={(includeTools) => update({ includeTools })} />
-      <Check label="Unique requests" note="no two examples share a first user message" checked={settings.uniqueRequests} onChange={(uniqueRequests) => update({ uniqueRequests })} />
+      <Check
+        label="Unique requests"
+        note="no two examples share a first user message"
+        checked={settings.uniqueRequests}
+        onChange={(uniqueRequests) => update({ uniqueRequests })}
+      />
     </fieldset>
   );
 }

@@ -12,7 +12,8 @@ export function SplitSummaryView({ split }: { split: SplitSummary }) {
   return (
     <div className="split-summary">
       <p>
-        Train {formatCount(split.train)} · test {formatCount(split.test)}, split by {split.by === 'template' ? 'request template' : 'slot value'}: the test requests are never seen in training.
+        Train {formatCount(split.train)} · test {formatCount(split.test)}, split by {split.by === 'template' ? 'request template' : 'slot value'}: the test
+        requests are never seen in training.
       </p>
       <ul aria-label="Split by chain">
         {split.chains.map((c) => (
@@ -23,12 +24,14 @@ export function SplitSummaryView({ split }: { split: SplitSummary }) {
                 — train {formatCount(c.train)}, test {formatCount(c.test)}
                 {c.testTemplateTexts && (
                   <span className="export-muted">
-                    ; held out {c.testTemplateTexts.length} of {c.testTemplateTexts.length + (c.trainTemplateCount ?? 0)} templates: {c.testTemplateTexts.map((t) => `“${t}”`).join(', ')}
+                    ; held out {c.testTemplateTexts.length} of {c.testTemplateTexts.length + (c.trainTemplateCount ?? 0)} templates:{' '}
+                    {c.testTemplateTexts.map((t) => `“${t}”`).join(', ')}
                   </span>
                 )}
                 {c.slots?.map((s) => (
                   <span key={s.slot} className="export-muted">
-                    ; slot {s.slot}: {s.kind === 'values' ? `test values ${valueList(s.testValues)}` : `values hashed, ${Math.round((s.testShare ?? 0) * 100)} % held out`}
+                    ; slot {s.slot}:{' '}
+                    {s.kind === 'values' ? `test values ${valueList(s.testValues)}` : `values hashed, ${Math.round((s.testShare ?? 0) * 100)} % held out`}
                   </span>
                 ))}
               </>

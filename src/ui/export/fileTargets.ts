@@ -37,7 +37,11 @@ export async function pickSaveFile(fileName: string, kind: 'jsonl' | 'zip'): Pro
   try {
     handle = await picker({
       suggestedName: fileName,
-      types: [kind === 'zip' ? { description: 'Zip archive', accept: { 'application/zip': ['.zip'] } } : { description: 'JSON Lines', accept: { 'application/jsonl': ['.jsonl'] } }],
+      types: [
+        kind === 'zip'
+          ? { description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }
+          : { description: 'JSON Lines', accept: { 'application/jsonl': ['.jsonl'] } },
+      ],
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') return null;

@@ -10,7 +10,11 @@ describe('specOf', () => {
   it('turns the default fields into a mix of 1000 examples over every chain, openai, that the core prepares', () => {
     const result = specOf(project, defaultSettings(3));
     if (!result.ok) throw new Error('refused');
-    expect(result.spec).toMatchObject({ format: 'openai', seed: 3, selection: { kind: 'mix', total: 1000, chains: ['browse-and-read', 'new-folder-and-file'] } });
+    expect(result.spec).toMatchObject({
+      format: 'openai',
+      seed: 3,
+      selection: { kind: 'mix', total: 1000, chains: ['browse-and-read', 'new-folder-and-file'] },
+    });
     const prepared = prepareDataset(result.spec);
     expect(prepared.ok && prepared.run.examples).toBe(1000);
   });
@@ -19,7 +23,13 @@ describe('specOf', () => {
     const mix = specOf(project, with_({ excluded: ['browse-and-read'] }));
     expect(mix.ok && mix.spec.selection).toMatchObject({ chains: ['new-folder-and-file'] });
     const counts = specOf(project, with_({ mode: 'counts', counts: { 'browse-and-read': '7' } }));
-    expect(counts.ok && counts.spec.selection).toEqual({ kind: 'counts', counts: [{ chainId: 'browse-and-read', count: 7 }, { chainId: 'new-folder-and-file', count: 100 }] });
+    expect(counts.ok && counts.spec.selection).toEqual({
+      kind: 'counts',
+      counts: [
+        { chainId: 'browse-and-read', count: 7 },
+        { chainId: 'new-folder-and-file', count: 100 },
+      ],
+    });
   });
 
   it('names each field that is not a valid number, and the chains when none is picked', () => {
@@ -36,7 +46,13 @@ describe('specOf', () => {
   });
 
   it('passes the split and the options through', () => {
-    const result = specOf(project, with_({ split: true, fraction: '0.2', splitBy: 'slot', serializeParallel: true, includeSystem: false, includeTools: false, uniqueRequests: true }));
-    expect(result.ok && result.spec).toMatchObject({ split: { fraction: 0.2, by: 'slot' }, options: { serializeParallel: true, includeSystem: false, includeTools: false, uniqueRequests: true } });
+    const result = specOf(
+      project,
+      with_({ split: true, fraction: '0.2', splitBy: 'slot', serializeParallel: true, includeSystem: false, includeTools: false, uniqueRequests: true }),
+    );
+    expect(result.ok && result.spec).toMatchObject({
+      split: { fraction: 0.2, by: 'slot' },
+      options: { serializeParallel: true, includeSystem: false, includeTools: false, uniqueRequests: true },
+    });
   });
 });

@@ -86,15 +86,23 @@ export function specOf(project: Project, settings: ExportSettings): SpecResult {
       if (!/^\s*\d*\.?\d+\s*$/.test(text) || !Number.isFinite(weight)) problems.push({ field: `mix:${p}`, message: 'A weight is a number ≥ 0' });
       mix[p] = weight;
     }
-    if (PATTERNS.every((p) => !(mix[p] > 0)) && !problems.some((x) => x.field.startsWith('mix:'))) problems.push({ field: `mix:${PATTERNS[0]}`, message: 'Give at least one pattern a weight above 0' });
+    if (PATTERNS.every((p) => !(mix[p] > 0)) && !problems.some((x) => x.field.startsWith('mix:')))
+      problems.push({ field: `mix:${PATTERNS[0]}`, message: 'Give at least one pattern a weight above 0' });
     selection = { kind: 'mix', total, chains, mix };
   } else {
-    selection = { kind: 'counts', counts: project.chains.map((c) => ({ chainId: c.id, count: wholeNumber(chainCountText(settings, c.id), `count:${c.id}`, `The count of ${c.id}`, problems) })) };
+    selection = {
+      kind: 'counts',
+      counts: project.chains.map((c) => ({
+        chainId: c.id,
+        count: wholeNumber(chainCountText(settings, c.id), `count:${c.id}`, `The count of ${c.id}`, problems),
+      })),
+    };
   }
   let fraction = 0;
   if (settings.split) {
     fraction = Number(settings.fraction);
-    if (!/^\s*0?\.\d+\s*$/.test(settings.fraction) || !(fraction > 0 && fraction < 1)) problems.push({ field: 'fraction', message: 'The test share is a number between 0 and 1, such as 0.1' });
+    if (!/^\s*0?\.\d+\s*$/.test(settings.fraction) || !(fraction > 0 && fraction < 1))
+      problems.push({ field: 'fraction', message: 'The test share is a number between 0 and 1, such as 0.1' });
   }
   if (problems.length) return { ok: false, problems };
   const spec: DatasetSpec = {
@@ -112,4 +120,3 @@ export function specOf(project: Project, settings: ExportSettings): SpecResult {
   if (settings.split) spec.split = { fraction, by: settings.splitBy };
   return { ok: true, spec };
 }
-

@@ -25,7 +25,12 @@ export type JobState =
  * its bytes as they come, offers the file only when every line passed its checker. Cancel and
  * closing the dialog stop the worker at once and drop what was written.
  */
-export function useExportJob(): { state: JobState; start(spec: DatasetSpec, output: OutputPlan, projectName: string, destination: Destination, examples: number): Promise<void>; cancel(): void; reset(): void } {
+export function useExportJob(): {
+  state: JobState;
+  start(spec: DatasetSpec, output: OutputPlan, projectName: string, destination: Destination, examples: number): Promise<void>;
+  cancel(): void;
+  reset(): void;
+} {
   const [state, setState] = useState<JobState>({ phase: 'idle' });
   const job = useRef<ExportJob | null>(null);
   const url = useRef<string | null>(null);
@@ -63,10 +68,15 @@ export function useExportJob(): { state: JobState; start(spec: DatasetSpec, outp
     setState({ phase: 'running', destination, fileName: output.fileName, progress: progress.current });
     // Several workers (shards of the same file, written in order) for a large single JSONL file.
     const shards = shardCount(examples, output.kind === 'jsonl', navigator.hardwareConcurrency || 1);
-    const running = startShardedExport(spec, projectName, {
-      data: (blob) => t.write(blob),
-      progress: (figures) => progress.current.set(figures),
-    }, shards);
+    const running = startShardedExport(
+      spec,
+      projectName,
+      {
+        data: (blob) => t.write(blob),
+        progress: (figures) => progress.current.set(figures),
+      },
+      shards,
+    );
     job.current = running;
     const result = await running.result;
     const stillOurs = job.current === running;
@@ -77,7 +87,14 @@ export function useExportJob(): { state: JobState; start(spec: DatasetSpec, outp
     if (result.kind === 'done') {
       try {
         const closed = await t.close();
-        const done: JobState = { phase: 'done', destination, fileName: closed.name, examples: result.examples, bytes: result.bytes, elapsedMs: result.elapsedMs };
+        const done: JobState = {
+          phase: 'done',
+          destination,
+          fileName: closed.name,
+          examples: result.examples,
+          bytes: result.bytes,
+          elapsedMs: result.elapsedMs,
+        };
         if (closed.blob) {
           url.current = offerDownload(closed.blob, closed.name);
           done.url = url.current;

@@ -54,7 +54,11 @@ export function ArgumentField({ callId, handle, value, slotNames, highlighted }:
       <legend className="argument-legend">
         <code>{handle.name}</code>
         {handle.required ? <span className="required-tag">required</span> : <span className="optional-tag">optional</span>}
-        {!handle.known && <span className="unknown-tag" title="The tool does not declare this parameter">not a parameter</span>}
+        {!handle.known && (
+          <span className="unknown-tag" title="The tool does not declare this parameter">
+            not a parameter
+          </span>
+        )}
         <span className="argument-types">{types}</span>
       </legend>
       {handle.description && <p className="argument-description">{handle.description}</p>}

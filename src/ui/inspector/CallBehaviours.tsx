@@ -12,7 +12,8 @@ import { PhrasingList } from './PhrasingList.tsx';
 import { ReferenceSteps } from './ReferenceSteps.tsx';
 import { useDraft } from './useDraft.ts';
 
-const set = (callId: string, patch: Parameters<ReturnType<typeof appStore.getState>['setCallBehaviour']>[1]) => appStore.getState().setCallBehaviour(callId, patch);
+const set = (callId: string, patch: Parameters<ReturnType<typeof appStore.getState>['setCallBehaviour']>[1]) =>
+  appStore.getState().setCallBehaviour(callId, patch);
 
 /**
  * How a call runs, above its arguments: once, or once for each element of a list (with the
@@ -50,7 +51,9 @@ export function CallRuns({ call, chain }: { call: Call; chain: Chain }) {
             </option>
           ))}
         </select>
-        {lists.length === 0 && call.forEach === undefined && <p className="muted field-note">No call before this one gives a list, and the chain has no slots.</p>}
+        {lists.length === 0 && call.forEach === undefined && (
+          <p className="muted field-note">No call before this one gives a list, and the chain has no slots.</p>
+        )}
         {call.forEach !== undefined && (
           <>
             <ElementNameField call={call} inputId={`${baseId}-as`} />
@@ -82,7 +85,12 @@ export function CallRuns({ call, chain }: { call: Call; chain: Chain }) {
           removeText="Remove the condition"
         />
         {call.when !== undefined && (
-          <RateSlider label="The condition holds in" value={call.whenRate ?? DEFAULT_WHEN_RATE} onCommit={(whenRate) => set(call.id, { whenRate })} note="The simulator steers the results so that it holds in this share of the examples." />
+          <RateSlider
+            label="The condition holds in"
+            value={call.whenRate ?? DEFAULT_WHEN_RATE}
+            onCommit={(whenRate) => set(call.id, { whenRate })}
+            note="The simulator steers the results so that it holds in this share of the examples."
+          />
         )}
       </div>
       {variation && (
@@ -201,7 +209,13 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
       <h4 className="subsection-title">Failure</h4>
       <div className="behaviour-block">
         <label className="check-row">
-          <input type="checkbox" checked={failure !== undefined} onChange={(e) => set(call.id, { failure: e.target.checked ? { rate: 0.2, ...(tool?.errors ? {} : { error: STARTER_ERROR }), recover: 'report' } : undefined })} />
+          <input
+            type="checkbox"
+            checked={failure !== undefined}
+            onChange={(e) =>
+              set(call.id, { failure: e.target.checked ? { rate: 0.2, ...(tool?.errors ? {} : { error: STARTER_ERROR }), recover: 'report' } : undefined })
+            }
+          />
           This call may fail
         </label>
         {failure && (
@@ -229,12 +243,18 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
               <fieldset className="retry-args">
                 <legend className="field-label">Arguments of the retry</legend>
                 {inputs.map((h) => (
-                  <RetryArgument key={h.name} callId={call.id} handle={h} value={retryWith[h.name]} onCommit={(v) => {
-                    const args = { ...retryWith };
-                    if (v === undefined) delete args[h.name];
-                    else args[h.name] = v;
-                    update({ recover: { retryWith: args } });
-                  }} />
+                  <RetryArgument
+                    key={h.name}
+                    callId={call.id}
+                    handle={h}
+                    value={retryWith[h.name]}
+                    onCommit={(v) => {
+                      const args = { ...retryWith };
+                      if (v === undefined) delete args[h.name];
+                      else args[h.name] = v;
+                      update({ recover: { retryWith: args } });
+                    }}
+                  />
                 ))}
               </fieldset>
             )}
@@ -250,7 +270,15 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
  * with the parser's message and not written; JSON that does not fit the tool's `errors`
  * schema is written, with what does not fit beside it.
  */
-function ErrorField({ value, schema, onCommit }: { value: JsonValue | undefined; schema: JsonSchema | undefined; onCommit: (error: JsonValue | undefined) => void }) {
+function ErrorField({
+  value,
+  schema,
+  onCommit,
+}: {
+  value: JsonValue | undefined;
+  schema: JsonSchema | undefined;
+  onCommit: (error: JsonValue | undefined) => void;
+}) {
   const id = useId();
   const errorId = useId();
   const text = value === undefined ? '' : JSON.stringify(value, null, 2);
@@ -300,13 +328,25 @@ function ErrorField({ value, schema, onCommit }: { value: JsonValue | undefined;
           {problem ?? misfit}
         </span>
       ) : (
-        <span className="muted field-note">{schema ? 'Leave empty to draw one from the tool’s errors schema. ' : ''}May use references; the call’s own id reads its arguments.</span>
+        <span className="muted field-note">
+          {schema ? 'Leave empty to draw one from the tool’s errors schema. ' : ''}May use references; the call’s own id reads its arguments.
+        </span>
       )}
     </div>
   );
 }
 
-function RetryArgument({ callId, handle, value, onCommit }: { callId: string; handle: ArgumentHandle; value: JsonValue | undefined; onCommit: (v: JsonValue | undefined) => void }) {
+function RetryArgument({
+  callId,
+  handle,
+  value,
+  onCommit,
+}: {
+  callId: string;
+  handle: ArgumentHandle;
+  value: JsonValue | undefined;
+  onCommit: (v: JsonValue | undefined) => void;
+}) {
   const id = useId();
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   const [draft, setDraft] = useDraft(text);
@@ -358,7 +398,14 @@ export function CallConfirm({ call }: { call: Call }) {
         </label>
         {confirm && (
           <>
-            <PhrasingList label="Question" values={confirm.ask} completions={completions} starter="Shall I go ahead?" rows={2} onCommit={(ask) => update({ ask })} />
+            <PhrasingList
+              label="Question"
+              values={confirm.ask}
+              completions={completions}
+              starter="Shall I go ahead?"
+              rows={2}
+              onCommit={(ask) => update({ ask })}
+            />
             <PhrasingList label="Yes answer" values={confirm.yes} starter="Yes." onCommit={(yes) => update({ yes })} />
             <PhrasingList label="No answer" values={confirm.no} starter="No." onCommit={(no) => update({ no })} />
             <RateSlider label="The user says yes in" value={confirm.yesRate ?? DEFAULT_YES_RATE} onCommit={(yesRate) => update({ yesRate })} />

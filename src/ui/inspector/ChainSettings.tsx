@@ -52,7 +52,12 @@ export function ChainSettings({ chain }: { chain: Chain }) {
           highlighted={here?.kind === 'request' && (here.index === null || here.index === i)}
           onCommit={(text) => s().setRequests(requests.map((r, j) => (j === i ? text : r)))}
           actions={
-            <button type="button" className="link-button" aria-label={`Remove request ${i + 1}`} onClick={() => s().setRequests(requests.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove request ${i + 1}`}
+              onClick={() => s().setRequests(requests.filter((_, j) => j !== i))}
+            >
               Remove
             </button>
           }
@@ -125,7 +130,10 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
   const write = (next: ReplyVariant[]) => appStore.getState().setReplyVariants(next);
   const change = (i: number, next: ReplyVariant) => write(variants.map((v, j) => (j === i ? next : v)));
   const add = () => {
-    const fresh: ReplyVariant = { when: callIds.length ? { ran: callIds[callIds.length - 1] } : { value: '', exists: true }, text: 'What to say in this case.' };
+    const fresh: ReplyVariant = {
+      when: callIds.length ? { ran: callIds[callIds.length - 1] } : { value: '', exists: true },
+      text: 'What to say in this case.',
+    };
     const last = variants[variants.length - 1];
     const at = last && last.when === undefined ? variants.length - 1 : variants.length;
     write([...variants.slice(0, at), fresh, ...variants.slice(at)]);
@@ -144,10 +152,22 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
                 <span className="reply-variant-title">{name}</span>
                 <VariantShare state={coverage} index={i} />
                 <div className="reply-variant-actions">
-                  <button type="button" className="link-button" aria-label={`Move ${name.toLowerCase()} up`} disabled={i === 0} onClick={() => write(moveItem(variants, i, i - 1))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Move ${name.toLowerCase()} up`}
+                    disabled={i === 0}
+                    onClick={() => write(moveItem(variants, i, i - 1))}
+                  >
                     ↑ Up
                   </button>
-                  <button type="button" className="link-button" aria-label={`Move ${name.toLowerCase()} down`} disabled={i === variants.length - 1} onClick={() => write(moveItem(variants, i, i + 1))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Move ${name.toLowerCase()} down`}
+                    disabled={i === variants.length - 1}
+                    onClick={() => write(moveItem(variants, i, i + 1))}
+                  >
                     ↓ Down
                   </button>
                   <button
@@ -162,8 +182,16 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
               </div>
               {v.when === undefined ? (
                 <div className="reply-variant-when">
-                  <span className="muted">{i === variants.length - 1 ? 'Otherwise (no condition)' : 'Always (no condition): the variants below are never used'}</span>{' '}
-                  <button type="button" className="link-button" aria-label={`Add a condition to ${name.toLowerCase()}`} onClick={() => change(i, { ...v, when: { ran: callIds[callIds.length - 1] ?? '' } })} disabled={callIds.length === 0}>
+                  <span className="muted">
+                    {i === variants.length - 1 ? 'Otherwise (no condition)' : 'Always (no condition): the variants below are never used'}
+                  </span>{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Add a condition to ${name.toLowerCase()}`}
+                    onClick={() => change(i, { ...v, when: { ran: callIds[callIds.length - 1] ?? '' } })}
+                    disabled={callIds.length === 0}
+                  >
                     Add a condition
                   </button>
                 </div>
@@ -183,7 +211,14 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
                   removeText="Remove this variant’s condition"
                 />
               )}
-              <PhrasingList label={`${name} phrasing`} values={variantTexts(v)} completions={completions} starter="Another way to say it." rows={2} onCommit={(texts) => change(i, withTexts(v, texts))} />
+              <PhrasingList
+                label={`${name} phrasing`}
+                values={variantTexts(v)}
+                completions={completions}
+                starter="Another way to say it."
+                rows={2}
+                onCommit={(texts) => change(i, withTexts(v, texts))}
+              />
             </li>
           );
         })}

@@ -95,7 +95,21 @@ export function ConditionEditor({ name, condition, onChange, scope, callIds, add
   );
 }
 
-function ConditionNode({ cond, name, onChange, ctx, depth, onRemove }: { cond: Condition; name: string; onChange: (next: Condition) => void; ctx: NodeContext; depth: number; onRemove?: () => void }) {
+function ConditionNode({
+  cond,
+  name,
+  onChange,
+  ctx,
+  depth,
+  onRemove,
+}: {
+  cond: Condition;
+  name: string;
+  onChange: (next: Condition) => void;
+  ctx: NodeContext;
+  depth: number;
+  onRemove?: () => void;
+}) {
   const kind = conditionKind(cond);
   const record = cond as Record<string, unknown>;
   const kindId = useId();
@@ -105,7 +119,12 @@ function ConditionNode({ cond, name, onChange, ctx, depth, onRemove }: { cond: C
         <label htmlFor={kindId} className="visually-hidden">
           {`${name}: kind`}
         </label>
-        <select id={kindId} className="select select-small condition-kind" value={kind} onChange={(e) => onChange(convertCondition(cond, e.target.value as ConditionKind, ctx.fallback, ctx.callIds[0] ?? ''))}>
+        <select
+          id={kindId}
+          className="select select-small condition-kind"
+          value={kind}
+          onChange={(e) => onChange(convertCondition(cond, e.target.value as ConditionKind, ctx.fallback, ctx.callIds[0] ?? ''))}
+        >
           {KIND_CHOICES.filter((k) => ctx.callIds.length > 0 || !['ran', 'failed', 'declined'].includes(k.kind)).map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}
@@ -119,10 +138,19 @@ function ConditionNode({ cond, name, onChange, ctx, depth, onRemove }: { cond: C
         )}
       </div>
       {kind === 'test' && <TestRow test={cond} name={name} onChange={onChange} ctx={ctx} />}
-      {(kind === 'all' || kind === 'any') && <GroupRows list={record[kind] as Condition[]} kind={kind} name={name} onChange={onChange} ctx={ctx} depth={depth} />}
-      {kind === 'not' && <ConditionNode cond={record.not as Condition} name={`${name}, negated`} onChange={(next) => onChange({ not: next })} ctx={ctx} depth={depth + 1} />}
+      {(kind === 'all' || kind === 'any') && (
+        <GroupRows list={record[kind] as Condition[]} kind={kind} name={name} onChange={onChange} ctx={ctx} depth={depth} />
+      )}
+      {kind === 'not' && (
+        <ConditionNode cond={record.not as Condition} name={`${name}, negated`} onChange={(next) => onChange({ not: next })} ctx={ctx} depth={depth + 1} />
+      )}
       {(kind === 'ran' || kind === 'failed' || kind === 'declined') && (
-        <select className="select select-small" aria-label={`${name}: call`} value={record[kind] as string} onChange={(e) => onChange({ [kind]: e.target.value } as Condition)}>
+        <select
+          className="select select-small"
+          aria-label={`${name}: call`}
+          value={record[kind] as string}
+          onChange={(e) => onChange({ [kind]: e.target.value } as Condition)}
+        >
           {!ctx.callIds.includes(record[kind] as string) && <option value={record[kind] as string}>{String(record[kind])} (not a call)</option>}
           {ctx.callIds.map((id) => (
             <option key={id} value={id}>
@@ -135,7 +163,21 @@ function ConditionNode({ cond, name, onChange, ctx, depth, onRemove }: { cond: C
   );
 }
 
-function GroupRows({ list, kind, name, onChange, ctx, depth }: { list: Condition[]; kind: 'all' | 'any'; name: string; onChange: (next: Condition) => void; ctx: NodeContext; depth: number }) {
+function GroupRows({
+  list,
+  kind,
+  name,
+  onChange,
+  ctx,
+  depth,
+}: {
+  list: Condition[];
+  kind: 'all' | 'any';
+  name: string;
+  onChange: (next: Condition) => void;
+  ctx: NodeContext;
+  depth: number;
+}) {
   const set = (next: Condition[]) => onChange(next.length ? ({ [kind]: next } as Condition) : ctx.fallback());
   return (
     <div className="condition-group">
@@ -154,7 +196,12 @@ function GroupRows({ list, kind, name, onChange, ctx, depth }: { list: Condition
         <button type="button" className="button button-small" aria-label={`Add a test to ${name}`} onClick={() => set([...list, ctx.fallback()])}>
           + Test
         </button>
-        <button type="button" className="button button-small" aria-label={`Add a group to ${name}`} onClick={() => set([...list, { [kind === 'all' ? 'any' : 'all']: [ctx.fallback()] } as Condition])}>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Add a group to ${name}`}
+          onClick={() => set([...list, { [kind === 'all' ? 'any' : 'all']: [ctx.fallback()] } as Condition])}
+        >
           + Group
         </button>
       </div>
@@ -185,7 +232,12 @@ function TestRow({ test, name, onChange, ctx }: { test: Condition; name: string;
         <ReferenceSteps reference={valueText} scope={ctx.scope} name={`${name}: value`} onChange={(reference) => onChange(withValue(test, reference))} />
       </div>
       <div className="condition-compare">
-        <select className="select select-small" aria-label={`${name}: operator`} value={choice} onChange={(e) => onChange(withOperator(test, e.target.value as OperatorChoice))}>
+        <select
+          className="select select-small"
+          aria-label={`${name}: operator`}
+          value={choice}
+          onChange={(e) => onChange(withOperator(test, e.target.value as OperatorChoice))}
+        >
           {OPERATOR_CHOICES.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -198,7 +250,21 @@ function TestRow({ test, name, onChange, ctx }: { test: Condition; name: string;
   );
 }
 
-function OperandField({ test, name, values, types, list, onChange }: { test: Condition; name: string; values?: JsonValue[]; types: readonly string[]; list: boolean; onChange: (next: Condition) => void }) {
+function OperandField({
+  test,
+  name,
+  values,
+  types,
+  list,
+  onChange,
+}: {
+  test: Condition;
+  name: string;
+  values?: JsonValue[];
+  types: readonly string[];
+  list: boolean;
+  onChange: (next: Condition) => void;
+}) {
   const listId = useId();
   const text = operandText(operandOf(test));
   const [draft, setDraft] = useDraft(text);

@@ -100,7 +100,9 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
     const text = query.trim();
     if (KNOWN.has(text)) return pick(text);
     const near = closest(text);
-    setError(`“${text || '(empty)'}” is not a Faker method${near ? ` — did you mean ${near}?` : '.'} The slot keeps ${current}; Escape puts it back in the field.`);
+    setError(
+      `“${text || '(empty)'}” is not a Faker method${near ? ` — did you mean ${near}?` : '.'} The slot keeps ${current}; Escape puts it back in the field.`,
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -183,7 +185,13 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
       )}
       <div className="faker-popup" hidden={!open} onMouseDown={(e) => e.preventDefault()}>
         <p className="faker-count muted" aria-live="polite">
-          {open ? (matches.length === 0 ? 'No Faker method matches.' : matches.length > SHOWN ? `${matches.length} methods; the first ${SHOWN} shown — type to narrow.` : `${matches.length} method${matches.length === 1 ? '' : 's'}`) : ''}
+          {open
+            ? matches.length === 0
+              ? 'No Faker method matches.'
+              : matches.length > SHOWN
+                ? `${matches.length} methods; the first ${SHOWN} shown — type to narrow.`
+                : `${matches.length} method${matches.length === 1 ? '' : 's'}`
+            : ''}
         </p>
         <ul ref={listRef} id={listId} role="listbox" className="faker-list" aria-label={`Faker methods for ${slot}`}>
           {shown.map((m, i) => (

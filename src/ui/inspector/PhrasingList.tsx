@@ -31,14 +31,24 @@ export function PhrasingList({ label, values, onCommit, completions = [], starte
           onCommit={(next) => onCommit(values.map((v, j) => (j === i ? next : v)))}
           actions={
             values.length > 1 ? (
-              <button type="button" className="link-button" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onCommit(values.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
+                onClick={() => onCommit(values.filter((_, j) => j !== i))}
+              >
                 Remove
               </button>
             ) : undefined
           }
         />
       ))}
-      <button type="button" className="button button-small phrasing-add" aria-label={`Add ${label.toLowerCase()}`} onClick={() => onCommit([...values, starter])}>
+      <button
+        type="button"
+        className="button button-small phrasing-add"
+        aria-label={`Add ${label.toLowerCase()}`}
+        onClick={() => onCommit([...values, starter])}
+      >
         + {label}
       </button>
     </div>

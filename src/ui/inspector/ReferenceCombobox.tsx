@@ -19,10 +19,13 @@ interface Props {
 export function ReferenceCombobox({ callId, arg, current, onPick }: Props) {
   const selector = useMemo(() => makeSelectReferenceOptions(callId, arg), [callId, arg]);
   const options = useAppStore(selector);
-  const typed = useCallback((text: string) => {
-    const s = appStore.getState();
-    return s.chainId ? typedReference(s.project, s.chainId, text, { kind: 'argument', callId }) : { ok: false as const, problem: 'no chain' };
-  }, [callId]);
+  const typed = useCallback(
+    (text: string) => {
+      const s = appStore.getState();
+      return s.chainId ? typedReference(s.project, s.chainId, text, { kind: 'argument', callId }) : { ok: false as const, problem: 'no chain' };
+    },
+    [callId],
+  );
   return (
     <ReferencePicker
       label={`Reference for ${arg}`}

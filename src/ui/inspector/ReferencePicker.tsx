@@ -58,7 +58,14 @@ export function ReferencePicker({ label, listLabel, options, current, onPick, ty
   const result = useMemo(() => {
     const found = searchReferences(options, open ? (query ?? '') : '');
     if (!typedResult?.ok || !open || options.some((o) => o.reference === typedResult.reference)) return found;
-    const option: ReferenceOption = { callId: TYPED_GROUP, tool: 'as typed', field: typedResult.reference, reference: typedResult.reference, types: typedResult.types, typeMismatch: false };
+    const option: ReferenceOption = {
+      callId: TYPED_GROUP,
+      tool: 'as typed',
+      field: typedResult.reference,
+      reference: typedResult.reference,
+      types: typedResult.types,
+      typeMismatch: false,
+    };
     const groups: ReferenceGroup[] = [{ callId: TYPED_GROUP, tool: 'as typed', options: [option] }, ...found.groups];
     return { ...found, groups, shown: [option, ...found.shown], matched: found.matched + 1 };
   }, [options, query, open, typedResult]);
@@ -92,7 +99,11 @@ export function ReferencePicker({ label, listLabel, options, current, onPick, ty
     selectAfterPick.current = true;
     onPick(reference);
   };
-  const startIndex = () => Math.max(0, searchReferences(options, '').shown.findIndex((o) => o.reference === current));
+  const startIndex = () =>
+    Math.max(
+      0,
+      searchReferences(options, '').shown.findIndex((o) => o.reference === current),
+    );
   /** Leaving the field: a typed reference is kept; one that cannot be read stays shown with its reason. */
   const leave = () => {
     setOpen(false);

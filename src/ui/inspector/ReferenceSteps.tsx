@@ -9,7 +9,17 @@ import { useAppStore } from '../../state/store.ts';
  * the one with the smallest or largest value of a comparable field (`[min:due_date]`).
  * Nothing is drawn for a reference without list steps.
  */
-export function ReferenceSteps({ reference, scope, onChange, name }: { reference: string; scope: ReferenceScope; onChange: (reference: string) => void; name: string }) {
+export function ReferenceSteps({
+  reference,
+  scope,
+  onChange,
+  name,
+}: {
+  reference: string;
+  scope: ReferenceScope;
+  onChange: (reference: string) => void;
+  name: string;
+}) {
   const baseId = useId();
   const project = useAppStore((s) => s.project);
   const chainId = useAppStore((s) => s.chainId);

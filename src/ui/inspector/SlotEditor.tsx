@@ -60,7 +60,12 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
           }}
           spellCheck={false}
         />
-        <select className="select select-small" aria-label={`Kind of slot ${name}`} value={form.kind} onChange={(e) => update(emptyForm(e.target.value as SlotForm['kind'], name), true)}>
+        <select
+          className="select select-small"
+          aria-label={`Kind of slot ${name}`}
+          value={form.kind}
+          onChange={(e) => update(emptyForm(e.target.value as SlotForm['kind'], name), true)}
+        >
           {SLOT_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}
@@ -73,9 +78,25 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
       </div>
       {form.kind === 'fake' && (
         <div className="slot-fields">
-          <FakerMethodPicker slot={name} current={form.method} onPick={(method) => update({ ...form, method, as: method.startsWith('date.') ? form.as : '' }, true)} />
-          <input className="input" aria-label={`Faker arguments of ${name}`} placeholder='[{ "days": 14 }]' value={form.args} onChange={(e) => update({ ...form, args: e.target.value })} onBlur={() => commit(form)} />
-          <select className="select select-small" aria-label={`Write ${name} as`} value={form.as} onChange={(e) => update({ ...form, as: e.target.value as '' | 'date' | 'datetime' }, true)}>
+          <FakerMethodPicker
+            slot={name}
+            current={form.method}
+            onPick={(method) => update({ ...form, method, as: method.startsWith('date.') ? form.as : '' }, true)}
+          />
+          <input
+            className="input"
+            aria-label={`Faker arguments of ${name}`}
+            placeholder='[{ "days": 14 }]'
+            value={form.args}
+            onChange={(e) => update({ ...form, args: e.target.value })}
+            onBlur={() => commit(form)}
+          />
+          <select
+            className="select select-small"
+            aria-label={`Write ${name} as`}
+            value={form.as}
+            onChange={(e) => update({ ...form, as: e.target.value as '' | 'date' | 'datetime' }, true)}
+          >
             <option value="">as returned</option>
             <option value="date">date (YYYY-MM-DD)</option>
             <option value="datetime">date-time (ISO, UTC)</option>
@@ -95,13 +116,34 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
       )}
       {form.kind === 'int' && (
         <div className="slot-fields slot-fields-inline">
-          <input className="input" type="number" aria-label={`Lowest value of ${name}`} value={form.min} onChange={(e) => update({ ...form, min: e.target.value })} onBlur={() => commit(form)} />
+          <input
+            className="input"
+            type="number"
+            aria-label={`Lowest value of ${name}`}
+            value={form.min}
+            onChange={(e) => update({ ...form, min: e.target.value })}
+            onBlur={() => commit(form)}
+          />
           <span aria-hidden="true">to</span>
-          <input className="input" type="number" aria-label={`Highest value of ${name}`} value={form.max} onChange={(e) => update({ ...form, max: e.target.value })} onBlur={() => commit(form)} />
+          <input
+            className="input"
+            type="number"
+            aria-label={`Highest value of ${name}`}
+            value={form.max}
+            onChange={(e) => update({ ...form, max: e.target.value })}
+            onBlur={() => commit(form)}
+          />
         </div>
       )}
       {form.kind === 'constant' && (
-        <input className="input" aria-label={`Constant value of ${name} (JSON)`} value={form.json} onChange={(e) => update({ ...form, json: e.target.value })} onBlur={() => commit(form)} spellCheck={false} />
+        <input
+          className="input"
+          aria-label={`Constant value of ${name} (JSON)`}
+          value={form.json}
+          onChange={(e) => update({ ...form, json: e.target.value })}
+          onBlur={() => commit(form)}
+          spellCheck={false}
+        />
       )}
       {error && (
         <p className="field-hint" id={`${baseId}-error`} role="alert">

@@ -65,8 +65,8 @@ export function StepRequests({ call, chain, highlighted }: Props) {
     <div className="step-requests">
       <h4 className="subsection-title">Requests for this step</h4>
       <p className="muted field-note">
-        What the user says just before this call. When every call of the chain has its own requests, the chain is multi-turn: each call follows a user
-        turn of its own, one call per turn. Requests may use slots and the results of the calls this one waits for.
+        What the user says just before this call. When every call of the chain has its own requests, the chain is multi-turn: each call follows a user turn of
+        its own, one call per turn. Requests may use slots and the results of the calls this one waits for.
       </p>
       <p className={`step-status ${tone}`} role="status">
         <StatusText withRequests={coverage.withRequests} total={coverage.total} missing={coverage.missing} multiTurn={coverage.multiTurn} mine={mine} />
@@ -102,7 +102,19 @@ export function StepRequests({ call, chain, highlighted }: Props) {
   );
 }
 
-function StatusText({ withRequests, total, missing, multiTurn, mine }: { withRequests: number; total: number; missing: string[]; multiTurn: boolean; mine: boolean }) {
+function StatusText({
+  withRequests,
+  total,
+  missing,
+  multiTurn,
+  mine,
+}: {
+  withRequests: number;
+  total: number;
+  missing: string[];
+  multiTurn: boolean;
+  mine: boolean;
+}) {
   if (multiTurn) {
     return (
       <>

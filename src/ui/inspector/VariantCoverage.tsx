@@ -17,7 +17,8 @@ export function CoverageSummary({ state, variants }: { state: CoverageState; var
   return (
     <section className="reply-coverage" aria-label="Reply variant coverage" aria-busy={pending}>
       <p className="muted field-note reply-coverage-head">
-        Over the next {of === COVERAGE_EXAMPLES ? COVERAGE_EXAMPLES : of} examples of seed {seed} (from example {from + 1}){pending ? ' · counting again…' : ''}:
+        Over the next {of === COVERAGE_EXAMPLES ? COVERAGE_EXAMPLES : of} examples of seed {seed} (from example {from + 1}){pending ? ' · counting again…' : ''}
+        :
       </p>
       <ul className="reply-coverage-list">
         {variants.map((v, i) => {

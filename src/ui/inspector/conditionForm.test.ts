@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { checkConditionShape } from '../../core/conditions/shape.ts';
 import { type Condition, type ValueOption } from '../../core/index.ts';
-import { conditionKind, convertCondition, defaultTest, operandText, operandValue, operatorChoice, shareInWords, withOperand, withOperator, withValue, KIND_CHOICES, OPERATOR_CHOICES } from './conditionForm.ts';
+import {
+  conditionKind,
+  convertCondition,
+  defaultTest,
+  operandText,
+  operandValue,
+  operatorChoice,
+  shareInWords,
+  withOperand,
+  withOperator,
+  withValue,
+  KIND_CHOICES,
+  OPERATOR_CHOICES,
+} from './conditionForm.ts';
 
 const test: Condition = { value: '{task.priority}', eq: 'high' };
 const fallback = (): Condition => ({ value: '{x}', exists: true });
@@ -58,18 +71,35 @@ describe('operators and operands', () => {
   });
 
   it('shows an operand as text that reads back the same', () => {
-    for (const [value, types, list] of [['high', ['string'], false], [3, ['integer'], false], [['high', 'urgent'], ['string'], true], [[1, 2], ['integer'], true], [['a,b'], ['string'], true]] as const) {
+    for (const [value, types, list] of [
+      ['high', ['string'], false],
+      [3, ['integer'], false],
+      [['high', 'urgent'], ['string'], true],
+      [[1, 2], ['integer'], true],
+      [['a,b'], ['string'], true],
+    ] as const) {
       expect(operandValue(operandText(value as never), types, list)).toEqual(value);
     }
   });
 });
 
 describe('defaultTest', () => {
-  const o = (reference: string, types: string[], values?: string[]): ValueOption => ({ callId: 'c', tool: 't', field: 'f', reference, types, typeMismatch: false, ...(values ? { values } : {}) });
+  const o = (reference: string, types: string[], values?: string[]): ValueOption => ({
+    callId: 'c',
+    tool: 't',
+    field: 'f',
+    reference,
+    types,
+    typeMismatch: false,
+    ...(values ? { values } : {}),
+  });
   it('prefers an element’s field with listed values, then a length, then listed values, then any single value', () => {
     const element = { ...o('{task.priority}', ['string'], ['low', 'medium', 'high']), tool: 'element of tasks.tasks' };
     expect(defaultTest([o('{task}', ['object']), o('{tasks.tasks.length}', ['integer']), element])).toEqual({ value: '{task.priority}', eq: 'high' });
-    expect(defaultTest([o('{task}', ['object']), o('{task.priority}', ['string'], ['low', 'medium', 'high'])])).toEqual({ value: '{task.priority}', eq: 'high' });
+    expect(defaultTest([o('{task}', ['object']), o('{task.priority}', ['string'], ['low', 'medium', 'high'])])).toEqual({
+      value: '{task.priority}',
+      eq: 'high',
+    });
     expect(defaultTest([o('{cal}', ['object']), o('{cal.events.length}', ['integer'])])).toEqual({ value: '{cal.events.length}', gt: 0 });
     expect(defaultTest([o('{cal}', ['object']), o('{cal.date}', ['string'])])).toEqual({ value: '{cal.date}', exists: true });
     expect(defaultTest([])).toEqual({ value: '', exists: true });

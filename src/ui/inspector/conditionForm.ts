@@ -56,7 +56,8 @@ export function convertCondition(c: Condition, to: ConditionKind, fallback: () =
 }
 
 /** The operators as the editor offers them; `empty` and `exists` with their operand folded in. */
-export type OperatorChoice = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'notIn' | 'contains' | 'empty:true' | 'empty:false' | 'exists:true' | 'exists:false';
+export type OperatorChoice =
+  'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'notIn' | 'contains' | 'empty:true' | 'empty:false' | 'exists:true' | 'exists:false';
 
 export const OPERATOR_CHOICES: { value: OperatorChoice; label: string }[] = [
   { value: 'eq', label: '= equals' },
@@ -129,14 +130,19 @@ export function withValue(test: Condition, value: JsonValue): Condition {
 export function operandText(value: JsonValue | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((v) => (typeof v === 'string' && !v.includes(',')) || typeof v === 'number' || typeof v === 'boolean' || v === null)) {
+  if (
+    Array.isArray(value) &&
+    value.every((v) => (typeof v === 'string' && !v.includes(',')) || typeof v === 'number' || typeof v === 'boolean' || v === null)
+  ) {
     return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
   }
   return JSON.stringify(value);
 }
 
-const typeOf = (v: JsonValue): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
-const fits = (v: JsonValue, types: readonly string[]) => types.length === 0 || types.includes(typeOf(v)) || (typeOf(v) === 'integer' && types.includes('number'));
+const typeOf = (v: JsonValue): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v;
+const fits = (v: JsonValue, types: readonly string[]) =>
+  types.length === 0 || types.includes(typeOf(v)) || (typeOf(v) === 'integer' && types.includes('number'));
 
 /**
  * An operand typed as text, read by what the tested value may be (`types`): a reference

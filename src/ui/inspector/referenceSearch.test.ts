@@ -86,19 +86,25 @@ describe('searchReferences', () => {
     const word = fc.stringMatching(/^[a-z_.[\]{}0-9]{0,6}$/);
     const anOption = fc.record({ callId: fc.constantFrom('a', 'b', 'rooms', 'book'), field: fc.stringMatching(/^[a-z_]{1,5}(\[\]\.?[a-z_]{1,4})?$/) });
     fc.assert(
-      fc.property(fc.array(anOption, { maxLength: 40 }), fc.array(word, { maxLength: 3 }), word, fc.integer({ min: 1, max: 30 }), (raw, words, extra, limit) => {
-        const options = raw.map((o) => option(o.callId, o.field));
-        const query = words.join(' ');
-        const r = searchReferences(options, query, limit);
-        expect(r.shown.length).toBe(Math.min(limit, r.matched));
-        expect(r.hidden).toBe(r.matched - r.shown.length);
-        expect(r.groups.flatMap((g) => g.options)).toEqual(r.shown);
-        for (const g of r.groups) expect(g.options.every((o) => o.callId === g.callId)).toBe(true);
-        expect(new Set(r.groups.map((g) => g.callId)).size).toBe(r.groups.length);
-        for (const o of r.shown) expect(options).toContain(o);
-        // Another word only narrows.
-        expect(searchReferences(options, `${query} ${extra}`, limit).matched).toBeLessThanOrEqual(r.matched);
-      }),
+      fc.property(
+        fc.array(anOption, { maxLength: 40 }),
+        fc.array(word, { maxLength: 3 }),
+        word,
+        fc.integer({ min: 1, max: 30 }),
+        (raw, words, extra, limit) => {
+          const options = raw.map((o) => option(o.callId, o.field));
+          const query = words.join(' ');
+          const r = searchReferences(options, query, limit);
+          expect(r.shown.length).toBe(Math.min(limit, r.matched));
+          expect(r.hidden).toBe(r.matched - r.shown.length);
+          expect(r.groups.flatMap((g) => g.options)).toEqual(r.shown);
+          for (const g of r.groups) expect(g.options.every((o) => o.callId === g.callId)).toBe(true);
+          expect(new Set(r.groups.map((g) => g.callId)).size).toBe(r.groups.length);
+          for (const o of r.shown) expect(options).toContain(o);
+          // Another word only narrows.
+          expect(searchReferences(options, `${query} ${extra}`, limit).matched).toBeLessThanOrEqual(r.matched);
+        },
+      ),
     );
   });
 });

@@ -31,7 +31,9 @@ export interface ReferenceSearch {
  * An empty query keeps every option in call and field order. At most `limit` are shown.
  */
 export function searchReferences(options: readonly ReferenceOption[], query: string, limit: number = MAX_SHOWN): ReferenceSearch {
-  const words = loose(query).split(/\s+/).filter((w) => w !== '');
+  const words = loose(query)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const ranked: { option: ReferenceOption; score: number; index: number }[] = [];
   options.forEach((option, index) => {
     const score = words.length ? scoreOf(option, words) : 0;

@@ -23,7 +23,10 @@ describe('slot forms', () => {
   });
 
   it('refuses a faker method the installed Faker does not have, naming it', () => {
-    expect(formToSlot({ kind: 'fake', method: 'person.fullname', args: '', as: '' })).toEqual({ ok: false, message: expect.stringContaining('"person.fullname" is not a method of the installed Faker') });
+    expect(formToSlot({ kind: 'fake', method: 'person.fullname', args: '', as: '' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('"person.fullname" is not a method of the installed Faker'),
+    });
   });
 
   it('starts a faker slot with the method its name suggests', () => {

@@ -18,7 +18,8 @@ export const SLOT_KINDS: { kind: SlotForm['kind']; label: string }[] = [
 /** The form of a slot spec. One-of values are one per line: plain text for strings, JSON otherwise. */
 export function slotToForm(spec: SlotSpec): SlotForm {
   if (isFakeSlot(spec)) return { kind: 'fake', method: spec.fake, args: spec.args ? JSON.stringify(spec.args) : '', as: spec.as ?? '' };
-  if (isOneOfSlot(spec)) return { kind: 'oneOf', values: spec.oneOf.map((v) => (typeof v === 'string' && !looksLikeJson(v) ? v : JSON.stringify(v))).join('\n') };
+  if (isOneOfSlot(spec))
+    return { kind: 'oneOf', values: spec.oneOf.map((v) => (typeof v === 'string' && !looksLikeJson(v) ? v : JSON.stringify(v))).join('\n') };
   if (isIntSlot(spec)) return { kind: 'int', min: String(spec.int[0]), max: String(spec.int[1]) };
   return { kind: 'constant', json: JSON.stringify(spec) };
 }
@@ -58,14 +59,18 @@ export function formToSlot(form: SlotForm): { ok: true; spec: SlotSpec } | { ok:
       return { ok: true, spec };
     }
     case 'oneOf': {
-      const lines = form.values.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      const lines = form.values
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
       if (lines.length === 0) return { ok: false, message: 'give at least one value, one per line' };
       return { ok: true, spec: { oneOf: lines.map((l) => (looksLikeJson(l) ? (parseJson(l) as { ok: true; value: JsonValue }).value : l)) } };
     }
     case 'int': {
       const min = Number(form.min);
       const max = Number(form.max);
-      if (!Number.isInteger(min) || !Number.isInteger(max) || form.min.trim() === '' || form.max.trim() === '') return { ok: false, message: 'both ends are whole numbers' };
+      if (!Number.isInteger(min) || !Number.isInteger(max) || form.min.trim() === '' || form.max.trim() === '')
+        return { ok: false, message: 'both ends are whole numbers' };
       if (min > max) return { ok: false, message: `the lowest (${min}) is above the highest (${max})` };
       return { ok: true, spec: { int: [min, max] } };
     }

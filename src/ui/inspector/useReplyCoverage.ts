@@ -54,7 +54,11 @@ export function useReplyCoverage(): CoverageState {
       const project = appStore.getState().project;
       const done = (response: CoverageResponse) => {
         if (cancelled) return;
-        setState(response.ok ? { coverage: response.coverage, pending: false, seed, from, problem: null } : { coverage: null, pending: false, seed, from, problem: response.message });
+        setState(
+          response.ok
+            ? { coverage: response.coverage, pending: false, seed, from, problem: null }
+            : { coverage: null, pending: false, seed, from, problem: response.message },
+        );
       };
       const w = coverageWorker();
       if (!w) {

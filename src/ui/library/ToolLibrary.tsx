@@ -25,9 +25,7 @@ export function ToolLibrary() {
       </div>
       <QuickAdd tools={tools} disabled={!hasChain} />
       {tools.length === 0 ? (
-        <p className="muted pane-note">
-          This project has no tools yet. Open a project that defines tools, or add them in the tool editor.
-        </p>
+        <p className="muted pane-note">This project has no tools yet. Open a project that defines tools, or add them in the tool editor.</p>
       ) : (
         <ul className="tool-list" aria-label="Tool library">
           {tools.map((tool) => (

@@ -5,7 +5,11 @@ import type { ToolEntry } from '../../state/store.ts';
  * descriptions that contain it (case-insensitive; `_`, `-` and spaces are alike).
  */
 export function matchTools(tools: readonly ToolEntry[], query: string): ToolEntry[] {
-  const norm = (s: string) => s.toLowerCase().replace(/[_\s-]+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[_\s-]+/g, ' ')
+      .trim();
   const q = norm(query);
   if (q === '') return [...tools];
   const starts: ToolEntry[] = [];

@@ -5,5 +5,12 @@ import { LoadErrorPanel } from './LoadErrorPanel.tsx';
 export function OpenFailure() {
   const failure = useAppStore(selectOpenFailure);
   if (!failure) return null;
-  return <LoadErrorPanel fileName={failure.fileName} error={failure.error} diagnostics={failure.diagnostics} onDismiss={() => appStore.getState().dismissOpenFailure()} />;
+  return (
+    <LoadErrorPanel
+      fileName={failure.fileName}
+      error={failure.error}
+      diagnostics={failure.diagnostics}
+      onDismiss={() => appStore.getState().dismissOpenFailure()}
+    />
+  );
 }

@@ -75,7 +75,9 @@ export function ExerciseBoard({ id, exercise, project, onChecked }: Props) {
       turn={answer.turnOf[call.callId]}
       parallel={answer.parallel[call.callId] === true}
       mark={checked && checked.answer.turnOf[call.callId] === answer.turnOf[call.callId] ? checked.grade.placement[call.callId] : undefined}
-      parallelRight={checked && (checked.answer.parallel[call.callId] === true) === (answer.parallel[call.callId] === true) ? checked.grade.parallel[call.callId] : undefined}
+      parallelRight={
+        checked && (checked.answer.parallel[call.callId] === true) === (answer.parallel[call.callId] === true) ? checked.grade.parallel[call.callId] : undefined
+      }
       onPlace={(t) => place(call.callId, t)}
       onMark={(v) => mark(call.callId, v)}
     />
@@ -92,19 +94,30 @@ export function ExerciseBoard({ id, exercise, project, onChecked }: Props) {
           <span>{exercise.request}</span>
         </p>
         <p className="muted exercise-how">
-          Put each call in the earliest turn it can run in: drag its card into a turn, choose the turn in its menu, or focus the card and press the turn's number (0 takes it back). Calls in the same turn run in parallel. Then mark the calls
-          that may run in parallel, answer the questions and press Check.
+          Put each call in the earliest turn it can run in: drag its card into a turn, choose the turn in its menu, or focus the card and press the turn's
+          number (0 takes it back). Calls in the same turn run in parallel. Then mark the calls that may run in parallel, answer the questions and press Check.
         </p>
         {exercise.multiTurn && (
           <p className="muted exercise-how">
-            In this design every call has its own user request, so the data makes one call per turn. Here, place each call in the earliest turn its results allow, as if all the requests came at once.
+            In this design every call has its own user request, so the data makes one call per turn. Here, place each call in the earliest turn its results
+            allow, as if all the requests came at once.
           </p>
         )}
       </header>
 
-      <section className={`exercise-tray${dropTarget === 0 ? ' is-drop-target' : ''}`} aria-label="Calls to place" onDragOver={onDragOver(0)} onDragLeave={() => setDropTarget(null)} onDrop={onDrop(undefined)}>
+      <section
+        className={`exercise-tray${dropTarget === 0 ? ' is-drop-target' : ''}`}
+        aria-label="Calls to place"
+        onDragOver={onDragOver(0)}
+        onDragLeave={() => setDropTarget(null)}
+        onDrop={onDrop(undefined)}
+      >
         <h3 className="exercise-zone-title">Calls to place {unplaced.length ? `(${unplaced.length})` : ''}</h3>
-        {unplaced.length ? <ul className="exercise-cards exercise-cards-row">{unplaced.map(card)}</ul> : <p className="muted exercise-empty">Every call is placed.</p>}
+        {unplaced.length ? (
+          <ul className="exercise-cards exercise-cards-row">{unplaced.map(card)}</ul>
+        ) : (
+          <p className="muted exercise-empty">Every call is placed.</p>
+        )}
       </section>
 
       <div className="exercise-turns" style={{ gridTemplateColumns: `repeat(${exercise.columns}, minmax(180px, 1fr))` }}>
@@ -134,7 +147,13 @@ export function ExerciseBoard({ id, exercise, project, onChecked }: Props) {
           <h3 className="exercise-zone-title">How many calls?</h3>
           <p className="muted">In one example the tools returned what is shown. Say how many calls it leads to.</p>
           {exercise.questions.map((q) => (
-            <Question key={q.callId} question={q} value={answer.counts[q.callId]} right={checked && checked.answer.counts[q.callId] === answer.counts[q.callId] ? checked.grade.counts[q.callId] : undefined} onChange={(v) => count(q.callId, v)} />
+            <Question
+              key={q.callId}
+              question={q}
+              value={answer.counts[q.callId]}
+              right={checked && checked.answer.counts[q.callId] === answer.counts[q.callId] ? checked.grade.counts[q.callId] : undefined}
+              onChange={(v) => count(q.callId, v)}
+            />
           ))}
         </section>
       )}
@@ -171,7 +190,12 @@ interface CardProps {
   onMark(value: boolean): void;
 }
 
-const MARK_TEXT: Record<ExerciseGrade['placement'][string], string> = { right: '✓ right turn', late: '↻ could be earlier', wrong: '✗ too early', unplaced: '✗ not placed' };
+const MARK_TEXT: Record<ExerciseGrade['placement'][string], string> = {
+  right: '✓ right turn',
+  late: '↻ could be earlier',
+  wrong: '✗ too early',
+  unplaced: '✗ not placed',
+};
 
 function CallCard({ call, columns, turn, parallel, mark, parallelRight, onPlace, onMark }: CardProps) {
   const selectId = useId();
@@ -208,7 +232,11 @@ function CallCard({ call, columns, turn, parallel, mark, parallelRight, onPlace,
       >
         <div className="exercise-card-head">
           <span className="call-tool">{call.label}</span>
-          {call.label !== call.callId && <code className="call-id" title="Call id: the name its result is read by">{call.callId}</code>}
+          {call.label !== call.callId && (
+            <code className="call-id" title="Call id: the name its result is read by">
+              {call.callId}
+            </code>
+          )}
         </div>
         {call.description && <p className="exercise-card-description">{call.description}</p>}
         {call.forEach && <p className="exercise-card-behaviour">{call.forEach}</p>}
@@ -226,7 +254,12 @@ function CallCard({ call, columns, turn, parallel, mark, parallelRight, onPlace,
           <label htmlFor={selectId} className="visually-hidden">
             Turn of {call.label}
           </label>
-          <select id={selectId} className="input input-turn" value={turn ?? ''} onChange={(e) => onPlace(e.target.value === '' ? undefined : Number(e.target.value))}>
+          <select
+            id={selectId}
+            className="input input-turn"
+            value={turn ?? ''}
+            onChange={(e) => onPlace(e.target.value === '' ? undefined : Number(e.target.value))}
+          >
             <option value="">Not placed</option>
             {Array.from({ length: columns }, (_, i) => (
               <option key={i + 1} value={i + 1}>
@@ -235,7 +268,13 @@ function CallCard({ call, columns, turn, parallel, mark, parallelRight, onPlace,
             ))}
           </select>
           <span className="exercise-card-parallel">
-            <input id={checkId} type="checkbox" checked={parallel} onChange={(e) => onMark(e.target.checked)} aria-label={`${call.label} may run in parallel`} />
+            <input
+              id={checkId}
+              type="checkbox"
+              checked={parallel}
+              onChange={(e) => onMark(e.target.checked)}
+              aria-label={`${call.label} may run in parallel`}
+            />
             <label htmlFor={checkId} aria-hidden="true">
               may run in parallel
             </label>
@@ -244,7 +283,9 @@ function CallCard({ call, columns, turn, parallel, mark, parallelRight, onPlace,
         {(mark || parallelRight !== undefined) && (
           <p className="exercise-card-marks">
             {mark && <span className={`exercise-mark mark-${mark}`}>{MARK_TEXT[mark]}</span>}
-            {parallelRight !== undefined && <span className={`exercise-mark ${parallelRight ? 'mark-right' : 'mark-wrong'}`}>{parallelRight ? '✓ parallel mark' : '✗ parallel mark'}</span>}
+            {parallelRight !== undefined && (
+              <span className={`exercise-mark ${parallelRight ? 'mark-right' : 'mark-wrong'}`}>{parallelRight ? '✓ parallel mark' : '✗ parallel mark'}</span>
+            )}
           </p>
         )}
       </div>
@@ -252,7 +293,17 @@ function CallCard({ call, columns, turn, parallel, mark, parallelRight, onPlace,
   );
 }
 
-function Question({ question, value, right, onChange }: { question: Exercise['questions'][number]; value: number | undefined; right: boolean | undefined; onChange(v: number | undefined): void }) {
+function Question({
+  question,
+  value,
+  right,
+  onChange,
+}: {
+  question: Exercise['questions'][number];
+  value: number | undefined;
+  right: boolean | undefined;
+  onChange(v: number | undefined): void;
+}) {
   const inputId = useId();
   return (
     <fieldset className="exercise-question">
@@ -296,12 +347,18 @@ function CheckResult({ grade, labelOf }: { grade: ExerciseGrade; labelOf: Readon
         Result
       </h3>
       <p className="exercise-score" role="status">
-        {grade.perfect ? `All ${grade.total} points: every call is in its earliest turn, and every mark and count is right.` : `${grade.score} of ${grade.total} points. ${grade.mistakes.length === 1 ? 'One mistake' : `${grade.mistakes.length} mistakes`}:`}
+        {grade.perfect
+          ? `All ${grade.total} points: every call is in its earliest turn, and every mark and count is right.`
+          : `${grade.score} of ${grade.total} points. ${grade.mistakes.length === 1 ? 'One mistake' : `${grade.mistakes.length} mistakes`}:`}
       </p>
       {grade.mistakes.length > 0 && (
         <ul className="exercise-mistakes" aria-label="Mistakes">
           {grade.mistakes.map((m, i) => (
-            <li key={`${m.kind}-${m.callId}-${m.dependsOn ?? ''}-${i}`} className={`exercise-mistake mistake-${m.kind}`} data-call={labelOf.get(m.callId) ?? m.callId}>
+            <li
+              key={`${m.kind}-${m.callId}-${m.dependsOn ?? ''}-${i}`}
+              className={`exercise-mistake mistake-${m.kind}`}
+              data-call={labelOf.get(m.callId) ?? m.callId}
+            >
               {m.text}
             </li>
           ))}
@@ -314,9 +371,16 @@ function CheckResult({ grade, labelOf }: { grade: ExerciseGrade; labelOf: Readon
             <dt>Your order</dt>
             <dd>
               <span className="bar-track" aria-hidden="true">
-                <span className={`bar ${grade.latency.runs ? 'bar-sequential' : 'bar-broken'}`} style={{ width: `${((grade.latency.yoursMs ?? 0) / longest) * 100}%` }} />
+                <span
+                  className={`bar ${grade.latency.runs ? 'bar-sequential' : 'bar-broken'}`}
+                  style={{ width: `${((grade.latency.yoursMs ?? 0) / longest) * 100}%` }}
+                />
               </span>
-              <span className="latency-ms">{grade.latency.yoursMs === null ? '—' : `${msText(grade.latency.yoursMs)} · ${grade.latency.yoursTurns} turn${grade.latency.yoursTurns === 1 ? '' : 's'}`}</span>
+              <span className="latency-ms">
+                {grade.latency.yoursMs === null
+                  ? '—'
+                  : `${msText(grade.latency.yoursMs)} · ${grade.latency.yoursTurns} turn${grade.latency.yoursTurns === 1 ? '' : 's'}`}
+              </span>
             </dd>
           </div>
           <div className="latency-row">

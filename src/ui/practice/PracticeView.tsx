@@ -65,7 +65,13 @@ export function PracticeView() {
           })}
         </ul>
         <h3 className="practice-nav-subtitle">Your design</h3>
-        <button type="button" className="practice-entry" aria-current={selected({ kind: 'design' }) ? 'true' : undefined} onClick={() => setSource({ kind: 'design' })} disabled={!chain}>
+        <button
+          type="button"
+          className="practice-entry"
+          aria-current={selected({ kind: 'design' }) ? 'true' : undefined}
+          onClick={() => setSource({ kind: 'design' })}
+          disabled={!chain}
+        >
           <span className="practice-entry-title">{chain ? `This design: ${chain.name ?? chain.id}` : 'This design (no chain)'}</span>
           <span className="practice-entry-meta">{designId && <ProgressNote progress={record[designId]} />}</span>
         </button>
@@ -91,7 +97,15 @@ export function PracticeView() {
             {loaded.message}
           </p>
         )}
-        {loaded.status === 'ready' && <ExerciseBoard key={`${loaded.id}:${loaded.exercise.calls.length}`} id={loaded.id} exercise={loaded.exercise} project={loaded.project} onChecked={onChecked} />}
+        {loaded.status === 'ready' && (
+          <ExerciseBoard
+            key={`${loaded.id}:${loaded.exercise.calls.length}`}
+            id={loaded.id}
+            exercise={loaded.exercise}
+            project={loaded.project}
+            onChecked={onChecked}
+          />
+        )}
       </div>
     </div>
   );

@@ -5,9 +5,21 @@ import { type JsonValue } from '../../core/index.ts';
 
 describe('compactJson', () => {
   it('puts each element of a list of objects on a line of its own', () => {
-    const value = { tasks: [{ task_id: 'T-1', title: 'Review budget', priority: 'high' }, { task_id: 'T-2', title: 'Write release notes', priority: 'low' }] };
+    const value = {
+      tasks: [
+        { task_id: 'T-1', title: 'Review budget', priority: 'high' },
+        { task_id: 'T-2', title: 'Write release notes', priority: 'low' },
+      ],
+    };
     expect(compactJson(value, 80)).toBe(
-      ['{', '  "tasks": [', '    {"task_id":"T-1","title":"Review budget","priority":"high"},', '    {"task_id":"T-2","title":"Write release notes","priority":"low"}', '  ]', '}'].join('\n'),
+      [
+        '{',
+        '  "tasks": [',
+        '    {"task_id":"T-1","title":"Review budget","priority":"high"},',
+        '    {"task_id":"T-2","title":"Write release notes","priority":"low"}',
+        '  ]',
+        '}',
+      ].join('\n'),
     );
   });
 

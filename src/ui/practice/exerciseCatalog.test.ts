@@ -8,7 +8,9 @@ const dir = new URL('../../../public/exercises/', import.meta.url);
 
 describe('the bundled exercises', () => {
   it('lists every exercise file, once, the seed lesson first', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.chain.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.chain.json'))
+      .sort();
     expect(EXERCISES.map((e) => e.file).sort()).toEqual(files);
     expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(EXERCISES.length);
     expect(EXERCISES[0].id).toBe('room-booking');

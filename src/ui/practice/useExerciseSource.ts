@@ -10,9 +10,7 @@ import { EXERCISES, exerciseUrl } from './exerciseCatalog.ts';
 export type ExerciseSource = { kind: 'bundled'; id: string } | { kind: 'design' };
 
 export type LoadedExercise =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; id: string; exercise: Exercise; project: Project };
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; id: string; exercise: Exercise; project: Project };
 
 /** Bundled exercise files already fetched and parsed (they never change while the page is open). */
 const loaded = new Map<string, Project>();

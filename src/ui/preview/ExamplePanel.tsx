@@ -42,13 +42,7 @@ export function ExamplePanel({ generated, failure, seed, index, onSeedChange, on
       <ExampleControls seed={seed} index={index} onSeedChange={onSeedChange} onNextExample={onNextExample} />
       {controls}
       {generated !== null && failure === null && marks}
-      <div
-        className="tab-panel"
-        role="tabpanel"
-        id={`${idBase}-panel-${view}`}
-        aria-labelledby={`${idBase}-tab-${view}`}
-        tabIndex={0}
-      >
+      <div className="tab-panel" role="tabpanel" id={`${idBase}-panel-${view}`} aria-labelledby={`${idBase}-tab-${view}`} tabIndex={0}>
         {failure !== null ? (
           <p className="error-message" role="alert">
             Could not generate this example: {failure}

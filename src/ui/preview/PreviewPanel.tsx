@@ -40,7 +40,11 @@ export function PreviewPanel() {
       index={index}
       onSeedChange={onSeedChange}
       onNextExample={onNextExample}
-      controls={generator && chainId !== null ? <BranchControl key={chainId} project={project} chainId={chainId} generator={generator} seed={seed} index={index} onShow={onShowIndex} /> : null}
+      controls={
+        generator && chainId !== null ? (
+          <BranchControl key={chainId} project={project} chainId={chainId} generator={generator} seed={seed} index={index} onShow={onShowIndex} />
+        ) : null
+      }
       marks={generated ? <VariationMarks project={project} example={generated.example} /> : null}
     />
   );

@@ -42,7 +42,9 @@ export function SidePanel() {
         {tab === 'inspector' && <Inspector />}
         {tab === 'why' && <WhyPanel />}
         {tab === 'preview' && <PreviewPanel />}
-        {tab === 'problems' && <DiagnosticsPanel title="Problems" diagnostics={diagnostics} onSelect={onSelectDiagnostic} emptyText="No problems: every chain can be generated." />}
+        {tab === 'problems' && (
+          <DiagnosticsPanel title="Problems" diagnostics={diagnostics} onSelect={onSelectDiagnostic} emptyText="No problems: every chain can be generated." />
+        )}
       </div>
       <div className="side-mode">
         <span className="side-mode-text">Find the order of the calls yourself</span>
@@ -66,7 +68,9 @@ function Inspector() {
         <CallInspector key={call.id} call={call} />
       ) : (
         <p className="muted inspector-hint">
-          {selectedCount > 1 ? `${selectedCount} calls selected: copy, paste or delete them together.` : 'Select a call on the canvas to edit its tool, id and arguments.'}
+          {selectedCount > 1
+            ? `${selectedCount} calls selected: copy, paste or delete them together.`
+            : 'Select a call on the canvas to edit its tool, id and arguments.'}
         </p>
       )}
       {chain && <ChainSettings chain={chain} />}

@@ -1,7 +1,6 @@
 import { type Plan } from '../../core/index.ts';
 
-const list = (items: readonly string[]): string =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
  * Why a multi-turn chain has one call per turn (project format §9.2), naming the calls that

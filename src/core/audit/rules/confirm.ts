@@ -8,7 +8,9 @@ import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
 import { finding, type ProjectRule } from './context.ts';
 
-export const CONFIRM_RULES: AuditRuleInfo[] = [{ id: 'unconfirmed-destructive', severity: 'medium', title: 'A call of a destructive tool does not ask the user first' }];
+export const CONFIRM_RULES: AuditRuleInfo[] = [
+  { id: 'unconfirmed-destructive', severity: 'medium', title: 'A call of a destructive tool does not ask the user first' },
+];
 
 /** One finding per destructive tool that some call runs without `confirm`, naming those calls (chain/call) and pointing at the first. */
 export const unconfirmedDestructiveRule: ProjectRule = (project: Project) => {

@@ -8,7 +8,9 @@ describe('description rules', () => {
   it('description-missing: absent or blank', () => {
     const t = makeTool('get_weather');
     delete t.function.description;
-    expect(runRule(descriptionRule, makeProject([t]))).toEqual([expect.objectContaining({ rule: 'description-missing', severity: 'high', path: '$.tools[0].function.description', tool: 'get_weather' })]);
+    expect(runRule(descriptionRule, makeProject([t]))).toEqual([
+      expect.objectContaining({ rule: 'description-missing', severity: 'high', path: '$.tools[0].function.description', tool: 'get_weather' }),
+    ]);
     expect(ruleIds(run('get_weather', '   '))).toEqual(['description-missing']);
   });
 

@@ -42,7 +42,16 @@ export const namingRule: ProjectRule = (project: Project) => {
     if (c === null || c === main) return;
     const name = tool.function.name;
     const how = c === 'mixed' ? 'mixes conventions' : `is ${c}`;
-    out.push(finding('naming-mixed', 'low', jsonPath('$.tools', i, 'function', 'name'), `"${name}" ${how} while most tools here are ${main}: consistent names help the model (and readers) predict a tool's name.`, `Rename it in ${main} (renaming updates every call).`, name));
+    out.push(
+      finding(
+        'naming-mixed',
+        'low',
+        jsonPath('$.tools', i, 'function', 'name'),
+        `"${name}" ${how} while most tools here are ${main}: consistent names help the model (and readers) predict a tool's name.`,
+        `Rename it in ${main} (renaming updates every call).`,
+        name,
+      ),
+    );
   });
   return out;
 };
@@ -61,5 +70,14 @@ export const versionedTwinRule: ToolRule = ({ project, tool, path }) => {
   if (base === null) return [];
   const twins = project.tools.map((t) => t.function.name).filter((other) => other !== name && (other === base || unversioned(other) === base));
   if (twins.length === 0) return [];
-  return [finding('versioned-twin', 'medium', jsonPath(path, 'function', 'name'), `"${name}" sits next to ${twins.map((t) => `"${t}"`).join(', ')}: the model has to guess which version to call, and the examples teach both.`, 'Keep one version in the project, or say in each description exactly when to use it instead of the other.', name)];
+  return [
+    finding(
+      'versioned-twin',
+      'medium',
+      jsonPath(path, 'function', 'name'),
+      `"${name}" sits next to ${twins.map((t) => `"${t}"`).join(', ')}: the model has to guess which version to call, and the examples teach both.`,
+      'Keep one version in the project, or say in each description exactly when to use it instead of the other.',
+      name,
+    ),
+  ];
 };

@@ -16,7 +16,26 @@ export const PARAMETER_RULES: AuditRuleInfo[] = [
 ];
 
 /** Parameter names (their last word) that usually take one of a few values. */
-export const ENUM_LIKE_NAMES = new Set(['status', 'state', 'priority', 'type', 'kind', 'mode', 'level', 'severity', 'category', 'direction', 'unit', 'units', 'visibility', 'channel', 'frequency', 'period', 'order', 'sort']);
+export const ENUM_LIKE_NAMES = new Set([
+  'status',
+  'state',
+  'priority',
+  'type',
+  'kind',
+  'mode',
+  'level',
+  'severity',
+  'category',
+  'direction',
+  'unit',
+  'units',
+  'visibility',
+  'channel',
+  'frequency',
+  'period',
+  'order',
+  'sort',
+]);
 
 /** Descriptions that list the allowed values. */
 const LISTS_VALUES = [
@@ -59,26 +78,46 @@ export const parametersRule: ToolRule = ({ tool, path }) => {
     const at = jsonPath(paramsPath, 'properties', param);
     const description = isPlainObject(schema) && typeof schema.description === 'string' ? schema.description.trim() : '';
     if (!description) {
-      out.push(finding('parameter-description-missing', 'medium', at, `The parameter "${param}" of "${name}" has no description: the model has to guess what to pass from its name alone.`, 'Describe it: what it means, its format or unit, and an example value.', name));
+      out.push(
+        finding(
+          'parameter-description-missing',
+          'medium',
+          at,
+          `The parameter "${param}" of "${name}" has no description: the model has to guess what to pass from its name alone.`,
+          'Describe it: what it means, its format or unit, and an example value.',
+          name,
+        ),
+      );
     }
     if (!isPlainObject(schema) || !hasType(schema, 'string')) continue;
     if ('enum' in schema || 'const' in schema || 'format' in schema || 'pattern' in schema || 'oneOf' in schema || 'anyOf' in schema) continue;
     const listed = LISTS_VALUES.some((re) => re.test(description));
     if (!listed && !isEnumLikeName(param)) continue;
     const values = listedValues(description);
-    out.push(finding(
-      'enum-missing',
-      'low',
-      at,
-      listed
-        ? `The parameter "${param}" of "${name}" lists its allowed values in the description but has no "enum": generated calls may use other values, and nothing checks them.`
-        : `The parameter "${param}" of "${name}" looks like a choice from a fixed set but is a free string: the model and the simulator will invent values.`,
-      values.length ? `Add "enum": ${JSON.stringify(values)}.` : 'List the allowed values in "enum" (or, if any text is allowed, say so in the description).',
-      name,
-    ));
+    out.push(
+      finding(
+        'enum-missing',
+        'low',
+        at,
+        listed
+          ? `The parameter "${param}" of "${name}" lists its allowed values in the description but has no "enum": generated calls may use other values, and nothing checks them.`
+          : `The parameter "${param}" of "${name}" looks like a choice from a fixed set but is a free string: the model and the simulator will invent values.`,
+        values.length ? `Add "enum": ${JSON.stringify(values)}.` : 'List the allowed values in "enum" (or, if any text is allowed, say so in the description).',
+        name,
+      ),
+    );
   }
   if (names.length > 0 && isPlainObject(params) && !Array.isArray(params.required)) {
-    out.push(finding('required-missing', 'low', paramsPath, `The parameters of "${name}" have no "required" list, so every parameter is optional: the model may leave out what the tool needs.`, `Add "required" with the parameters every call must give (write [] if all are optional).`, name));
+    out.push(
+      finding(
+        'required-missing',
+        'low',
+        paramsPath,
+        `The parameters of "${name}" have no "required" list, so every parameter is optional: the model may leave out what the tool needs.`,
+        `Add "required" with the parameters every call must give (write [] if all are optional).`,
+        name,
+      ),
+    );
   }
   return out;
 };

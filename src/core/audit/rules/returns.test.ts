@@ -11,7 +11,9 @@ const run = (returns: unknown) => {
 
 describe('returns rules', () => {
   it('returns-missing', () => {
-    expect(run(undefined)).toEqual([expect.objectContaining({ rule: 'returns-missing', severity: 'medium', path: '$.tools[0]', message: expect.stringMatching(/\{"ok": true\}/) })]);
+    expect(run(undefined)).toEqual([
+      expect.objectContaining({ rule: 'returns-missing', severity: 'medium', path: '$.tools[0]', message: expect.stringMatching(/\{"ok": true\}/) }),
+    ]);
   });
 
   it('result-field-undocumented: fields without a type, objects without properties, lists without items — at their paths', () => {
@@ -38,6 +40,17 @@ describe('returns rules', () => {
   });
 
   it('passes for typed fields (enum, const, $ref and x-fake count as typed) and open maps', () => {
-    expect(run({ type: 'object', properties: { a: { enum: [1, 2] }, b: { const: 'x' }, c: { $ref: '#/$defs/c' }, d: { 'x-fake': 'person.fullName' }, e: { type: 'object', additionalProperties: { type: 'number' } } } })).toEqual([]);
+    expect(
+      run({
+        type: 'object',
+        properties: {
+          a: { enum: [1, 2] },
+          b: { const: 'x' },
+          c: { $ref: '#/$defs/c' },
+          d: { 'x-fake': 'person.fullName' },
+          e: { type: 'object', additionalProperties: { type: 'number' } },
+        },
+      }),
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,16 @@ const TYPED_BY = ['type', 'enum', 'const', '$ref', 'oneOf', 'anyOf', 'allOf', 'p
 export const returnsRule: ToolRule = ({ tool, path }) => {
   const name = tool.function.name;
   if (tool.returns === undefined) {
-    return [finding('returns-missing', 'medium', path, `"${name}" has no returns schema: every simulated result is {"ok": true}, so the examples teach nothing about its result and no later call can take a value from it.`, 'Add a returns schema: paste a real result into "Infer from a sample" and edit what it gives.', name)];
+    return [
+      finding(
+        'returns-missing',
+        'medium',
+        path,
+        `"${name}" has no returns schema: every simulated result is {"ok": true}, so the examples teach nothing about its result and no later call can take a value from it.`,
+        'Add a returns schema: paste a real result into "Infer from a sample" and edit what it gives.',
+        name,
+      ),
+    ];
   }
   const out: AuditFinding[] = [];
   walk(tool.returns, jsonPath(path, 'returns'), 'the result', 0);
@@ -38,17 +47,30 @@ export const returnsRule: ToolRule = ({ tool, path }) => {
       return;
     }
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (types.includes('object') && !isPlainObject(schema.properties) && !isPlainObject(schema.additionalProperties) && !isPlainObject(schema.patternProperties)) {
+    if (
+      types.includes('object') &&
+      !isPlainObject(schema.properties) &&
+      !isPlainObject(schema.additionalProperties) &&
+      !isPlainObject(schema.patternProperties)
+    ) {
       out.push(undocumented(at, what, `${what} is an object whose fields are not described`));
     }
     if (types.includes('array') && schema.items === undefined && schema.prefixItems === undefined) {
       out.push(undocumented(at, what, `${what} is a list whose elements are not described`));
     }
-    if (isPlainObject(schema.properties)) for (const [key, sub] of Object.entries(schema.properties)) walk(sub, jsonPath(at, 'properties', key), `the result field "${key}"`, depth + 1);
+    if (isPlainObject(schema.properties))
+      for (const [key, sub] of Object.entries(schema.properties)) walk(sub, jsonPath(at, 'properties', key), `the result field "${key}"`, depth + 1);
     if (isPlainObject(schema.items)) walk(schema.items, jsonPath(at, 'items'), `the elements of ${what}`, depth + 1);
   }
 
   function undocumented(at: string, _what: string, found: string): AuditFinding {
-    return finding('result-field-undocumented', 'low', at, `In "${name}", ${found}: a parameter can be wired from it only when its type is known, and the simulator makes up any value.`, 'Give it a "type" (and "properties" for an object, "items" for a list) and a short description.', name);
+    return finding(
+      'result-field-undocumented',
+      'low',
+      at,
+      `In "${name}", ${found}: a parameter can be wired from it only when its type is known, and the simulator makes up any value.`,
+      'Give it a "type" (and "properties" for an object, "items" for a list) and a short description.',
+      name,
+    );
   }
 };

@@ -19,7 +19,7 @@ describe('does-two-things', () => {
       'Get the name and email of a user.',
       'Book a room and return the booking.',
       'Look up the team that owns a service and the person currently on call for it.',
-      'Get the user\'s orders and messages for today.',
+      "Get the user's orders and messages for today.",
       'Move or rename a file or directory.',
       '',
     ]) {

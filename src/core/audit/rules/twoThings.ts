@@ -13,7 +13,33 @@ export const TWO_THINGS_RULES: AuditRuleInfo[] = [{ id: 'does-two-things', sever
 
 const JOINERS = new Set(['and', 'then', 'also']);
 /** What follows an action verb when it is used as one: an article, a pronoun, a particle. */
-const OBJECT_STARTS = new Set(['a', 'an', 'the', 'it', 'them', 'its', 'their', 'this', 'that', 'these', 'those', 'all', 'any', 'each', 'every', 'one', 'some', 'his', 'her', 'our', 'your', 'my', 'new', 'up', 'out']);
+const OBJECT_STARTS = new Set([
+  'a',
+  'an',
+  'the',
+  'it',
+  'them',
+  'its',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'all',
+  'any',
+  'each',
+  'every',
+  'one',
+  'some',
+  'his',
+  'her',
+  'our',
+  'your',
+  'my',
+  'new',
+  'up',
+  'out',
+]);
 
 /** The joined phrase ("and assign it"), or null. */
 export function secondAction(description: string): string | null {
@@ -38,5 +64,14 @@ export const twoThingsRule: ToolRule = ({ tool, path }) => {
   const phrase = secondAction(text);
   if (!phrase) return [];
   const name = tool.function.name;
-  return [finding('does-two-things', 'medium', jsonPath(path, 'function', 'description'), `"${name}" seems to do two things ("…${phrase}…"): a tool that does several things is harder for the model to choose correctly, and a design cannot use one part without the other.`, 'Split it into two tools that each do one thing, or reword the description if the second part is only what the tool returns.', name)];
+  return [
+    finding(
+      'does-two-things',
+      'medium',
+      jsonPath(path, 'function', 'description'),
+      `"${name}" seems to do two things ("…${phrase}…"): a tool that does several things is harder for the model to choose correctly, and a design cannot use one part without the other.`,
+      'Split it into two tools that each do one thing, or reword the description if the second part is only what the tool returns.',
+      name,
+    ),
+  ];
 };

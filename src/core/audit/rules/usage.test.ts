@@ -6,8 +6,13 @@ const chain = (...tools: string[]) => ({ id: 'c', requests: ['go'], calls: tools
 
 describe('too-many-tools', () => {
   it('more than 15 tools offered to a chain', () => {
-    const many = makeProject(Array.from({ length: 16 }, (_, i) => makeTool(`get_thing_${i}`)), [chain('get_thing_0')]);
-    expect(toolCountRule(many)).toEqual([expect.objectContaining({ rule: 'too-many-tools', path: '$.tools', message: expect.stringMatching(/all 16 tools to each of the 1 chain/) })]);
+    const many = makeProject(
+      Array.from({ length: 16 }, (_, i) => makeTool(`get_thing_${i}`)),
+      [chain('get_thing_0')],
+    );
+    expect(toolCountRule(many)).toEqual([
+      expect.objectContaining({ rule: 'too-many-tools', path: '$.tools', message: expect.stringMatching(/all 16 tools to each of the 1 chain/) }),
+    ]);
     expect(toolCountRule(makeProject(many.tools.slice(0, 15)))).toEqual([]);
   });
 });

@@ -19,13 +19,30 @@ export const toolCountRule: ProjectRule = (project: Project) => {
   const n = project.tools.length;
   if (n <= MAX_TOOLS_PER_CHAIN) return [];
   const chains = project.chains.length;
-  return [finding('too-many-tools', 'medium', '$.tools', `Every example offers all ${n} tools${chains ? ` to each of the ${chains} chain${chains === 1 ? '' : 's'}` : ''}: with more than ${MAX_TOOLS_PER_CHAIN}, a model picks the right tool less reliably, and every description costs context at every step.`, `Offer at most ${MAX_TOOLS_PER_CHAIN}: split the project by task (one project per group of related tools), or remove tools no chain needs.`)];
+  return [
+    finding(
+      'too-many-tools',
+      'medium',
+      '$.tools',
+      `Every example offers all ${n} tools${chains ? ` to each of the ${chains} chain${chains === 1 ? '' : 's'}` : ''}: with more than ${MAX_TOOLS_PER_CHAIN}, a model picks the right tool less reliably, and every description costs context at every step.`,
+      `Offer at most ${MAX_TOOLS_PER_CHAIN}: split the project by task (one project per group of related tools), or remove tools no chain needs.`,
+    ),
+  ];
 };
 
 export const unusedToolRule: ToolRule = ({ project, tool, path, usedTools }) => {
   const anyCalls = project.chains.some((c) => c.calls.length > 0);
   const name = tool.function.name;
   if (!anyCalls || usedTools.has(name)) return [];
-  const out: AuditFinding[] = [finding('unused-tool', 'low', path, `No chain calls "${name}": it is offered in every example but never used. That can teach the model when not to call it, but only if that is the intent.`, 'Draw a chain that uses it, or remove it from the project if it is not meant as a distractor.', name)];
+  const out: AuditFinding[] = [
+    finding(
+      'unused-tool',
+      'low',
+      path,
+      `No chain calls "${name}": it is offered in every example but never used. That can teach the model when not to call it, but only if that is the intent.`,
+      'Draw a chain that uses it, or remove it from the project if it is not meant as a distractor.',
+      name,
+    ),
+  ];
   return out;
 };

@@ -24,18 +24,21 @@ export const anthropicImporter: ToolImporter = {
       ['$.function', ''],
       ['$', ''],
     ]);
-    if (!isPlainObject(item)) return { errors: [{ path, message: `expected an Anthropic tool ${anthropicImporter.shape}, found ${describeValue(item)}` }], warnings: [], sourcePath };
+    if (!isPlainObject(item))
+      return { errors: [{ path, message: `expected an Anthropic tool ${anthropicImporter.shape}, found ${describeValue(item)}` }], warnings: [], sourcePath };
     const name = nameOf(item.name);
     if (!('input_schema' in item)) {
       const server = typeof item.type === 'string' && item.type !== 'custom';
       return {
-        errors: [{
-          path: server ? jsonPath(path, 'type') : jsonPath(path, 'input_schema'),
-          tool: name,
-          message: server
-            ? `an Anthropic server tool (type ${JSON.stringify(item.type)}) has no input_schema to import; leave it out`
-            : `"input_schema" is required: the JSON Schema of the tool's arguments`,
-        }],
+        errors: [
+          {
+            path: server ? jsonPath(path, 'type') : jsonPath(path, 'input_schema'),
+            tool: name,
+            message: server
+              ? `an Anthropic server tool (type ${JSON.stringify(item.type)}) has no input_schema to import; leave it out`
+              : `"input_schema" is required: the JSON Schema of the tool's arguments`,
+          },
+        ],
         warnings: [],
         sourcePath,
       };

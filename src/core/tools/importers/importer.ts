@@ -31,13 +31,23 @@ export interface ToolImporter {
 export function pathMapper(itemPath: string, pairs: readonly (readonly [string, string])[]): (toolPath: string) => string {
   return (toolPath) => {
     for (const [prefix, source] of pairs) {
-      if (toolPath === prefix || toolPath.startsWith(`${prefix}.`) || toolPath.startsWith(`${prefix}[`)) return `${itemPath}${source}${toolPath.slice(prefix.length)}`;
+      if (toolPath === prefix || toolPath.startsWith(`${prefix}.`) || toolPath.startsWith(`${prefix}[`))
+        return `${itemPath}${source}${toolPath.slice(prefix.length)}`;
     }
     return itemPath;
   };
 }
 
-export const describeValue = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 60)}`);
+export const describeValue = (v: unknown): string =>
+  v === undefined
+    ? 'nothing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'an object'
+          : `${typeof v} ${JSON.stringify(v).slice(0, 60)}`;
 
 /** A tool's name for messages (when it has a usable one). */
 export const nameOf = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 64 ? v : undefined);

@@ -44,14 +44,22 @@ export const mcpImporter: ToolImporter = {
       ['$.effect', '.annotations'],
       ['$', ''],
     ]);
-    if (!isPlainObject(item)) return { errors: [{ path, message: `expected an MCP tool ${mcpImporter.shape}, found ${describeValue(item)}` }], warnings, sourcePath };
+    if (!isPlainObject(item))
+      return { errors: [{ path, message: `expected an MCP tool ${mcpImporter.shape}, found ${describeValue(item)}` }], warnings, sourcePath };
     const name = nameOf(item.name);
-    if (!('inputSchema' in item)) errors.push({ path: jsonPath(path, 'inputSchema'), tool: name, message: `"inputSchema" is required: the JSON Schema of the tool's arguments` });
+    if (!('inputSchema' in item))
+      errors.push({ path: jsonPath(path, 'inputSchema'), tool: name, message: `"inputSchema" is required: the JSON Schema of the tool's arguments` });
     const annotations = item.annotations;
-    if (annotations !== undefined && !isPlainObject(annotations)) errors.push({ path: jsonPath(path, 'annotations'), tool: name, message: `expected an object of hints (readOnlyHint, destructiveHint…), found ${describeValue(annotations)}` });
+    if (annotations !== undefined && !isPlainObject(annotations))
+      errors.push({
+        path: jsonPath(path, 'annotations'),
+        tool: name,
+        message: `expected an object of hints (readOnlyHint, destructiveHint…), found ${describeValue(annotations)}`,
+      });
     if (isPlainObject(annotations)) {
       for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']) {
-        if (annotations[hint] !== undefined && typeof annotations[hint] !== 'boolean') errors.push({ path: jsonPath(path, 'annotations', hint), tool: name, message: `a hint is true or false, found ${describeValue(annotations[hint])}` });
+        if (annotations[hint] !== undefined && typeof annotations[hint] !== 'boolean')
+          errors.push({ path: jsonPath(path, 'annotations', hint), tool: name, message: `a hint is true or false, found ${describeValue(annotations[hint])}` });
       }
     }
     if (errors.length) return { errors, warnings, sourcePath };
@@ -62,7 +70,12 @@ export const mcpImporter: ToolImporter = {
     if (copy.outputSchema !== undefined) tool.returns = copy.outputSchema as JsonSchema;
     const effect = effectFromAnnotations(isPlainObject(annotations) ? annotations : undefined);
     if (effect) tool.effect = effect;
-    else warnings.push({ path: annotations === undefined ? path : jsonPath(path, 'annotations'), tool: name, message: `no readOnlyHint or destructiveHint: the effect is not declared (treated as read); set it if the tool changes anything` });
+    else
+      warnings.push({
+        path: annotations === undefined ? path : jsonPath(path, 'annotations'),
+        tool: name,
+        message: `no readOnlyHint or destructiveHint: the effect is not declared (treated as read); set it if the tool changes anything`,
+      });
     return { tool, errors, warnings, sourcePath };
   },
 };

@@ -20,12 +20,20 @@ export const openaiImporter: ToolImporter = {
   shape: '{"type": "function", "function": {"name", "description", "parameters"}}',
   recognises: (item) =>
     isPlainObject(item) &&
-    (isNested(item) ? isPlainObject(item.function) : (item.type === 'function' || 'parameters' in item) && !('inputSchema' in item) && !('input_schema' in item)),
+    (isNested(item)
+      ? isPlainObject(item.function)
+      : (item.type === 'function' || 'parameters' in item) && !('inputSchema' in item) && !('input_schema' in item)),
   convert(item, path) {
     const errors: ToolIssue[] = [];
     const warnings: ToolIssue[] = [];
     const nested = isPlainObject(item) && isNested(item);
-    const sourcePath = nested ? pathMapper(path, [['$', '']]) : pathMapper(path, [['$.function', ''], ['$.type', '.type'], ['$', '']]);
+    const sourcePath = nested
+      ? pathMapper(path, [['$', '']])
+      : pathMapper(path, [
+          ['$.function', ''],
+          ['$.type', '.type'],
+          ['$', ''],
+        ]);
     const fail = (at: string, message: string): ConvertedTool => ({ errors: [...errors, { path: at, message }], warnings, sourcePath });
     if (!isPlainObject(item)) return fail(path, `expected an OpenAI tool ${openaiImporter.shape}, found ${describeValue(item)}`);
     let tool: ToolDef;

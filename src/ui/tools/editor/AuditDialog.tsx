@@ -19,10 +19,12 @@ export function AuditDialog() {
       <div className="tool-audit-summary">
         <GradeMark grade={report.project.grade} label="Project grade" />
         <p>
-          <strong>Project: {report.project.grade}</strong> <span className="muted">({report.project.score}/100, the tools' mean less the project's findings)</span>
+          <strong>Project: {report.project.grade}</strong>{' '}
+          <span className="muted">({report.project.score}/100, the tools' mean less the project's findings)</span>
           <br />
           <span className="muted">
-            {report.tools.length} {report.tools.length === 1 ? 'tool' : 'tools'}; {toolsWithFindings.length} with findings. Findings are advice: nothing is blocked.
+            {report.tools.length} {report.tools.length === 1 ? 'tool' : 'tools'}; {toolsWithFindings.length} with findings. Findings are advice: nothing is
+            blocked.
           </span>
         </p>
       </div>
@@ -46,11 +48,7 @@ export function AuditDialog() {
           </li>
         ))}
       </ul>
-      {clean.length > 0 && (
-        <p className="muted tool-audit-clean">
-          No findings: {clean.map((t) => t.name).join(', ')} (grade A).
-        </p>
-      )}
+      {clean.length > 0 && <p className="muted tool-audit-clean">No findings: {clean.map((t) => t.name).join(', ')} (grade A).</p>}
     </ModalDialog>
   );
 }
@@ -97,7 +95,12 @@ function CallLinks({ calls }: { calls: NonNullable<AuditFinding['calls']> }) {
       {calls.map((c, i) => (
         <span key={`${c.chainId}/${c.callId}`}>
           {i > 0 && ', '}
-          <button type="button" className="link-button" onClick={() => show(c.chainId, c.callId)} aria-label={`Show call ${c.callId}${several ? ` of chain ${c.chainId}` : ''} on the canvas`}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => show(c.chainId, c.callId)}
+            aria-label={`Show call ${c.callId}${several ? ` of chain ${c.chainId}` : ''} on the canvas`}
+          >
             <code>{several ? `${c.chainId}/${c.callId}` : c.callId}</code>
           </button>
         </span>

@@ -31,11 +31,28 @@ const appliedTexts = (tool: ToolDef): Record<EditorTab, string> => ({ definition
  * changes, the tool keeps its applied definition and the problems are listed with their
  * lines. Revert puts the applied definition back in the editor.
  */
-export function DefinitionEditor({ project, tool, tab, onTab, onStatus, onDirty }: { project: Project; tool: ToolDef; tab: EditorTab; onTab: (tab: EditorTab) => void; onStatus: (message: string) => void; onDirty?: (dirty: boolean) => void }) {
+export function DefinitionEditor({
+  project,
+  tool,
+  tab,
+  onTab,
+  onStatus,
+  onDirty,
+}: {
+  project: Project;
+  tool: ToolDef;
+  tab: EditorTab;
+  onTab: (tab: EditorTab) => void;
+  onStatus: (message: string) => void;
+  onDirty?: (dirty: boolean) => void;
+}) {
   const idBase = useId();
   const name = tool.function.name;
   const applied = appliedTexts(tool);
-  const [drafts, setDrafts] = useState<Drafts>(() => ({ definition: { text: applied.definition, base: applied.definition }, returns: { text: applied.returns, base: applied.returns } }));
+  const [drafts, setDrafts] = useState<Drafts>(() => ({
+    definition: { text: applied.definition, base: applied.definition },
+    returns: { text: applied.returns, base: applied.returns },
+  }));
   const [seen, setSeen] = useState(applied);
   const [refused, setRefused] = useState<EditorTab | null>(null);
   const editorRef = useRef<JsonEditorHandle | null>(null);
@@ -58,7 +75,10 @@ export function DefinitionEditor({ project, tool, tab, onTab, onStatus, onDirty 
   const changed = draft.text !== draft.base;
   const stale = changed && draft.base !== applied[tab];
   const deferred = useDeferredValue(draft.text);
-  const check = useMemo(() => (tab === 'definition' ? checkDefinition(project, name, deferred) : checkReturns(project, name, deferred)), [project, name, tab, deferred]);
+  const check = useMemo(
+    () => (tab === 'definition' ? checkDefinition(project, name, deferred) : checkReturns(project, name, deferred)),
+    [project, name, tab, deferred],
+  );
   const problems: ToolIssue[] = check.ok ? [] : check.errors;
 
   const setText = (text: string) => {
@@ -103,7 +123,9 @@ export function DefinitionEditor({ project, tool, tab, onTab, onStatus, onDirty 
     <div className="tool-definition">
       <div className="tool-definition-head">
         <ViewTabs idBase={idBase} views={TABS} value={tab} onChange={onTab} label="Definition views" />
-        <span className={`tool-draft-state${changed ? ' is-changed' : ''}`}>{changed ? (problems.length ? 'Changed · not valid' : 'Changed · not applied') : 'Applied'}</span>
+        <span className={`tool-draft-state${changed ? ' is-changed' : ''}`}>
+          {changed ? (problems.length ? 'Changed · not valid' : 'Changed · not applied') : 'Applied'}
+        </span>
       </div>
       <div className="tool-monaco" role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
         <LazyJsonEditor
@@ -118,8 +140,14 @@ export function DefinitionEditor({ project, tool, tab, onTab, onStatus, onDirty 
           }}
         />
       </div>
-      {stale && <p className="tool-note">The tool changed since this draft began (a quick field, or undo). Apply replaces it with the draft; Revert shows the tool as it is now.</p>}
-      {tab === 'returns' && draft.text.trim() === '' && <p className="tool-note">No result schema: every simulated result is {'{"ok": true}'}. Write one, or infer it from a sample below.</p>}
+      {stale && (
+        <p className="tool-note">
+          The tool changed since this draft began (a quick field, or undo). Apply replaces it with the draft; Revert shows the tool as it is now.
+        </p>
+      )}
+      {tab === 'returns' && draft.text.trim() === '' && (
+        <p className="tool-note">No result schema: every simulated result is {'{"ok": true}'}. Write one, or infer it from a sample below.</p>
+      )}
       <div className="tool-problems-box" id={problemsId}>
         {problems.length > 0 && (
           <p className={`tool-problems-title${refused === tab ? ' is-refused' : ''}`}>
@@ -127,7 +155,11 @@ export function DefinitionEditor({ project, tool, tab, onTab, onStatus, onDirty 
             {refused === tab ? ' — not applied; the tool keeps its last applied definition' : ''}
           </p>
         )}
-        <ProblemList problems={problems} label={tab === 'definition' ? 'Problems in the definition' : 'Problems in the returns schema'} onGoTo={(line) => editorRef.current?.revealLine(line)} />
+        <ProblemList
+          problems={problems}
+          label={tab === 'definition' ? 'Problems in the definition' : 'Problems in the returns schema'}
+          onGoTo={(line) => editorRef.current?.revealLine(line)}
+        />
       </div>
       <div className="tool-editor-actions">
         <button type="button" className="button" onClick={revert} disabled={!changed}>
@@ -163,7 +195,15 @@ function InferReturns({ onInferred }: { onInferred: (schemaText: string) => void
         <label htmlFor={id} className="field-label">
           Sample result (JSON)
         </label>
-        <textarea id={id} className="input textarea input-mono" rows={5} value={sample} spellCheck={false} placeholder='{"booking_id": "bk_123", "status": "confirmed", "starts_at": "2026-03-02T10:00:00Z"}' onChange={(e) => setSample(e.target.value)} />
+        <textarea
+          id={id}
+          className="input textarea input-mono"
+          rows={5}
+          value={sample}
+          spellCheck={false}
+          placeholder='{"booking_id": "bk_123", "status": "confirmed", "starts_at": "2026-03-02T10:00:00Z"}'
+          onChange={(e) => setSample(e.target.value)}
+        />
         <ProblemList problems={problems} label="Problems in the sample" />
         <div>
           <button type="button" className="button" onClick={infer} disabled={sample.trim() === ''}>

@@ -43,13 +43,27 @@ export function ImportToolsDialog() {
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_TOOL_TEXT_CHARS) {
-      setRead({ source: file.name, result: { ok: false, errors: [{ path: '$', message: `${file.name} is ${megabytes(file.size)}, more than the ${megabytes(MAX_TOOL_TEXT_CHARS)} limit; nothing was read — keep only the tool definitions` }] } });
+      setRead({
+        source: file.name,
+        result: {
+          ok: false,
+          errors: [
+            {
+              path: '$',
+              message: `${file.name} is ${megabytes(file.size)}, more than the ${megabytes(MAX_TOOL_TEXT_CHARS)} limit; nothing was read — keep only the tool definitions`,
+            },
+          ],
+        },
+      });
       return;
     }
     try {
       take(file.name, await file.text());
     } catch (cause) {
-      setRead({ source: file.name, result: { ok: false, errors: [{ path: '$', message: `could not read the file: ${cause instanceof Error ? cause.message : String(cause)}` }] } });
+      setRead({
+        source: file.name,
+        result: { ok: false, errors: [{ path: '$', message: `could not read the file: ${cause instanceof Error ? cause.message : String(cause)}` }] },
+      });
     }
   };
 
@@ -92,7 +106,15 @@ export function ImportToolsDialog() {
           <label htmlFor={pasteId} className="field-label">
             Or paste JSON
           </label>
-          <textarea id={pasteId} className="input textarea input-mono" rows={5} spellCheck={false} value={pasted} onChange={(e) => setPasted(e.target.value)} onPaste={onPaste} />
+          <textarea
+            id={pasteId}
+            className="input textarea input-mono"
+            rows={5}
+            spellCheck={false}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            onPaste={onPaste}
+          />
           <div>
             <button type="button" className="button button-small" disabled={pasted.trim() === ''} onClick={() => take('the pasted text', pasted)}>
               Read pasted text
@@ -150,7 +172,11 @@ function IncomingTool({ row, decision, onDecide }: { row: IncomingRow; decision:
       <div className="tool-card-head">
         <span className="tool-card-name">{row.name}</span>
         <span className="tool-import-badges">
-          {!row.hasReturns && <span className="badge badge-flag" title="Results will be simulated as {&quot;ok&quot;: true}; the audit flags it">no returns</span>}
+          {!row.hasReturns && (
+            <span className="badge badge-flag" title='Results will be simulated as {"ok": true}; the audit flags it'>
+              no returns
+            </span>
+          )}
           <EffectBadge effect={row.effect} />
         </span>
       </div>

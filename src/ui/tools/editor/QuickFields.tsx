@@ -39,7 +39,11 @@ export function QuickFields({ tool, onStatus }: { tool: ToolDef; onStatus: (mess
           if (!r.ok) return r.errors[0]?.message ?? r.reason;
           followRename(name, to);
           const moved = r.calls.map((c) => `${c.chainId}/${c.callId}`);
-          onStatus(moved.length ? `Renamed to ${to}; ${moved.length} ${moved.length === 1 ? 'call follows' : 'calls follow'}: ${moved.join(', ')}.` : `Renamed to ${to}.`);
+          onStatus(
+            moved.length
+              ? `Renamed to ${to}; ${moved.length} ${moved.length === 1 ? 'call follows' : 'calls follow'}: ${moved.join(', ')}.`
+              : `Renamed to ${to}.`,
+          );
           return null;
         }}
       />

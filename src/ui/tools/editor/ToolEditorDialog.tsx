@@ -93,9 +93,17 @@ export function ToolEditorDialog({ name, tab }: { name: string; tab: EditorTab }
               {status}
             </p>
           </div>
-          <DefinitionEditor key={name} project={project} tool={tool} tab={tab} onTab={(t) => openToolEditor(name, t)} onStatus={setStatus} onDirty={(d) => {
+          <DefinitionEditor
+            key={name}
+            project={project}
+            tool={tool}
+            tab={tab}
+            onTab={(t) => openToolEditor(name, t)}
+            onStatus={setStatus}
+            onDirty={(d) => {
               dirty.current = d;
-            }} />
+            }}
+          />
         </div>
       )}
     </ModalDialog>

@@ -58,7 +58,13 @@ export function ToolEditorPanel() {
           Import tools
         </button>
         <ExportTools disabled={names.length === 0} />
-        <button type="button" className="button button-small tool-audit-button" onClick={openToolAudit} disabled={names.length === 0} title={`Tool audit: grade ${grade}`}>
+        <button
+          type="button"
+          className="button button-small tool-audit-button"
+          onClick={openToolAudit}
+          disabled={names.length === 0}
+          title={`Tool audit: grade ${grade}`}
+        >
           Audit <span className={`grade grade-small grade-${grade}`}>{grade}</span>
         </button>
       </div>

@@ -9,7 +9,10 @@ const tool = (name: string, extra: Partial<ToolDef> = {}): ToolDef => ({
   ...extra,
 });
 
-const project = (): Project => ({ ...emptyProject(), tools: [tool('find_rooms', { returns: { type: 'object', properties: { room_id: { type: 'string' } } } }), tool('book_room')] });
+const project = (): Project => ({
+  ...emptyProject(),
+  tools: [tool('find_rooms', { returns: { type: 'object', properties: { room_id: { type: 'string' } } } }), tool('book_room')],
+});
 
 describe('checkDefinition', () => {
   it('accepts the definition as the editor shows it', () => {

@@ -38,7 +38,10 @@ export function checkReturns(project: Project, name: string, text: string): Draf
     if (!parsed.ok) return parsed;
     if (!isPlainObject(parsed.value)) {
       const found = Array.isArray(parsed.value) ? 'a list' : parsed.value === null ? 'null' : typeof parsed.value;
-      return { ok: false, errors: [{ path: '$', line: 1, message: `a result schema is a JSON Schema object ({"type": "object", "properties": {…}}), found ${found}` }] };
+      return {
+        ok: false,
+        errors: [{ path: '$', line: 1, message: `a result schema is a JSON Schema object ({"type": "object", "properties": {…}}), found ${found}` }],
+      };
     }
     returns = parsed.value as JsonSchema;
   }
@@ -47,7 +50,9 @@ export function checkReturns(project: Project, name: string, text: string): Draf
   else next.returns = returns;
   const result = updateTool(project, name, next);
   if (result.ok) return { ok: true, definition: toolOf(result.project, result.name) as ToolDef };
-  const errors = result.errors.map((e) => (e.path === '$.returns' || e.path.startsWith('$.returns.') || e.path.startsWith('$.returns[') ? { ...e, path: `$${e.path.slice('$.returns'.length)}` } : e));
+  const errors = result.errors.map((e) =>
+    e.path === '$.returns' || e.path.startsWith('$.returns.') || e.path.startsWith('$.returns[') ? { ...e, path: `$${e.path.slice('$.returns'.length)}` } : e,
+  );
   return { ok: false, errors: text.trim() === '' ? errors : withLines(text, errors) };
 }
 

@@ -5,8 +5,19 @@ import { defaultDecisions, importPreview, importedCount } from './importPlan.ts'
 
 const mcp = JSON.stringify({
   tools: [
-    { name: 'get_weather', description: 'Current weather for a city.', inputSchema: { type: 'object', properties: { city: { type: 'string' } } }, annotations: { readOnlyHint: true } },
-    { name: 'delete_file', description: 'Deletes a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } }, outputSchema: { type: 'object', properties: { ok: { type: 'boolean' } } }, annotations: { readOnlyHint: false, destructiveHint: true } },
+    {
+      name: 'get_weather',
+      description: 'Current weather for a city.',
+      inputSchema: { type: 'object', properties: { city: { type: 'string' } } },
+      annotations: { readOnlyHint: true },
+    },
+    {
+      name: 'delete_file',
+      description: 'Deletes a file.',
+      inputSchema: { type: 'object', properties: { path: { type: 'string' } } },
+      outputSchema: { type: 'object', properties: { ok: { type: 'boolean' } } },
+      annotations: { readOnlyHint: false, destructiveHint: true },
+    },
   ],
 });
 
@@ -28,7 +39,10 @@ describe('importPreview', () => {
 
   it('offers a choice for a clash: skip when identical, keep both otherwise', () => {
     const first = imported();
-    const project: Project = { ...emptyProject(), tools: [first.tools[0], { ...first.tools[1], function: { ...first.tools[1].function, description: 'Removes it.' } }] };
+    const project: Project = {
+      ...emptyProject(),
+      tools: [first.tools[0], { ...first.tools[1], function: { ...first.tools[1].function, description: 'Removes it.' } }],
+    };
     const preview = importPreview(project, first);
     expect(preview.rows.map((r) => r.clash?.identical)).toEqual([true, false]);
     const decisions = defaultDecisions(preview);

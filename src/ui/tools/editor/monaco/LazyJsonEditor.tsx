@@ -15,7 +15,13 @@ export type { MonacoJsonEditorProps, JsonEditorHandle } from './MonacoJsonEditor
 
 export function LazyJsonEditor(props: MonacoJsonEditorProps) {
   return (
-    <Suspense fallback={<p className="muted tool-editor-loading" role="status">Loading the editor…</p>}>
+    <Suspense
+      fallback={
+        <p className="muted tool-editor-loading" role="status">
+          Loading the editor…
+        </p>
+      }
+    >
       <MonacoJsonEditor {...props} />
     </Suspense>
   );

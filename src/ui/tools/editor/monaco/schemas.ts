@@ -48,7 +48,11 @@ export const RETURNS_EDITOR_SCHEMA: JsonSchema = {
         oneOf: { type: 'array', items: { $ref: '#/$defs/schema' } },
         allOf: { type: 'array', items: { $ref: '#/$defs/schema' } },
         examples: { type: 'array' },
-        'x-fake': { type: 'string', description: 'Draw the value from Faker: "module.method", e.g. "person.fullName" or "location.city".', examples: ['person.fullName', 'internet.email', 'location.city', 'company.name'] },
+        'x-fake': {
+          type: 'string',
+          description: 'Draw the value from Faker: "module.method", e.g. "person.fullName" or "location.city".',
+          examples: ['person.fullName', 'internet.email', 'location.city', 'company.name'],
+        },
       },
     },
   },
