@@ -11,7 +11,8 @@ export const fieldHandle = (page: Page, callId: string, field: string) => page.g
 export const orderIn = (page: Page, callId: string) => page.getByLabel(`Runs after (order-only) into ${callId}`, { exact: true });
 export const orderOut = (page: Page, callId: string) => page.getByLabel(`Run after ${callId} (order-only)`, { exact: true });
 export const edge = (page: Page, name: string | RegExp) => canvas(page).getByRole('group', { name });
-export const toolCard = (page: Page, tool: string) => page.getByRole('list', { name: 'Tool library' }).getByRole('listitem', { name: new RegExp(`^${escape(tool)},`) });
+export const toolCard = (page: Page, tool: string) =>
+  page.getByRole('list', { name: 'Tool library' }).getByRole('listitem', { name: new RegExp(`^${escape(tool)},`) });
 export const sideTab = (page: Page, name: string | RegExp) => page.getByRole('tablist', { name: 'Details' }).getByRole('tab', { name });
 export const turnsList = (page: Page) => page.getByRole('list', { name: 'Turns' });
 export const conversation = (page: Page) => page.getByRole('list', { name: 'Conversation' });
@@ -26,12 +27,15 @@ export async function waitForStableViewport(page: Page): Promise<void> {
   const viewport = page.locator('.react-flow__viewport');
   let last = '';
   await expect
-    .poll(async () => {
-      const now = (await viewport.getAttribute('style')) ?? '';
-      const stable = now === last && now !== '';
-      last = now;
-      return stable;
-    }, { intervals: [150] })
+    .poll(
+      async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const stable = now === last && now !== '';
+        last = now;
+        return stable;
+      },
+      { intervals: [150] },
+    )
     .toBe(true);
 }
 
@@ -98,9 +102,17 @@ export async function dropTool(page: Page, tool: string, x: number, y: number): 
   await toolCard(page, tool).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
 }
 
-/** Selects a call by clicking its header. */
+/**
+ * Selects a call by clicking its header, as a person does, and waits until the canvas shows it
+ * selected. A click that lands while the view is still settling (a re-fit after the side panel
+ * changed) misses the node: it is made again.
+ */
 export async function selectCall(page: Page, callId: string): Promise<void> {
-  await callNode(page, callId).locator('.call-card-head').click();
+  const node = page.locator('.react-flow__node').filter({ has: callNode(page, callId) });
+  await expect(async () => {
+    await callNode(page, callId).locator('.call-card-head').click();
+    await expect(node).toHaveClass(/\bselected\b/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Fits the whole chain into the canvas (React Flow's control). */
