@@ -86,7 +86,7 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
     expect(several).toBeGreaterThan(30);
   });
 
-  it('the reply variant follows what happened: no tasks, none high, one, several', () => {
+  it('the reply variant follows what happened: no tasks, a single task (high or not), none high, one, several', () => {
     const seen = new Set<string>();
     for (const ex of examples) {
       const tasks = tasksOf(ex);
@@ -96,6 +96,14 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
       if (tasks.length === 0) {
         kind = 'empty';
         expect(reply).toBe('You have no open tasks due this week, so there was nothing to remind you about.');
+      } else if (tasks.length === 1) {
+        // A single task gets its own words (never "1 tasks").
+        kind = reminded.length === 1 ? 'only task, high' : 'only task, not high';
+        expect(reply).toBe(
+          reminded.length === 1
+            ? `Your one task due this week, "${reminded[0].title}", is high priority: I'll remind you about it at ${reminded[0].remind_at}.`
+            : `Your one task due this week, "${tasks[0].title}", is not high priority, so I set no reminder.`,
+        );
       } else if (reminded.length === 0) {
         kind = 'none';
         expect(reply.startsWith(`None of your ${tasks.length} tasks`) || reply.startsWith(`I checked your ${tasks.length} tasks`), reply).toBe(true);
@@ -112,7 +120,7 @@ describe('fan-out: one call per element that passes where (task-reminders)', () 
       }
       seen.add(kind);
     }
-    expect([...seen].sort()).toEqual(['empty', 'none', 'one', 'several']);
+    expect([...seen].sort()).toEqual(['empty', 'none', 'one', 'only task, high', 'only task, not high', 'several']);
   });
 
   it("a forEach over a fan-out call's results goes element by element, in a later turn", () => {
