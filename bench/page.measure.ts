@@ -79,7 +79,9 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 interface Visit {
   fcp: number;
   canvas: number;
+  /** Scripts the page fetched before the canvas showed, and those its workers fetched. */
   scripts: string[];
+  workerScripts: string[];
 }
 
 async function visit(): Promise<Visit> {
@@ -100,8 +102,12 @@ async function visit(): Promise<Visit> {
     const page = await context.newPage();
     const scripts: string[] = [];
     let canvasShown = false;
+    const workerScripts: string[] = [];
     page.on('request', (r) => {
-      if (!canvasShown && r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.replace(/^\//, ''));
+      if (canvasShown || r.resourceType() !== 'script') return;
+      const file = new URL(r.url()).pathname.replace(/^\//, '');
+      // A worker's scripts (its bundle and the chunks it imports) run off the page's thread.
+      void r.headerValue('sec-fetch-dest').then((dest) => (dest === 'worker' ? workerScripts : scripts).push(file));
     });
     await page.goto(URL_);
     await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -109,7 +115,7 @@ async function visit(): Promise<Visit> {
     // The first frame that drew a node: measured in the page, from navigation start.
     const canvas = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
-    return { fcp, canvas, scripts };
+    return { fcp, canvas, scripts, workerScripts };
   } finally {
     await browser.close();
   }
@@ -143,16 +149,19 @@ async function main(): Promise<void> {
     const visits: Visit[] = [];
     for (let i = 0; i < RUNS; i++) visits.push(await visit());
     const initial = new Set(visits[0].scripts);
+    const inWorkers = new Set(visits[0].workerScripts);
 
     // Worker chunks are built apart (the plugin sees the page's chunks only): list what the page fetched too.
     // (Vite drops the chunks that held only CSS after the plugin saw them: kept are the files written.)
-    const files = new Set([...chunks.keys(), ...initial].filter((f) => f.endsWith('.js') && existsSync(join(OUT_DIR, f))));
+    const files = new Set([...chunks.keys(), ...initial, ...inWorkers].filter((f) => f.endsWith('.js') && existsSync(join(OUT_DIR, f))));
     const rows = [...files].map((file) => {
       const bytes = readFileSync(join(OUT_DIR, file));
-      return { file, raw: bytes.length, gz: gzipSync(bytes).length, initial: initial.has(file), info: chunks.get(file) };
+      return { file, raw: bytes.length, gz: gzipSync(bytes).length, initial: initial.has(file), worker: inWorkers.has(file), info: chunks.get(file) };
     });
     rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gz - a.gz);
-    console.log(`\nJavaScript chunks (${rows.length}); "first" = fetched by a first visit before the canvas showed`);
+    console.log(
+      `\nJavaScript chunks (${rows.length}); "first" = fetched by the page on a first visit before the canvas showed, "worker" = fetched by a worker meanwhile (off the page's thread)`,
+    );
     for (const r of rows) {
       const parts = r.info ? [...r.info.parts].sort((a, b) => b[1] - a[1]) : [];
       const total = parts.reduce((a, [, n]) => a + n, 0) || 1;
@@ -161,12 +170,14 @@ async function main(): Promise<void> {
         .map(([name, n]) => `${name} ${Math.round((n / total) * 100)} %`)
         .join(', ');
       console.log(
-        `  ${r.initial ? 'first' : '     '} ${kb(r.gz).padStart(10)} gz ${kb(r.raw).padStart(11)}  ${r.file}${top ? `\n${' '.repeat(32)}${top}` : ''}`,
+        `  ${r.initial ? 'first ' : r.worker ? 'worker' : '      '} ${kb(r.gz).padStart(10)} gz ${kb(r.raw).padStart(11)}  ${r.file}${top ? `\n${' '.repeat(32)}${top}` : ''}`,
       );
     }
     const initialGz = rows.filter((r) => r.initial).reduce((a, r) => a + r.gz, 0);
+    const workerGz = rows.filter((r) => r.worker && !r.initial).reduce((a, r) => a + r.gz, 0);
+    if (workerGz) console.log(`\nworkers meanwhile: ${kb(workerGz)} gzipped (the reply-variant coverage counted off the page's thread)`);
     console.log(
-      `\ninitial JS: ${kb(initialGz)} gzipped in ${initial.size} files (goal ≤ ${INITIAL_GOAL_KB} kB: ${initialGz / 1024 <= INITIAL_GOAL_KB ? 'met' : 'not met'})`,
+      `${workerGz ? '' : '\n'}initial JS: ${kb(initialGz)} gzipped in ${initial.size} files (goal ≤ ${INITIAL_GOAL_KB} kB: ${initialGz / 1024 <= INITIAL_GOAL_KB ? 'met' : 'not met'})`,
     );
     const fcps = visits.map((v) => v.fcp);
     const canvases = visits.map((v) => v.canvas);

@@ -139,3 +139,4 @@ export { setProjectSettings, type ProjectSettingsPatch } from './edit/projectSet
 export { FOREACH_TARGET_HANDLE, WHEN_TARGET_HANDLE } from './edit/edges.ts';
 export { checkAgainstSchema } from './validate/schemaValidator.ts';
 export { withLines } from './tools/jsonText.ts';
+export { openAITools, type OpenAITool } from './tools/openAITools.ts';

@@ -68,7 +68,7 @@ describe("the page's start", () => {
 
   // Two small modules of those folders that the designer needs: compiled references (conditions
   // read results with them) and the OpenAI tool list (the tool library's export).
-  const light = new Set(['core/generate/compiled.ts', 'core/formats/tools.ts'].map((m) => resolve(SRC, m)));
+  const light = new Set(['core/generate/compiled.ts', 'core/tools/openAITools.ts'].map((m) => resolve(SRC, m)));
 
   it('loads no generator, export format, Faker, tokenizer, template engine or editor', () => {
     const heavy = [...modules.keys()].filter(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
-import { openAITools, prepareDataset, type DatasetSpec } from '../core/generation.ts';
+import { openAITools } from '../core/index.ts';
+import { prepareDataset, type DatasetSpec } from '../core/generation.ts';
 import { loadExample } from '../core/testing/fixtures.ts';
 import { checkDatasetFile, type CheckReport } from './checkFile.ts';
 import type { LineFindings } from './protocol.ts';

@@ -1,4 +1,5 @@
 import { type Diagnostic } from '../core/index.ts';
+import { type OpenAITool } from '../core/index.ts';
 import {
   type ChainSummary,
   type DatasetError,
@@ -10,7 +11,6 @@ import {
   type CheckTally,
   type LineFindings,
   type MixReport,
-  type OpenAITool,
   type SplitBy,
 } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';

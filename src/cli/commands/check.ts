@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateProject } from '../../core/index.ts';
-import { FORMATS, formatById, lineChecker, openAITools, type ExportFormat, type Finding, type OpenAITool } from '../../core/generation.ts';
+import { openAITools, type OpenAITool } from '../../core/index.ts';
+import { FORMATS, formatById, lineChecker, type ExportFormat, type Finding } from '../../core/generation.ts';
 import { readLines } from '../io.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError, isClosedOutput, loadProject, oneFile, printDiagnostics, type Io } from '../shared.ts';
 

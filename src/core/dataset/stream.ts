@@ -10,7 +10,7 @@ import { chainPattern } from './pattern.ts';
 import { planSplit, type ChainSplit, type SplitOptions, type SplitReport } from './split.ts';
 import { RequestLedger, requestSpace } from './variation.ts';
 import { lineWriter, type CheckedLines, type LineWriter } from './lineWriter.ts';
-import type { OpenAITool } from '../formats/tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 
 /**
  * A dataset run: which chains, how many examples each, in which format, split how — and the

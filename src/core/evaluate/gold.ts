@@ -5,7 +5,7 @@ import { describeCondition } from '../conditions/describe.ts';
 import { compileCondition } from '../conditions/evaluate.ts';
 import { chainPattern } from '../dataset/pattern.ts';
 import { toOpenAIRecord, type OpenAIMessage } from '../formats/openai.ts';
-import { openAITools, type OpenAITool } from '../formats/tools.ts';
+import { openAITools, type OpenAITool } from '../tools/openAITools.ts';
 import { compileTemplate, UNRESOLVED, type Scope } from '../generate/compiled.ts';
 import { describeResult } from '../generate/reply.ts';
 import type { Example, ExampleCall } from '../generate/types.ts';

@@ -1,7 +1,7 @@
 import type { Condition } from '../conditions/types.ts';
 import type { Pattern } from '../dataset/pattern.ts';
 import type { OpenAIMessage } from '../formats/openai.ts';
-import type { OpenAITool } from '../formats/tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 import type { JsonValue, Reply } from '../project/types.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Example } from '../generate/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { CallLedger, checkCall, checkLineWith } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
-import { openAITools, parameterSchemas, perToolList, type OpenAITool } from './tools.ts';
+import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
 import { objectsIn, type ExportFormat } from './exportFormat.ts';
 

@@ -2,7 +2,7 @@ import type { JsonValue } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import { CallLedger, checkArguments, checkToolName, TEMPLATE_SAFE_ID, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
-import { parameterSchemas, type OpenAITool } from './tools.ts';
+import { parameterSchemas, type OpenAITool } from '../tools/openAITools.ts';
 
 /**
  * The checker of OpenAI-style `messages` records, shared by the `openai` and `hf` formats: the

@@ -17,7 +17,7 @@ import {
 } from './distil.ts';
 import { allChains, exampleOf, generatorFor, multiTurnChain, parallelChain, project } from './formats.testutil.ts';
 import { distilFormat, formatContext } from './registry.ts';
-import { openAITools, type OpenAITool } from './tools.ts';
+import { openAITools, type OpenAITool } from '../tools/openAITools.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit arbitrary places of a written record
 type Doc = Record<string, any>;

@@ -6,7 +6,7 @@ import { error, jsonPath, warning, type Diagnostic } from '../validate/diagnosti
 import { checkCall, parseLine, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import { pythonJson } from './pythonJson.ts';
-import { parameterSchemas, type OpenAITool } from './tools.ts';
+import { parameterSchemas, type OpenAITool } from '../tools/openAITools.ts';
 import type { ExportFormat } from './exportFormat.ts';
 
 /**

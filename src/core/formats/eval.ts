@@ -7,7 +7,7 @@ import { toBfcl, toNestful, toTaskBench } from '../evaluate/suites.ts';
 import type { GoldCase } from '../evaluate/types.ts';
 import { checkLineWith } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
-import type { OpenAITool } from './tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 import { isRecord, type ExportFormat } from './exportFormat.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Example } from '../generate/types.ts';
 import type { Diagnostic } from '../validate/diagnostics.ts';
 import type { BundleCheck } from './distil.ts';
 import type { Finding } from './finding.ts';
-import type { OpenAITool } from './tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 
 /**
  * What an export format declares about itself. Each format module (openai.ts, hermes.ts, …)

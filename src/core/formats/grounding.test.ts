@@ -4,7 +4,7 @@ import { allChains, generatorFor, project } from './formats.testutil.ts';
 import { checksGrounding, failureOf, lineGroundingFindings } from './grounding.ts';
 import { lineChecker } from './lineChecker.ts';
 import { FORMATS, formatContext } from './registry.ts';
-import type { OpenAITool } from './tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 
 const SYSTEM = 'You book rooms.';
 const TOOLS: OpenAITool[] = [

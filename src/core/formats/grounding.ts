@@ -25,7 +25,7 @@ import { readHermesRecord, type HermesRecord } from './hermes.ts';
 import { readHermesConversationsRecord, type HermesConversationsRecord } from './hermesConversations.ts';
 import { readHfRecord, type HfRecord } from './hf.ts';
 import { readShareGptRecord, type ShareGptRecord } from './sharegpt.ts';
-import type { OpenAITool } from './tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 import type { Transcript } from './transcript.ts';
 
 export interface GroundingIssue {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allChains, exampleOf, parallelChain, project } from './formats.testutil.ts';
 import { checkHermesLine, checkHermesRecord, readHermesRecord, toHermesLine, toHermesRecord, type HermesRecord } from './hermes.ts';
-import { openAITools } from './tools.ts';
+import { openAITools } from '../tools/openAITools.ts';
 import { transcriptOf, withoutFields } from './transcript.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit arbitrary places of a written record

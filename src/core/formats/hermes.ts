@@ -5,7 +5,7 @@ import { jsonPath } from '../validate/diagnostics.ts';
 import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
 import { pythonJson } from './pythonJson.ts';
-import { openAITools, parameterSchemas, perToolList, type OpenAITool } from './tools.ts';
+import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';
 import type { Transcript, TranscriptTurn } from './transcript.ts';
 import { objectsIn, type ExportFormat } from './exportFormat.ts';
 

@@ -9,7 +9,7 @@ import {
   toHermesConversationsRecord,
   type HermesConversationsRecord,
 } from './hermesConversations.ts';
-import { openAITools } from './tools.ts';
+import { openAITools } from '../tools/openAITools.ts';
 import { transcriptOf, withoutFields } from './transcript.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit arbitrary places of a written record

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { allChains, generatorFor, project } from './formats.testutil.ts';
 import { lineChecker, type LineChecker } from './lineChecker.ts';
 import { FORMATS, formatContext } from './registry.ts';
-import type { OpenAITool } from './tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 
 function make(formatId: string, options?: Parameters<typeof lineChecker>[2], tools?: OpenAITool[]): LineChecker {
   const checker = lineChecker(formatId, tools, options);

@@ -2,7 +2,7 @@ import { detectLineFormat } from './detect.ts';
 import type { Finding } from './finding.ts';
 import { lineGroundingFindings } from './grounding.ts';
 import { formatById, type ExportFormat } from './registry.ts';
-import type { OpenAITool } from './tools.ts';
+import type { OpenAITool } from '../tools/openAITools.ts';
 
 /**
  * Runs a format's checker over the lines of a file as they come (the same checker every export

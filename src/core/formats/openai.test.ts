@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleTexts, loadExample } from '../testing/fixtures.ts';
 import { createGenerator } from '../generate/example.ts';
 import { checkOpenAILine, checkOpenAIRecord, toOpenAILine, toOpenAIRecord, type OpenAIRecord } from './openai.ts';
-import { openAITools } from './tools.ts';
+import { openAITools } from '../tools/openAITools.ts';
 
 function record(name = 'room-booking', index = 0, options = {}): OpenAIRecord {
   const project = loadExample(name);

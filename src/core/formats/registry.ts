@@ -8,7 +8,7 @@ import { hermesConversationsFormat } from './hermesConversations.ts';
 import { hfFormat } from './hf.ts';
 import { openaiFormat } from './openai.ts';
 import { sharegptFormat } from './sharegpt.ts';
-import { openAITools } from './tools.ts';
+import { openAITools } from '../tools/openAITools.ts';
 
 /**
  * The export formats: the one list the rest of the app reads. Each format module declares its

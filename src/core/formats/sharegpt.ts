@@ -5,7 +5,7 @@ import { summaryReply } from '../generate/reply.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
 import { finding, type Finding } from './finding.ts';
-import { openAITools, parameterSchemas, perToolList, type OpenAITool } from './tools.ts';
+import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
 import type { ExportFormat } from './exportFormat.ts';
 

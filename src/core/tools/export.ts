@@ -3,7 +3,7 @@
  * `effect`, `latencyMs` left out, exactly as in the training data) or as a
  * `job_description.json` (`task_description` = the system prompt).
  */
-import { openAITools, type OpenAITool } from '../formats/tools.ts';
+import { openAITools, type OpenAITool } from './openAITools.ts';
 import type { Project } from '../project/types.ts';
 
 export type ToolExportFormat = 'openai' | 'job-description';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { openAITools } from '../formats/tools.ts';
+import { openAITools } from './openAITools.ts';
 import type { Project, ToolDef } from '../project/types.ts';
 import { importTools } from './importTools.ts';
 

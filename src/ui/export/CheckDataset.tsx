@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { FORMATS, openAITools } from '../../core/generation.ts';
+import { openAITools } from '../../core/index.ts';
+import { FORMATS } from '../../core/generation.ts';
 import { appStore } from '../../state/store.ts';
 import { startCheck, type CheckJob } from '../../workers/client.ts';
 import type { CheckTally, LineFindings } from '../../workers/protocol.ts';

@@ -52,12 +52,13 @@ interface Props {
  * beside it and is not committed.
  */
 export function FakerMethodPicker({ slot, current, onPick }: Props) {
-  const fakerSample = useFakerSample();
   const baseId = useId();
   const listId = `${baseId}-list`;
   const errorId = `${baseId}-error`;
   const [query, setQuery] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  // Faker (the samples beside each method) is loaded when the list first opens.
+  const fakerSample = useFakerSample(open ? 'now' : 'never');
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [base, setBase] = useState(current);

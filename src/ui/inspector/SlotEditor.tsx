@@ -156,7 +156,8 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
 
 /** A sample value of a Faker slot as stored (its method, arguments and `as`), from a fixed seed. */
 function SlotSample({ spec }: { spec: SlotSpec }) {
-  const fakerSample = useFakerSample();
+  // The sample waits for the page to be idle: Faker is not part of the page's first paint.
+  const fakerSample = useFakerSample('idle');
   const text = useMemo(() => {
     if (!isFakeSlot(spec) || !fakerSample) return null;
     const s = fakerSample(spec.fake, spec.args, spec.as);
