@@ -108,7 +108,8 @@ export async function dropTool(page: Page, tool: string, x: number, y: number): 
  * changed) misses the node: it is made again.
  */
 export async function selectCall(page: Page, callId: string): Promise<void> {
-  const node = page.locator('.react-flow__node').filter({ has: callNode(page, callId) });
+  // React Flow marks the node's wrapper (the call's group itself or an ancestor) as selected.
+  const node = callNode(page, callId).locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " react-flow__node ")]');
   await expect(async () => {
     await callNode(page, callId).locator('.call-card-head').click();
     await expect(node).toHaveClass(/\bselected\b/, { timeout: 1_000 });
