@@ -162,7 +162,7 @@ test.describe('call behaviours on the canvas and in the inspector', () => {
     await kind.selectOption('any');
     await ins.getByRole('button', { name: 'Add a test to Condition', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await expect(ins.getByRole('group', { name: 'Condition, part 2' })).toBeVisible();
+    await expect(ins.getByRole('group', { name: 'Condition, part 2', exact: true })).toBeVisible();
     await expect(remind.locator('.call-strip-when')).toHaveText(/only if any of \(tasks\.tasks\.length > 1; /);
     await tidy(page);
     await shoot(page, 'behaviours-condition');
