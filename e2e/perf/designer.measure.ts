@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { generateDesign } from './generateDesign.ts';
+import { waitForStableViewport } from '../support/designer.ts';
 
 /**
  * Speed of the canvas in the production build on headless Chromium; prints figures, asserts
@@ -180,7 +181,7 @@ for (const { calls, behaviours: shape } of CASES) {
     let spot = await findSpot();
     for (let i = 0; i < 4 && spot === null; i += 1) {
       await page.getByRole('button', { name: 'Zoom Out' }).click();
-      await page.waitForTimeout(300);
+      await waitForStableViewport(page);
       spot = await findSpot();
     }
     expect(spot).not.toBeNull();
