@@ -51,8 +51,14 @@ interface JobData {
 /** Bytes written to each spool file so far. */
 type Written = Partial<Record<FileName, number>>;
 
+/** Lines left out as repeats so far, per file (formats with distinctLines). */
+type Repeated = Partial<Record<FileName, number>>;
+
 type JobMessage =
-  { t: 'progress'; done: number; written: Written } | { t: 'error'; error: DatasetError } | { t: 'failed'; message: string } | { t: 'done'; written: Written };
+  | { t: 'progress'; done: number; written: Written; repeated: Repeated }
+  | { t: 'error'; error: DatasetError }
+  | { t: 'failed'; message: string }
+  | { t: 'done'; written: Written };
 
 /** The module a worker runs: the bundle or the entry it was started from (see setWorkerEntry). */
 let workerEntry: URL | undefined;
@@ -98,7 +104,7 @@ export function serveJob(): boolean {
       return true;
     }
     spools.get(chunk.file)!.out.flush();
-    post({ t: 'progress', done: chunk.done, written: written() });
+    post({ t: 'progress', done: chunk.done, written: written(), repeated: { [chunk.file]: chunk.repeated } });
   }
   for (const s of spools.values()) s.out.flush();
   post({ t: 'done', written: written() });
@@ -178,6 +184,8 @@ export interface JobsRun {
   /** A folder for spool files of each file (beside the output; the system's temporary folder for a stream). */
   spoolDir: (file: FileName) => string;
   onProgress: (done: number) => void;
+  /** Lines of `file` left out as repeats (formats with distinctLines), as each chunk is made. */
+  onRepeated?: (file: FileName, lines: number) => void;
   /** Stops the run (the promise rejects once the workers are stopped and the spool files removed). */
   signal?: AbortSignal;
 }
@@ -241,6 +249,7 @@ export async function runJobs(r: JobsRun): Promise<DatasetError | null> {
         if (failure) return;
         try {
           if (m.t === 'progress') {
+            for (const [file, n] of Object.entries(m.repeated) as [FileName, number][]) r.onRepeated?.(file, n);
             reached(m.written, false);
             progress(part, m.done);
           } else if (m.t === 'failed') fail(new Error(`job ${part + 1} of ${shards.length}: ${m.message}`));
@@ -270,6 +279,7 @@ export async function runJobs(r: JobsRun): Promise<DatasetError | null> {
         errors[0] = chunk.error;
         break;
       }
+      r.onRepeated?.(chunk.file, chunk.repeated);
       progress(0, chunk.done);
       await turn();
       if (failure) break;

@@ -40,7 +40,7 @@ Usage:
                 [--chain ID[=N] ...] [--mix default|MIXFILE]
                 [--split 0.1 [--split-by template|slot] [--split-slot NAME ...] [--out-test PATH]]
                 [--serialize-parallel] [--no-system] [--no-tools] [--unique-requests] [--shard K/N]
-                [--jobs N] [--tokens]
+                [--jobs N] [--tokens] [--keep-repeats]
   chainwright check FILE [--format F] [--tools PROJECT]
   chainwright audit FILE [--json]
   chainwright quality FILE [--count N] [--chain ID ...] [--seed S] [--json] [--strict]
@@ -65,7 +65,8 @@ Commands:
              whole file, byte for byte; --jobs N makes N such parts at once in threads and
              writes the bytes --jobs 1 writes (default: the machine's cores, for runs of at
              least 8000 examples per core); --tokens adds a token estimate (o200k_base, 50
-             examples) to the summary
+             examples) to the summary; distil leaves out lines that repeat an earlier line
+             of train or test (--keep-repeats writes them)
   check      run a format's checker on an existing JSONL file (or distil folder) and print
              each finding as "FILE:LINE: path: message [rule]"; exit 1 if any; without
              --format the format is detected from the first line; lines that pass are

@@ -71,14 +71,14 @@ describe('startExport', () => {
     w.reply({ type: 'started', id: 1, summary: {} as never, output });
     w.reply({ type: 'data', id: 1, blob: new Blob(['a']) });
     w.reply({ type: 'data', id: 1, blob: new Blob(['b']) });
-    w.reply({ type: 'done', id: 1, examples: 2, bytes: 2, elapsedMs: 5 });
+    w.reply({ type: 'done', id: 1, examples: 2, bytes: 2, elapsedMs: 5, repeated: 0 });
     let settled = false;
     void job.result.then(() => (settled = true));
     await tick();
     await tick();
     expect(settled).toBe(false);
     release();
-    expect(await job.result).toEqual({ kind: 'done', examples: 2, bytes: 2, elapsedMs: 5, output });
+    expect(await job.result).toEqual({ kind: 'done', examples: 2, bytes: 2, elapsedMs: 5, repeated: 0, output });
     expect(written).toEqual(['a', 'b']);
     expect(w.terminated).toBe(true);
   });

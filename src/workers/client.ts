@@ -115,7 +115,7 @@ export function createPreviewer(create: () => WorkerLike = generateWorker): Prev
 // ---------- exports ----------
 
 export type ExportResult =
-  | { kind: 'done'; examples: number; bytes: number; elapsedMs: number; output: OutputPlan }
+  | { kind: 'done'; examples: number; bytes: number; elapsedMs: number; repeated: number; output: OutputPlan }
   | { kind: 'cancelled' }
   | { kind: 'refused'; diagnostics: Diagnostic[] }
   | { kind: 'invalid'; error: DatasetError }
@@ -170,7 +170,7 @@ export function startExport(
         callbacks.progress?.(m.progress);
         break;
       case 'done': {
-        const done: ExportResult = { kind: 'done', examples: m.examples, bytes: m.bytes, elapsedMs: m.elapsedMs, output: output! };
+        const done: ExportResult = { kind: 'done', examples: m.examples, bytes: m.bytes, elapsedMs: m.elapsedMs, repeated: m.repeated, output: output! };
         writes.then(
           () => end(done),
           () => undefined,

@@ -16,7 +16,8 @@ export interface ExportSink {
   progress(figures: ProgressFigures): void;
 }
 
-export type ExportOutcome = { ok: true; examples: number; bytes: number; elapsedMs: number } | { ok: false; error: DatasetError };
+/** `repeated`: lines left out because they repeat an earlier line of the run (formats with distinctLines). */
+export type ExportOutcome = { ok: true; examples: number; bytes: number; elapsedMs: number; repeated: number } | { ok: false; error: DatasetError };
 
 export interface ExportStreamOptions {
   examplesPerChunk?: number;
@@ -60,10 +61,12 @@ export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSi
 
   sink.progress(progressFigures(0, run.examples, 0));
   let done = 0;
+  let repeated = 0;
   for (const chunk of run.chunks({ examplesPerChunk: options.examplesPerChunk, onLine })) {
     if (chunk.kind === 'error') return { ok: false, error: chunk.error };
     if (zip) entry(chunk.file).push(chunk.text);
     done = chunk.done;
+    repeated += chunk.repeated;
     if (due()) sink.progress(progressFigures(done, run.examples, now() - started));
   }
   lines?.flush();
@@ -75,5 +78,5 @@ export function streamExport(run: DatasetRun, output: OutputPlan, sink: ExportSi
   }
   const elapsedMs = now() - started;
   sink.progress(progressFigures(run.examples, run.examples, elapsedMs));
-  return { ok: true, examples: done, bytes, elapsedMs };
+  return { ok: true, examples: done, bytes, elapsedMs, repeated };
 }

@@ -51,7 +51,7 @@ scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
       { examplesPerChunk: request.examplesPerChunk },
     );
     if (outcome.ok) batch.flush();
-    if (outcome.ok) post({ type: 'done', id, examples: outcome.examples, bytes: outcome.bytes, elapsedMs: outcome.elapsedMs });
+    if (outcome.ok) post({ type: 'done', id, examples: outcome.examples, bytes: outcome.bytes, elapsedMs: outcome.elapsedMs, repeated: outcome.repeated });
     else post({ type: 'invalid', id, error: outcome.error });
   } catch (e) {
     post({ type: 'failed', id, message: problem(e) });

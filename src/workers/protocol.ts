@@ -115,7 +115,7 @@ export type GenerateResponse =
   | { type: 'started'; id: number; summary: RunSummary; output: OutputPlan }
   | { type: 'data'; id: number; blob: Blob }
   | { type: 'progress'; id: number; progress: ProgressFigures }
-  | { type: 'done'; id: number; examples: number; bytes: number; elapsedMs: number }
+  | { type: 'done'; id: number; examples: number; bytes: number; elapsedMs: number; repeated: number }
   | { type: 'invalid'; id: number; error: DatasetError }
   | { type: 'failed'; id: number; message: string };
 

@@ -82,6 +82,7 @@ export function startShardedExport(
       kind: 'done',
       examples: done.reduce((a, r) => a + r.examples, 0),
       bytes: done.reduce((a, r) => a + r.bytes, 0),
+      repeated: done.reduce((a, r) => a + r.repeated, 0),
       elapsedMs: performance.now() - started,
       output: done[0].output,
     };

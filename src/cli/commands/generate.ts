@@ -72,6 +72,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
       'no-system': { type: 'boolean' },
       'no-tools': { type: 'boolean' },
       'unique-requests': { type: 'boolean' },
+      'keep-repeats': { type: 'boolean' },
       shard: { type: 'string' },
       jobs: { type: 'string' },
       tokens: { type: 'boolean' },
@@ -93,6 +94,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
   if (values['split-slot'] && splitBy !== 'slot') throw new UsageError('--split-slot needs --split-by slot');
   if (!values.out) throw new UsageError(`missing --out ${format.bundle ? 'FOLDER' : 'PATH (or --out - for standard output)'}`);
   if (format.bundle && values.out === '-') throw new UsageError(`--format ${format.id} writes a bundle of files: --out names a folder, not -`);
+  if (values['keep-repeats'] && !format.distinctLines) throw new UsageError(`--keep-repeats applies to formats that write several lines per example (distil), not ${format.id}`);
   if (values['out-test'] !== undefined && (fraction === undefined || format.bundle))
     throw new UsageError(format.bundle ? `--out-test does not apply to --format ${format.id} (its test file is in the folder)` : '--out-test needs --split');
   if (fraction !== undefined && values.out === '-' && !format.bundle && values['out-test'] === undefined)
@@ -183,6 +185,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
       includeSystem: values['no-system'] !== true,
       includeTools: values['no-tools'] !== true,
       uniqueRequests: values['unique-requests'] === true,
+      keepRepeatedLines: values['keep-repeats'] === true,
     },
   };
   const prepared = prepareDataset(spec);
@@ -254,6 +257,9 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
     jobs > 1
       ? `jobs: ${jobs} (this thread and ${jobs - 1} worker thread${jobs === 2 ? '' : 's'}, each a contiguous range; --jobs 1 writes the same bytes)`
       : undefined;
+  /** Lines left out because they repeat an earlier line of the run, per file (formats with distinctLines). */
+  const repeated = new Map<FileName, number>();
+  const countRepeated = (file: FileName, n: number) => repeated.set(file, (repeated.get(file) ?? 0) + n);
   /** Stops on the run's first error (as the core reports it), or commits the files and prints the summary. */
   const finish = (error: DatasetError | null): number | Promise<number> => {
     if (error) {
@@ -272,7 +278,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
       return writeFailed(e);
     }
     progress.clear();
-    const text = summary(run, targets, selectionKind === 'mix', jobsNote, values.tokens === true, genericFieldsNote(project, run));
+    const text = summary(run, targets, selectionKind === 'mix', jobsNote, values.tokens === true, genericFieldsNote(project, run), repeated);
     if (typeof text === 'string') {
       io.stderr(text);
       return EXIT_OK;
@@ -299,7 +305,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
     const release = () => {
       for (const s of signals) process.off(s, onSignal);
     };
-    return runJobs({ spec, jobs, writers: lineWriters, spoolDir, onProgress: (done) => progress.update(done), signal: interrupt.signal }).then(
+    return runJobs({ spec, jobs, writers: lineWriters, spoolDir, onProgress: (done) => progress.update(done), onRepeated: countRepeated, signal: interrupt.signal }).then(
       (error) => {
         release();
         return finish(error);
@@ -330,6 +336,7 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
     };
     for (const chunk of run.chunks({ examplesPerChunk: 512, onLine })) {
       if (chunk.kind === 'error') return finish(chunk.error);
+      countRepeated(chunk.file, chunk.repeated);
       progress.update(chunk.done);
     }
   } catch (e) {
@@ -370,14 +377,23 @@ function summary(
   mixAsked: boolean,
   jobsNote: string | undefined,
   tokens: boolean,
-  genericNote?: string,
+  genericNote: string | undefined,
+  repeated: ReadonlyMap<FileName, number>,
 ): string | Promise<string> {
   const lines: string[] = [];
   for (const f of run.files) {
     const n = f.end - f.start;
     const part = run.shard.count > 1 ? ` (shard ${run.shard.index}/${run.shard.count}: examples ${f.start}–${f.end - 1} of ${f.examples})` : '';
     const where = targets.get(f.name);
-    lines.push(`wrote ${n} ${f.name} example${n === 1 ? '' : 's'} to ${where === '-' ? 'standard output' : where}${part}`);
+    const left = repeated.get(f.name) ?? 0;
+    const repeats = left ? `; ${left} line${left === 1 ? '' : 's'} left out that repeat an earlier one${f.name === 'test' ? ' (of train or test)' : ''}` : '';
+    lines.push(`wrote ${n} ${f.name} example${n === 1 ? '' : 's'} to ${where === '-' ? 'standard output' : where}${part}${repeats}`);
+  }
+  const left = [...repeated.values()].reduce((a, b) => a + b, 0);
+  if (left > 0) {
+    lines.push(
+      `the design cannot give more distinct lines: requests and slot values repeat (most often the first request with its first call); add request templates or slot values for more, or --keep-repeats to write every line`,
+    );
   }
   if (mixAsked) {
     const mixed = run.mix.rows.filter((r) => r.achievedCount > 0 || r.targetShare > 0);

@@ -54,6 +54,34 @@ describe('a dataset run', () => {
     }
   }, 60_000);
 
+  it('distil leaves out a line that repeats an earlier one of train or test, shard by shard as whole, and counts it', () => {
+    const fs = loadExample('file-system');
+    const spec: Partial<DatasetSpec> = { format: 'distil', selection: { kind: 'even', total: 90 }, split: { fraction: 0.2, by: 'template' } };
+    const lines = (files: Record<FileName, string>) => [...files.train.split('\n'), ...files.test.split('\n')].filter(Boolean);
+    const count = (run: DatasetRun) => {
+      let repeated = 0;
+      for (const chunk of run.chunks({ examplesPerChunk: 7 })) if (chunk.kind === 'lines') repeated += chunk.repeated;
+      return repeated;
+    };
+    const whole = collect(prepare({ project: fs, ...spec }));
+    const all = collect(prepare({ project: fs, ...spec, options: { keepRepeatedLines: true } }));
+    const kept = lines(whole.files);
+    expect(new Set(kept).size).toBe(kept.length);
+    // The same lines as keeping every one, each at its first place.
+    expect(kept).toEqual([...new Set(lines(all.files))]);
+    expect(count(prepare({ project: fs, ...spec }))).toBe(lines(all.files).length - kept.length);
+    expect(kept.length).toBeLessThan(lines(all.files).length);
+    for (const n of [2, 5]) {
+      const parts = { train: '', test: '' };
+      for (let k = 1; k <= n; k += 1) {
+        const part = collect(prepare({ project: fs, ...spec, shard: { index: k, count: n } }));
+        parts.train += part.files.train;
+        parts.test += part.files.test;
+      }
+      expect(parts, `${n} shards`).toEqual(whole.files);
+    }
+  }, 30_000);
+
   it('writes every format of the registry, every line checked, for every example project', () => {
     for (const name of Object.keys(exampleTexts)) {
       const project = loadExample(name);

@@ -10,6 +10,7 @@ import { chainPattern } from './pattern.ts';
 import { planSplit, type ChainSplit, type SplitOptions, type SplitReport } from './split.ts';
 import { RequestLedger, requestSpace } from './variation.ts';
 import { lineWriter, type CheckedLines, type LineWriter } from './lineWriter.ts';
+import { RepeatFilter } from './repeats.ts';
 import type { OpenAITool } from '../tools/openAITools.ts';
 
 /**
@@ -42,6 +43,11 @@ export interface DatasetOptions {
   includeTools?: boolean;
   /** No two examples of a file share the same first user message. Default false. */
   uniqueRequests?: boolean;
+  /**
+   * Formats whose examples give several lines (distil): keep a line that repeats an earlier
+   * line of the run. Default false: such a line is left out (see RepeatFilter).
+   */
+  keepRepeatedLines?: boolean;
 }
 
 /** The K-th (1-based) of N contiguous ranges of each file. */
@@ -98,6 +104,8 @@ export type DatasetChunk =
       /** The lines, each ending with "\n" (joined when read). */
       readonly text: string;
       lines: number;
+      /** Lines of these examples left out because an earlier line of the run is the same (formats with `distinctLines`). */
+      repeated: number;
       examples: number;
       /** Position in its file of the chunk's first example. */
       firstExample: number;
@@ -199,6 +207,7 @@ export function prepareDataset(spec: DatasetSpec): PreparedDataset {
     includeSystem: spec.options?.includeSystem !== false,
     includeTools: spec.options?.includeTools !== false,
     uniqueRequests: spec.options?.uniqueRequests === true,
+    keepRepeatedLines: spec.options?.keepRepeatedLines === true,
   };
 
   // Which chains, with their patterns.
@@ -437,14 +446,48 @@ function* produce(
 ): Generator<DatasetChunk, void, undefined> {
   const step = Math.max(1, Math.floor(perChunk));
   let done = 0;
-  for (const file of run.files) {
+  const repeats = run.format.distinctLines && !run.options.keepRepeatedLines ? new RepeatFilter() : undefined;
+  const locate = (file: DatasetFile) => {
     const gens = generators[file.name];
     const schedule: Schedule = createSchedule(file.counts.map((c) => c.count));
-    const at = (p: number) => {
+    return (p: number) => {
       const { chain, local } = schedule.at(p);
       return { gen: gens[chain]!, chainId: file.counts[chain].chainId, local };
     };
-    if (run.options.uniqueRequests) {
+  };
+  /** The error chunk of an example that could not be made. */
+  const failed = (file: FileName, p: number, chainId: string, local: number, e: unknown): DatasetChunk => {
+    if (!(e instanceof GenerationError) && !(e instanceof Error)) throw e;
+    const problem = e instanceof GenerationError ? e.problem : e.message;
+    return { kind: 'error', error: { file, example: p, chainId, chainExample: local, findings: [], message: `${describe(file, p, chainId, local)}: ${problem}` } };
+  };
+  /** A shard that leaves out repeated lines first remembers the lines of the run before its own (the files before, then its file up to its start). */
+  const remembered = { file: 0, example: 0 };
+  function* remember(fileIndex: number, upTo: number): Generator<DatasetChunk, boolean, undefined> {
+    for (; remembered.file <= fileIndex; remembered.file += 1, remembered.example = 0) {
+      const file = run.files[remembered.file];
+      const at = locate(file);
+      const end = remembered.file < fileIndex ? file.examples : upTo;
+      for (; remembered.example < end; remembered.example += 1) {
+        const { gen, chainId, local } = at(remembered.example);
+        try {
+          for (const line of writer.write(gen.example(run.seed, local))) repeats!.remember(line);
+        } catch (e) {
+          yield failed(file.name, remembered.example, chainId, local, e);
+          return false;
+        }
+      }
+      if (remembered.file === fileIndex) return true;
+    }
+    return true;
+  }
+  for (const [fileIndex, file] of run.files.entries()) {
+    const at = locate(file);
+    if (repeats) {
+      // The examples before this range (which also replays their requests, for unique requests).
+      if (run.options.uniqueRequests) ledgers[file.name] = new RequestLedger();
+      if (!(yield* remember(fileIndex, file.start))) return;
+    } else if (run.options.uniqueRequests) {
       ledgers[file.name] = new RequestLedger();
       // A shard replays the requests of the examples before it: which requests are taken depends on them.
       for (let p = 0; p < file.start; p += 1) {
@@ -452,18 +495,7 @@ function* produce(
         try {
           gen.request(run.seed, local);
         } catch (e) {
-          if (!(e instanceof GenerationError)) throw e;
-          yield {
-            kind: 'error',
-            error: {
-              file: file.name,
-              example: p,
-              chainId,
-              chainExample: local,
-              findings: [],
-              message: `${describe(file.name, p, chainId, local)}: ${e.problem}`,
-            },
-          };
+          yield failed(file.name, p, chainId, local, e);
           return;
         }
       }
@@ -472,28 +504,17 @@ function* produce(
       const last = Math.min(file.end, first + step);
       const texts: string[] = [];
       let lines = 0;
+      let repeated = 0;
       for (let p = first; p < last; p += 1) {
         const { gen, chainId, local } = at(p);
         let written: CheckedLines;
         try {
           written = writer.writeChecked(gen.example(run.seed, local));
         } catch (e) {
-          if (!(e instanceof GenerationError) && !(e instanceof Error)) throw e;
-          const problem = e instanceof GenerationError ? e.problem : e.message;
-          yield {
-            kind: 'error',
-            error: {
-              file: file.name,
-              example: p,
-              chainId,
-              chainExample: local,
-              findings: [],
-              message: `${describe(file.name, p, chainId, local)}: ${problem}`,
-            },
-          };
+          yield failed(file.name, p, chainId, local, e);
           return;
         }
-        const out = written.lines;
+        let out = written.lines;
         if (written.failed) {
           const { line: k, findings } = written.failed;
           const where = describe(file.name, p, chainId, local) + (out.length > 1 ? `, line ${k + 1} of ${out.length}` : '');
@@ -510,7 +531,13 @@ function* produce(
           };
           return;
         }
-        if (onLine && written.parts) for (let k = 0; k < out.length; k += 1) onLine(file.name, written.parts.heads[k], written.parts.tail);
+        if (repeats) {
+          const before = out.length;
+          out = out.filter((line) => repeats.accept(line));
+          repeated += before - out.length;
+          remembered.example = p + 1;
+        }
+        if (onLine && written.parts && !repeats) for (let k = 0; k < out.length; k += 1) onLine(file.name, written.parts.heads[k], written.parts.tail);
         else if (onLine) for (let k = 0; k < out.length; k += 1) onLine(file.name, out[k], '');
         else for (let k = 0; k < out.length; k += 1) texts.push(out[k]);
         lines += out.length;
@@ -524,6 +551,7 @@ function* produce(
           return texts.length ? `${texts.join('\n')}\n` : '';
         },
         lines,
+        repeated,
         examples: last - first,
         firstExample: first,
         done,

@@ -367,6 +367,7 @@ export const distilFormat: ExportFormat = {
   // {"question", "answer"} (after eval-bfcl, whose question is a list beside ground_truth).
   detect: { specificity: 90, matches: (r) => 'question' in r && 'answer' in r },
   needsSerializedTurns: true,
+  distinctLines: true,
   write: (example) => toDistilLines(example),
   check: (line, tools) => checkDistilLine(line, { tools }),
   readiness: distilReadiness,

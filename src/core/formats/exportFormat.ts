@@ -40,6 +40,12 @@ export interface ExportFormat {
   detect: LineShape;
   /** The format only takes one call per assistant turn: generate with serializeParallel. */
   needsSerializedTurns?: boolean;
+  /**
+   * An example gives several lines, and different examples often give the same one (distil's
+   * first line is the request alone with its first call): a run leaves out a line that repeats
+   * an earlier one of the run, train or test (DatasetOptions.keepRepeatedLines keeps them).
+   */
+  distinctLines?: boolean;
   /** The JSONL lines for one example (most formats: exactly one). */
   write(example: Example, context: FormatContext): string[];
   /** The consumer's rules for one line; empty when the line is good. `tools` is used when a line carries none. */

@@ -29,6 +29,8 @@ export function ExportStatus({ state }: { state: JobState }) {
         <p role="status" className="export-done">
           {state.destination === 'file' ? 'Saved' : 'Exported'} {formatCount(state.examples)} examples to {state.fileName} ({formatBytes(state.bytes)}) in{' '}
           {formatDuration(state.elapsedMs)}.
+          {state.repeated > 0 &&
+            ` ${formatCount(state.repeated)} line${state.repeated === 1 ? '' : 's'} that repeat an earlier one were left out: the design's requests and slot values cannot give more distinct lines (add request templates or slot values for more).`}
           {state.url && (
             <>
               {' '}

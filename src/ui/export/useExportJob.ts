@@ -14,7 +14,7 @@ export type Destination = 'file' | 'download';
 export type JobState =
   | { phase: 'idle' }
   | { phase: 'running'; destination: Destination; fileName: string; progress: ProgressStore }
-  | { phase: 'done'; destination: Destination; fileName: string; examples: number; bytes: number; elapsedMs: number; url?: string }
+  | { phase: 'done'; destination: Destination; fileName: string; examples: number; bytes: number; elapsedMs: number; repeated: number; url?: string }
   | { phase: 'cancelled'; progress: ProgressFigures | null }
   | { phase: 'refused'; diagnostics: Diagnostic[] }
   | { phase: 'invalid'; error: DatasetError }
@@ -94,6 +94,7 @@ export function useExportJob(): {
           examples: result.examples,
           bytes: result.bytes,
           elapsedMs: result.elapsedMs,
+          repeated: result.repeated,
         };
         if (closed.blob) {
           url.current = offerDownload(closed.blob, closed.name);
