@@ -15,6 +15,7 @@ import type { PlanResult } from '../graph/plan.ts';
 import { replyTemplates } from './reply.ts';
 import { isIdLike } from './claims.ts';
 import { jsonPath, warning, type Diagnostic } from './diagnostics.ts';
+import { ancestorsFinder } from '../edit/lineage.ts';
 
 /** A request template the user's message can be drawn from. */
 interface RequestTemplate {
@@ -159,21 +160,18 @@ function slotsNotInRequest(chain: Chain, path: string, planned: PlanResult): Dia
 // ---------------------------------------------------------------------------------------------
 // invented-id
 
-/** The ancestors of each call (the calls whose results it can read), from the plan. */
-function ancestorsOf(planned: PlanResult): Map<string, Set<string>> {
-  const ancestors = new Map<string, Set<string>>();
-  if (!planned.ok) return ancestors;
-  const preds = new Map<string, string[]>();
-  for (const d of planned.plan.dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
-  for (const id of planned.plan.levels.flat()) {
-    const set = new Set<string>();
-    for (const p of preds.get(id) ?? []) {
-      set.add(p);
-      for (const a of ancestors.get(p) ?? []) set.add(a);
-    }
-    ancestors.set(id, set);
-  }
-  return ancestors;
+/** A literal argument that looks like an id, with its place under the call. */
+interface IdLiteral {
+  value: string | number;
+  key: string | undefined;
+  at: (string | number)[];
+}
+
+function idLiterals(value: JsonValue, key: string | undefined, at: (string | number)[], out: IdLiteral[] = []): IdLiteral[] {
+  if (Array.isArray(value)) value.forEach((v, j) => idLiterals(v, key, [...at, j], out));
+  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) idLiterals(v, k, [...at, k], out);
+  else if (((typeof value === 'string' && !value.includes('{')) || typeof value === 'number') && isIdLike(key, value)) out.push({ value, key, at });
+  return out;
 }
 
 function inventedIds(project: Project, chain: Chain, path: string, planned: PlanResult, tools: ReadonlyMap<string, ToolDef>): Diagnostic[] {
@@ -187,41 +185,44 @@ function inventedIds(project: Project, chain: Chain, path: string, planned: Plan
   }
   for (const spec of Object.values(chain.slots ?? {})) said.push(JSON.stringify(spec));
   const base = said.join('\n');
-  const ancestors = ancestorsOf(planned);
+  // The calls whose results each call can read (found only for a call that sends an id-like literal).
+  const ancestors = planned.ok ? ancestorsFinder(planned.plan) : undefined;
   const byId = new Map(chain.calls.map((c) => [c.id, c]));
+  /** JSON text of what a call's result can say (its pinned values, its tool's schema constants), once per call. */
+  const resultTexts = new Map<string, string>();
+  const resultText = (id: string): string => {
+    let text = resultTexts.get(id);
+    if (text === undefined) {
+      const before = byId.get(id);
+      const returns = before ? tools.get(before.tool)?.returns : undefined;
+      text = [before?.result !== undefined ? JSON.stringify(before.result) : '', returns ? JSON.stringify(returns) : ''].join('\n');
+      resultTexts.set(id, text);
+    }
+    return text;
+  };
 
   chain.calls.forEach((call, i) => {
+    const literals = idLiterals(call.args ?? {}, undefined, ['args']);
+    const recover = call.failure?.recover;
+    if (isPlainObject(recover as JsonValue) && isPlainObject((recover as { retryWith?: JsonValue }).retryWith)) {
+      idLiterals((recover as { retryWith: JsonValue }).retryWith, undefined, ['failure', 'recover', 'retryWith'], literals);
+    }
+    if (literals.length === 0) return;
     const tool = tools.get(call.tool);
     // What the call can read: the tool's own definition (an enum, a default), and the results before it (pinned values, schema constants).
     const readable = [base, tool ? JSON.stringify(tool.function) : ''];
-    for (const id of ancestors.get(call.id) ?? chain.calls.filter((c) => c.id !== call.id).map((c) => c.id)) {
-      const before = byId.get(id);
-      if (!before) continue;
-      if (before.result !== undefined) readable.push(JSON.stringify(before.result));
-      const returns = tools.get(before.tool)?.returns;
-      if (returns) readable.push(JSON.stringify(returns));
-    }
-    const text = readable.join('\n');
+    for (const id of ancestors?.(call.id) ?? chain.calls.filter((c) => c.id !== call.id).map((c) => c.id)) readable.push(resultText(id));
     const callPath = jsonPath(path, 'calls', i);
-    const visit = (value: JsonValue, key: string | undefined, at: (string | number)[]) => {
-      if (Array.isArray(value)) value.forEach((v, j) => visit(v, key, [...at, j]));
-      else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) visit(v, k, [...at, k]);
-      else if ((typeof value === 'string' && !value.includes('{')) || typeof value === 'number') {
-        if (!isIdLike(key, value) || text.includes(String(value))) return;
-        out.push(
-          warning(
-            'invented-id',
-            jsonPath(callPath, ...at),
-            `call "${call.id}" sends the id ${JSON.stringify(value)}${key ? ` as ${key}` : ''}, which appears in no request, system prompt, slot or result it can read: the data would teach the model to invent ids; take it from a result ({callId.path}) or a slot the request mentions, or say it in the request or the system prompt`,
-            { chainId, callId: call.id },
-          ),
-        );
-      }
-    };
-    visit(call.args ?? {}, undefined, ['args']);
-    const recover = call.failure?.recover;
-    if (isPlainObject(recover as JsonValue) && isPlainObject((recover as { retryWith?: JsonValue }).retryWith)) {
-      visit((recover as { retryWith: JsonValue }).retryWith, undefined, ['failure', 'recover', 'retryWith']);
+    for (const { value, key, at } of literals) {
+      if (readable.some((text) => text.includes(String(value)))) continue;
+      out.push(
+        warning(
+          'invented-id',
+          jsonPath(callPath, ...at),
+          `call "${call.id}" sends the id ${JSON.stringify(value)}${key ? ` as ${key}` : ''}, which appears in no request, system prompt, slot or result it can read: the data would teach the model to invent ids; take it from a result ({callId.path}) or a slot the request mentions, or say it in the request or the system prompt`,
+          { chainId, callId: call.id },
+        ),
+      );
     }
   });
   return out;

@@ -23,6 +23,7 @@ function conditionNames(cond: unknown, status: 'failed' | 'declined', id: string
 }
 import { slotSamples } from './slots.ts';
 import { error, jsonPath, warning, type Diagnostic } from './diagnostics.ts';
+import { ancestorsFinder } from '../edit/lineage.ts';
 
 /** The result a tool gives when it declares no `returns` schema. */
 export const GENERIC_RESULT_SCHEMA: JsonSchema = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
@@ -156,8 +157,8 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
     );
   }
 
-  // The plan: cycles, and the ancestors a per-step request may read from.
-  const ancestors = new Map<string, Set<string>>();
+  // The plan: cycles, and the ancestors a per-step request may read from (found per call, when asked).
+  let ancestors: (callId: string) => Set<string> = () => new Set();
   if (!planned.ok) {
     const index = chain.calls.findIndex((c) => c.id === planned.cycle[0]);
     out.push(
@@ -168,18 +169,7 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
         { chainId, callId: planned.cycle[0] },
       ),
     );
-  } else {
-    const preds = new Map<string, string[]>();
-    for (const d of planned.plan.dependencies) preds.set(d.to, [...(preds.get(d.to) ?? []), d.from]);
-    for (const id of planned.plan.levels.flat()) {
-      const set = new Set<string>();
-      for (const p of preds.get(id) ?? []) {
-        set.add(p);
-        for (const a of ancestors.get(p) ?? []) set.add(a);
-      }
-      ancestors.set(id, set);
-    }
-  }
+  } else ancestors = ancestorsFinder(planned.plan);
 
   /** Checks a reference's root and path; returns the schema it reaches, when known. */
   const fanOuts = new Set(chain.calls.filter((c) => c.forEach !== undefined).map((c) => c.id));
@@ -280,6 +270,7 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
 
   (chain.requests ?? []).forEach((r, i) => checkTemplate(r, jsonPath(path, 'requests', i), 'none'));
 
+  const callIds: ReadonlySet<string> = new Set(callById.keys());
   chain.calls.forEach((call, i) => {
     const callPath = jsonPath(path, 'calls', i);
     const extra = { chainId, callId: call.id };
@@ -307,7 +298,7 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
       callPath,
       slotNames,
       slotSpec: (name) => (Object.prototype.hasOwnProperty.call(slots, name) ? slots[name] : undefined),
-      callIds: new Set(callById.keys()),
+      callIds,
       checkReference: (ref, at, bound) => checkRef(ref, at, 'all', call.id, bound),
       elementSchema: (forEach) => elementSchemaOf(forEach),
       isFanOut: (id) => fanOuts.has(id),
@@ -332,7 +323,7 @@ function validateChain(chain: Chain, planned: PlanResult, path: string, tools: M
             { chainId, callId: call.id },
           ),
         );
-      else checkTemplate(r, at, ancestors.get(call.id) ?? new Set(), call.id);
+      else checkTemplate(r, at, ancestors(call.id), call.id);
     });
 
     const params = tool?.function.parameters;
