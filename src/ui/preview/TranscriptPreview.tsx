@@ -5,6 +5,7 @@ import { SystemMessage } from './SystemMessage.tsx';
 import { ToolCallsMessage } from './ToolCallsMessage.tsx';
 import { ToolResultMessage } from './ToolResultMessage.tsx';
 import { UserMessage } from './UserMessage.tsx';
+import { MORE_SHOWN, useShownCount } from './useShownCount.ts';
 import './variations.css';
 
 /**
@@ -14,16 +15,30 @@ import './variations.css';
  */
 export function TranscriptPreview({ example }: { example: Example }) {
   const retries = retriedCalls(example);
+  const total = example.messages.length;
+  // A long example (a design of thousands of calls) is drawn as it is scrolled: the first messages, then more as the end comes into view.
+  const { shown, more, endRef } = useShownCount(total, example);
+  const left = total - shown;
   return (
     <ol className="transcript" aria-label="Conversation">
       {example.system !== undefined && example.system !== '' && <SystemMessage text={example.system} />}
-      {example.messages.map((message, i) => {
+      {example.messages.slice(0, shown).map((message, i) => {
         const key = `${i}-${message.role}`;
         if (message.role === 'user') return <UserMessage key={key} text={message.text} />;
         if (message.role === 'tool') return <ToolResultMessage key={key} message={message} />;
         if (isCallsMessage(message)) return <ToolCallsMessage key={key} calls={message.calls} retries={retries} />;
         return <ReplyMessage key={key} text={message.text} />;
       })}
+      {left > 0 && (
+        <li className="transcript-more" ref={endRef}>
+          <button type="button" onClick={more}>
+            Show {Math.min(left, MORE_SHOWN).toLocaleString('en-US')} more messages
+          </button>{' '}
+          <span className="muted">
+            {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')} drawn; more are drawn as you scroll
+          </span>
+        </li>
+      )}
     </ol>
   );
 }
