@@ -80,8 +80,8 @@ export interface ProjectSlice {
   connect(source: ConnectionSource, target: ConnectionTarget): boolean;
   /** Removes edges by id (GraphEdge.id), data or order. */
   disconnect(edgeIds: readonly string[]): boolean;
+  /** An order edge (`after`): `targetId` waits for `sourceId`; removed like any edge, with `disconnect`. */
   addOrder(sourceId: string, targetId: string): boolean;
-  removeOrder(sourceId: string, targetId: string): boolean;
   /** Adds a call; returns its id (selected), or null. */
   addCall(toolName: string, position?: Position): string | null;
   renameCall(callId: string, newId: string): boolean;
@@ -131,7 +131,6 @@ export interface SelectionSlice {
   /** The diagnostic the user clicked (its callId, if any, is also selected). */
   highlightedDiagnostic: Diagnostic | null;
   selectCalls(callIds: readonly string[], mode?: SelectMode): void;
-  selectEdges(edgeIds: readonly string[], mode?: SelectMode): void;
   /** Both at once (React Flow's onSelectionChange). */
   setSelection(selection: { callIds: readonly string[]; edgeIds: readonly string[] }): void;
   clearSelection(): void;

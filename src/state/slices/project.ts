@@ -1,7 +1,7 @@
 import { type Project } from '../../core/index.ts';
 import { parseProject, serializeProject } from '../../core/index.ts';
 import { type EditResult } from '../../core/index.ts';
-import { addOrder, connect, disconnect, removeOrder } from '../../core/index.ts';
+import { addOrder, connect, disconnect } from '../../core/index.ts';
 import { addCall, deleteCalls, moveCalls, renameCall, setArgument, setCallRequests, setCallTool } from '../../core/index.ts';
 import { copyCalls, pasteCalls } from '../../core/index.ts';
 import { addChain, deleteChain, renameChain, setReply, setRequests } from '../../core/index.ts';
@@ -123,11 +123,6 @@ export const createProjectSlice =
         return apply({ ok: true, project, warnings: [] }, (r) => pruneSelection(r.project, id));
       },
       addOrder: (sourceId, targetId) => onChain((p, c) => addOrder(p, c, sourceId, targetId)),
-      removeOrder: (sourceId, targetId) =>
-        onChain(
-          (p, c) => removeOrder(p, c, sourceId, targetId),
-          (r) => pruneSelection(r.project, chainId()),
-        ),
       addCall: (toolName, position) => {
         let created: string | null = null;
         onChain(

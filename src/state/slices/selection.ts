@@ -23,11 +23,6 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
     if (!sameList(next, get().selectedCallIds)) set({ selectedCallIds: next });
     if (mode === 'replace' && get().selectedEdgeIds.length) set({ selectedEdgeIds: [] });
   },
-  selectEdges: (edgeIds, mode = 'replace') => {
-    const next = combine(get().selectedEdgeIds, edgeIds, mode);
-    if (!sameList(next, get().selectedEdgeIds)) set({ selectedEdgeIds: next });
-    if (mode === 'replace' && get().selectedCallIds.length) set({ selectedCallIds: [] });
-  },
   setSelection: ({ callIds, edgeIds }) => {
     const s = get();
     const calls = sameList(callIds, s.selectedCallIds) ? s.selectedCallIds : [...callIds];
