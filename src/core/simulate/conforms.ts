@@ -10,8 +10,8 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { JsonSchema, JsonValue } from '../project/types.ts';
 import { codePointLength, isObject, jsonEqual } from './json.ts';
-import { resolveRef } from './refs.ts';
-import type { SchemaLike } from './refs.ts';
+import { resolveRef } from './schemaRefs.ts';
+import type { SchemaLike } from './schemaRefs.ts';
 
 export type Check = (value: JsonValue) => boolean;
 

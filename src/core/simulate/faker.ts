@@ -6,13 +6,13 @@
 import { Faker, base, en } from '@faker-js/faker';
 import type { Randomizer } from '@faker-js/faker';
 import { DEFAULT_REFERENCE_DATE } from '../project/types.ts';
-import { installFastCompany } from './fastCompany.ts';
-import { installFastDate } from './fastDate.ts';
-import { installFastFake } from './fastFake.ts';
-import { installFastInternet } from './fastInternet.ts';
-import { installFastLocation } from './fastLocation.ts';
-import { installFastPerson } from './fastPerson.ts';
-import { installFastPrimitives } from './fastPrimitives.ts';
+import { installFastCompany } from './fastFaker/company.ts';
+import { installFastDate } from './fastFaker/date.ts';
+import { installFastFake } from './fastFaker/fake.ts';
+import { installFastInternet } from './fastFaker/internet.ts';
+import { installFastLocation } from './fastFaker/location.ts';
+import { installFastPerson } from './fastFaker/person.ts';
+import { installFastPrimitives } from './fastFaker/primitives.ts';
 import { createRng, hashSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
 

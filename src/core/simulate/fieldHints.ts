@@ -8,8 +8,8 @@
  * to numeric fields (within their declared bounds).
  */
 import type { SeededFaker } from './faker.ts';
-import { clockTime, exampleEmail, nearDate, nearDateTime, pastDate, pastDateTime, recentDateTime } from './formats.ts';
-import type { StringGen } from './formats.ts';
+import { clockTime, exampleEmail, nearDate, nearDateTime, pastDate, pastDateTime, recentDateTime } from './stringFormats.ts';
+import type { StringGen } from './stringFormats.ts';
 import { isIdField, makeId, snakeName } from './ids.ts';
 import { callFacts } from './request.ts';
 import { isHappenedTimestamp, isReadTimestamp } from './semantics.ts';

@@ -44,14 +44,14 @@ import type { SeededFaker } from './faker.ts';
 import { formatDate, resolveFakerMethod, toJsonValue, withDefaultFakerArgs } from './fakerPath.ts';
 import { domainOf, errorLine, infoLine, isPersonNameField, singularName, subjectOfField, subjectOfTool } from './fieldHints.ts';
 import type { FieldInfo } from './fieldHints.ts';
-import type { StringGen } from './formats.ts';
+import type { StringGen } from './stringFormats.ts';
 import { snakeName } from './ids.ts';
 import { cloneJson, isObject, jsonEqual, setKey } from './json.ts';
-import { mergeSchemas } from './merge.ts';
+import { mergeSchemas } from './schemaMerge.ts';
 import { compileNumber } from './numbers.ts';
 import { activeProbe } from './probe.ts';
-import { resolveRef } from './refs.ts';
-import type { SchemaLike } from './refs.ts';
+import { resolveRef } from './schemaRefs.ts';
+import type { SchemaLike } from './schemaRefs.ts';
 import { callState, numberBoundsFor, requestFacts, timeBoundsFor } from './request.ts';
 import type { RequestFacts } from './request.ts';
 import {

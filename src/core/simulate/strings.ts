@@ -11,10 +11,10 @@ import { formatCheck } from './conforms.ts';
 import type { SeededFaker } from './faker.ts';
 import { dateFormatHint, fallbackWords, stringGenFor } from './fieldHints.ts';
 import type { FieldInfo } from './fieldHints.ts';
-import { formatGenerator } from './formats.ts';
-import type { StringGen } from './formats.ts';
+import { formatGenerator } from './stringFormats.ts';
+import type { StringGen } from './stringFormats.ts';
 import { codePointLength } from './json.ts';
-import { compilePattern } from './pattern.ts';
+import { compilePattern } from './regexStrings.ts';
 import { activeProbe } from './probe.ts';
 
 /** Generic words of the domain, reported to an installed probe as a string nothing placed. */

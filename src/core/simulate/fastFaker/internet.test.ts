@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Faker } from '@faker-js/faker';
-import { fakerPair } from './fakerParity.testutil.ts';
-import { installFastInternet } from './fastInternet.ts';
-import { installFastPrimitives } from './fastPrimitives.ts';
+import { fakerPair } from './parity.testutil.ts';
+import { installFastInternet } from './internet.ts';
+import { installFastPrimitives } from './primitives.ts';
 
 /** Faker's own `username`/`email` and ours, both on top of the fast primitives, on streams seeded alike. */
 const pair = (seed: number) => fakerPair(seed, (faker, _randomizer, rng) => installFastInternet(faker, rng), { both: installFastPrimitives });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSchemas } from './merge.ts';
+import { mergeSchemas } from './schemaMerge.ts';
 
 describe('mergeSchemas', () => {
   it('intersects types, tightens bounds, unites required and properties', () => {

@@ -2,8 +2,8 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { allLocales, base, en } from '@faker-js/faker';
 import type { Faker, LocaleDefinition } from '@faker-js/faker';
-import { expectSame as expectSameCall, fakerPair, stackPair, type Side } from './fakerParity.testutil.ts';
-import { installFastCompany } from './fastCompany.ts';
+import { expectSame as expectSameCall, fakerPair, stackPair, type Side } from './parity.testutil.ts';
+import { installFastCompany } from './company.ts';
 
 const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastCompany, { locale });
 const companyName = (f: Faker) => f.company.name();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Faker } from '@faker-js/faker';
-import { fakerPair } from './fakerParity.testutil.ts';
-import { installFastFake } from './fastFake.ts';
+import { fakerPair } from './parity.testutil.ts';
+import { installFastFake } from './fake.ts';
 
 /** Faker's own `fake` and ours, on streams seeded alike. */
 const pair = (seed: number) => fakerPair(seed, (faker) => installFastFake(faker));

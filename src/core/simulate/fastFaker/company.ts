@@ -9,7 +9,7 @@
  * odd pattern list keeps Faker's own method, which throws as it always did.
  */
 import type { Faker, Randomizer } from '@faker-js/faker';
-import { compilePatterns, isPatterns } from './fastPatterns.ts';
+import { compilePatterns, isPatterns } from './localePatterns.ts';
 
 export function installFastCompany(faker: Faker, randomizer: Randomizer): void {
   const raw = (faker.rawDefinitions as Record<string, unknown>).company as Record<string, unknown> | undefined;

@@ -2,9 +2,9 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { allLocales, base, de, en } from '@faker-js/faker';
 import type { Faker, LocaleDefinition } from '@faker-js/faker';
-import { expectSame, fakerPair, stackPair } from './fakerParity.testutil.ts';
-import { installFastLocation } from './fastLocation.ts';
-import { installFastPrimitives } from './fastPrimitives.ts';
+import { expectSame, fakerPair, stackPair } from './parity.testutil.ts';
+import { installFastLocation } from './location.ts';
+import { installFastPrimitives } from './primitives.ts';
 
 const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastLocation, { locale });
 type Call = (f: Faker) => unknown;

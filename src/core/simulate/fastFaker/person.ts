@@ -27,7 +27,7 @@
  * keeps Faker's own method, which draws and throws as it always did.
  */
 import type { Faker, Randomizer } from '@faker-js/faker';
-import { isRecord } from './fastPatterns.ts';
+import { isRecord } from './localePatterns.ts';
 
 type Sexed<T> = (sex: unknown) => T;
 interface PersonModule {

@@ -19,7 +19,7 @@
  * which throws as it always did.
  */
 import type { Faker, Randomizer } from '@faker-js/faker';
-import { compilePatterns, isPatterns, isRecord } from './fastPatterns.ts';
+import { compilePatterns, isPatterns, isRecord } from './localePatterns.ts';
 
 type Definitions = Record<string, unknown>;
 interface LocationModule {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Faker } from '@faker-js/faker';
-import { fakerPair, outcome } from './fakerParity.testutil.ts';
-import { installFastPrimitives } from './fastPrimitives.ts';
+import { fakerPair, outcome } from './parity.testutil.ts';
+import { installFastPrimitives } from './primitives.ts';
 
 /** Faker's own primitives and ours, on streams seeded alike. */
 const pair = (seed: number) => fakerPair(seed, installFastPrimitives);

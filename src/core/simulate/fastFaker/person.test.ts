@@ -2,8 +2,8 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { Faker, allLocales, base, de, en, ru } from '@faker-js/faker';
 import type { LocaleDefinition, Randomizer } from '@faker-js/faker';
-import { expectSame, fakerPair, stackPair } from './fakerParity.testutil.ts';
-import { installFastPerson } from './fastPerson.ts';
+import { expectSame, fakerPair, stackPair } from './parity.testutil.ts';
+import { installFastPerson } from './person.ts';
 
 const pair = (seed: number, locale?: LocaleDefinition[]) => fakerPair(seed, installFastPerson, { locale });
 type Call = (f: Faker) => unknown;

@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import type { Faker } from '@faker-js/faker';
-import { expectSame as expectSameCall, fakerPair, stackPair, type Side } from './fakerParity.testutil.ts';
-import { installFastDate } from './fastDate.ts';
+import { expectSame as expectSameCall, fakerPair, stackPair, type Side } from './parity.testutil.ts';
+import { installFastDate } from './date.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_TIME = 8.64e15;

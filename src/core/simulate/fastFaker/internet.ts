@@ -8,7 +8,7 @@
  * rewinding the stream to where the call began), so results are identical.
  */
 import type { Faker } from '@faker-js/faker';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../rng.ts';
 
 interface Internet {
   username: (options?: { firstName?: string; lastName?: string }) => string;

@@ -6,8 +6,8 @@
 import { expect } from 'vitest';
 import { Faker, base, en } from '@faker-js/faker';
 import type { LocaleDefinition, Randomizer } from '@faker-js/faker';
-import { createSeededFaker, referenceInstant } from './faker.ts';
-import { createRng, type Rng } from './rng.ts';
+import { createSeededFaker, referenceInstant } from '../faker.ts';
+import { createRng, type Rng } from '../rng.ts';
 
 export interface Side {
   faker: Faker;
