@@ -2,18 +2,20 @@ import { useMemo } from 'react';
 import { type AuditFinding, type Grade } from '../../../core/index.ts';
 import { auditProject } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
-import { closeToolDialog, openToolEditor } from './dialogStore.ts';
+import { closeToolDialog, openReturnsDialog, openToolEditor } from './dialogStore.ts';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
 /**
  * The tool audit: a grade for the project and for every tool, each finding with why and a fix.
- * Clicking a finding opens its tool in the editor.
+ * Clicking a finding opens its tool in the editor; the tools without a result schema are described
+ * together in "Result schemas".
  */
 export function AuditDialog() {
   const project = useAppStore(selectProject);
   const report = useMemo(() => auditProject(project), [project]);
   const toolsWithFindings = report.tools.filter((t) => t.findings.length > 0);
   const clean = report.tools.filter((t) => t.findings.length === 0);
+  const missingReturns = report.tools.filter((t) => t.findings.some((f) => f.rule === 'returns-missing')).length;
   return (
     <ModalDialog title="Tool audit" className="tool-audit-dialog" onClose={closeToolDialog}>
       <div className="tool-audit-summary">
@@ -28,6 +30,14 @@ export function AuditDialog() {
           </span>
         </p>
       </div>
+      {missingReturns > 0 && (
+        <p className="tool-audit-returns">
+          <button type="button" className="button button-small" onClick={() => openReturnsDialog()}>
+            Describe the results of {missingReturns} {missingReturns === 1 ? 'tool' : 'tools'} without a result schema
+          </button>{' '}
+          <span className="muted">all in one dialog (returns-missing)</span>
+        </p>
+      )}
       {report.project.findings.length > 0 && (
         <section className="tool-audit-group" aria-label="Project findings">
           <h3 className="tool-section-title">The tool set</h3>

@@ -5,8 +5,8 @@ import { MAX_TOOL_TEXT_CHARS, importTools } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';
 import { tools } from './actions.ts';
-import { closeToolDialog } from './dialogStore.ts';
-import { defaultDecisions, importPreview, importedCount, type IncomingRow } from './importPlan.ts';
+import { closeToolDialog, openReturnsDialog } from './dialogStore.ts';
+import { defaultDecisions, importPreview, importedCount, importedWithoutReturns, type IncomingRow } from './importPlan.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
@@ -19,7 +19,8 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).repla
 
 /**
  * "Import tools": from a file or pasted text. The format is detected and named; a clash with a
- * project tool asks (replace, keep both, skip); tools without a result schema are flagged.
+ * project tool asks (replace, keep both, skip); tools without a result schema are flagged, and
+ * after the import the "Result schemas" dialog opens for them.
  * Anything malformed is refused with its place, and the project is not touched.
  */
 export function ImportToolsDialog() {
@@ -86,7 +87,13 @@ export function ImportToolsDialog() {
       r.systemPromptSet && 'set the system prompt',
     ].filter(Boolean);
     appStore.getState().notify('info', `Imported from ${read.source}: ${parts.join('; ') || 'nothing changed'}.`);
-    closeToolDialog();
+    // Tools that came without a result schema: describe them now, all in one dialog.
+    const missing = importedWithoutReturns(appStore.getState().project, [...r.added, ...r.replaced, ...r.renamed.map((x) => x.to)]);
+    if (missing.length === 0) closeToolDialog();
+    else
+      openReturnsDialog(
+        `${missing.length} imported ${missing.length === 1 ? 'tool has' : 'tools have'} no result schema — describe ${missing.length === 1 ? 'its result' : 'their results'}.`,
+      );
   };
 
   const count = preview ? importedCount(preview, decisions) : 0;

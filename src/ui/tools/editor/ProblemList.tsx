@@ -2,7 +2,15 @@ import { type ToolIssue } from '../../../core/index.ts';
 import { problemPlace } from './drafts.ts';
 
 /** The problems of a draft, each with its line; clicking one moves the editor there. */
-export function ProblemList({ problems, label, onGoTo }: { problems: readonly ToolIssue[]; label: string; onGoTo?: (line: number) => void }) {
+export function ProblemList({
+  problems,
+  label,
+  onGoTo,
+}: {
+  problems: readonly (ToolIssue & { column?: number })[];
+  label: string;
+  onGoTo?: (line: number) => void;
+}) {
   if (problems.length === 0) return null;
   return (
     <ul className="tool-problems" aria-label={label}>

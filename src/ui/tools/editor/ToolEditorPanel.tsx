@@ -4,14 +4,17 @@ import { appStore, selectProject, selectSelectedCall, useAppStore } from '../../
 import { downloadText } from '../../files/download.ts';
 import { tools } from './actions.ts';
 import { AuditDialog } from './AuditDialog.tsx';
-import { openToolAudit, openToolEditor, openToolImport, useToolDialog } from './dialogStore.ts';
+import { openReturnsDialog, openToolAudit, openToolEditor, openToolImport, useToolDialog } from './dialogStore.ts';
 import { ImportToolsDialog } from './ImportToolsDialog.tsx';
+import { ReturnsDialog } from './ReturnsDialog.tsx';
+import { toolsWithoutReturns } from './returnsPlan.ts';
 import { ToolEditorDialog } from './ToolEditorDialog.tsx';
 import './toolEditor.css';
 
 /**
  * Managing the project's tools, under the tool library: edit one (quick fields and the full
- * definition in Monaco), add a new one, import, export, and the tool audit with its grade.
+ * definition in Monaco), add a new one, import, export, the tool audit with its grade, and
+ * "Result schemas" for the tools that have none.
  * Hosts the dialogs (only the open one is mounted; Monaco loads when an editor first opens).
  */
 export function ToolEditorPanel() {
@@ -24,6 +27,7 @@ export function ToolEditorPanel() {
   const names = project.tools.map((t) => t.function.name);
   const current = choice !== null && names.includes(choice) ? choice : selectedTool !== null && names.includes(selectedTool) ? selectedTool : (names[0] ?? '');
   const grade = useMemo(() => auditProject(project).project.grade, [project]);
+  const withoutReturns = useMemo(() => toolsWithoutReturns(project).length, [project]);
 
   const addNew = () => {
     const r = tools.addTool();
@@ -68,9 +72,15 @@ export function ToolEditorPanel() {
           Audit <span className={`grade grade-small grade-${grade}`}>{grade}</span>
         </button>
       </div>
+      {withoutReturns > 0 && (
+        <button type="button" className="button button-small tool-returns-button" onClick={() => openReturnsDialog()}>
+          Describe results: {withoutReturns} {withoutReturns === 1 ? 'tool has' : 'tools have'} no result schema
+        </button>
+      )}
       {dialog?.kind === 'tool' && <ToolEditorDialog name={dialog.name} tab={dialog.tab} />}
       {dialog?.kind === 'import' && <ImportToolsDialog />}
       {dialog?.kind === 'audit' && <AuditDialog />}
+      {dialog?.kind === 'returns' && <ReturnsDialog lead={dialog.lead} />}
     </section>
   );
 }

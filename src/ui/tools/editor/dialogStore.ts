@@ -1,5 +1,5 @@
 /**
- * Which tool dialog is open: the editor of one tool, the import, or the audit. A small store of
+ * Which tool dialog is open: the editor of one tool, the import, the audit, or the result schemas. A small store of
  * its own so that anything (the audit's findings, the library) can open a tool:
  * `openToolEditor('book_room')`.
  */
@@ -7,7 +7,13 @@ import { create } from 'zustand';
 
 export type EditorTab = 'definition' | 'returns';
 
-export type ToolDialog = { kind: 'tool'; name: string; tab: EditorTab } | { kind: 'import' } | { kind: 'audit' } | null;
+export type ToolDialog =
+  | { kind: 'tool'; name: string; tab: EditorTab }
+  | { kind: 'import' }
+  | { kind: 'audit' }
+  /** "Result schemas": every tool without `returns`; `lead` says why it opened (after an import). */
+  | { kind: 'returns'; lead?: string }
+  | null;
 
 interface DialogState {
   dialog: ToolDialog;
@@ -25,6 +31,10 @@ export function openToolImport(): void {
 
 export function openToolAudit(): void {
   useToolDialog.setState({ dialog: { kind: 'audit' } });
+}
+
+export function openReturnsDialog(lead?: string): void {
+  useToolDialog.setState({ dialog: lead === undefined ? { kind: 'returns' } : { kind: 'returns', lead } });
 }
 
 export function closeToolDialog(): void {

@@ -56,7 +56,8 @@ export function checkReturns(project: Project, name: string, text: string): Draf
   return { ok: false, errors: text.trim() === '' ? errors : withLines(text, errors) };
 }
 
-/** "Line 4 · $.function.name" — where a problem is, for the list under the editor. */
-export function problemPlace(issue: ToolIssue): string {
-  return issue.line !== undefined ? `Line ${issue.line} · ${issue.path}` : issue.path;
+/** "Line 4 · $.function.name" (or "Line 3, column 8 · $") — where a problem is, for the list under the editor. */
+export function problemPlace(issue: ToolIssue & { column?: number }): string {
+  if (issue.line === undefined) return issue.path;
+  return `Line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''} · ${issue.path}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Project } from '../../../core/index.ts';
-import { emptyProject, importTools } from '../../../core/index.ts';
-import { defaultDecisions, importPreview, importedCount } from './importPlan.ts';
+import { applyToolMerge, emptyProject, importTools } from '../../../core/index.ts';
+import { defaultDecisions, importPreview, importedCount, importedWithoutReturns } from './importPlan.ts';
 
 const mcp = JSON.stringify({
   tools: [
@@ -49,5 +49,28 @@ describe('importPreview', () => {
     expect(decisions).toEqual({ get_weather: 'skip', delete_file: 'keep-both' });
     expect(importedCount(preview, decisions)).toBe(1);
     expect(importedCount(preview, { get_weather: 'replace', delete_file: 'replace' })).toBe(2);
+  });
+});
+
+describe('importedWithoutReturns', () => {
+  it('names the tools an import brought without a result schema, under the names they got', () => {
+    const first = applyToolMerge(emptyProject(), { tools: imported().tools }, 'skip');
+    expect(importedWithoutReturns(first.project, first.added)).toEqual(['get_weather']);
+    // Imported again, kept beside the first: the copy is named get_weather_2.
+    const again = applyToolMerge(
+      first.project,
+      {
+        tools: imported()
+          .tools.slice(0, 1)
+          .map((t) => ({ ...t, function: { ...t.function, description: 'Other.' } })),
+      },
+      'keep-both',
+    );
+    expect(
+      importedWithoutReturns(
+        again.project,
+        again.renamed.map((r) => r.to),
+      ),
+    ).toEqual(['get_weather_2']);
   });
 });

@@ -52,3 +52,9 @@ export function defaultDecisions(preview: ImportPreview): Record<string, ClashDe
 export function importedCount(preview: ImportPreview, decisions: Readonly<Record<string, ClashDecision>>): number {
   return preview.rows.filter((r) => !r.clash || (decisions[r.name] ?? 'skip') !== 'skip').length;
 }
+
+/** Which of the tools an import brought (their names in the project now) have no result schema. */
+export function importedWithoutReturns(project: Project, names: readonly string[]): string[] {
+  const wanted = new Set(names);
+  return project.tools.filter((t) => wanted.has(t.function.name) && t.returns === undefined).map((t) => t.function.name);
+}
