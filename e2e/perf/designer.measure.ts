@@ -198,9 +198,11 @@ for (const { calls, behaviours: shape } of CASES) {
     await expect(page.locator(`[data-id="${targetId}"]`)).toHaveCount(1);
     await expect(page.getByRole('status', { name: 'Autosave' })).toHaveText('Saved', { timeout: 30_000 });
 
-    // Reload: the autosaved design is restored; from navigation start to the painted canvas.
+    // Reload: the autosaved design is restored; from navigation start to the painted canvas. It
+    // opens on the view saved above (zoomed in, panned), where c0 may be out of view and so not
+    // drawn: any call drawn will do.
     await page.reload({ waitUntil: 'commit' });
-    const reloadMs = Math.round(await paintedWhen(page, `document.querySelector('[data-id="c0"]') !== null`));
+    const reloadMs = Math.round(await paintedWhen(page, `document.querySelector('.react-flow__node-call') !== null`));
 
     const figures: Figures = { calls, behaviours, control, panNear, openMs, reloadMs, pan, selectMs, deleteMs, renderedNodes };
     results.push(figures);

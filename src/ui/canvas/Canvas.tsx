@@ -33,7 +33,13 @@ const VISIBLE_ONLY_FROM = 120;
 const MINIMAP_SIZE = { width: 176, height: 104 } as const;
 const INSETS: Insets = { top: 16, right: 16, bottom: 16, left: 16 };
 const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.1, maxZoom: 1 };
-const PRO_OPTIONS = { hideAttribution: false } as const;
+/**
+ * React Flow's credit is not drawn over the canvas, where a pan could put a call under it: it is
+ * a link in the strip under the canvas (CanvasCredit), always in view. React Flow asks that its
+ * attribution stay visible unless one subscribes (reactflow.dev/learn/troubleshooting/remove-attribution);
+ * it is moved, not removed.
+ */
+const PRO_OPTIONS = { hideAttribution: true } as const;
 /**
  * Below this zoom the field names (11 px, so under 4 px on screen) are not drawn, only the
  * calls' boxes, headers and wires: they cannot be read there, and drawing them is most of
@@ -250,12 +256,22 @@ function ChainCanvas({ chainId }: { chainId: string }) {
             onClick={markMoved}
           />
         )}
+        <CanvasCredit />
       </div>
     </div>
   );
 }
 
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+
+/** React Flow's attribution, as React Flow draws it (same link and name), in the strip under the canvas. */
+function CanvasCredit() {
+  return (
+    <a className="canvas-credit" href="https://reactflow.dev" target="_blank" rel="noopener noreferrer" aria-label="React Flow attribution">
+      React Flow
+    </a>
+  );
+}
 
 /** A minimap node that draws turn bands and leaves calls out (large chains). */
 function BandsOnly(p: MiniMapNodeProps) {

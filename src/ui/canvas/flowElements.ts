@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { type GraphEdge, type GraphNode, type GraphView, type TurnBand } from '../../core/index.ts';
 import { type Position } from '../../core/index.ts';
+import { callHandles } from './nodeHandles.ts';
 
 /**
  * Turns the core's GraphView into React Flow nodes and edges. Nothing is computed here but
@@ -110,6 +111,9 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
       data: { band },
       width: band.width,
       height: band.height,
+      // Known up front (no handles, its size): React Flow need not render and measure it before it knows whether it is in view.
+      measured: { width: band.width, height: band.height },
+      handles: [],
       selectable: false,
       draggable: false,
       connectable: false,
@@ -152,6 +156,9 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
       data: cached && cached.source === node ? cached.flow.data : { node },
       width: node.width,
       height: node.height,
+      // Size and handles known up front (nodeHandles.ts): React Flow renders only the calls in view and measures none of them.
+      measured: { width: node.width, height: node.height },
+      handles: cached && cached.source === node ? cached.flow.handles : callHandles(node),
       selected,
       className,
       ariaLabel: `Call ${node.id} · ${node.tool}`,
