@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -101,6 +101,42 @@ test('imports an MCP tools/list file: format named, effects shown, a clash asked
   await page.getByRole('button', { name: /^Audit [A-F]$/ }).click();
   const audit = page.getByRole('dialog', { name: 'Tool audit' });
   await expect(audit.getByRole('listitem', { name: /^archive_document: grade/ })).toContainText('returns-missing');
+});
+
+test('a 4.5 MB list of 4 600 tools is read off the page, and listed as it is scrolled', async ({ page }, info) => {
+  const file = info.outputPath('many-tools.json');
+  const many = Array.from({ length: 4600 }, (_, i) => ({
+    type: 'function',
+    function: {
+      name: `tool_${i}`,
+      description: `Looks up record ${i} of the archive. `.repeat(4),
+      parameters: {
+        type: 'object',
+        properties: { id: { type: 'string', description: 'The record id.' }, limit: { type: 'integer', minimum: 1 } },
+        required: ['id'],
+      },
+    },
+  }));
+  // book_room clashes with the project's own tool: it is listed first, where its question is seen.
+  many.push({
+    type: 'function',
+    function: { name: 'book_room', description: 'Another booking tool.', parameters: { type: 'object', properties: {}, required: [] } },
+  });
+  writeFileSync(file, JSON.stringify(many, null, 2));
+  await page.getByRole('button', { name: 'Import tools' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import tools' });
+  await dialog.getByLabel('Tools file').setInputFiles(file);
+  await expect(dialog.getByRole('status').filter({ hasText: 'Detected OpenAI tools in many-tools.json: 4601 tools.' })).toBeVisible({ timeout: 20_000 });
+  const list = dialog.getByRole('list', { name: 'Tools to import' });
+  const items = list.locator('.tool-import-item');
+  await expect(items).toHaveCount(100);
+  await expect(items.first()).toHaveAccessibleName(/^book_room,/);
+  await expect(items.first().getByRole('group')).toContainText('The project already has book_room');
+  const end = list.getByText('100 of 4,601 tools listed; more are listed as you scroll.');
+  await end.scrollIntoViewIfNeeded();
+  await expect(items).toHaveCount(500);
+  // Every tool is imported, listed or not (book_room is kept beside the project's, as its default says).
+  await expect(dialog.getByRole('button', { name: 'Import 4601 tools' })).toBeEnabled();
 });
 
 test('refuses malformed input, naming the place, and leaves the project unchanged', async ({ page }) => {

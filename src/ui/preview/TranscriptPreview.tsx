@@ -5,7 +5,7 @@ import { SystemMessage } from './SystemMessage.tsx';
 import { ToolCallsMessage } from './ToolCallsMessage.tsx';
 import { ToolResultMessage } from './ToolResultMessage.tsx';
 import { UserMessage } from './UserMessage.tsx';
-import { MORE_SHOWN, useShownCount } from './useShownCount.ts';
+import { MESSAGE_STEPS, useShownCount } from '../lists/useShownCount.ts';
 import './variations.css';
 
 /**
@@ -32,7 +32,7 @@ export function TranscriptPreview({ example }: { example: Example }) {
       {left > 0 && (
         <li className="transcript-more" ref={endRef}>
           <button type="button" onClick={more}>
-            Show {Math.min(left, MORE_SHOWN).toLocaleString('en-US')} more messages
+            Show {Math.min(left, MESSAGE_STEPS.more).toLocaleString('en-US')} more messages
           </button>{' '}
           <span className="muted">
             {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')} drawn; more are drawn as you scroll

@@ -1,7 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent, ClipboardEvent } from 'react';
 import { type ClashDecision, type ImportResult } from '../../../core/index.ts';
-import { MAX_TOOL_TEXT_CHARS, importTools } from '../../../core/index.ts';
+import { MAX_TOOL_TEXT_CHARS } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';
 import { tools } from './actions.ts';
@@ -9,11 +9,16 @@ import { closeToolDialog, openReturnsDialog } from './dialogStore.ts';
 import { defaultDecisions, importPreview, importedCount, importedWithoutReturns, type IncomingRow } from './importPlan.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
+import { useShownCount, type ShownSteps } from '../../lists/useShownCount.ts';
+import { READ_OFF_THREAD_CHARS, readTools } from './readTools.ts';
 
 interface Read {
   source: string;
   result: ImportResult;
 }
+
+/** Tools listed at first, and how many more as the list is scrolled: a list of thousands took seconds to draw. */
+const TOOL_STEPS: ShownSteps = { first: 100, more: 400 };
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
@@ -30,13 +35,28 @@ export function ImportToolsDialog() {
   const [pasted, setPasted] = useState('');
   const [read, setRead] = useState<Read | null>(null);
   const [decisions, setDecisions] = useState<Record<string, ClashDecision>>({});
+  /** What is being read now (a long text is read in a worker): its source and size. */
+  const [reading, setReading] = useState<{ source: string; chars: number } | null>(null);
+  /** The latest read asked for: an earlier one that ends later is dropped. */
+  const latest = useRef(0);
 
   const preview = useMemo(() => (read?.result.ok ? importPreview(project, read.result) : null), [project, read]);
+  // Tools that clash with the project's come first: each asks a question, and a long list is drawn as it is scrolled.
+  const rows = useMemo(() => {
+    const all = preview?.rows ?? [];
+    return all.some((r) => r.clash) ? [...all.filter((r) => r.clash), ...all.filter((r) => !r.clash)] : all;
+  }, [preview]);
+  const { shown, endRef } = useShownCount(rows.length, preview, TOOL_STEPS);
 
   const take = (source: string, text: string) => {
-    const result = importTools(text);
-    setRead({ source, result });
-    setDecisions(result.ok ? defaultDecisions(importPreview(project, result)) : {});
+    const ask = ++latest.current;
+    setReading({ source, chars: text.length });
+    void readTools(text).then((result) => {
+      if (ask !== latest.current) return;
+      setReading(null);
+      setRead({ source, result });
+      setDecisions(result.ok ? defaultDecisions(importPreview(appStore.getState().project, result)) : {});
+    });
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -68,10 +88,10 @@ export function ImportToolsDialog() {
     }
   };
 
-  // A paste over the size limit never reaches the text area (a huge text area freezes the page): it is refused at once.
+  // A long paste never reaches the text area (megabytes in a text area freeze the page): it is read at once (or refused, over the size limit).
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const text = event.clipboardData.getData('text/plain');
-    if (text.length <= MAX_TOOL_TEXT_CHARS) return;
+    if (text.length < READ_OFF_THREAD_CHARS) return;
     event.preventDefault();
     take('the pasted text', text);
   };
@@ -130,7 +150,13 @@ export function ImportToolsDialog() {
         </div>
       </div>
 
-      {read && !read.result.ok && (
+      {reading && (
+        <p className="muted" role="status">
+          Reading {reading.source} ({megabytes(reading.chars)})…
+        </p>
+      )}
+
+      {!reading && read && !read.result.ok && (
         <div className="tool-import-result is-refused" role="alert">
           <p>
             <strong>Nothing imported</strong> from {read.source}
@@ -140,7 +166,7 @@ export function ImportToolsDialog() {
         </div>
       )}
 
-      {read?.result.ok && preview && (
+      {!reading && read?.result.ok && preview && (
         <div className="tool-import-result">
           <p role="status">
             Detected <strong>{read.result.format.label}</strong> in {read.source}: {preview.rows.length} {preview.rows.length === 1 ? 'tool' : 'tools'}.
@@ -148,9 +174,15 @@ export function ImportToolsDialog() {
           </p>
           {preview.warnings.length > 0 && <ProblemList problems={preview.warnings} label="Import notes" />}
           <ul className="tool-import-list" aria-label="Tools to import">
-            {preview.rows.map((row) => (
+            {rows.slice(0, shown).map((row) => (
               <IncomingTool key={row.name} row={row} decision={decisions[row.name]} onDecide={(d) => setDecisions((all) => ({ ...all, [row.name]: d }))} />
             ))}
+            {shown < rows.length && (
+              // Drawn as the list is scrolled; every tool is imported either way (clashes not shown yet keep their default).
+              <li className="tool-import-more muted" ref={endRef}>
+                {shown.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} tools listed; more are listed as you scroll.
+              </li>
+            )}
           </ul>
           <div className="tool-editor-actions">
             <button type="button" className="button" onClick={closeToolDialog}>
