@@ -110,3 +110,122 @@ test('typing pauses make one undo step each, not one per key', async ({ page }) 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(firstRequest(page)).toHaveValue(original);
 });
+
+/*
+ * Fields that commit only when the text is whole (a rename, JSON, a condition's operand) commit
+ * when the page is left or the call is left too; what cannot be committed stays with its reason.
+ */
+
+const idField = (page: Page) => inspector(page).getByRole('textbox', { name: 'Id', exact: true });
+
+/** Selects a call by its header (the page's clock may be paused). */
+async function select(page: Page, callId: string): Promise<void> {
+  await callNode(page, callId).locator('.call-card-head').click();
+  await expect(inspector(page).getByRole('heading', { name: `Call ${callId}` })).toBeVisible();
+}
+
+/** Types a new id for the selected call, without leaving the field. */
+async function typeId(page: Page, text: string): Promise<void> {
+  await idField(page).click();
+  await idField(page).press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+for (const ms of [0, 100, 300]) {
+  test(`a call id typed and reloaded ${ms} ms later, without Enter or leaving the field, is the call's id after the reload`, async ({ page }) => {
+    await openPaused(page);
+    await select(page, 'book');
+    await typeId(page, 'reserve');
+    await expect(saveStatus(page)).toHaveText('Saving…');
+    if (ms > 0) await page.clock.runFor(ms);
+    await page.reload();
+    await reopen(page);
+    await expect(callNode(page, 'reserve')).toBeVisible();
+    await expect(callNode(page, 'book')).toHaveCount(0);
+    await expect(saveStatus(page)).toHaveText('Saved');
+  });
+}
+
+test('a rename still being typed when another call is selected is applied', async ({ page }) => {
+  await openPaused(page);
+  await select(page, 'book');
+  await typeId(page, 'reserve');
+  await select(page, 'rooms');
+  await expect(callNode(page, 'reserve')).toBeVisible();
+  await expect(callNode(page, 'book')).toHaveCount(0);
+});
+
+test('a rename to an id in use says why and keeps the text: after another call is selected, and after a reload, until Escape', async ({ page }) => {
+  await openPaused(page);
+  await select(page, 'book');
+  await typeId(page, 'rooms');
+  await idField(page).press('Enter');
+  const why = inspector(page).getByRole('alert').filter({ hasText: 'Not renamed' });
+  await expect(why).toContainText('rooms');
+  await expect(idField(page)).toHaveValue('rooms');
+  await expect(idField(page)).toHaveAttribute('aria-invalid', 'true');
+
+  await select(page, 'team');
+  await select(page, 'book');
+  await expect(idField(page)).toHaveValue('rooms');
+  await expect(why).toContainText('Escape puts back book');
+
+  await page.reload();
+  await reopen(page);
+  await select(page, 'book');
+  await expect(idField(page)).toHaveValue('rooms');
+  await expect(why).toBeVisible();
+
+  await idField(page).press('Escape');
+  await expect(idField(page)).toHaveValue('book');
+  await expect(why).toHaveCount(0);
+  await page.reload();
+  await reopen(page);
+  await select(page, 'book');
+  await expect(idField(page)).toHaveValue('book');
+});
+
+test('a slot name typed and reloaded at once renames the slot', async ({ page }) => {
+  await openPaused(page);
+  const name = inspector(page).getByRole('textbox', { name: 'Name of slot team_name' });
+  await name.click();
+  await name.press('ControlOrMeta+A');
+  await page.keyboard.type('group_name');
+  await page.reload();
+  await reopen(page);
+  await expect(inspector(page).getByRole('textbox', { name: 'Name of slot group_name' })).toHaveValue('group_name');
+});
+
+test('a value typed into a slot’s list and reloaded at once is kept', async ({ page }) => {
+  await openPaused(page);
+  const values = inspector(page).getByRole('textbox', { name: 'Values of time, one per line' });
+  await values.click();
+  await values.press('ControlOrMeta+End');
+  await page.keyboard.type('\n17:30');
+  await page.reload();
+  await reopen(page);
+  await expect(inspector(page).getByRole('textbox', { name: 'Values of time, one per line' })).toHaveValue(/\n17:30$/);
+});
+
+test('a failing call’s error result typed and reloaded at once is kept; text that is not JSON comes back with the reason', async ({ page }) => {
+  await openPaused(page);
+  await select(page, 'book');
+  await inspector(page).getByRole('checkbox', { name: 'This call may fail' }).check();
+  const error = inspector(page).getByRole('textbox', { name: 'Error result (JSON)' });
+  await error.click();
+  await error.press('ControlOrMeta+A');
+  await page.keyboard.type('{"error": "room taken"}');
+  await page.reload();
+  await reopen(page);
+  await select(page, 'book');
+  await expect(error).toHaveValue(JSON.stringify({ error: 'room taken' }, null, 2));
+
+  await error.click();
+  await error.press('ControlOrMeta+A');
+  await page.keyboard.type('{"error": ');
+  await page.reload();
+  await reopen(page);
+  await select(page, 'book');
+  await expect(error).toHaveValue('{"error": ');
+  await expect(inspector(page).getByText(/^not JSON/)).toBeVisible();
+});

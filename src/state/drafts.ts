@@ -40,3 +40,78 @@ export function onPendingDraftsChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/**
+ * Text a field tried to commit and could not (a rename to an id already in use, JSON that does
+ * not parse): it is kept, with the reason, under the field's key until it is committed or put
+ * back (Escape), so that leaving the field's panel or reloading the page shows it again with its
+ * reason instead of dropping it. Kept in memory and in sessionStorage (this tab, across reloads).
+ */
+export interface HeldDraft {
+  text: string;
+  /** Why it was not committed, as the field showed it. */
+  problem: string;
+}
+
+export const HELD_DRAFTS_KEY = 'chainwright-held-drafts';
+
+/** Where held drafts are copied so that a reload finds them (sessionStorage by default; null: memory only). */
+export interface HeldDraftStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+let heldStorage: HeldDraftStorage | null | undefined;
+let held: Map<string, HeldDraft> | null = null;
+
+function defaultHeldStorage(): HeldDraftStorage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+const isHeldDraft = (v: unknown): v is HeldDraft =>
+  !!v && typeof v === 'object' && typeof (v as HeldDraft).text === 'string' && typeof (v as HeldDraft).problem === 'string';
+
+function heldMap(): Map<string, HeldDraft> {
+  if (held) return held;
+  held = new Map();
+  heldStorage ??= defaultHeldStorage();
+  try {
+    const parsed: unknown = JSON.parse(heldStorage?.getItem(HELD_DRAFTS_KEY) ?? '{}');
+    if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) if (isHeldDraft(v)) held.set(k, v);
+  } catch {
+    // An unreadable copy holds nothing worth showing.
+  }
+  return held;
+}
+
+/** Uses `storage` for held drafts from now on (tests); reads what it holds on next use. */
+export function setHeldDraftStorage(storage: HeldDraftStorage | null): void {
+  heldStorage = storage;
+  held = null;
+}
+
+/** The key of a field's held draft: its chain and what it edits (`heldDraftKey(chainId, 'call', 'book', 'id')`). */
+export function heldDraftKey(...parts: (string | null)[]): string {
+  return parts.map((p) => p ?? '').join('\u0000');
+}
+
+/** The draft held under `key`, if any. */
+export function heldDraft(key: string): HeldDraft | undefined {
+  return heldMap().get(key);
+}
+
+/** Holds `draft` under `key` (null: forgets what was held there). */
+export function holdDraft(key: string, draft: HeldDraft | null): void {
+  const map = heldMap();
+  if (draft) map.set(key, draft);
+  else if (!map.delete(key)) return;
+  try {
+    heldStorage?.setItem(HELD_DRAFTS_KEY, JSON.stringify(Object.fromEntries(map)));
+  } catch {
+    // Storage full or off: the draft is still held in memory for this page.
+  }
+}

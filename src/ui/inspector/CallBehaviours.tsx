@@ -10,7 +10,8 @@ import { ConditionEditor } from './ConditionEditor.tsx';
 import { shareInWords } from './conditionForm.ts';
 import { PhrasingList } from './PhrasingList.tsx';
 import { ReferenceSteps } from './ReferenceSteps.tsx';
-import { useDraft } from './useDraft.ts';
+import { heldDraftKey } from '../../state/drafts.ts';
+import { useCommitOnLeave, useHeldDraft } from './useHeldDraft.ts';
 
 const set = (callId: string, patch: Parameters<ReturnType<typeof appStore.getState>['setCallBehaviour']>[1]) =>
   appStore.getState().setCallBehaviour(callId, patch);
@@ -104,15 +105,16 @@ export function CallRuns({ call, chain }: { call: Call; chain: Chain }) {
 
 function ElementNameField({ call, inputId }: { call: Call; inputId: string }) {
   const current = call.as ?? DEFAULT_FOR_EACH_AS;
-  const [draft, setDraft] = useDraft(current);
-  const [error, setError] = useState<string | null>(null);
+  const chainId = useAppStore((s) => s.chainId);
+  const { draft, problem, setDraft, commit, revert } = useHeldDraft(current, {
+    apply: (text) => {
+      const next = text.trim();
+      if (next === current) return null;
+      return set(call.id, { as: next === '' ? undefined : next }) ? null : (appStore.getState().lastError ?? 'this name cannot be used');
+    },
+    holdKey: heldDraftKey(chainId, 'call', call.id, 'as', current),
+  });
   const errorId = useId();
-  const commit = () => {
-    const next = draft.trim();
-    if (next === current) return setError(null);
-    if (set(call.id, { as: next === '' ? undefined : next })) setError(null);
-    else setError(appStore.getState().lastError ?? 'this name cannot be used');
-  };
   return (
     <div className="behaviour-row">
       <label className="field-label" htmlFor={inputId}>
@@ -123,21 +125,18 @@ function ElementNameField({ call, inputId }: { call: Call; inputId: string }) {
         className="input input-short"
         value={draft}
         spellCheck={false}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setDraft(current);
-            setError(null);
-          }
+          if (e.key === 'Escape') revert();
         }}
       />
-      {error ? (
+      {problem ? (
         <span id={errorId} className="field-hint">
-          {error}
+          Not used: {problem}. Escape puts back {current}.
         </span>
       ) : (
         <span className="muted field-note">
@@ -157,8 +156,16 @@ export function RateSlider({ label, value, onCommit, note }: { label: string; va
     setBase(value);
     setDraft(value);
   }
+  // A value moved to and not yet let go of is written when the page or this call is left too.
+  const leave = useCommitOnLeave();
   const commit = () => {
+    leave.clear();
     if (draft !== value) onCommit(draft);
+  };
+  const change = (next: number) => {
+    setDraft(next);
+    if (next === value) leave.clear();
+    else leave.markPending(() => onCommit(next));
   };
   const words = shareInWords(draft);
   return (
@@ -175,7 +182,7 @@ export function RateSlider({ label, value, onCommit, note }: { label: string; va
           step={5}
           value={Math.round(draft * 100)}
           aria-valuetext={words}
-          onChange={(e) => setDraft(Number(e.target.value) / 100)}
+          onChange={(e) => change(Number(e.target.value) / 100)}
           onPointerUp={commit}
           onKeyUp={commit}
           onBlur={commit}
@@ -221,7 +228,12 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
         {failure && (
           <>
             <RateSlider label="It fails in" value={failure.rate} onCommit={(rate) => update({ rate })} />
-            <ErrorField value={failure.error} schema={tool?.errors} onCommit={(error) => (error === undefined ? update({}, ['error']) : update({ error }))} />
+            <ErrorField
+              callId={call.id}
+              value={failure.error}
+              schema={tool?.errors}
+              onCommit={(error) => (error === undefined ? update({}, ['error']) : update({ error }))}
+            />
             <label className="field-label" htmlFor={`${baseId}-recover`}>
               Then the assistant
             </label>
@@ -271,10 +283,12 @@ export function CallFailure({ call, inputs }: { call: Call; inputs: readonly Arg
  * schema is written, with what does not fit beside it.
  */
 function ErrorField({
+  callId,
   value,
   schema,
   onCommit,
 }: {
+  callId: string;
   value: JsonValue | undefined;
   schema: JsonSchema | undefined;
   onCommit: (error: JsonValue | undefined) => void;
@@ -282,27 +296,29 @@ function ErrorField({
   const id = useId();
   const errorId = useId();
   const text = value === undefined ? '' : JSON.stringify(value, null, 2);
-  const [draft, setDraft] = useDraft(text);
-  const [problem, setProblem] = useState<string | null>(null);
+  const chainId = useAppStore((s) => s.chainId);
+  // Committed on blur, Ctrl+Enter, or when the page or this call is left; text that is not JSON stays, with the parser's message.
+  const { draft, problem, setDraft, commit } = useHeldDraft(text, {
+    apply: (typed) => {
+      if (typed.trim() === '') {
+        onCommit(undefined);
+        return null;
+      }
+      try {
+        const parsed = JSON.parse(typed) as JsonValue;
+        onCommit(parsed);
+        return null;
+      } catch (e) {
+        return `not JSON: ${(e as Error).message}`;
+      }
+    },
+    holdKey: heldDraftKey(chainId, 'call', callId, 'failure.error', text),
+  });
   const misfit = useMemo(() => {
     if (!schema || value === undefined) return null;
     const found = checkAgainstSchema(schema, value);
     return found.length ? `does not fit the tool’s errors schema: ${found[0].path} ${found[0].message}` : null;
   }, [schema, value]);
-  const commit = () => {
-    if (draft === text) return setProblem(null);
-    if (draft.trim() === '') {
-      setProblem(null);
-      return onCommit(undefined);
-    }
-    try {
-      const parsed = JSON.parse(draft) as JsonValue;
-      setProblem(null);
-      onCommit(parsed);
-    } catch (e) {
-      setProblem(`not JSON: ${(e as Error).message}`);
-    }
-  };
   return (
     <div className="error-field">
       <label className="field-label" htmlFor={id}>
@@ -349,14 +365,18 @@ function RetryArgument({
 }) {
   const id = useId();
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  const [draft, setDraft] = useDraft(text);
+  // Committed on blur, Enter, or when the page or this call is left.
+  const { draft, setDraft, commit } = useHeldDraft(text, {
+    apply: (typed) => {
+      if (typed.trim() === '') onCommit(undefined);
+      else {
+        const parsed = literalValue(typed, handle.types);
+        onCommit(parsed.ok ? parsed.value : typed);
+      }
+      return null;
+    },
+  });
   const scope = useMemo<ReferenceScope>(() => ({ kind: 'argument', callId }), [callId]);
-  const commit = () => {
-    if (draft === text) return;
-    if (draft.trim() === '') return onCommit(undefined);
-    const parsed = literalValue(draft, handle.types);
-    onCommit(parsed.ok ? parsed.value : draft);
-  };
   const whole = typeof value === 'string' && parseTemplate(value).whole !== null;
   return (
     <div className="retry-arg">

@@ -1,11 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { type Call } from '../../core/index.ts';
 import { appStore, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget, jsonPathSegments } from '../diagnostics/diagnosticTarget.ts';
 import { ArgumentField } from './ArgumentField.tsx';
 import { CallConfirm, CallFailure, CallRuns } from './CallBehaviours.tsx';
 import { StepRequests } from './StepRequests.tsx';
-import { useDraft } from './useDraft.ts';
+import { heldDraftKey } from '../../state/drafts.ts';
+import { useHeldDraft } from './useHeldDraft.ts';
 
 /** The selected call: its tool, its id (editable, unique), how it runs (for each, only if), each argument, failure and confirmation, its own requests. */
 export function CallInspector({ call }: { call: Call }) {
@@ -78,15 +79,17 @@ function stepRequestIndex(path: string): number | null | undefined {
 }
 
 function CallIdField({ callId, inputId }: { callId: string; inputId: string }) {
-  const [draft, setDraft] = useDraft(callId);
-  const [error, setError] = useState<string | null>(null);
+  const chainId = useAppStore((s) => s.chainId);
+  // Committed on Enter, blur, leaving the page or this call; an id that cannot be used stays in the field with the reason (and comes back with it).
+  const { draft, problem, setDraft, commit, revert } = useHeldDraft(callId, {
+    apply: (text) => {
+      const next = text.trim();
+      if (next === callId) return null;
+      return appStore.getState().renameCall(callId, next) ? null : (appStore.getState().lastError ?? 'this id cannot be used');
+    },
+    holdKey: heldDraftKey(chainId, 'call', callId, 'id'),
+  });
   const errorId = useId();
-  const commit = () => {
-    const next = draft.trim();
-    if (next === callId) return setError(null);
-    if (appStore.getState().renameCall(callId, next)) setError(null);
-    else setError(appStore.getState().lastError ?? 'this id cannot be used');
-  };
   return (
     <>
       <label className="field-label" htmlFor={inputId}>
@@ -98,21 +101,18 @@ function CallIdField({ callId, inputId }: { callId: string; inputId: string }) {
           className="input"
           value={draft}
           spellCheck={false}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? errorId : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') {
-              setDraft(callId);
-              setError(null);
-            }
+            if (e.key === 'Escape') revert();
           }}
         />
-        {error && (
+        {problem && (
           <p id={errorId} className="field-hint" role="alert">
-            {error}
+            Not renamed: {problem}. Escape puts back {callId}.
           </p>
         )}
       </div>

@@ -10,6 +10,7 @@ import { useReplyCoverage } from './useReplyCoverage.ts';
 import { CoverageSummary, VariantShare } from './VariantCoverage.tsx';
 import { TemplateField } from './TemplateField.tsx';
 import { useDraft } from './useDraft.ts';
+import { heldDraft, heldDraftKey, holdDraft } from '../../state/drafts.ts';
 
 const selectAllCompletions = makeSelectTemplateCompletions();
 
@@ -231,7 +232,16 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
 }
 
 function AddSlot({ taken }: { taken: ReadonlySet<string> }) {
-  const [name, setName] = useState('');
+  // A name typed and not yet added is held (drafts.ts): it is still there after another call is selected or a reload.
+  const key = heldDraftKey(
+    useAppStore((s) => s.chainId),
+    'new slot',
+  );
+  const [name, setNameState] = useState(() => heldDraft(key)?.text ?? '');
+  const setName = (text: string) => {
+    setNameState(text);
+    holdDraft(key, text === '' ? null : { text, problem: '' });
+  };
   const inputId = useId();
   const add = () => {
     const n = name.trim();

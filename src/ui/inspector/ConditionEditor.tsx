@@ -22,7 +22,7 @@ import {
 } from './conditionForm.ts';
 import { ReferencePicker, type TypedCheck } from './ReferencePicker.tsx';
 import { ReferenceSteps } from './ReferenceSteps.tsx';
-import { useDraft } from './useDraft.ts';
+import { useHeldDraft } from './useHeldDraft.ts';
 
 interface Props {
   /** The editor's name, and the prefix of its controls' names ("Filter", "Only if", "Variant 2 condition"). */
@@ -267,11 +267,13 @@ function OperandField({
 }) {
   const listId = useId();
   const text = operandText(operandOf(test));
-  const [draft, setDraft] = useDraft(text);
-  const commit = () => {
-    if (draft === text) return;
-    onChange(withOperand(test, operandValue(draft, types, list)));
-  };
+  // Committed on blur, Enter, or when the page or this call is left (not as it is typed: "a, b," is read as a list once done).
+  const { draft, setDraft, commit, revert } = useHeldDraft(text, {
+    apply: (typed) => {
+      onChange(withOperand(test, operandValue(typed, types, list)));
+      return null;
+    },
+  });
   return (
     <>
       <input
@@ -285,7 +287,7 @@ function OperandField({
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(text);
+          if (e.key === 'Escape') revert();
         }}
       />
       {values?.length ? (

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { searchFakerMethods, SLOT_FAKER_METHODS } from '../../core/index.ts';
 import { type JsonValue } from '../../core/index.ts';
 import { navigationTarget } from './listNavigation.ts';
+import { useCommitOnLeave } from './useHeldDraft.ts';
 import { useFakerSample, type FakerSample } from './useFakerSample.ts';
 import './fakerPicker.css';
 
@@ -85,7 +86,10 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
     setActive(index);
   };
   const startIndex = () => Math.max(0, SLOT_FAKER_METHODS.indexOf(current));
+  // A method typed by hand is kept when the page or this panel is left too, as when the field is left.
+  const leaveCommit = useCommitOnLeave();
   const pick = (method: string) => {
+    leaveCommit.clear();
     setOpen(false);
     setQuery(null);
     setError(null);
@@ -93,6 +97,7 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
   };
   /** Leaving the field or Enter on typed text: a method that exists is kept; another stays with its error. */
   const settle = () => {
+    leaveCommit.clear();
     setOpen(false);
     if (!typing) {
       setQuery(null);
@@ -127,6 +132,7 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
     } else if (e.key === 'Escape' && (open || query !== null)) {
       e.preventDefault();
       e.stopPropagation();
+      leaveCommit.clear();
       setOpen(false);
       setQuery(null);
       setError(null);
@@ -153,9 +159,11 @@ export function FakerMethodPicker({ slot, current, onPick }: Props) {
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => {
+            const text = e.target.value.trim();
             setQuery(e.target.value);
             setError(null);
             openAt(0);
+            leaveCommit.markPending(() => KNOWN.has(text) && text !== current && onPick(text));
           }}
           onFocus={(e) => e.currentTarget.select()}
           onClick={() => !open && openAt(typing ? 0 : startIndex())}

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { type ReferenceOption } from '../../core/index.ts';
 import { navigationTarget } from './listNavigation.ts';
+import { useCommitOnLeave } from './useHeldDraft.ts';
 import { optionId, ReferenceListbox } from './ReferenceListbox.tsx';
 import { searchReferences, type ReferenceGroup } from './referenceSearch.ts';
 
@@ -89,7 +90,10 @@ export function ReferencePicker({ label, listLabel, options, current, onPick, ty
     setOpen(true);
     setActive(index);
   };
+  // A reference typed by hand is kept when the page or this panel is left too, as when the field is left.
+  const leaveCommit = useCommitOnLeave();
   const close = () => {
+    leaveCommit.clear();
     setOpen(false);
     setQuery(null);
   };
@@ -106,6 +110,7 @@ export function ReferencePicker({ label, listLabel, options, current, onPick, ty
     );
   /** Leaving the field: a typed reference is kept; one that cannot be read stays shown with its reason. */
   const leave = () => {
+    leaveCommit.clear();
     setOpen(false);
     if (!typing) return setQuery(null);
     if (typedResult?.ok) pickReference(typedResult.reference);
@@ -161,8 +166,13 @@ export function ReferencePicker({ label, listLabel, options, current, onPick, ty
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => {
-            setQuery(e.target.value);
+            const text = e.target.value;
+            setQuery(text);
             openAt(0);
+            leaveCommit.markPending(() => {
+              const r = typed && text.trim() !== '' && text.trim() !== current ? typed(text) : null;
+              if (r?.ok && r.reference !== current) onPick(r.reference);
+            });
           }}
           onFocus={(e) => e.currentTarget.select()}
           onClick={() => !open && openAt(query === null ? startIndex() : 0)}

@@ -1,48 +1,59 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isFakeSlot } from '../../core/index.ts';
 import { type SlotSpec } from '../../core/index.ts';
-import { appStore } from '../../state/store.ts';
+import { heldDraft, heldDraftKey, holdDraft } from '../../state/drafts.ts';
+import { appStore, useAppStore } from '../../state/store.ts';
 import { FakerMethodPicker, shortText } from './FakerMethodPicker.tsx';
-import { SLOT_KINDS, emptyForm, formToSlot, slotToForm } from './slotForm.ts';
+import { SLOT_KINDS, emptyForm, formToSlot, slotFormFromText, slotToForm } from './slotForm.ts';
 import type { SlotForm } from './slotForm.ts';
-import { useDraft } from './useDraft.ts';
+import { useCommitOnLeave, useHeldDraft } from './useHeldDraft.ts';
 import { useFakerSample } from './useFakerSample.ts';
 
 /** One slot: its name (renaming rewrites every reference) and its kind with the kind's fields. */
 export function SlotEditor({ name, spec, highlighted }: { name: string; spec: SlotSpec; highlighted: boolean }) {
   const baseId = useId();
   const stored = JSON.stringify(spec);
-  const [form, setForm] = useState<SlotForm>(() => slotToForm(spec));
+  const chainId = useAppStore((s) => s.chainId);
+  // A form that could not be committed is held (with the slot as it was) and shown again with its reason.
+  const formKey = heldDraftKey(chainId, 'slot', name, 'form', stored);
+  const [form, setForm] = useState<SlotForm>(() => slotFormFromText(heldDraft(formKey)?.text) ?? slotToForm(spec));
   const [base, setBase] = useState(stored);
   if (base !== stored) {
     setBase(stored);
     setForm(slotToForm(spec));
   }
-  const [error, setError] = useState<string | null>(null);
-  const [nameDraft, setNameDraft] = useDraft(name);
+  const [error, setError] = useState<string | null>(() => heldDraft(formKey)?.problem ?? null);
+  // The name: committed on Enter, blur, leaving the page or the panel; a name that cannot be used stays with the reason.
+  const nameField = useHeldDraft(name, {
+    apply: (text) => {
+      const next = text.trim();
+      if (next === name) return null;
+      return appStore.getState().renameSlot(name, next) ? null : (appStore.getState().lastError ?? 'this name cannot be used');
+    },
+    holdKey: heldDraftKey(chainId, 'slot', name, 'name'),
+  });
+  // The kind's fields: committed on blur, or when the page or the panel is left.
+  const leave = useCommitOnLeave();
   const ref = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
     if (highlighted) ref.current?.querySelector<HTMLElement>('input, select')?.focus();
   }, [highlighted]);
 
   const commit = (next: SlotForm) => {
+    leave.clear();
     const r = formToSlot(next);
-    if (!r.ok) return setError(r.message);
-    if (JSON.stringify(r.spec) === stored) return setError(null);
-    if (appStore.getState().setSlot(name, r.spec)) setError(null);
-    else setError(appStore.getState().lastError);
+    const problem = !r.ok
+      ? r.message
+      : JSON.stringify(r.spec) === stored || appStore.getState().setSlot(name, r.spec)
+        ? null
+        : (appStore.getState().lastError ?? 'this slot cannot be written');
+    holdDraft(formKey, problem === null ? null : { text: JSON.stringify(next), problem });
+    setError(problem);
   };
   const update = (next: SlotForm, now = false) => {
     setForm(next);
     if (now) commit(next);
-  };
-  const rename = () => {
-    const next = nameDraft.trim();
-    if (next === name) return;
-    if (!appStore.getState().renameSlot(name, next)) {
-      setError(appStore.getState().lastError);
-      setNameDraft(name);
-    }
+    else leave.markPending(() => commit(next));
   };
 
   return (
@@ -52,11 +63,14 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
         <input
           className="input input-slot-name"
           aria-label={`Name of slot ${name}`}
-          value={nameDraft}
-          onChange={(e) => setNameDraft(e.target.value)}
-          onBlur={rename}
+          value={nameField.draft}
+          aria-invalid={nameField.problem !== null}
+          aria-describedby={nameField.problem ? `${baseId}-name-error` : undefined}
+          onChange={(e) => nameField.setDraft(e.target.value)}
+          onBlur={nameField.commit}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') rename();
+            if (e.key === 'Enter') nameField.commit();
+            if (e.key === 'Escape') nameField.revert();
           }}
           spellCheck={false}
         />
@@ -144,6 +158,11 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
           onBlur={() => commit(form)}
           spellCheck={false}
         />
+      )}
+      {nameField.problem && (
+        <p className="field-hint" id={`${baseId}-name-error`} role="alert">
+          Not renamed: {nameField.problem}. Escape puts back {name}.
+        </p>
       )}
       {error && (
         <p className="field-hint" id={`${baseId}-error`} role="alert">

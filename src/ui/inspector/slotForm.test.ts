@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, formToSlot, slotToForm } from './slotForm.ts';
+import { emptyForm, formToSlot, slotFormFromText, slotToForm } from './slotForm.ts';
 import { type SlotSpec } from '../../core/index.ts';
 
 describe('slot forms', () => {
@@ -48,5 +48,17 @@ describe('slot forms', () => {
 
   it('reads one-of lines as plain text unless they are JSON', () => {
     expect(formToSlot({ kind: 'oneOf', values: 'design\n 7 \nsales team' })).toEqual({ ok: true, spec: { oneOf: ['design', 7, 'sales team'] } });
+  });
+
+  it('reads back a held form as it was typed, half-finished or not, and nothing from text of another shape', () => {
+    const typed = [
+      { kind: 'int', min: '9', max: '' },
+      { kind: 'oneOf', values: 'a\n' },
+      { kind: 'fake', method: 'date.so', args: '[{', as: 'date' },
+      { kind: 'constant', json: '"Par' },
+    ] as const;
+    for (const form of typed) expect(slotFormFromText(JSON.stringify(form))).toEqual(form);
+    for (const text of [undefined, 'not json', '{"kind":"int","min":9,"max":"1"}', '{"kind":"list"}', '"int"'])
+      expect(slotFormFromText(text), String(text)).toBeNull();
   });
 });

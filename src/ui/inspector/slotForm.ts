@@ -95,3 +95,29 @@ function looksLikeJson(text: string): boolean {
   if (!/^(-?\d|true$|false$|null$|[[{"])/.test(text)) return false;
   return parseJson(text).ok;
 }
+
+/** A form written as JSON (a held draft, drafts.ts), or null when the text is not one (missing, another shape). */
+export function slotFormFromText(text: string | undefined): SlotForm | null {
+  if (text === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const strings = (...keys: string[]) => keys.every((k) => typeof v[k] === 'string');
+  switch (v.kind) {
+    case 'fake':
+      return strings('method', 'args') && (v.as === '' || v.as === 'date' || v.as === 'datetime') ? (v as SlotForm) : null;
+    case 'oneOf':
+      return strings('values') ? (v as SlotForm) : null;
+    case 'int':
+      return strings('min', 'max') ? (v as SlotForm) : null;
+    case 'constant':
+      return strings('json') ? (v as SlotForm) : null;
+    default:
+      return null;
+  }
+}

@@ -43,7 +43,9 @@ function ToolCard({ tool }: { tool: ToolEntry }) {
   return (
     <li className="tool-card" draggable onDragStart={onDragStart} aria-label={`${tool.name}, ${tool.effect}`} title="Drag onto the canvas to add a call">
       <div className="tool-card-head">
-        <span className="tool-card-name">{breakAfterUnderscores(tool.name)}</span>
+        <span className="tool-card-name" title={tool.name}>
+          {breakAfterUnderscores(tool.name)}
+        </span>
         <EffectBadge effect={tool.effect} />
       </div>
       {tool.description && <p className="tool-card-description">{tool.description}</p>}
