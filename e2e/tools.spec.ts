@@ -105,7 +105,7 @@ test('imports an MCP tools/list file: format named, effects shown, a clash asked
 
 test('a 4.5 MB list of 4 600 tools is read off the page, and listed as it is scrolled', async ({ page }, info) => {
   const file = info.outputPath('many-tools.json');
-  const many = Array.from({ length: 4600 }, (_, i) => ({
+  const many: object[] = Array.from({ length: 4600 }, (_, i) => ({
     type: 'function',
     function: {
       name: `tool_${i}`,

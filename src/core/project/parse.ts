@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../validate/diagnostics.ts';
 import { error } from '../validate/diagnostics.ts';
-import { lineColumnAt, lineOf, locateJsonPaths } from './jsonLocate.ts';
+import { lineOf, locateJsonPaths } from './jsonLocate.ts';
+import { jsonSyntaxPlace, syntaxMessage } from './jsonSyntaxPlace.ts';
 import { migrate, migrations as defaultMigrations, type Migration } from './migrate.ts';
 import { repairCosmetic } from './repair.ts';
 import { checkProjectShape, findForbiddenKeys } from './shape.ts';
@@ -37,12 +38,10 @@ export function parseProject(text: string, options: ParseOptions = {}): ParseRes
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? lineColumnAt(text, Number(at[1])) : undefined;
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const line = where?.line ?? (lc ? Number(lc[1]) : undefined);
-    return fail('not-json', '$', `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}`, text, line);
+    // JSON.parse names no place for most mistakes: the text is read again to find it.
+    const place = jsonSyntaxPlace(text);
+    if (place) return fail('not-json', '$', `${syntaxMessage(text, place)} (line ${place.line}, column ${place.column})`, text, place.line);
+    return fail('not-json', '$', `not valid JSON: ${(e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '')}`, text);
   }
   if (!isPlainObject(doc)) return fail('not-a-project', '$', `not a Chainwright project: expected an object with "format": "${PROJECT_FORMAT}"`, text);
   if (doc.format !== PROJECT_FORMAT) {

@@ -4,7 +4,8 @@
  * (`__proto__`, `constructor`, `prototype`). Never throws.
  */
 import { jsonPath } from '../validate/diagnostics.ts';
-import { lineColumnAt, lineOf, locateJsonPaths } from '../project/jsonLocate.ts';
+import { lineOf, locateJsonPaths } from '../project/jsonLocate.ts';
+import { jsonSyntaxPlace, syntaxMessage } from '../project/jsonSyntaxPlace.ts';
 import { findForbiddenKeys } from '../project/shape.ts';
 import type { ToolIssue } from './types.ts';
 
@@ -56,12 +57,11 @@ export function parseJsonText(text: string, options: JsonTextOptions = {}): Json
   return { ok: true, value };
 }
 
+/** Where the text stops being JSON and what was expected there (JSON.parse names no place for most mistakes). */
 function syntaxError(text: string, e: unknown): ToolIssue {
-  const message = e instanceof Error ? e.message : String(e);
-  const at = /position (\d+)/.exec(message);
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  const line = at ? lineColumnAt(text, Number(at[1])).line : lc ? Number(lc[1]) : undefined;
-  return { path: '$', message: `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}`, line };
+  const place = jsonSyntaxPlace(text);
+  if (place) return { path: '$', message: syntaxMessage(text, place), line: place.line, column: place.column };
+  return { path: '$', message: `not valid JSON: ${(e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '')}` };
 }
 
 /** The path of the first value nested deeper than `max` levels, or null. Iterative: safe on any input. */

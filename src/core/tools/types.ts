@@ -7,6 +7,8 @@ export interface ToolIssue {
   message: string;
   /** 1-based line in the source text, when known. */
   line?: number;
+  /** 1-based column on that line, when known (a JSON syntax error). */
+  column?: number;
   /** The tool concerned, when known. */
   tool?: string;
 }

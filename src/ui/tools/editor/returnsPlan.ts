@@ -7,7 +7,6 @@
 import { type JsonSchema, type JsonValue, type Project, type ToolDef, type ToolIssue } from '../../../core/index.ts';
 import { inferSchema, parseJsonText, updateTool, withLines } from '../../../core/index.ts';
 import { checkReturns } from './drafts.ts';
-import { jsonSyntaxPlace, syntaxMessage } from './jsonSyntaxPlace.ts';
 
 /** How a tool's result is described: from a sample, by a written schema, as `{"ok": true}`, or not yet. */
 export type ReturnsMode = 'sample' | 'schema' | 'ok' | 'later';
@@ -49,10 +48,7 @@ export function toolsWithoutReturns(project: Project): ToolDef[] {
 export function readJson(text: string, what: string): { ok: true; value: unknown } | { ok: false; errors: DraftProblem[] } {
   const parsed = parseJsonText(text, { what });
   if (parsed.ok) return parsed;
-  const place = jsonSyntaxPlace(text);
-  if (place && parsed.errors.some((e) => e.message.startsWith('not valid JSON'))) {
-    return { ok: false, errors: [{ path: '$', line: place.line, column: place.column, message: `${what}: ${syntaxMessage(text, place)}` }] };
-  }
+  // A syntax error comes with its line and column, and what was expected there.
   return { ok: false, errors: parsed.errors.map((e) => ({ ...e, message: `${what}: ${e.message}` })) };
 }
 
