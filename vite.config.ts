@@ -40,7 +40,17 @@ function publicJsonImports(): Plugin {
 export default defineConfig({
   plugins: [react(), publicJsonImports()],
   base: './',
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      // The core's two doors (src/core/index.ts, src/core/generation.ts) only re-export
+      // (src/ui/startPath.test.ts holds them to that). Declared free of side effects, a door
+      // imported by the page's start does not make the start load every module behind it: a
+      // module only a lazily loaded view uses goes with that view's chunk.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]core[\\/](index|generation)\.ts$/, sideEffects: false }] },
+    },
+  },
   worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

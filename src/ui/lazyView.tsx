@@ -1,22 +1,68 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 
 /**
  * A view loaded when it is first drawn (its module and what it imports — the generator, the
- * export formats, Faker — become a chunk of their own, off the page's start): `name` of the
- * module `load` imports, drawn inside its own Suspense boundary with `fallback` meanwhile.
+ * export formats, Faker; the inspector's forms, the tool editor, a dialog — become a chunk of
+ * their own, off the page's start, so the canvas is drawn without waiting for them): `name` of
+ * the module `load` imports, drawn inside its own Suspense boundary with `fallback` meanwhile.
+ * `when`: `drawn` loads it as soon as it is drawn (a view the user opens); `soon` too, and also
+ * fetches it once the page is idle (a view the user is likely to open: then it is there at once);
+ * `idle` waits, showing `fallback`, until the page has painted and is idle (a panel beside the
+ * canvas at the start, which should not take the network or the main thread from its first paint).
  */
-export function lazyView<M, K extends keyof M>(load: () => Promise<M>, name: K, fallback: ReactNode = null): M[K] {
+export function lazyView<M, K extends keyof M>(load: () => Promise<M>, name: K, fallback: ReactNode = null, when: 'drawn' | 'soon' | 'idle' = 'drawn'): M[K] {
   type Props = M[K] extends ComponentType<infer P> ? P : never;
   const Lazy = lazy(async () => ({ default: (await load())[name] as ComponentType<Props> }));
+  // The module system fetches a module once: drawing it later takes the same one.
+  // (A failed fetch is left to the view: drawing it asks again.)
+  if (when === 'soon') {
+    const fetchNow = () => void load().catch(() => undefined);
+    if (idle) fetchNow();
+    else onIdle.push(fetchNow);
+  }
   function LazyView(props: Props) {
-    return (
-      <Suspense fallback={fallback}>
-        <Lazy {...(props as Props & object)} />
-      </Suspense>
-    );
+    const ready = usePageIdle(when === 'idle');
+    return <Suspense fallback={fallback}>{ready ? <Lazy {...(props as Props & object)} /> : fallback}</Suspense>;
   }
   LazyView.displayName = `Lazy(${String(name)})`;
   return LazyView as M[K];
+}
+
+let idle = false;
+let idleSoon: Promise<void> | undefined;
+/** What to fetch once the page is idle (the `soon` views). */
+const onIdle: (() => void)[] = [];
+
+/**
+ * Settles once the page has painted a frame and then had an idle moment (at most ~2 s after it
+ * is first asked, which an `idle` view does when it is first drawn: the page is open by then).
+ */
+function pageIdle(): Promise<void> {
+  idleSoon ??= new Promise<void>((resolve) => {
+    const done = () => {
+      idle = true;
+      resolve();
+      for (const fetchNow of onIdle.splice(0)) fetchNow();
+    };
+    const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(done, { timeout: 2000 }) : setTimeout(done, 100));
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(whenIdle, 0));
+    else setTimeout(whenIdle, 0);
+  });
+  return idleSoon;
+}
+
+/** True once the page has been idle (at once when `wait` is false). */
+function usePageIdle(wait: boolean): boolean {
+  const [ready, setReady] = useState(!wait || idle);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void pageIdle().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return ready;
 }
 
 /** What a lazily loaded panel shows while its code arrives. */

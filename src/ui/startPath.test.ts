@@ -5,10 +5,13 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * What the page loads before its first paint: every module reached from src/main.tsx by static
- * imports (a value import; `import type` and `import()` — React.lazy views, the workers — are not
- * followed). The designer draws from this alone; generation, export formats, Faker, the
- * tokenizer, the chat-template engine and Monaco come with the views that need them
- * (`npm run bench:page` prints what that weighs).
+ * imports. `import type` / `export type` and `import()` (React.lazy views, the workers) are not
+ * followed. An import whose names are all marked inline, `import { type X } from '…'`, IS
+ * followed: under `verbatimModuleSyntax` (tsconfig) it compiles to `import '…'`, which loads and
+ * runs that module (one such line in the inspector once put the whole generation side, Faker
+ * included, in the page's start). The designer draws from this alone; generation, export
+ * formats, Faker, the tokenizer, the chat-template engine and Monaco come with the views that
+ * need them (`npm run bench:page` prints what that weighs).
  */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
@@ -30,17 +33,8 @@ function startModules(): Map<string, string | null> {
     const file = queue.shift()!;
     if (file.startsWith('npm:')) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const [, typeOnly, names, spec, bare] = m;
-      if (
-        typeOnly ||
-        (names !== undefined &&
-          /^\{[\s\w,]*\}$/.test(names) &&
-          names
-            .replace(/[{}\s]/g, '')
-            .split(',')
-            .every((n) => n === '' || n.startsWith('type')))
-      )
-        continue;
+      const [, typeOnly, , spec, bare] = m;
+      if (typeOnly) continue;
       const target = resolveModule(file, spec ?? bare);
       if (target && !firstBy.has(target)) {
         firstBy.set(target, file);
@@ -79,5 +73,36 @@ describe("the page's start", () => {
           /^npm:(@faker-js\/faker|gpt-tokenizer|@huggingface\/jinja|monaco-editor|@monaco-editor\/react)$/.test(m)),
     );
     expect(heavy.map((m) => chainTo(modules, m))).toEqual([]);
+  });
+
+  it("leaves the inspector's forms, the tool editor and the dialogs to load after the canvas is drawn", () => {
+    const onDemand = [
+      'ui/inspector/CallInspector.tsx',
+      'ui/inspector/ChainSettings.tsx',
+      'ui/tools/editor/ToolEditorPanel.tsx',
+      'ui/settings/ProjectSettings.tsx',
+      'ui/header/ExamplesDialog.tsx',
+    ].map((m) => resolve(SRC, m));
+    expect(onDemand.filter((m) => modules.has(m)).map((m) => chainTo(modules, m))).toEqual([]);
+  });
+
+  it('loads only these packages (a new one on the start: see what `npm run bench:page` says it weighs)', () => {
+    const packages = [...modules.keys()].filter((m) => m.startsWith('npm:')).sort();
+    expect(packages).toEqual(['@dagrejs/dagre', '@xyflow/react', 'ajv', 'ajv-formats', 'react', 'react-dom', 'zundo', 'zustand'].map((p) => `npm:${p}`).sort());
+  });
+});
+
+describe("the core's doors", () => {
+  // vite.config.ts declares both doors free of side effects, so that a door imported by the
+  // start does not bring along what only lazily loaded views use: they may only re-export.
+  it.each(['core/index.ts', 'core/generation.ts'])('%s only re-exports', (door) => {
+    const code = readFileSync(resolve(SRC, door), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    const statements = code
+      .split(';')
+      .map((st) => st.trim())
+      .filter(Boolean);
+    expect(statements.filter((st) => !/^export\s+(type\s+)?(\*|\{[^}]*\})\s+from\s+'[^']+'$/.test(st))).toEqual([]);
   });
 });

@@ -2,13 +2,16 @@ import { useRef, useState } from 'react';
 import { appStore, selectCanRedo, selectCanUndo, useAppStore, useHistory } from '../../state/store.ts';
 import { downloadText } from '../files/download.ts';
 import { openProjectFile } from '../files/openFile.ts';
-import { ExamplesDialog } from './ExamplesDialog.tsx';
 import { DatasetActions } from '../export/DatasetActions.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { shortcutLabel } from '../keyboard/shortcuts.ts';
-import { ProjectSettingsDialog } from '../settings/ProjectSettings.tsx';
 import { ConfirmReplaceDialog } from '../settings/ConfirmReplaceDialog.tsx';
 import { replaceWork } from '../settings/replaceWork.ts';
+import { lazyView } from '../lazyView.tsx';
+
+// Dialogs: loaded when first opened.
+const ExamplesDialog = lazyView(() => import('./ExamplesDialog.tsx'), 'ExamplesDialog');
+const ProjectSettingsDialog = lazyView(() => import('../settings/ProjectSettings.tsx'), 'ProjectSettingsDialog');
 
 /** The banner: the app, the project, file actions, history, layout and the autosave status. */
 export function Toolbar() {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type ReplyCoverage } from '../../core/generation.ts';
+import type { ReplyCoverage } from '../../core/generation.ts';
 import { appStore, selectDiagnostics, useAppStore } from '../../state/store.ts';
 import type { CoverageRequest, CoverageResponse } from '../../workers/coverageProtocol.ts';
 

@@ -5,7 +5,10 @@ import type { ToolEntry } from '../../state/store.ts';
 import { EffectBadge } from '../plan/EffectBadge.tsx';
 import { matchTools } from './quickAdd.ts';
 import { writeToolDrag } from './toolDrag.ts';
-import { ToolEditorPanel } from '../tools/editor/ToolEditorPanel.tsx';
+import { lazyView } from '../lazyView.tsx';
+
+// The tool editor (its buttons, dialogs and audit) arrives once the canvas is drawn and the page is idle.
+const ToolEditorPanel = lazyView(() => import('../tools/editor/ToolEditorPanel.tsx'), 'ToolEditorPanel', null, 'idle');
 
 /**
  * The project's tools. Drag one onto the canvas to add a call, or find it with the quick-add

@@ -2,14 +2,15 @@ import { useId, useState } from 'react';
 import { type Diagnostic } from '../../core/index.ts';
 import { appStore, selectChain, selectDiagnostics, selectSelectedCall, useAppStore } from '../../state/store.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
-import { CallInspector } from '../inspector/CallInspector.tsx';
-import { ChainSettings } from '../inspector/ChainSettings.tsx';
 import { ViewTabs } from '../preview/ViewTabs.tsx';
 import { PracticeButton } from '../practice/ModeSwitch.tsx';
 import { LOADING_PANEL, lazyView } from '../lazyView.tsx';
 
 const PreviewPanel = lazyView(() => import('../preview/PreviewPanel.tsx'), 'PreviewPanel', LOADING_PANEL);
 const WhyPanel = lazyView(() => import('../why/WhyPanel.tsx'), 'WhyPanel', LOADING_PANEL);
+// The inspector's forms load apart from the canvas, once the page is idle (a call's at once if one is selected before).
+const CallInspector = lazyView(() => import('../inspector/CallInspector.tsx'), 'CallInspector', LOADING_PANEL, 'soon');
+const ChainSettings = lazyView(() => import('../inspector/ChainSettings.tsx'), 'ChainSettings', null, 'idle');
 
 type TabId = 'inspector' | 'why' | 'preview' | 'problems';
 
