@@ -156,7 +156,9 @@ test('refuses malformed input, naming the place, and leaves the project unchange
 
   await paste.fill('{"tools": [ {"name": "a", }');
   await dialog.getByRole('button', { name: 'Read pasted text' }).click();
-  await expect(dialog.getByRole('list', { name: 'Import problems' })).toContainText(/Line 1 · \$.*not valid JSON/);
+  await expect(dialog.getByRole('list', { name: 'Import problems' })).toContainText(
+    /Line 1, column 27 · \$.*not valid JSON: expected a property name in double quotes, found "}"/,
+  );
 
   // A 50 MB paste is refused before it is parsed (and never fills the text area).
   await paste.fill('');
