@@ -145,7 +145,11 @@ describe('chainwright generate: datasets', () => {
     const left = [...r.stderr.matchAll(/(\d+) lines? left out that repeat/g)].reduce((a, m) => a + Number(m[1]), 0);
     expect(r.stderr).toContain('the design cannot give more distinct lines');
     const all = cli('generate', FS, '--format', 'distil', '--count', '40', '--split', '0.2', '--keep-repeats', '--out', at('bundle-all'));
-    const allLines = ['train.jsonl', 'test.jsonl'].flatMap((f) => readFileSync(join(at('bundle-all'), f), 'utf8').split('\n').filter(Boolean));
+    const allLines = ['train.jsonl', 'test.jsonl'].flatMap((f) =>
+      readFileSync(join(at('bundle-all'), f), 'utf8')
+        .split('\n')
+        .filter(Boolean),
+    );
     expect(all.stderr).not.toContain('left out');
     expect(allLines.length).toBe(written.length + left);
     // Without --format, a folder with a job_description.json is checked as a distil bundle.
@@ -171,7 +175,9 @@ describe('chainwright generate: datasets', () => {
     expect(cli('generate', TRIP, '--count', '5', '--split', '0.1', '--out', '-').code).toBe(EXIT_USAGE);
     expect(cli('generate', TRIP, '--count', '5', '--split-by', 'slot', '--out', '-').code).toBe(EXIT_USAGE);
     expect(cli('generate', FS, '--format', 'distil', '--count', '5', '--out', '-').code).toBe(EXIT_USAGE);
-    expect(cli('generate', TRIP, '--count', '5', '--keep-repeats', '--out', '-').stderr).toContain('--keep-repeats applies to formats that write several lines');
+    expect(cli('generate', TRIP, '--count', '5', '--keep-repeats', '--out', '-').stderr).toContain(
+      '--keep-repeats applies to formats that write several lines',
+    );
     expect(cli('check').code).toBe(EXIT_USAGE);
     expect(cli('check', TRIP, '--format', 'chatml').code).toBe(EXIT_USAGE);
   });

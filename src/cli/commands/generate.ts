@@ -94,7 +94,8 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
   if (values['split-slot'] && splitBy !== 'slot') throw new UsageError('--split-slot needs --split-by slot');
   if (!values.out) throw new UsageError(`missing --out ${format.bundle ? 'FOLDER' : 'PATH (or --out - for standard output)'}`);
   if (format.bundle && values.out === '-') throw new UsageError(`--format ${format.id} writes a bundle of files: --out names a folder, not -`);
-  if (values['keep-repeats'] && !format.distinctLines) throw new UsageError(`--keep-repeats applies to formats that write several lines per example (distil), not ${format.id}`);
+  if (values['keep-repeats'] && !format.distinctLines)
+    throw new UsageError(`--keep-repeats applies to formats that write several lines per example (distil), not ${format.id}`);
   if (values['out-test'] !== undefined && (fraction === undefined || format.bundle))
     throw new UsageError(format.bundle ? `--out-test does not apply to --format ${format.id} (its test file is in the folder)` : '--out-test needs --split');
   if (fraction !== undefined && values.out === '-' && !format.bundle && values['out-test'] === undefined)
@@ -305,7 +306,15 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
     const release = () => {
       for (const s of signals) process.off(s, onSignal);
     };
-    return runJobs({ spec, jobs, writers: lineWriters, spoolDir, onProgress: (done) => progress.update(done), onRepeated: countRepeated, signal: interrupt.signal }).then(
+    return runJobs({
+      spec,
+      jobs,
+      writers: lineWriters,
+      spoolDir,
+      onProgress: (done) => progress.update(done),
+      onRepeated: countRepeated,
+      signal: interrupt.signal,
+    }).then(
       (error) => {
         release();
         return finish(error);

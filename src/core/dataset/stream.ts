@@ -459,7 +459,10 @@ function* produce(
   const failed = (file: FileName, p: number, chainId: string, local: number, e: unknown): DatasetChunk => {
     if (!(e instanceof GenerationError) && !(e instanceof Error)) throw e;
     const problem = e instanceof GenerationError ? e.problem : e.message;
-    return { kind: 'error', error: { file, example: p, chainId, chainExample: local, findings: [], message: `${describe(file, p, chainId, local)}: ${problem}` } };
+    return {
+      kind: 'error',
+      error: { file, example: p, chainId, chainExample: local, findings: [], message: `${describe(file, p, chainId, local)}: ${problem}` },
+    };
   };
   /** A shard that leaves out repeated lines first remembers the lines of the run before its own (the files before, then its file up to its start). */
   const remembered = { file: 0, example: 0 };
