@@ -114,7 +114,7 @@ describe('chainwright generate and check: the new examples in every format', () 
       MEETING,
     );
     const folder = at('meeting-distil');
-    const g = cli('generate', file, '--format', 'distil', '--count', '80', '--seed', '5', '--out', folder);
+    const g = cli('generate', file, '--format', 'distil', '--count', '80', '--seed', '5', '--keep-repeats', '--out', folder);
     expect(g.code, g.stderr).toBe(EXIT_OK);
     // One line per call: the examples where prep was skipped have one, the others two.
     const lines = readFileSync(join(folder, 'train.jsonl'), 'utf8').trimEnd().split('\n').length;
@@ -122,6 +122,12 @@ describe('chainwright generate and check: the new examples in every format', () 
     expect(lines).toBeLessThan(160 - 10);
     const c = cli('check', folder);
     expect(c.code, c.stdout).toBe(EXIT_OK);
+    // Without --keep-repeats, the lines that repeat an earlier one (the request alone has few forms) are left out.
+    const distinct = at('meeting-distil-distinct');
+    expect(cli('generate', file, '--format', 'distil', '--count', '80', '--seed', '5', '--out', distinct).code).toBe(EXIT_OK);
+    const kept = readFileSync(join(distinct, 'train.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(new Set(kept).size).toBe(kept.length);
+    expect(kept.length).toBeLessThan(lines);
   });
 
   // A multi-turn chain (every call has requests) with a fan-out: serialised, each element's call is its own turn.
