@@ -2,7 +2,18 @@
 import { describe, it, expect } from 'vitest';
 import { loadExample } from '../core/testing/fixtures.ts';
 import { compileProject } from '../core/index.ts';
-import { createAppStore, selectDiagnostics, selectExplanation, selectGraphView, selectPlan, selectVariations } from './store.ts';
+import {
+  createAppStore,
+  makeSelectForEachOptions,
+  makeSelectReferenceOptions,
+  makeSelectTemplateCompletions,
+  makeSelectValueOptions,
+  selectDiagnostics,
+  selectExplanation,
+  selectGraphView,
+  selectPlan,
+  selectVariations,
+} from './store.ts';
 
 describe('selectExplanation', () => {
   it('is the compiled chain’s explanation: a fan-out’s turn says it varies per example', () => {
@@ -48,5 +59,26 @@ describe('moving calls does not compile the project again', () => {
     const after = selectPlan(store.getState());
     expect(after).not.toBe(plan);
     expect(after?.ok && after.plan.turns.flatMap((t) => t.callIds)).toEqual(['tasks']);
+  });
+});
+
+describe('the inspector’s pickers', () => {
+  it('offer the upstream results of a call, and nothing once the call is deleted (its inspector is closing)', () => {
+    const store = createAppStore({ project: loadExample('room-booking') });
+    const references = makeSelectReferenceOptions('book', 'room_id');
+    const values = makeSelectValueOptions({ kind: 'when', callId: 'book' });
+    const lists = makeSelectForEachOptions('book');
+    const completions = makeSelectTemplateCompletions('book');
+    expect(references(store.getState()).some((o) => o.reference.startsWith('{rooms'))).toBe(true);
+    expect(values(store.getState()).length).toBeGreaterThan(0);
+    expect(completions(store.getState()).some((c) => c.startsWith('{rooms'))).toBe(true);
+    expect(store.getState().deleteCalls(['book'])).toBe(true);
+    expect(references(store.getState())).toEqual([]);
+    expect(values(store.getState())).toEqual([]);
+    expect(lists(store.getState())).toEqual([]);
+    expect(completions(store.getState())).toEqual([]);
+    // The chain's own pickers still answer.
+    expect(makeSelectTemplateCompletions()(store.getState()).some((c) => c.startsWith('{rooms'))).toBe(true);
+    expect(makeSelectValueOptions({ kind: 'reply' })(store.getState()).length).toBeGreaterThan(0);
   });
 });

@@ -119,21 +119,50 @@ const lineageOf = memo((plan: PlanResult | null, focus: string | null): Lineage 
 /** Ancestors and descendants of the single selected call, for highlighting. */
 export const selectLineage = (s: AppState): Lineage => lineageOf(selectPlan(s), s.selectedCallIds.length === 1 ? s.selectedCallIds[0] : null);
 
+export interface LineageSets {
+  focus: string | null;
+  ancestors: ReadonlySet<string>;
+  descendants: ReadonlySet<string>;
+}
+const lineageSetsOf = memo((l: Lineage): LineageSets => ({ focus: l.focus, ancestors: new Set(l.ancestors), descendants: new Set(l.descendants) }));
+/** The lineage as sets, one object per lineage: the canvas' nodes and each edge drawn ask it. */
+export const selectLineageSets = (s: AppState): LineageSets => lineageSetsOf(selectLineage(s));
+
+/**
+ * Whether the chain has this call. The inspector's pickers below answer nothing for a call that
+ * is gone: a call deleted (or renamed) while its inspector is open is asked about once more,
+ * with the new project, before the inspector closes, and working the answer out for a large
+ * chain took longer than the delete itself.
+ */
+function hasCall(project: Project, chainId: string | null, callId: string): boolean {
+  return chainId !== null && (chainOf(project, chainId)?.calls.some((c) => c.id === callId) ?? false);
+}
+
 /** The inspector's reference picker for one argument: upstream calls' result paths and the reference each would write. */
 export function makeSelectReferenceOptions(callId: string, arg: string): (s: AppState) => ReferenceOption[] {
-  const compute = memo((project: Project, chainId: string | null) => (chainId ? referenceOptions(project, chainId, callId, arg) : []));
+  const compute = memo((project: Project, chainId: string | null) =>
+    hasCall(project, chainId, callId) ? referenceOptions(project, chainId!, callId, arg) : [],
+  );
   return (s) => compute(s.project, s.chainId);
 }
 
 /** What a condition's value may read in a scope (a call's filter or condition, a reply variant): references with their types and listed values. */
 export function makeSelectValueOptions(scope: ReferenceScope): (s: AppState) => ValueOption[] {
-  const compute = memo((project: Project, chainId: string | null) => (chainId ? valueOptions(project, chainId, scope) : []));
+  const compute = memo((project: Project, chainId: string | null) =>
+    scope.kind === 'reply'
+      ? chainId
+        ? valueOptions(project, chainId, scope)
+        : []
+      : hasCall(project, chainId, scope.callId)
+        ? valueOptions(project, chainId!, scope)
+        : [],
+  );
   return (s) => compute(s.project, s.chainId);
 }
 
 /** The lists a call may run once for each element of. */
 export function makeSelectForEachOptions(callId: string): (s: AppState) => ForEachOption[] {
-  const compute = memo((project: Project, chainId: string | null) => (chainId ? forEachOptions(project, chainId, callId) : []));
+  const compute = memo((project: Project, chainId: string | null) => (hasCall(project, chainId, callId) ? forEachOptions(project, chainId!, callId) : []));
   return (s) => compute(s.project, s.chainId);
 }
 
@@ -143,7 +172,15 @@ export const selectVariations = (s: AppState): ReadonlyMap<string, CallVariation
 
 /** Completions for a template editor (`{slot}`, `{call.path}`); `callId` limits call results to what that call may use. */
 export function makeSelectTemplateCompletions(callId?: string): (s: AppState) => string[] {
-  const compute = memo((project: Project, chainId: string | null) => (chainId ? templateCompletions(project, chainId, callId) : []));
+  const compute = memo((project: Project, chainId: string | null) =>
+    callId === undefined
+      ? chainId
+        ? templateCompletions(project, chainId)
+        : []
+      : hasCall(project, chainId, callId)
+        ? templateCompletions(project, chainId!, callId)
+        : [],
+  );
   return (s) => compute(s.project, s.chainId);
 }
 

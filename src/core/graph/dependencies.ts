@@ -50,13 +50,35 @@ export function callReads(call: Call): { value: JsonValue; at: (string | number)
   return out;
 }
 
+/** The last answer per chain object, kept while its calls and slots are the same objects. */
+const known = new WeakMap<Chain, { calls: readonly Call[]; slots: Chain['slots']; dependencies: Dependency[] }>();
+
 /**
  * The edges of a chain, in call order: every reference from an argument or a behaviour
  * (`forEach`, `where`, `when`) to another call's result, plus `after`. References to unknown
  * calls, slots, the call's own element name and self are not edges (validation reports the
  * unknown and self ones).
+ *
+ * Worked out once per chain object (a project is immutable once handed over: an edit makes a
+ * new chain): the plan, the layout and each of the inspector's pickers ask for the same chain,
+ * and with thousands of calls every answer took tens of milliseconds. The answer is shared:
+ * callers must not change it.
  */
 export function chainDependencies(chain: Chain): Dependency[] {
+  const last = known.get(chain);
+  if (last && last.slots === chain.slots && sameCalls(last.calls, chain.calls)) return last.dependencies;
+  const dependencies = computeDependencies(chain);
+  known.set(chain, { calls: [...chain.calls], slots: chain.slots, dependencies });
+  return dependencies;
+}
+
+function sameCalls(a: readonly Call[], b: readonly Call[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function computeDependencies(chain: Chain): Dependency[] {
   const ids = new Set(chain.calls.map((c) => c.id));
   const slots = new Set(Object.keys(chain.slots ?? {}));
   const edges = new Map<string, Dependency>();

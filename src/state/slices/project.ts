@@ -57,8 +57,10 @@ export const createProjectSlice =
     const pruneSelection = (project: Project, id: string | null): Partial<AppState> => {
       const chain = project.chains.find((c) => c.id === id);
       const ids = new Set(chain?.calls.map((c) => c.id) ?? []);
-      const edgeIds = new Set(chain ? chainEdges(project, chain).map((e) => e.id) : []);
-      return { selectedCallIds: get().selectedCallIds.filter((c) => ids.has(c)), selectedEdgeIds: get().selectedEdgeIds.filter((e) => edgeIds.has(e)) };
+      // The chain's edges are worked out only when an edge is selected (a large chain has thousands).
+      const selectedEdgeIds = get().selectedEdgeIds;
+      const edgeIds = new Set(chain && selectedEdgeIds.length ? chainEdges(project, chain).map((e) => e.id) : []);
+      return { selectedCallIds: get().selectedCallIds.filter((c) => ids.has(c)), selectedEdgeIds: selectedEdgeIds.filter((e) => edgeIds.has(e)) };
     };
 
     return {
@@ -151,7 +153,7 @@ export const createProjectSlice =
         if (id === null) return false;
         let project = get().project;
         const chain = project.chains.find((c) => c.id === id);
-        const existing = new Set(chain ? chainEdges(project, chain).map((e) => e.id) : []);
+        const existing = new Set(chain && selectedEdgeIds.length ? chainEdges(project, chain).map((e) => e.id) : []);
         // Edges first (their ids are computed from the calls), then the calls.
         for (const edgeId of selectedEdgeIds) {
           if (!existing.has(edgeId)) continue;

@@ -15,7 +15,7 @@ import type {
 } from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/index.ts';
 import { type Position } from '../../core/index.ts';
-import { appStore, selectGraphView, selectLineage, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
+import { appStore, selectGraphView, selectLineageSets, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
 import { readToolDrag, hasToolDrag } from '../library/toolDrag.ts';
 import { edgeTypes, nodeTypes } from './flowTypes.ts';
 import { BAND_ID_PREFIX, createFlowCache, toFlowEdges, toFlowNodes } from './flowElements.ts';
@@ -72,7 +72,7 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   const view = useAppStore(selectGraphView);
   const selectedCallIds = useAppStore(selectSelectedCallIds);
   const selectedEdgeIds = useAppStore(selectSelectedEdgeIds);
-  const lineage = useAppStore(selectLineage);
+  const lineage = useAppStore(selectLineageSets);
   // Read once when the chain opens: the saved viewport, else fit the view.
   const [initialViewport] = useState(() => appStore.getState().viewports[chainId]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Position>>(new Map());
@@ -106,16 +106,11 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   }, [chainId, flow]);
 
   const highlight = useMemo<Highlight>(
-    () => ({
-      selectedCallIds: new Set(selectedCallIds),
-      selectedEdgeIds: new Set(selectedEdgeIds),
-      focus: lineage.focus,
-      ancestors: new Set(lineage.ancestors),
-      descendants: new Set(lineage.descendants),
-    }),
+    () => ({ selectedCallIds: new Set(selectedCallIds), selectedEdgeIds: new Set(selectedEdgeIds), ...lineage }),
     [selectedCallIds, selectedEdgeIds, lineage],
   );
   const nodes = useMemo(() => (view ? toFlowNodes(view, highlight, cache.current, overrides) : []), [view, highlight, overrides]);
+  // The lineage is not in the edges (each edge draws it, DependencyEdge): selecting a call hands React Flow the same edges.
   const edges = useMemo(() => (view ? toFlowEdges(view, highlight, cache.current) : []), [view, highlight]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {

@@ -1,16 +1,23 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
+import { selectLineageSets, useAppStore } from '../../state/store.ts';
+import type { AppState } from '../../state/store.ts';
+import { edgeInLineage } from './flowElements.ts';
 import type { DependencyFlowEdge } from './flowElements.ts';
 
 /**
  * An edge of the DAG: a data dependency labelled with its reference path, an order-only
  * dependency (`after`) drawn dashed, a fan-out's list labelled "each", or what a condition
  * reads, dashed and labelled with the test ("if cal.events.length > 0"). A type mismatch is
- * drawn in the error colour with a ⚠ and the reason as its title.
+ * drawn in the error colour with a ⚠ and the reason as its title. An edge between two calls of
+ * the selected call's lineage is drawn highlighted (`edge-lineage`): the edge asks the store
+ * itself, so that selecting a call changes no edge React Flow is given.
  */
 function DependencyEdgeComponent({
   id,
+  source,
+  target,
   data,
   sourceX,
   sourceY,
@@ -21,6 +28,7 @@ function DependencyEdgeComponent({
   markerEnd,
   selected,
 }: EdgeProps<DependencyFlowEdge>) {
+  const inLineage = useAppStore(useCallback((s: AppState) => edgeInLineage(source, target, selectLineageSets(s)), [source, target]));
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const edge = data?.edge;
   const label = edge ? (edge.kind === 'order' ? 'after' : edge.kind === 'condition' && edge.argPath.startsWith('when') ? `if ${edge.label}` : edge.label) : '';
@@ -33,7 +41,7 @@ function DependencyEdgeComponent({
         : undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className="dependency-path" interactionWidth={16} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={inLineage ? 'dependency-path edge-lineage' : 'dependency-path'} interactionWidth={16} />
       {label && (
         <EdgeLabelRenderer>
           <div

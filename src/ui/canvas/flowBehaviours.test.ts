@@ -20,12 +20,12 @@ describe('the flow elements of call behaviours', () => {
     const each = toFlowEdges(tasks, none, createFlowCache()).find((e) => e.data!.edge.kind === 'each')!;
     expect(each.ariaLabel).toBe('remind runs once for each element of {tasks.tasks[*]}');
     expect(each.targetHandle).toBe('forEach-in');
-    expect(edgeClass(each.data!.edge, none)).toMatch(/^edge-each/);
+    expect(edgeClass(each.data!.edge)).toMatch(/^edge-each/);
 
     const meeting = example('meeting-prep');
     const when = meeting.edges.find((e) => e.kind === 'condition')!;
     expect(edgeLabel(when)).toBe('prep only if: cal.events.length > 0 (reads cal)');
-    expect(edgeClass(when, none)).toMatch(/^edge-condition/);
+    expect(edgeClass(when)).toMatch(/^edge-condition/);
   });
 
   it('give a band that varies its plan title and a fan-out node its height with the strip', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../core/index.ts';
 import { graphView } from '../../core/edit/graphView.ts';
 import type { GraphView } from '../../core/edit/graphView.ts';
-import { createFlowCache, edgeClass, toFlowEdges, toFlowNodes } from './flowElements.ts';
+import { createFlowCache, edgeClass, edgeInLineage, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import type { CallFlowNode, Highlight } from './flowElements.ts';
 
 function roomBooking(): GraphView {
@@ -77,12 +77,25 @@ describe('toFlowEdges', () => {
     expect(intoBook.className).toContain('edge-data');
   });
 
-  it('classes order-only, mismatched, critical and lineage edges', () => {
+  it('classes order-only, mismatched and critical edges', () => {
     const base = roomBooking().edges[0];
-    expect(edgeClass({ ...base, kind: 'order' }, none)).toContain('edge-order');
-    expect(edgeClass({ ...base, typeMismatch: true }, none)).toContain('edge-mismatch');
-    expect(edgeClass({ ...base, isOnCriticalPath: true }, none)).toContain('edge-critical');
-    expect(edgeClass({ ...base, source: 'rooms', target: 'book' }, focusOnBook)).toContain('edge-lineage');
-    expect(edgeClass({ ...base, source: 'team', target: 'invite' }, focusOnBook)).not.toContain('edge-lineage');
+    expect(edgeClass({ ...base, kind: 'order' })).toContain('edge-order');
+    expect(edgeClass({ ...base, typeMismatch: true })).toContain('edge-mismatch');
+    expect(edgeClass({ ...base, isOnCriticalPath: true })).toContain('edge-critical');
+  });
+
+  it('highlights an edge between two calls of the lineage, and hands React Flow the same edges when a call is selected', () => {
+    expect(edgeInLineage('rooms', 'book', focusOnBook)).toBe(true);
+    expect(edgeInLineage('book', 'invite', focusOnBook)).toBe(true);
+    expect(edgeInLineage('team', 'invite', focusOnBook)).toBe(false);
+    expect(edgeInLineage('rooms', 'book', none)).toBe(false);
+    const view = roomBooking();
+    const cache = createFlowCache();
+    const before = toFlowEdges(view, none, cache);
+    expect(toFlowEdges(view, focusOnBook, cache)).toBe(before);
+    const intoBook = before.find((e) => e.target === 'book')!;
+    const selected = toFlowEdges(view, { selectedEdgeIds: new Set([intoBook.id]) }, cache);
+    expect(selected).not.toBe(before);
+    expect(selected.find((e) => e.id === intoBook.id)!.selected).toBe(true);
   });
 });

@@ -44,18 +44,25 @@ export function lineageClass(callId: string, h: Highlight): string {
   return '';
 }
 
-/** Class names of an edge: its kind (order-only, data, a fan-out's list, a condition's read), type mismatch, critical path, lineage. */
-export function edgeClass(edge: GraphEdge, h: Highlight): string {
+/**
+ * Class names of an edge: its kind (order-only, data, a fan-out's list, a condition's read),
+ * type mismatch, critical path. Not the lineage: the edge draws that itself (edgeInLineage),
+ * so that selecting a call changes no edge object — React Flow rebuilds its lookups of every
+ * edge whenever the edges change, which took most of a select in a large chain.
+ */
+export function edgeClass(edge: GraphEdge): string {
   const classes: string[] = [`edge-${edge.kind}`];
   if (edge.typeMismatch) classes.push('edge-mismatch');
   if (edge.brokenField) classes.push('edge-broken');
   if (edge.isOnCriticalPath) classes.push('edge-critical');
-  if (h.focus !== null) {
-    const ends = [edge.source, edge.target];
-    const inLineage = (id: string) => id === h.focus || h.ancestors.has(id) || h.descendants.has(id);
-    if (ends.every(inLineage)) classes.push('edge-lineage');
-  }
   return classes.join(' ');
+}
+
+/** Whether an edge joins two calls of the highlighted lineage (the focused call, its ancestors, its descendants). */
+export function edgeInLineage(source: string, target: string, h: Pick<Highlight, 'focus' | 'ancestors' | 'descendants'>): boolean {
+  if (h.focus === null) return false;
+  const inLineage = (id: string) => id === h.focus || h.ancestors.has(id) || h.descendants.has(id);
+  return inLineage(source) && inLineage(target);
 }
 
 interface NodeCacheEntry {
@@ -82,10 +89,20 @@ export interface FlowCache {
   nodes: Map<string, NodeCacheEntry>;
   bands: Map<string, BandCacheEntry>;
   edges: Map<string, EdgeCacheEntry>;
+  /** The last lists returned: returned again when every element is the same object (React Flow then does nothing). */
+  nodeList: FlowNode[];
+  edgeList: DependencyFlowEdge[];
 }
 
 export function createFlowCache(): FlowCache {
-  return { nodes: new Map(), bands: new Map(), edges: new Map() };
+  return { nodes: new Map(), bands: new Map(), edges: new Map(), nodeList: [], edgeList: [] };
+}
+
+/** `next`, or `last` when it holds the same objects in the same order. */
+function sameOr<T>(last: T[], next: T[]): T[] {
+  if (last.length !== next.length) return next;
+  for (let i = 0; i < next.length; i += 1) if (last[i] !== next[i]) return next;
+  return last;
 }
 
 /**
@@ -168,7 +185,8 @@ export function toFlowNodes(view: GraphView, h: Highlight, cache: FlowCache, ove
     out.push(flow);
   }
   for (const id of [...cache.nodes.keys()]) if (!seen.has(id)) cache.nodes.delete(id);
-  return out;
+  cache.nodeList = sameOr(cache.nodeList, out);
+  return cache.nodeList;
 }
 
 /** A readable name for an edge (its accessible name on the canvas). */
@@ -180,13 +198,14 @@ export function edgeLabel(edge: GraphEdge): string {
   return `${edge.target}.${edge.argPath} ← {${edge.label}}${edge.typeMismatch ? ' (type mismatch)' : ''}`;
 }
 
-export function toFlowEdges(view: GraphView, h: Highlight, cache: FlowCache): DependencyFlowEdge[] {
+/** The React Flow edges. The same list (the same array) while no edge changes: selecting a call changes none. */
+export function toFlowEdges(view: GraphView, h: Pick<Highlight, 'selectedEdgeIds'>, cache: FlowCache): DependencyFlowEdge[] {
   const out: DependencyFlowEdge[] = [];
   const seen = new Set<string>();
   for (const edge of view.edges) {
     seen.add(edge.id);
     const selected = h.selectedEdgeIds.has(edge.id);
-    const className = edgeClass(edge, h);
+    const className = edgeClass(edge);
     const cached = cache.edges.get(edge.id);
     if (cached && cached.source === edge && cached.selected === selected && cached.className === className) {
       out.push(cached.flow);
@@ -209,5 +228,6 @@ export function toFlowEdges(view: GraphView, h: Highlight, cache: FlowCache): De
     out.push(flow);
   }
   for (const id of [...cache.edges.keys()]) if (!seen.has(id)) cache.edges.delete(id);
-  return out;
+  cache.edgeList = sameOr(cache.edgeList, out);
+  return cache.edgeList;
 }
