@@ -12,11 +12,24 @@ import { callNode, callNodes, openDesigner, saveStatus } from './support/designe
 const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const firstRequest = (page: Page) => inspector(page).getByRole('textbox', { name: 'Request 1' });
 
-/** Opens the designer with the clock installed, waits for "Saved", then stops the page's time. */
+/**
+ * Opens the designer with the clock installed, waits for "Saved", then stops the page's time.
+ * The views loaded on demand (the call inspector, the project settings) are drawn once first:
+ * React reveals a view whose code arrives later on a timer, which a stopped clock never fires.
+ */
 async function openPaused(page: Page): Promise<void> {
   await page.clock.install();
   await openDesigner(page);
   await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(firstRequest(page)).toBeVisible();
+  await callNode(page, 'book').locator('.call-card-head').click();
+  await expect(inspector(page).getByRole('heading', { name: 'Call book' })).toBeVisible();
+  await page.getByRole('banner').getByRole('button', { name: 'Project', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Project settings' });
+  await expect(settings.getByRole('textbox', { name: 'System prompt' })).toBeVisible();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(firstRequest(page)).toBeVisible();
   const now = await page.evaluate(() => Date.now());
   await page.clock.pauseAt(now + 1000);
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 
 /**
  * A view loaded when it is first drawn (its module and what it imports — the generator, the
@@ -12,16 +12,28 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode
  */
 export function lazyView<M, K extends keyof M>(load: () => Promise<M>, name: K, fallback: ReactNode = null, when: 'drawn' | 'soon' | 'idle' = 'drawn'): M[K] {
   type Props = M[K] extends ComponentType<infer P> ? P : never;
-  const Lazy = lazy(async () => ({ default: (await load())[name] as ComponentType<Props> }));
+  /** The view once its module is here: drawn directly from then on, without suspending (a view fetched at idle shows at once). */
+  let loaded: ComponentType<Props> | null = null;
+  const fetchView = async () => {
+    const view = (await load())[name] as ComponentType<Props>;
+    loaded = view;
+    return view;
+  };
+  const Lazy = lazy(async () => ({ default: await fetchView() }));
   // The module system fetches a module once: drawing it later takes the same one.
   // (A failed fetch is left to the view: drawing it asks again.)
   if (when === 'soon') {
-    const fetchNow = () => void load().catch(() => undefined);
+    const fetchNow = () => void fetchView().catch(() => undefined);
     if (idle) fetchNow();
     else onIdle.push(fetchNow);
   }
   function LazyView(props: Props) {
     const ready = usePageIdle(when === 'idle');
+    // Decided once, when the view is first drawn: switching later would remount it (and lose its focus and state).
+    const direct = useRef<ComponentType<Props> | null | undefined>(undefined);
+    if (ready && direct.current === undefined) direct.current = loaded;
+    const View = direct.current;
+    if (View) return <View {...(props as Props & object)} />;
     return <Suspense fallback={fallback}>{ready ? <Lazy {...(props as Props & object)} /> : fallback}</Suspense>;
   }
   LazyView.displayName = `Lazy(${String(name)})`;
