@@ -99,6 +99,18 @@ export function heldDraftKey(...parts: (string | null)[]): string {
   return parts.map((p) => p ?? '').join('\u0000');
 }
 
+/** Forgets every held draft: another project was opened (its calls and slots may share the ids the drafts are kept under). */
+export function forgetHeldDrafts(): void {
+  const map = heldMap();
+  if (map.size === 0) return;
+  map.clear();
+  try {
+    heldStorage?.setItem(HELD_DRAFTS_KEY, '{}');
+  } catch {
+    // Storage off: nothing was kept there.
+  }
+}
+
 /** The draft held under `key`, if any. */
 export function heldDraft(key: string): HeldDraft | undefined {
   return heldMap().get(key);

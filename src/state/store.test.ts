@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadExample, withSavedPositions } from '../core/testing/fixtures.ts';
 import { serializeProject } from '../core/index.ts';
+import { heldDraft, heldDraftKey, holdDraft, setHeldDraftStorage } from './drafts.ts';
 import { createAppStore, makeSelectNode, selectCanRedo, selectCanUndo, selectGraphView, selectLineage, selectChain } from './store.ts';
 
 const CHAIN = 'book-and-invite';
@@ -103,6 +104,20 @@ describe('the app store', () => {
     expect(store.getState().openProjectText(invalid, 'b.chain.json')).toBe(false);
     expect(store.getState().openFailure!.error.path).toMatch(/^\$\.chains\[0\]\.calls\[\d\]\.tool$/);
     expect(store.getState().project).toBe(before);
+  });
+
+  it('forgets the text held for fields of the project it replaces (opening a file, a new project)', () => {
+    setHeldDraftStorage(null);
+    const key = heldDraftKey('book-and-invite', 'call', 'book', 'id');
+    const store = seeded();
+    holdDraft(key, { text: 'rooms', problem: 'a call "rooms" already exists' });
+    expect(store.getState().openProjectText('{', 'broken.chain.json')).toBe(false);
+    expect(heldDraft(key)).toBeDefined();
+    expect(store.getState().openProjectText(serializeProject(loadExample('room-booking')), 'again.chain.json')).toBe(true);
+    expect(heldDraft(key)).toBeUndefined();
+    holdDraft(key, { text: 'rooms', problem: 'p' });
+    store.getState().newProject();
+    expect(heldDraft(key)).toBeUndefined();
   });
 
   it('opens a good file', () => {

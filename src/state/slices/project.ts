@@ -8,6 +8,7 @@ import { addChain, deleteChain, renameChain, setReply, setRequests } from '../..
 import { removeSlot, renameSlot, setSlot } from '../../core/index.ts';
 import { setCallBehaviour, setForEachFrom, setReplyVariants } from '../../core/index.ts';
 import { emptyProject } from '../../core/index.ts';
+import { forgetHeldDrafts } from '../drafts.ts';
 import { setProjectSettings } from '../../core/index.ts';
 import { chainEdges } from '../../core/index.ts';
 import { applyAutoLayout } from '../../core/index.ts';
@@ -95,13 +96,17 @@ export const createProjectSlice =
           get().notify('error', `Could not open ${fileName}: ${parsed.error.message}`);
           return false;
         }
+        forgetHeldDrafts();
         get().loadProject(parsed.project, { fileName });
         if (parsed.migrated.length) get().notify('info', `${fileName} was migrated: ${parsed.migrated.join(', ')}`);
         if (parsed.diagnostics.length) get().notify('warning', `${fileName}: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
         return true;
       },
       dismissOpenFailure: () => set({ openFailure: null }),
-      newProject: (opts = {}) => get().loadProject(emptyProject(opts.keepTools ? { tools: get().project.tools } : {})),
+      newProject: (opts = {}) => {
+        forgetHeldDrafts();
+        get().loadProject(emptyProject(opts.keepTools ? { tools: get().project.tools } : {}));
+      },
       saveProjectText: () => ({ text: serializeProject(get().project), fileName: get().fileName }),
       selectChain: (id) => {
         if (id === get().chainId || !get().project.chains.some((c) => c.id === id)) return;
