@@ -1,4 +1,4 @@
-import { type GraphNode } from '../core/index.ts';
+import type { GraphNode } from '../core/index.ts';
 
 /**
  * Keeps the previous object of every node that did not change, so a memoised node component

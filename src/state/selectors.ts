@@ -3,14 +3,14 @@
  * what they read (so React re-renders only when the answer changes). Everything derived
  * comes from src/core.
  */
-import { type Chain, type Diagnostic, type PlanExplanation, type PlanResult, type Project, type Effect } from '../core/index.ts';
+import type { Chain, Diagnostic, PlanExplanation, PlanResult, Project, Effect } from '../core/index.ts';
 import { compileProject, validateProject, type CompiledChain } from '../core/index.ts';
-import { type GraphNode, type GraphView } from '../core/index.ts';
+import type { GraphNode, GraphView } from '../core/index.ts';
 import { graphView } from '../core/index.ts';
 import { ancestors, descendants } from '../core/index.ts';
 import { referenceOptions, templateCompletions, type ReferenceOption } from '../core/index.ts';
 import { forEachOptions, valueOptions, type ForEachOption, type ReferenceScope, type ValueOption } from '../core/index.ts';
-import { type CallVariation } from '../core/index.ts';
+import type { CallVariation } from '../core/index.ts';
 import type { AppState, PersistenceStatus, Viewport } from './types.ts';
 import { semanticKey } from './semanticKey.ts';
 import { reuseEqualNodes } from './reuseNodes.ts';

@@ -1,4 +1,4 @@
-import { type Project } from '../core/index.ts';
+import type { Project } from '../core/index.ts';
 
 /** The project as text without call positions: equal keys mean equal findings and plans. */
 export function semanticKey(project: Project): string {

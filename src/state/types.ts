@@ -3,10 +3,10 @@
  * the slices and holds the selectors; everything the canvas shows comes from `src/core`
  * (graphView, planChain, validateProject…) through the selectors — components never re-derive it.
  */
-import { type Diagnostic, type JsonValue, type Position, type Project, type ProjectParseError, type ReplyVariant, type SlotSpec } from '../core/index.ts';
-import { type ConnectionSource, type ConnectionTarget } from '../core/index.ts';
-import { type BehaviourPatch } from '../core/index.ts';
-import { type ProjectSettingsPatch } from '../core/index.ts';
+import type { Diagnostic, JsonValue, Position, Project, ProjectParseError, ReplyVariant, SlotSpec } from '../core/index.ts';
+import type { ConnectionSource, ConnectionTarget } from '../core/index.ts';
+import type { BehaviourPatch } from '../core/index.ts';
+import type { ProjectSettingsPatch } from '../core/index.ts';
 
 /** React Flow's viewport of one chain. */
 export interface Viewport {

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { type OpenAITool } from '../core/index.ts';
+import type { OpenAITool } from '../core/index.ts';
 import { detectLineFormat, formatById, lineChecker, MAX_LISTED_LINES } from '../core/generation.ts';
 import { lineSplitter } from './lineSplitter.ts';
 import type { CheckTally, LineFindings } from './protocol.ts';

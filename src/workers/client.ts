@@ -1,6 +1,6 @@
-import { type Diagnostic } from '../core/index.ts';
-import { type OpenAITool } from '../core/index.ts';
-import { type DatasetError, type DatasetSpec } from '../core/generation.ts';
+import type { Diagnostic } from '../core/index.ts';
+import type { OpenAITool } from '../core/index.ts';
+import type { DatasetError, DatasetSpec } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import type { ProgressFigures } from './progress.ts';
 import type { CheckRequest, CheckResponse, CheckTally, GenerateRequest, GenerateResponse, LineFindings, PreviewResult, RunSummary } from './protocol.ts';

@@ -1,5 +1,5 @@
-import { type Project } from '../core/index.ts';
-import { type ReplyCoverage } from '../core/generation.ts';
+import type { Project } from '../core/index.ts';
+import type { ReplyCoverage } from '../core/generation.ts';
 
 /** page → worker: the share of each reply variant over `count` examples of `seed` from `from` on. */
 export interface CoverageRequest {

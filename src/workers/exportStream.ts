@@ -1,4 +1,4 @@
-import { type DatasetError, type DatasetRun, type FileName } from '../core/generation.ts';
+import type { DatasetError, DatasetRun, FileName } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import { progressFigures, throttle, type ProgressFigures } from './progress.ts';
 import { utf8Lines } from '../core/generation.ts';

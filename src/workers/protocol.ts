@@ -1,17 +1,17 @@
-import { type Diagnostic } from '../core/index.ts';
-import { type OpenAITool } from '../core/index.ts';
-import {
-  type ChainSummary,
-  type DatasetError,
-  type DatasetFile,
-  type DatasetOptions,
-  type DatasetRun,
-  type DatasetSpec,
-  type DatasetStats,
-  type CheckTally,
-  type LineFindings,
-  type MixReport,
-  type SplitBy,
+import type { Diagnostic } from '../core/index.ts';
+import type { OpenAITool } from '../core/index.ts';
+import type {
+  ChainSummary,
+  DatasetError,
+  DatasetFile,
+  DatasetOptions,
+  DatasetRun,
+  DatasetSpec,
+  DatasetStats,
+  CheckTally,
+  LineFindings,
+  MixReport,
+  SplitBy,
 } from '../core/generation.ts';
 import type { OutputPlan } from './outputPlan.ts';
 import type { ProgressFigures } from './progress.ts';

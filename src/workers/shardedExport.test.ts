@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DatasetSpec } from '../core/generation.ts';
+import type { DatasetSpec } from '../core/generation.ts';
 import type { WorkerLike } from './client.ts';
 import type { GenerateRequest, GenerateResponse } from './protocol.ts';
 import { shardCount, startShardedExport } from './shardedExport.ts';

@@ -1,4 +1,4 @@
-import { type DatasetSpec } from '../core/generation.ts';
+import type { DatasetSpec } from '../core/generation.ts';
 import { startExport, generateWorker, type ExportCallbacks, type ExportJob, type ExportResult, type WorkerLike } from './client.ts';
 import { progressFigures, type ProgressFigures } from './progress.ts';
 

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import { LiveConversation, ModelAnswerError, prepareDataset, ToolAnswerer, type GoldCase, type Prediction, type Selection } from '../../core/generation.ts';
 import { EXIT_INVALID, EXIT_OK, loadProject, printDiagnostics, type Io } from '../shared.ts';
 import { printReport, readGold } from './eval.ts';

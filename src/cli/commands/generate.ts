@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import {
   DEFAULT_MIX,
   FORMATS,

@@ -1,6 +1,6 @@
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import { parseProject, serializeProject } from '../../core/index.ts';
-import { type EditResult } from '../../core/index.ts';
+import type { EditResult } from '../../core/index.ts';
 import { addOrder, connect, disconnect } from '../../core/index.ts';
 import { addCall, deleteCalls, moveCalls, renameCall, setArgument, setCallRequests, setCallTool } from '../../core/index.ts';
 import { copyCalls, pasteCalls } from '../../core/index.ts';

@@ -7,15 +7,7 @@
  * `toolActions(store)` binds them to a store (the app's or a test's): they go through the
  * store's `setState`, which zundo records, so no change to the store's own slices is needed.
  */
-import {
-  type ClashDecision,
-  type IncomingTools,
-  type Project,
-  type ToolDeletion,
-  type ToolEdit,
-  type ToolMergeResult,
-  type ToolPatch,
-} from '../../core/index.ts';
+import type { ClashDecision, IncomingTools, Project, ToolDeletion, ToolEdit, ToolMergeResult, ToolPatch } from '../../core/index.ts';
 import { addTool, applyToolMerge, deleteTool, duplicateTool, patchTool, renameTool, updateTool } from '../../core/index.ts';
 import type { AppStoreApi } from './context.ts';
 

@@ -14,7 +14,7 @@ import type {
   Viewport,
 } from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/index.ts';
-import { type Position } from '../../core/index.ts';
+import type { Position } from '../../core/index.ts';
 import { appStore, selectGraphView, selectLineageSets, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
 import { readToolDrag, hasToolDrag } from '../library/toolDrag.ts';
 import { edgeTypes, nodeTypes } from './flowTypes.ts';

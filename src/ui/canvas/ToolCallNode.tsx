@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/index.ts';
-import { type ArgumentHandle, type ResultField } from '../../core/index.ts';
-import { type GraphNode } from '../../core/index.ts';
+import type { ArgumentHandle, ResultField } from '../../core/index.ts';
+import type { GraphNode } from '../../core/index.ts';
 import { EffectBadge } from '../plan/EffectBadge.tsx';
 import type { CallFlowNode } from './flowElements.ts';
 

@@ -1,4 +1,4 @@
-import { type GraphView } from '../../core/index.ts';
+import type { GraphView } from '../../core/index.ts';
 
 /**
  * The first view of a chain: as much of it as fits at a zoom where every label is readable.

@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import { type GraphEdge, type GraphNode, type GraphView, type TurnBand } from '../../core/index.ts';
-import { type Position } from '../../core/index.ts';
+import type { GraphEdge, GraphNode, GraphView, TurnBand } from '../../core/index.ts';
+import type { Position } from '../../core/index.ts';
 import { callHandles } from './nodeHandles.ts';
 
 /**

@@ -2,7 +2,7 @@ import { Position } from '@xyflow/react';
 import type { NodeHandle } from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/index.ts';
 import { handleTop, nodeSize, NODE_HEADER_HEIGHT } from '../../core/index.ts';
-import { type GraphNode } from '../../core/index.ts';
+import type { GraphNode } from '../../core/index.ts';
 
 /**
  * Where a call node's handles are, worked out from its GraphNode instead of measured in the

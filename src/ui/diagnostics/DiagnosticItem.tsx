@@ -1,4 +1,4 @@
-import { type Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from '../../core/index.ts';
 
 /** One finding. With `onSelect`, it is a button that takes the user to the node or field. */
 export function DiagnosticItem({ diagnostic: d, onSelect }: { diagnostic: Diagnostic; onSelect?: (d: Diagnostic) => void }) {

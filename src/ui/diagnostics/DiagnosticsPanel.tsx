@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { type Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from '../../core/index.ts';
 import { DiagnosticItem } from './DiagnosticItem.tsx';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { type Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from '../../core/index.ts';
 
 /** Concatenates lists of diagnostics, dropping repeats (same code, place and message). */
 export function uniqueDiagnostics(...lists: Diagnostic[][]): Diagnostic[] {

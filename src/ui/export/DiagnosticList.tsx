@@ -1,4 +1,4 @@
-import { type Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from '../../core/index.ts';
 
 /** Diagnostics of a refused export (or warnings of an accepted one): the message and the place. */
 export function DiagnosticList({ diagnostics, label }: { diagnostics: Diagnostic[]; label: string }) {

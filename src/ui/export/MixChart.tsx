@@ -1,4 +1,4 @@
-import { type MixReport, type Pattern } from '../../core/generation.ts';
+import type { MixReport, Pattern } from '../../core/generation.ts';
 
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10} %`;

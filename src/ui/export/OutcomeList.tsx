@@ -1,4 +1,4 @@
-import { type OutcomeShares } from '../../core/generation.ts';
+import type { OutcomeShares } from '../../core/generation.ts';
 import { formatCount } from '../../workers/progress.ts';
 
 const ROWS: { key: keyof Omit<OutcomeShares, 'examples'>; label: string }[] = [

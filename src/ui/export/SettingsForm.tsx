@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import { FORMATS, PATTERN_LABELS, type ChainSummary } from '../../core/generation.ts';
 import { chainCountText, type ExportSettings, type FieldProblem, type SettingsField } from './settings.ts';
 

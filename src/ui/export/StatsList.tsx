@@ -1,4 +1,4 @@
-import { type DatasetStats } from '../../core/generation.ts';
+import type { DatasetStats } from '../../core/generation.ts';
 import { formatCount } from '../../workers/progress.ts';
 
 const one = (n: number) => (Math.round(n * 10) / 10).toLocaleString('en-US');

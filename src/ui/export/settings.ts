@@ -1,4 +1,4 @@
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import { DEFAULT_MIX, PATTERNS, type DatasetSpec, type Mix, type Selection, type SplitBy } from '../../core/generation.ts';
 
 /**

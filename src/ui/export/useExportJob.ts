@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type Diagnostic } from '../../core/index.ts';
-import { type DatasetError, type DatasetSpec } from '../../core/generation.ts';
+import type { Diagnostic } from '../../core/index.ts';
+import type { DatasetError, DatasetSpec } from '../../core/generation.ts';
 import type { ExportJob } from '../../workers/client.ts';
 import { shardCount, startShardedExport } from '../../workers/shardedExport.ts';
 import type { OutputPlan } from '../../workers/outputPlan.ts';

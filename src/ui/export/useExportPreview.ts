@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type DatasetSpec } from '../../core/generation.ts';
+import type { DatasetSpec } from '../../core/generation.ts';
 import { createPreviewer, type Previewer } from '../../workers/client.ts';
 import type { PreviewResult } from '../../workers/protocol.ts';
 

@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { type ArgumentHandle } from '../../core/index.ts';
-import { type JsonValue } from '../../core/index.ts';
+import type { ArgumentHandle } from '../../core/index.ts';
+import type { JsonValue } from '../../core/index.ts';
 import { appStore } from '../../state/store.ts';
 import { argumentMode, literalValue } from './argumentMode.ts';
 import type { ArgumentMode } from './argumentMode.ts';
 import { ReferenceCombobox } from './ReferenceCombobox.tsx';
 import { ReferenceSteps } from './ReferenceSteps.tsx';
-import { type ReferenceScope } from '../../core/index.ts';
+import type { ReferenceScope } from '../../core/index.ts';
 import { useDraft } from './useDraft.ts';
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { DEFAULT_FOR_EACH_AS, DEFAULT_WHEN_RATE, DEFAULT_YES_RATE, parseTemplate } from '../../core/index.ts';
-import { type Call, type Chain, type ConfirmSpec, type FailureSpec, type JsonValue, type Recover, type ReferenceScope } from '../../core/index.ts';
-import { type ArgumentHandle } from '../../core/index.ts';
-import { type JsonSchema } from '../../core/index.ts';
+import type { Call, Chain, ConfirmSpec, FailureSpec, JsonValue, Recover, ReferenceScope } from '../../core/index.ts';
+import type { ArgumentHandle } from '../../core/index.ts';
+import type { JsonSchema } from '../../core/index.ts';
 import { checkAgainstSchema } from '../../core/index.ts';
 import { appStore, makeSelectForEachOptions, makeSelectTemplateCompletions, selectVariations, useAppStore } from '../../state/store.ts';
 import { literalValue } from './argumentMode.ts';

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { type Call } from '../../core/index.ts';
+import type { Call } from '../../core/index.ts';
 import { appStore, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget, jsonPathSegments } from '../diagnostics/diagnosticTarget.ts';
 import { ArgumentField } from './ArgumentField.tsx';

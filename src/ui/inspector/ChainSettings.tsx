@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { moveItem, replyAsVariants, stepRequestCoverage, variantTexts, withTexts } from '../../core/index.ts';
-import { type Chain, type Condition, type ReferenceScope, type ReplyVariant, type SlotSpec } from '../../core/index.ts';
+import type { Chain, Condition, ReferenceScope, ReplyVariant, SlotSpec } from '../../core/index.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { PhrasingList } from './PhrasingList.tsx';
 import { appStore, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
 import { describeCondition, typedReference } from '../../core/index.ts';
-import { type Condition, type JsonValue, type ReferenceScope, type ValueOption } from '../../core/index.ts';
+import type { Condition, JsonValue, ReferenceScope, ValueOption } from '../../core/index.ts';
 import { appStore, makeSelectValueOptions, useAppStore } from '../../state/store.ts';
 import {
   conditionKind,

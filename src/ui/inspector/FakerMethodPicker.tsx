@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { searchFakerMethods, SLOT_FAKER_METHODS } from '../../core/index.ts';
-import { type JsonValue } from '../../core/index.ts';
+import type { JsonValue } from '../../core/index.ts';
 import { navigationTarget } from './listNavigation.ts';
 import { useCommitOnLeave } from './useHeldDraft.ts';
 import { useFakerSample, type FakerSample } from './useFakerSample.ts';

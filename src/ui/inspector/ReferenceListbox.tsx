@@ -1,5 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
-import { type ReferenceOption } from '../../core/index.ts';
+import type { ReferenceOption } from '../../core/index.ts';
 import type { ReferenceGroup } from './referenceSearch.ts';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { type ReferenceOption } from '../../core/index.ts';
+import type { ReferenceOption } from '../../core/index.ts';
 import { navigationTarget } from './listNavigation.ts';
 import { useCommitOnLeave } from './useHeldDraft.ts';
 import { optionId, ReferenceListbox } from './ReferenceListbox.tsx';

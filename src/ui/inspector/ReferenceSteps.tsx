@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { referenceStepChoices } from '../../core/index.ts';
-import { type ReferenceScope } from '../../core/index.ts';
+import type { ReferenceScope } from '../../core/index.ts';
 import { useAppStore } from '../../state/store.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isFakeSlot } from '../../core/index.ts';
-import { type SlotSpec } from '../../core/index.ts';
+import type { SlotSpec } from '../../core/index.ts';
 import { heldDraft, heldDraftKey, holdDraft } from '../../state/drafts.ts';
 import { appStore, useAppStore } from '../../state/store.ts';
 import { FakerMethodPicker, shortText } from './FakerMethodPicker.tsx';

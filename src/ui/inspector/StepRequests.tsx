@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { stepRequestCompletions, stepRequestCoverage } from '../../core/index.ts';
-import { type Call, type Chain, type Project } from '../../core/index.ts';
+import type { Call, Chain, Project } from '../../core/index.ts';
 import type { AppState } from '../../state/store.ts';
 import { appStore, useAppStore } from '../../state/store.ts';
 import { TemplateField } from './TemplateField.tsx';

@@ -1,6 +1,6 @@
 import { describeCondition } from '../../core/index.ts';
 import './replyCoverage.css';
-import { type ReplyVariant } from '../../core/index.ts';
+import type { ReplyVariant } from '../../core/index.ts';
 import { COVERAGE_EXAMPLES, percentText, type CoverageState } from './useReplyCoverage.ts';
 
 /**

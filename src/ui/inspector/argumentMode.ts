@@ -1,5 +1,5 @@
 import { parseTemplate } from '../../core/index.ts';
-import { type JsonValue } from '../../core/index.ts';
+import type { JsonValue } from '../../core/index.ts';
 
 /** How the inspector shows one argument's value. */
 export type ArgumentMode =

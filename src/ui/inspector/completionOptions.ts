@@ -1,5 +1,5 @@
 import { parseReference } from '../../core/index.ts';
-import { type ReferenceOption } from '../../core/index.ts';
+import type { ReferenceOption } from '../../core/index.ts';
 
 /** The group of the slots among the insertion options: no call id can be empty, so no call falls in it. */
 export const SLOT_GROUP = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConditionShape } from '../../core/conditions/shape.ts';
-import { type Condition, type ValueOption } from '../../core/index.ts';
+import type { Condition, ValueOption } from '../../core/index.ts';
 import {
   conditionKind,
   convertCondition,

@@ -1,5 +1,5 @@
 import { parseTemplate } from '../../core/index.ts';
-import { type Condition, type JsonValue, type ValueOption } from '../../core/index.ts';
+import type { Condition, JsonValue, ValueOption } from '../../core/index.ts';
 
 /**
  * The condition editor's model (pure): which form a condition has, how it turns into

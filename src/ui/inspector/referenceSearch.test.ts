@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { referenceOptions } from '../../core/index.ts';
-import { type ReferenceOption } from '../../core/index.ts';
+import type { ReferenceOption } from '../../core/index.ts';
 import { loadExample } from '../../core/testing/fixtures.ts';
 import { MAX_SHOWN, searchReferences } from './referenceSearch.ts';
 

@@ -1,4 +1,4 @@
-import { type ReferenceOption } from '../../core/index.ts';
+import type { ReferenceOption } from '../../core/index.ts';
 
 /** The most options the reference picker renders at once; the rest are counted ("N more, type to narrow"). */
 export const MAX_SHOWN = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyForm, formToSlot, slotFormFromText, slotToForm } from './slotForm.ts';
-import { type SlotSpec } from '../../core/index.ts';
+import type { SlotSpec } from '../../core/index.ts';
 
 describe('slot forms', () => {
   const roundTrips: SlotSpec[] = [

@@ -1,5 +1,5 @@
 import { SLOT_FAKER_METHODS, isFakeSlot, isIntSlot, isOneOfSlot, slotMethodFor } from '../../core/index.ts';
-import { type JsonValue, type SlotSpec } from '../../core/index.ts';
+import type { JsonValue, SlotSpec } from '../../core/index.ts';
 
 /** A slot as the inspector's form edits it: one text field (or two) per kind. */
 export type SlotForm =

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { type Diagnostic, type ProjectParseError } from '../../core/index.ts';
+import type { Diagnostic, ProjectParseError } from '../../core/index.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 
 const KIND_LABEL: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { type PlanExplanation, type Project } from '../../core/index.ts';
+import type { PlanExplanation, Project } from '../../core/index.ts';
 import { EffectBadge } from './EffectBadge.tsx';
 
 type ExplainedCall = PlanExplanation['turns'][number]['calls'][number];

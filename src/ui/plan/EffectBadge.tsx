@@ -1,4 +1,4 @@
-import { type Effect } from '../../core/index.ts';
+import type { Effect } from '../../core/index.ts';
 
 const DESCRIPTION: Record<Effect, string> = {
   read: 'Reads only; safe to repeat',

@@ -1,4 +1,4 @@
-import { type Plan } from '../../core/index.ts';
+import type { Plan } from '../../core/index.ts';
 
 /** Latency if the calls ran one by one, against latency as planned (parallel turns). */
 export function LatencySummary({ latency, sentence }: { latency: Plan['latency']; sentence: string }) {

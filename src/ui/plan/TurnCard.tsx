@@ -1,4 +1,4 @@
-import { type PlanExplanation, type Project } from '../../core/index.ts';
+import type { PlanExplanation, Project } from '../../core/index.ts';
 import { CallCard } from './CallCard.tsx';
 
 type ExplainedTurn = PlanExplanation['turns'][number];

@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import { compileProject, explainBranches } from '../../core/index.ts';
 import { emptyAnswer, gradeAnswer } from '../../core/generation.ts';
-import { type Project } from '../../core/index.ts';
-import { type Answer, type Exercise, type ExerciseCall, type ExerciseGrade } from '../../core/generation.ts';
+import type { Project } from '../../core/index.ts';
+import type { Answer, Exercise, ExerciseCall, ExerciseGrade } from '../../core/generation.ts';
 import { compactJson } from './compactJson.ts';
 import '../why/why.css';
 

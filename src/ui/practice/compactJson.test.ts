@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compactJson } from './compactJson.ts';
-import { type JsonValue } from '../../core/index.ts';
+import type { JsonValue } from '../../core/index.ts';
 
 describe('compactJson', () => {
   it('puts each element of a list of objects on a line of its own', () => {

@@ -1,4 +1,4 @@
-import { type JsonValue } from '../../core/index.ts';
+import type { JsonValue } from '../../core/index.ts';
 
 /**
  * JSON laid out to be read and counted: a value that fits on one line of `width` characters

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { parseProject } from '../../core/index.ts';
 import { makeExercise } from '../../core/generation.ts';
-import { type Project } from '../../core/index.ts';
-import { type Exercise } from '../../core/generation.ts';
+import type { Project } from '../../core/index.ts';
+import type { Exercise } from '../../core/generation.ts';
 import { useAppStore } from '../../state/store.ts';
 import { EXERCISES, exerciseUrl } from './exerciseCatalog.ts';
 

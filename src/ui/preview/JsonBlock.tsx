@@ -1,4 +1,4 @@
-import { type JsonValue } from '../../core/index.ts';
+import type { JsonValue } from '../../core/index.ts';
 
 /** Pretty-printed JSON as plain text (never as HTML). */
 export function JsonBlock({ value, label }: { value: JsonValue; label: string }) {

@@ -1,4 +1,4 @@
-import { type ExampleCall } from '../../core/generation.ts';
+import type { ExampleCall } from '../../core/generation.ts';
 import { JsonBlock } from './JsonBlock.tsx';
 
 /** One assistant turn of tool calls; the calls of a parallel turn are grouped side by side. */

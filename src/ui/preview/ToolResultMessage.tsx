@@ -1,4 +1,4 @@
-import { type ExampleMessage } from '../../core/generation.ts';
+import type { ExampleMessage } from '../../core/generation.ts';
 import { JsonBlock } from './JsonBlock.tsx';
 
 type ToolResult = Extract<ExampleMessage, { role: 'tool' }>;

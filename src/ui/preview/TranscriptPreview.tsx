@@ -1,5 +1,5 @@
 import { isCallsMessage } from '../../core/generation.ts';
-import { type Example } from '../../core/generation.ts';
+import type { Example } from '../../core/generation.ts';
 import { ReplyMessage } from './ReplyMessage.tsx';
 import { SystemMessage } from './SystemMessage.tsx';
 import { ToolCallsMessage } from './ToolCallsMessage.tsx';

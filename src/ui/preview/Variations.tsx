@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { branchOptions, findBranchExample, variationMarks } from '../../core/generation.ts';
-import { type Project } from '../../core/index.ts';
-import { type Example, type ExampleGenerator } from '../../core/generation.ts';
+import type { Project } from '../../core/index.ts';
+import type { Example, ExampleGenerator } from '../../core/generation.ts';
 import './variations.css';
 
 /** How many example indices the branch control looks through. */

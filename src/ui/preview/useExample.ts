@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { createGenerator, toOpenAILine } from '../../core/generation.ts';
-import { type Project } from '../../core/index.ts';
-import { type Example, type ExampleGenerator } from '../../core/generation.ts';
+import type { Project } from '../../core/index.ts';
+import type { Example, ExampleGenerator } from '../../core/generation.ts';
 import { selectDiagnostics, useAppStore } from '../../state/store.ts';
 
 export interface ExampleView {

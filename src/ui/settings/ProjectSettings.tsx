@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { DEFAULT_REFERENCE_DATE } from '../../core/index.ts';
 import { appStore, useAppStore } from '../../state/store.ts';
-import { type ProjectSettingsPatch } from '../../core/index.ts';
+import type { ProjectSettingsPatch } from '../../core/index.ts';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { useDraft } from '../inspector/useDraft.ts';
 import './settings.css';

@@ -1,4 +1,4 @@
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 
 /** A chain name not used yet: "Chain 2", "Chain 3"… (counting from the number of chains). */
 export function suggestChainName(project: Project): string {

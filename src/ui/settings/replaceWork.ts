@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import { appStore } from '../../state/store.ts';
 
 /** What the current project holds that replacing it would put away. */

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { type Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from '../../core/index.ts';
 import { appStore, selectChain, selectDiagnostics, selectSelectedCall, useAppStore } from '../../state/store.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { ViewTabs } from '../preview/ViewTabs.tsx';

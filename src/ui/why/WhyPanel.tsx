@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { compileProject, explainBranches } from '../../core/index.ts';
-import { type Plan, type PlanExplanation } from '../../core/index.ts';
+import type { Plan, PlanExplanation } from '../../core/index.ts';
 import { selectExplanation, selectPlan, useAppStore } from '../../state/store.ts';
 import { CriticalPath } from '../plan/CriticalPath.tsx';
 import { LatencySummary } from '../plan/LatencySummary.tsx';

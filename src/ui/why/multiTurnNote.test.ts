@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { planChain } from '../../core/index.ts';
-import { type Project } from '../../core/index.ts';
+import type { Project } from '../../core/index.ts';
 import { loadExample } from '../../core/testing/fixtures.ts';
 import { multiTurnNote } from './multiTurnNote.ts';
 

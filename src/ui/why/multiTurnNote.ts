@@ -1,4 +1,4 @@
-import { type Plan } from '../../core/index.ts';
+import type { Plan } from '../../core/index.ts';
 
 const list = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type AuditFinding, type Grade } from '../../../core/index.ts';
+import type { AuditFinding, Grade } from '../../../core/index.ts';
 import { auditProject } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { closeToolDialog, openReturnsDialog, openToolEditor } from './dialogStore.ts';

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { type Project, type ToolDef } from '../../../core/index.ts';
+import type { Project, ToolDef } from '../../../core/index.ts';
 import { inferSchemaFromText } from '../../../core/index.ts';
 import { ViewTabs } from '../../preview/ViewTabs.tsx';
 import { tools } from './actions.ts';
@@ -8,7 +8,7 @@ import { checkDefinition, checkReturns, definitionText, returnsText } from './dr
 import { ProblemList } from './ProblemList.tsx';
 import { LazyJsonEditor, type JsonEditorHandle } from './monaco/LazyJsonEditor.tsx';
 import { definitionModelPath, returnsModelPath } from './monaco/schemas.ts';
-import { type ToolIssue } from '../../../core/index.ts';
+import type { ToolIssue } from '../../../core/index.ts';
 
 interface Draft {
   text: string;

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent, ClipboardEvent } from 'react';
-import { type ClashDecision, type ImportResult } from '../../../core/index.ts';
+import type { ClashDecision, ImportResult } from '../../../core/index.ts';
 import { MAX_TOOL_TEXT_CHARS } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';

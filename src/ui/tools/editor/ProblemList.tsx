@@ -1,4 +1,4 @@
-import { type ToolIssue } from '../../../core/index.ts';
+import type { ToolIssue } from '../../../core/index.ts';
 import { problemPlace } from './drafts.ts';
 
 /** The problems of a draft, each with its line; clicking one moves the editor there. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { type Effect, type ToolDef, type ToolPatch } from '../../../core/index.ts';
+import type { Effect, ToolDef, ToolPatch } from '../../../core/index.ts';
 import { tools } from './actions.ts';
 import { followRename } from './dialogStore.ts';
 

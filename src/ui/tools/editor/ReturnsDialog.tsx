@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { type ToolDef } from '../../../core/index.ts';
+import type { ToolDef } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 import { setResultSchemas } from './actions.ts';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { type CallRef } from '../../../core/index.ts';
+import type { CallRef } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';
 import { tools } from './actions.ts';

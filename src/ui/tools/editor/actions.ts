@@ -1,5 +1,5 @@
 /** The tool-editing store actions, bound to the app's store. */
-import { type JsonSchema } from '../../../core/index.ts';
+import type { JsonSchema } from '../../../core/index.ts';
 import { appStore } from '../../../state/store.ts';
 import { toolActions } from '../../../state/slices/tools.ts';
 import { withReturns, type ReturnsApplication } from './returnsPlan.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Project, type ToolDef } from '../../../core/index.ts';
+import type { Project, ToolDef } from '../../../core/index.ts';
 import { emptyProject } from '../../../core/index.ts';
 import { checkDefinition, checkReturns, definitionText, returnsText } from './drafts.ts';
 

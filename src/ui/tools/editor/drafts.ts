@@ -3,7 +3,7 @@
  * do if applied: the new definition, or the problems with their lines in the draft's text.
  * Nothing here changes a project; the dialog applies through the store actions.
  */
-import { type JsonSchema, type Project, type ToolDef, type ToolIssue } from '../../../core/index.ts';
+import type { JsonSchema, Project, ToolDef, ToolIssue } from '../../../core/index.ts';
 import { parseJsonText, toolDefinitionText, updateTool } from '../../../core/index.ts';
 import { isPlainObject } from '../../../core/index.ts';
 import { withLines } from '../../../core/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Project } from '../../../core/index.ts';
+import type { Project } from '../../../core/index.ts';
 import { applyToolMerge, emptyProject, importTools } from '../../../core/index.ts';
 import { defaultDecisions, importPreview, importedCount, importedWithoutReturns } from './importPlan.ts';
 

@@ -3,7 +3,7 @@
  * effect, whether it has a result schema, its warnings, and — when the project already has a
  * tool of that name — the clash to decide (replace, keep both, skip).
  */
-import { type ClashDecision, type Effect, type ImportResult, type Project, type ToolClash, type ToolIssue } from '../../../core/index.ts';
+import type { ClashDecision, Effect, ImportResult, Project, ToolClash, ToolIssue } from '../../../core/index.ts';
 import { planToolMerge } from '../../../core/index.ts';
 
 export interface IncomingRow {

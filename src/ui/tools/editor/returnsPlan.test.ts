@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import toolsText from '../../../core/quality/fixtures/openai-tools.json?raw';
 import samplesText from '../../../core/quality/fixtures/sample-results.json?raw';
-import { type Project } from '../../../core/index.ts';
+import type { Project } from '../../../core/index.ts';
 import { auditProject, emptyProject, importTools } from '../../../core/index.ts';
 import { createGenerator, toOpenAIRecord } from '../../../core/generation.ts';
 import {

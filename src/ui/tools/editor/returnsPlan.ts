@@ -4,7 +4,7 @@
  * written by hand, or `{"ok": true}` declared), the problems of a draft with their places,
  * and the project with every ready schema set. Nothing here changes a project in place.
  */
-import { type JsonSchema, type JsonValue, type Project, type ToolDef, type ToolIssue } from '../../../core/index.ts';
+import type { JsonSchema, JsonValue, Project, ToolDef, ToolIssue } from '../../../core/index.ts';
 import { inferSchema, parseJsonText, updateTool, withLines } from '../../../core/index.ts';
 import { checkReturns } from './drafts.ts';
 

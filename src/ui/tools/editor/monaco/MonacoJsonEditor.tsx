@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
-import { type ToolIssue } from '../../../../core/index.ts';
+import type { ToolIssue } from '../../../../core/index.ts';
 import { monaco } from './setupMonaco.ts';
 import { markMonacoReady } from './loadTiming.ts';
 

@@ -4,7 +4,7 @@
  * (public/schema/tool-1.schema.json, the one the core applies); a `returns` schema against a
  * small description of the JSON Schema keywords result schemas use, for completions and hovers.
  */
-import { type JsonSchema } from '../../../../core/index.ts';
+import type { JsonSchema } from '../../../../core/index.ts';
 import { TOOL_DEFINITION_SCHEMA, TOOL_DEFINITION_SCHEMA_URI } from '../../../../core/index.ts';
 
 /** Model paths: `<tool>.tool.json` (a whole definition) and `<tool>.returns.json` (its result schema). */
