@@ -255,7 +255,9 @@ describe('random designs with a failing call and a confirmed call', () => {
         // Same seed, another generator: the same example.
         expect(generatorOf(p, 'random', { serializeParallel }).example(seed, 0)).toEqual(generators.get(serializeParallel)!.example(seed, 0));
       }),
-      { numRuns: 30 },
+      // A fixed seed: the counts below say the runs met every outcome, and with a random seed a run
+      // of 120 examples sometimes met fewer than four failures (0 once in CI). FC_SEED explores others.
+      { numRuns: 30, seed: Number(process.env.FC_SEED ?? 2) },
     );
     for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(3);
   }, 30_000);
