@@ -177,50 +177,30 @@ export function formatReport(report: EvalReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The keys of the `--json` report, in order: the issue's keys first (cases' own scores left out). */
+const REPORT_JSON_KEYS = [
+  'examples',
+  'chain_completion',
+  'dependency_accuracy',
+  'parallel_recognition',
+  'over_serialization',
+  'dependency_violations',
+  'node_f1',
+  'edge_f1',
+  'call_match',
+  'synthesis',
+  'loops',
+  'conditions',
+  'by_pattern',
+  'by_chain',
+  'targets',
+  'counts',
+  'missing_predictions',
+  'unknown_predictions',
+  'worst',
+] as const satisfies readonly (keyof EvalReport)[];
+
 /** The report for `--json`: the issue's keys first (cases' own scores left out). */
 export function reportJson(report: EvalReport): { [key: string]: JsonValue } {
-  const {
-    examples,
-    chain_completion,
-    dependency_accuracy,
-    parallel_recognition,
-    over_serialization,
-    dependency_violations,
-    node_f1,
-    edge_f1,
-    call_match,
-    synthesis,
-    loops,
-    conditions,
-    by_pattern,
-    by_chain,
-    targets,
-    counts,
-    missing_predictions,
-    unknown_predictions,
-    worst,
-  } = report;
-  return JSON.parse(
-    JSON.stringify({
-      examples,
-      chain_completion,
-      dependency_accuracy,
-      parallel_recognition,
-      over_serialization,
-      dependency_violations,
-      node_f1,
-      edge_f1,
-      call_match,
-      synthesis,
-      loops,
-      conditions,
-      by_pattern,
-      by_chain,
-      targets,
-      counts,
-      missing_predictions,
-      unknown_predictions,
-      worst,
-    }),
-  ) as { [key: string]: JsonValue };
+  return JSON.parse(JSON.stringify(Object.fromEntries(REPORT_JSON_KEYS.map((key) => [key, report[key]])))) as { [key: string]: JsonValue };
 }

@@ -143,6 +143,14 @@ const checkTool: Check = (v, p, out) => {
   );
 };
 
+/** An id of a call or a chain: the same rule for both (references name them alike). */
+const isId =
+  (kind: 'call' | 'chain'): Check =>
+  (id, ip, o) => {
+    if (typeof id !== 'string' || !CALL_ID.test(id))
+      o.push(error('invalid', ip, `a ${kind} id starts with a letter or "_" and holds letters, digits, "_" or "-", found ${describe(id)}`));
+  };
+
 const checkPosition: Check = (v, p, out) => {
   if (!isPlainObject(v) || typeof v.x !== 'number' || typeof v.y !== 'number' || !Number.isFinite(v.x) || !Number.isFinite(v.y))
     out.push(invalid(p, 'a position {"x": number, "y": number}', v));
@@ -153,17 +161,7 @@ const checkCall: Check = (v, p, out) => {
     out.push(invalid(p, 'a call object {"id", "tool", "args"}', v));
     return;
   }
-  field(
-    v,
-    'id',
-    p,
-    out,
-    (id, ip, o) => {
-      if (typeof id !== 'string' || !CALL_ID.test(id))
-        o.push(error('invalid', ip, `a call id starts with a letter or "_" and holds letters, digits, "_" or "-", found ${describe(id)}`));
-    },
-    true,
-  );
+  field(v, 'id', p, out, isId('call'), true);
   field(v, 'tool', p, out, isString, true);
   field(
     v,
@@ -335,17 +333,7 @@ const checkChain: Check = (v, p, out) => {
     out.push(invalid(p, 'a chain object {"id", "requests", "calls"}', v));
     return;
   }
-  field(
-    v,
-    'id',
-    p,
-    out,
-    (id, ip, o) => {
-      if (typeof id !== 'string' || !CALL_ID.test(id))
-        o.push(error('invalid', ip, `a chain id starts with a letter or "_" and holds letters, digits, "_" or "-", found ${describe(id)}`));
-    },
-    true,
-  );
+  field(v, 'id', p, out, isId('chain'), true);
   field(v, 'name', p, out, isString, false);
   field(v, 'requests', p, out, isStringList, false);
   field(v, 'slots', p, out, checkSlots, false);
