@@ -66,4 +66,4 @@ export * from './practice/index.ts';
 // Data quality: chainwright quality.
 export * from './quality/index.ts';
 export { fakerSample } from './simulate/fakerSample.ts';
-export { replyCoverage, type ReplyCoverage } from './edit/replyCoverage.ts';
+export { replyCoverage, type ReplyCoverage } from './generate/replyCoverage.ts';

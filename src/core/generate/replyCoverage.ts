@@ -1,5 +1,5 @@
-import { createGenerator } from '../generate/example.ts';
-import { GenerationError } from '../generate/example.ts';
+import { createGenerator } from './example.ts';
+import { GenerationError } from './example.ts';
 import type { Project } from '../project/types.ts';
 
 /** How often each reply variant of a chain gives the reply over a run of examples. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { loadExample } from '../testing/fixtures.ts';
-import { createGenerator } from '../generate/example.ts';
+import { createGenerator } from './example.ts';
 import { replyCoverage } from './replyCoverage.ts';
 
 describe('replyCoverage', () => {
