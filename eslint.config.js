@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const DOM_GLOBALS = [
   'window',
@@ -33,6 +34,18 @@ export default tseslint.config(
       // With verbatimModuleSyntax, `import { type X } from 'm'` still loads and runs `m`: one such
       // line kept the whole generation side (Faker included) in the page's start. Write `import type`.
       '@typescript-eslint/no-import-type-side-effects': 'error',
+    },
+  },
+  {
+    // The rules of hooks, and every value a hook reads in its dependency list (a value left out on
+    // purpose is said so on the line, with the reason). The plugin's React Compiler rules are not
+    // on: they cost about four times the lint time of src/ui, and `refs` refuses the render-time
+    // caches kept in refs on purpose (the canvas' flow cache, a lazy view's first choice).
+    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/main.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -11,8 +11,8 @@ describe('store actions for call behaviours', () => {
   it('each behaviour edit is one undo step, and undo brings the call back', () => {
     const store = seeded();
     const before = remind(store);
-    expect(store.getState().setCallBehaviour('remind', { when: { value: '{tasks.tasks.length}', gt: 0 } })).toBe(true);
-    expect(store.getState().setCallBehaviour('remind', { whenRate: 0.3 })).toBe(true);
+    expect(store.getState().setCallBehaviour('remind', { when: { value: '{tasks.tasks.length}', gt: 0 } }).ok).toBe(true);
+    expect(store.getState().setCallBehaviour('remind', { whenRate: 0.3 }).ok).toBe(true);
     expect(steps(store)).toBe(2);
     expect(remind(store)).toMatchObject({ when: { value: '{tasks.tasks.length}', gt: 0 }, whenRate: 0.3 });
     expect(selectVariations(store.getState()).get('remind')!.words).toMatch(/about 30 % of the examples/);
@@ -24,21 +24,22 @@ describe('store actions for call behaviours', () => {
   it('a refused edit changes nothing and says why', () => {
     const store = seeded();
     const project = store.getState().project;
-    expect(store.getState().setCallBehaviour('remind', { as: 'time' })).toBe(false);
+    const refused = store.getState().setCallBehaviour('remind', { as: 'time' });
+    expect(refused.ok).toBe(false);
     expect(store.getState().project).toBe(project);
-    expect(store.getState().lastError).toMatch(/slot/);
+    expect(!refused.ok && refused.error).toMatch(/slot/);
     expect(steps(store)).toBe(0);
   });
 
   it('a list dropped on a call makes a fan-out and selects it; reply variants are one step', () => {
     const store = seeded();
-    expect(store.getState().setCallBehaviour('remind', { forEach: undefined })).toBe(true);
+    expect(store.getState().setCallBehaviour('remind', { forEach: undefined }).ok).toBe(true);
     expect(selectGraphView(store.getState())!.edges.some((e) => e.kind === 'each')).toBe(false);
-    expect(store.getState().setForEachFrom({ callId: 'tasks', field: 'tasks' }, 'remind')).toBe(true);
+    expect(store.getState().setForEachFrom({ callId: 'tasks', field: 'tasks' }, 'remind').ok).toBe(true);
     expect(store.getState().selectedCallIds).toEqual(['remind']);
     expect(remind(store)).toMatchObject({ forEach: '{tasks.tasks[*]}', as: 'task' });
     const n = steps(store);
-    expect(store.getState().setReplyVariants([{ when: { ran: 'remind' }, text: 'Done.' }, { text: 'Nothing to do.' }])).toBe(true);
+    expect(store.getState().setReplyVariants([{ when: { ran: 'remind' }, text: 'Done.' }, { text: 'Nothing to do.' }]).ok).toBe(true);
     expect(steps(store)).toBe(n + 1);
     expect(selectChain(store.getState())!.reply).toEqual([{ when: { ran: 'remind' }, text: 'Done.' }, { text: 'Nothing to do.' }]);
   });

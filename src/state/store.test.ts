@@ -19,11 +19,11 @@ describe('the app store', () => {
   it('connects, disconnects, undoes and redoes', () => {
     const store = seeded();
     const original = store.getState().project;
-    expect(store.getState().connect({ callId: 'team', field: 'members[].name' }, { callId: 'invite', arg: 'message' })).toBe(true);
+    expect(store.getState().connect({ callId: 'team', field: 'members[].name' }, { callId: 'invite', arg: 'message' }).ok).toBe(true);
     expect(call(store, 'invite')!.args.message).toBe('{team.members[0].name}');
     expect(selectCanUndo(store.temporal.getState())).toBe(true);
     const edge = selectGraphView(store.getState())!.edges.find((e) => e.label === 'team.members[0].name')!;
-    expect(store.getState().disconnect([edge.id])).toBe(true);
+    expect(store.getState().disconnect([edge.id]).ok).toBe(true);
     expect(call(store, 'invite')!.args.message).toBeUndefined();
     store.getState().undo();
     expect(call(store, 'invite')!.args.message).toBe('{team.members[0].name}');
@@ -37,18 +37,18 @@ describe('the app store', () => {
   it('refuses a cycle with a notice naming it, and changes nothing', () => {
     const store = seeded();
     const before = store.getState().project;
-    expect(store.getState().connect({ callId: 'invite', field: 'invitation_id' }, { callId: 'book', arg: 'room_id' })).toBe(false);
+    const refused = store.getState().connect({ callId: 'invite', field: 'invitation_id' }, { callId: 'book', arg: 'room_id' });
+    expect(refused).toEqual({ ok: false, error: 'this connection would close the cycle invite → book → invite' });
     expect(store.getState().project).toBe(before);
     expect(store.getState().notice).toMatchObject({ kind: 'refused', message: 'Refused: this connection would close the cycle invite → book → invite' });
-    expect(store.getState().lastError).toMatch(/cycle/);
     expect(selectCanUndo(store.temporal.getState())).toBe(false);
   });
 
   it('reports a type mismatch as a warning', () => {
     const store = seeded();
-    expect(store.getState().connect({ callId: 'team', field: 'members' }, { callId: 'book', arg: 'room_id' })).toBe(true);
-    expect(store.getState().lastWarning).toMatch(/type mismatch/);
-    expect(store.getState().notice?.kind).toBe('warning');
+    const done = store.getState().connect({ callId: 'team', field: 'members' }, { callId: 'book', arg: 'room_id' });
+    expect(done.ok && done.warnings.join('; ')).toMatch(/type mismatch/);
+    expect(store.getState().notice).toMatchObject({ kind: 'warning', message: expect.stringMatching(/type mismatch/) });
   });
 
   it('makes a node drag one undo step (the canvas moves the calls once, when the drag stops)', () => {
@@ -74,7 +74,7 @@ describe('the app store', () => {
     store.getState().selectCalls(['book', 'invite']);
     const text = store.getState().copySelection();
     expect(text).toContain('chainwright-calls');
-    expect(store.getState().paste()).toBe(true);
+    expect(store.getState().paste().ok).toBe(true);
     expect(store.getState().selectedCallIds).toEqual(['book_2', 'invite_2']);
     expect(call(store, 'invite_2')!.args.booking_id).toBe('{book_2.booking_id}');
   });
@@ -83,7 +83,7 @@ describe('the app store', () => {
     const store = seeded();
     const edge = selectGraphView(store.getState())!.edges.find((e) => e.source === 'team')!;
     store.getState().setSelection({ callIds: ['rooms'], edgeIds: [edge.id] });
-    expect(store.getState().deleteSelection()).toBe(true);
+    expect(store.getState().deleteSelection().ok).toBe(true);
     expect(call(store, 'rooms')).toBeUndefined();
     expect(call(store, 'invite')!.args.attendees).toBeUndefined();
     expect(store.getState().selectedCallIds).toEqual([]);
@@ -148,14 +148,16 @@ describe('the app store', () => {
 
   it('adds, renames and deletes chains and calls', () => {
     const store = seeded();
-    const id = store.getState().addChain({ name: 'Two' })!;
+    const added = store.getState().addChain({ name: 'Two' });
+    if (!added.ok) throw new Error(added.error);
+    const id = added.chainId;
     expect(store.getState().chainId).toBe(id);
-    expect(store.getState().addCall('book_room', { x: 0, y: 0 })).toBe('room');
-    expect(store.getState().renameCall('room', 'b')).toBe(true);
+    expect(store.getState().addCall('book_room', { x: 0, y: 0 })).toEqual({ ok: true, warnings: [], callId: 'room' });
+    expect(store.getState().renameCall('room', 'b').ok).toBe(true);
     expect(store.getState().selectedCallIds).toEqual(['b']);
-    expect(store.getState().renameChain(id, { id: 'two' })).toBe(true);
+    expect(store.getState().renameChain(id, { id: 'two' }).ok).toBe(true);
     expect(store.getState().chainId).toBe('two');
-    expect(store.getState().deleteChain('two')).toBe(true);
+    expect(store.getState().deleteChain('two').ok).toBe(true);
     expect(store.getState().chainId).toBe(CHAIN);
   });
 

@@ -6,13 +6,19 @@
  * Public API (the UI codes against these names; they stay stable):
  * - `createAppStore(options?)` → a vanilla store (`.getState()`, `.setState()`, `.subscribe()`,
  *   `.temporal` — zundo's store: `pastStates`, `futureStates`, `undo`, `redo`, `pause`, `resume`).
- * - `appStore`: the app's instance; `useAppStore(selector)`: its hook; `useHistory(selector)`:
- *   a hook over its temporal store (`useHistory(selectCanUndo)`).
- * - State and actions: see `AppState` in ./types.ts (re-exported here).
- * - Selectors: ./selectors.ts (re-exported here), pure functions of AppState, memoised, at
- *   module scope. Use `useShallow` (zustand/react/shallow) when a selector builds an object.
- * - Persistence: `startPersistence(appStore)` in ./persistence.ts.
+ *   There is no module-level instance: the page makes one (src/main.tsx), a test makes its own.
+ * - `<AppStoreProvider store={store}>` hands a store to the components below it (as React Flow's
+ *   `ReactFlowProvider` does); `useAppStore(selector)` reads it and re-renders on change;
+ *   `useAppStoreApi()` gives the store itself, for `getState()` in event handlers and effects;
+ *   `useHistory(selector)` reads its undo history (`useHistory(selectCanUndo)`).
+ * - State and actions: see `AppState` in ./types.ts (re-exported here). Edit actions return
+ *   their outcome (`EditOutcome`): `{ ok: false, error }` says why an edit was refused.
+ * - Selectors: ./selectors.ts (re-exported here), pure functions of AppState, memoised in the
+ *   store's own `selectorMemo`. Use `useShallow` (zustand/react/shallow) when a selector builds an object.
+ * - Persistence: `startPersistence(store)` in ./persistence.ts.
  */
+import { createContext, createElement, useContext } from 'react';
+import type { ReactNode } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { temporal, type TemporalState } from 'zundo';
@@ -24,6 +30,7 @@ import { createViewSlice } from './slices/view.ts';
 import { createPreviewSlice } from './slices/preview.ts';
 import { createPersistenceSlice } from './slices/persistence.ts';
 import { createNoticeSlice } from './slices/notices.ts';
+import { createSelectorMemo } from './selectors.ts';
 
 export type * from './types.ts';
 export * from './selectors.ts';
@@ -44,6 +51,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           ...createPreviewSlice(options)(set, get, a),
           ...createPersistenceSlice(set, get, a),
           ...createNoticeSlice(set, get, a),
+          selectorMemo: createSelectorMemo(),
         };
       },
       {
@@ -57,17 +65,28 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   return store as unknown as AppStore;
 }
 
-/** The app's store. */
-export const appStore: AppStore = createAppStore();
+const AppStoreContext = createContext<AppStore | null>(null);
 
-/** The app's store as a hook: `useAppStore(selectGraphView)`. */
+/** Hands `store` to the components below: `<AppStoreProvider store={createAppStore()}><App /></AppStoreProvider>`. */
+export function AppStoreProvider({ store, children }: { store: AppStore; children?: ReactNode }) {
+  return createElement(AppStoreContext.Provider, { value: store }, children);
+}
+
+/** The store of the nearest AppStoreProvider, for `getState()` in event handlers and effects. */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('useAppStoreApi: this component is not inside an <AppStoreProvider store={…}> (see src/main.tsx)');
+  return store;
+}
+
+/** The store's state through a selector, re-rendering when the answer changes: `useAppStore(selectGraphView)`. */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
-  return useStore(appStore, selector);
+  return useStore(useAppStoreApi(), selector);
 }
 
 /** Undo history as a hook: `useHistory(selectCanUndo)`. */
 export function useHistory<T>(selector: (state: TemporalState<HistoryState>) => T): T {
-  return useStore(appStore.temporal, selector);
+  return useStore(useAppStoreApi().temporal, selector);
 }
 
 export const selectCanUndo = (state: TemporalState<HistoryState>): boolean => state.pastStates.length > 0;

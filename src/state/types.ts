@@ -7,6 +7,7 @@ import type { Diagnostic, JsonValue, Position, Project, ProjectParseError, Reply
 import type { ConnectionSource, ConnectionTarget } from '../core/index.ts';
 import type { BehaviourPatch } from '../core/index.ts';
 import type { ProjectSettingsPatch } from '../core/index.ts';
+import type { SelectorMemo } from './selectors.ts';
 
 /** React Flow's viewport of one chain. */
 export interface Viewport {
@@ -49,6 +50,13 @@ export type PersistenceStatus =
   /** No IndexedDB in this browser (or it refused to open). */
   | { kind: 'unavailable'; reason: string };
 
+/**
+ * What an edit action returns: done, with the edit's warnings ("… expects a string, gets a
+ * list") and what it made (`callId`, `chainId`), or refused with the reason, which names the
+ * place ("there is already a call with id book"). Callers show `error` where the user acted.
+ */
+export type EditOutcome<Made extends object = object> = ({ ok: true; warnings: string[] } & Made) | { ok: false; error: string };
+
 export type SelectMode = 'replace' | 'add' | 'toggle';
 
 export interface ProjectSlice {
@@ -59,10 +67,6 @@ export interface ProjectSlice {
   fileName: string;
   /** The parser's errors of the last "Open project" that failed (the project is unchanged). */
   openFailure: OpenFailure | null;
-  /** Why the last edit was refused; cleared by the next successful edit. */
-  lastError: string | null;
-  /** The warnings of the last edit, joined ("… expects a string, gets a list"); cleared by the next edit. */
-  lastWarning: string | null;
 
   /** Replaces the project (undoable, unless `clearHistory`: then undo history starts afresh). `chainId` defaults to the first chain. */
   loadProject(project: Project, options?: { fileName?: string; chainId?: string | null; clearHistory?: boolean }): void;
@@ -75,26 +79,27 @@ export interface ProjectSlice {
   saveProjectText(): { text: string; fileName: string };
   selectChain(chainId: string): void;
 
-  // Canvas edits on the current chain (each one undo step). They return whether the edit happened;
-  // when refused, `lastError` and a `refused` notice say why.
-  connect(source: ConnectionSource, target: ConnectionTarget): boolean;
+  // Canvas edits on the current chain (each one undo step). Each returns its outcome: done (with
+  // the edit's warnings, also shown as a `warning` notice) or refused with the reason (also shown
+  // as a `refused` notice when the core refused it), for the caller to show at the field.
+  connect(source: ConnectionSource, target: ConnectionTarget): EditOutcome;
   /** Removes edges by id (GraphEdge.id), data or order. */
-  disconnect(edgeIds: readonly string[]): boolean;
+  disconnect(edgeIds: readonly string[]): EditOutcome;
   /** An order edge (`after`): `targetId` waits for `sourceId`; removed like any edge, with `disconnect`. */
-  addOrder(sourceId: string, targetId: string): boolean;
-  /** Adds a call; returns its id (selected), or null. */
-  addCall(toolName: string, position?: Position): string | null;
-  renameCall(callId: string, newId: string): boolean;
-  deleteCalls(callIds: readonly string[]): boolean;
+  addOrder(sourceId: string, targetId: string): EditOutcome;
+  /** Adds a call (selected); its id is in the outcome. */
+  addCall(toolName: string, position?: Position): EditOutcome<{ callId: string }>;
+  renameCall(callId: string, newId: string): EditOutcome;
+  deleteCalls(callIds: readonly string[]): EditOutcome;
   /** Deletes the selected calls and edges (the Delete key). */
-  deleteSelection(): boolean;
-  setCallTool(callId: string, toolName: string): boolean;
-  setArgument(callId: string, arg: string, value: JsonValue | undefined): boolean;
-  setCallRequests(callId: string, requests: readonly string[] | undefined): boolean;
+  deleteSelection(): EditOutcome;
+  setCallTool(callId: string, toolName: string): EditOutcome;
+  setArgument(callId: string, arg: string, value: JsonValue | undefined): EditOutcome;
+  setCallRequests(callId: string, requests: readonly string[] | undefined): EditOutcome;
   /** A call's behaviours (forEach, as, where, when, whenRate, failure, confirm): a key with `undefined` removes it. One undo step. */
-  setCallBehaviour(callId: string, patch: BehaviourPatch): boolean;
+  setCallBehaviour(callId: string, patch: BehaviourPatch): EditOutcome;
   /** A list field dropped on a call's header: the call runs once for each element (one undo step). */
-  setForEachFrom(source: ConnectionSource, targetId: string): boolean;
+  setForEachFrom(source: ConnectionSource, targetId: string): EditOutcome;
   /** Moves calls as one undo step (the canvas calls it once, when a drag stops). */
   moveCalls(positions: Readonly<Record<string, Position>>): void;
   /** "Auto layout": every call of the chain at its dagre position (one undo step). */
@@ -102,23 +107,24 @@ export interface ProjectSlice {
   /** Copies the selected calls; returns the clipboard text (also kept in `clipboard`), or null when nothing is selected. */
   copySelection(): string | null;
   /** Pastes clipboard text (default: the last copy) shifted by `offset`; the pasted calls become the selection. */
-  paste(text?: string, offset?: Position): boolean;
+  paste(text?: string, offset?: Position): EditOutcome;
   clipboard: string | null;
 
   /** Name, system prompt, reference date (one undo step). A new name also names the file ("Save project"). */
-  setProjectSettings(patch: ProjectSettingsPatch): boolean;
+  setProjectSettings(patch: ProjectSettingsPatch): EditOutcome;
 
   // Chains, requests, slots, reply.
-  addChain(options?: { id?: string; name?: string }): string | null;
-  renameChain(chainId: string, change: { id?: string; name?: string }): boolean;
-  deleteChain(chainId: string): boolean;
-  setRequests(requests: readonly string[] | undefined): boolean;
-  setReply(reply: string | undefined): boolean;
+  /** Adds a chain and shows it; its id is in the outcome. */
+  addChain(options?: { id?: string; name?: string }): EditOutcome<{ chainId: string }>;
+  renameChain(chainId: string, change: { id?: string; name?: string }): EditOutcome;
+  deleteChain(chainId: string): EditOutcome;
+  setRequests(requests: readonly string[] | undefined): EditOutcome;
+  setReply(reply: string | undefined): EditOutcome;
   /** The reply as variants (undefined: no reply). One undo step. */
-  setReplyVariants(variants: readonly ReplyVariant[] | undefined): boolean;
-  setSlot(name: string, spec: SlotSpec): boolean;
-  removeSlot(name: string): boolean;
-  renameSlot(name: string, newName: string): boolean;
+  setReplyVariants(variants: readonly ReplyVariant[] | undefined): EditOutcome;
+  setSlot(name: string, spec: SlotSpec): EditOutcome;
+  removeSlot(name: string): EditOutcome;
+  renameSlot(name: string, newName: string): EditOutcome;
 
   // History (zundo over { project, chainId }; only project changes make steps).
   undo(): void;
@@ -175,7 +181,12 @@ export interface NoticeSlice {
   dismissNotice(): void;
 }
 
-export type AppState = ProjectSlice & SelectionSlice & ViewSlice & PreviewSlice & PersistenceSlice & NoticeSlice;
+/** What the selectors remember, one per store (two stores never share a remembered answer). */
+export interface MemoSlice {
+  selectorMemo: SelectorMemo;
+}
+
+export type AppState = ProjectSlice & SelectionSlice & ViewSlice & PreviewSlice & PersistenceSlice & NoticeSlice & MemoSlice;
 
 /** What undo/redo tracks. */
 export interface HistoryState {

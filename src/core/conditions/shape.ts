@@ -17,6 +17,25 @@ export function checkConditionShape(value: unknown, path: string): Diagnostic[] 
   return out;
 }
 
+/**
+ * What each operator takes: `list`, a list of values or one whole reference to a list;
+ * `boolean`, true or false; `value`, any literal or a whole-string reference. The published
+ * JSON Schema's condition (project/formatSchema.ts) is written from this table too.
+ */
+export const OPERANDS: { readonly [op in Operator]: 'value' | 'list' | 'boolean' } = {
+  eq: 'value',
+  ne: 'value',
+  gt: 'value',
+  gte: 'value',
+  lt: 'value',
+  lte: 'value',
+  in: 'list',
+  notIn: 'list',
+  contains: 'value',
+  empty: 'boolean',
+  exists: 'boolean',
+};
+
 const hasOwn = Object.prototype.hasOwnProperty;
 const KINDS = [...COMBINATOR_KEYS, ...STATUS_KEYS] as const;
 const FORMS = `a test { "value": …, "<operator>": … }, or one of ${KINDS.map((k) => `"${k}"`).join(', ')}`;
@@ -168,12 +187,12 @@ function checkTest(value: { [key: string]: unknown }, keys: string[], operators:
   for (const op of operators) {
     const operand = value[op];
     const at = jsonPath(path, op);
-    if (op === 'in' || op === 'notIn') {
+    if (OPERANDS[op] === 'list') {
       const wholeRef = typeof operand === 'string' && parseTemplate(operand).whole !== null;
       if (!Array.isArray(operand) && !wholeRef) {
         out.push(error('invalid-condition', at, `"${op}" takes a list of values (or a reference to one, such as "{slot}"), not ${describeJsonValue(operand)}`));
       }
-    } else if (op === 'empty' || op === 'exists') {
+    } else if (OPERANDS[op] === 'boolean') {
       if (typeof operand !== 'boolean') {
         out.push(error('invalid-condition', at, `"${op}" takes true or false, not ${describeJsonValue(operand)}`));
       }

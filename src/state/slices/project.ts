@@ -12,7 +12,7 @@ import { forgetHeldDrafts } from '../drafts.ts';
 import { setProjectSettings } from '../../core/index.ts';
 import { chainEdges } from '../../core/index.ts';
 import { applyAutoLayout } from '../../core/index.ts';
-import type { AppState, AppStoreOptions, ProjectSlice } from '../types.ts';
+import type { AppState, AppStoreOptions, EditOutcome, ProjectSlice } from '../types.ts';
 import type { Slice } from './context.ts';
 
 /** File name for "Save project": the project's name, lower-case, dashes. */
@@ -25,6 +25,10 @@ export function projectFileName(project: Project): string {
   return `${base}.chain.json`;
 }
 
+const NO_CHAIN = 'there is no chain: add one first';
+/** Not an error the user made: nothing to act on (the Delete key with nothing selected). */
+const nothing = (what: string): { ok: false; error: string } => ({ ok: false, error: what });
+
 export const createProjectSlice =
   (options: AppStoreOptions): Slice<ProjectSlice> =>
   (set, get, api) => {
@@ -32,27 +36,33 @@ export const createProjectSlice =
 
     const chainId = (): string | null => get().chainId;
 
-    /** Applies an edit's result: the new project, or the refusal as lastError + a notice. */
-    function apply<E>(result: EditResult<E>, extra: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState> = () => ({})): boolean {
-      if (!result.ok) {
-        set({ lastError: result.reason, lastWarning: null });
-        get().notify('refused', `Refused: ${result.reason}`);
-        return false;
-      }
-      const lastWarning = result.warnings.length ? result.warnings.join('; ') : null;
-      set({ project: result.project, lastError: null, lastWarning, ...extra(result as Extract<EditResult<E>, { ok: true }>) });
-      if (lastWarning) get().notify('warning', lastWarning);
-      return true;
+    /** Applies an edit's result: the new project (its warnings as a notice), or the refusal as a notice; returns the outcome. */
+    function apply<E, Made extends object = object>(
+      result: EditResult<E>,
+      extra: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState> = () => ({}),
+      made: (ok: Extract<EditResult<E>, { ok: true }>) => Made = () => ({}) as Made,
+    ): EditOutcome<Made> {
+      if (!result.ok) return refuse(result.reason);
+      const ok = result as Extract<EditResult<E>, { ok: true }>;
+      set({ project: result.project, ...extra(ok) });
+      if (result.warnings.length) get().notify('warning', result.warnings.join('; '));
+      return { ok: true, warnings: result.warnings, ...made(ok) };
+    }
+
+    function refuse(reason: string): { ok: false; error: string } {
+      get().notify('refused', `Refused: ${reason}`);
+      return { ok: false, error: reason };
     }
 
     /** Runs an edit on the current chain; refused when there is none. */
-    function onChain<E>(
+    function onChain<E, Made extends object = object>(
       edit: (project: Project, chainId: string) => EditResult<E>,
       extra?: (ok: Extract<EditResult<E>, { ok: true }>) => Partial<AppState>,
-    ): boolean {
+      made?: (ok: Extract<EditResult<E>, { ok: true }>) => Made,
+    ): EditOutcome<Made> {
       const id = chainId();
-      if (id === null) return apply({ ok: false, reason: 'there is no chain: add one first' });
-      return apply(edit(get().project, id), extra);
+      if (id === null) return refuse(NO_CHAIN);
+      return apply(edit(get().project, id), extra, made);
     }
 
     const pruneSelection = (project: Project, id: string | null): Partial<AppState> => {
@@ -69,8 +79,6 @@ export const createProjectSlice =
       chainId: options.chainId !== undefined ? options.chainId : (initial.chains[0]?.id ?? null),
       fileName: options.fileName ?? projectFileName(initial),
       openFailure: null,
-      lastError: null,
-      lastWarning: null,
       clipboard: null,
 
       loadProject: (project, opts = {}) => {
@@ -81,8 +89,6 @@ export const createProjectSlice =
           chainId: id,
           fileName: opts.fileName ?? projectFileName(project),
           openFailure: null,
-          lastError: null,
-          lastWarning: null,
           selectedCallIds: [],
           selectedEdgeIds: [],
           highlightedDiagnostic: null,
@@ -120,7 +126,8 @@ export const createProjectSlice =
         ),
       disconnect: (edgeIds) => {
         const id = chainId();
-        if (id === null || edgeIds.length === 0) return false;
+        if (id === null) return nothing(NO_CHAIN);
+        if (edgeIds.length === 0) return nothing('no connection was given');
         let project = get().project;
         for (const edgeId of edgeIds) {
           const r = disconnect(project, id, edgeId);
@@ -130,17 +137,12 @@ export const createProjectSlice =
         return apply({ ok: true, project, warnings: [] }, (r) => pruneSelection(r.project, id));
       },
       addOrder: (sourceId, targetId) => onChain((p, c) => addOrder(p, c, sourceId, targetId)),
-      addCall: (toolName, position) => {
-        let created: string | null = null;
+      addCall: (toolName, position) =>
         onChain(
           (p, c) => addCall(p, c, toolName, position),
-          (r) => {
-            created = r.callId;
-            return { selectedCallIds: [r.callId], selectedEdgeIds: [] };
-          },
-        );
-        return created;
-      },
+          (r) => ({ selectedCallIds: [r.callId], selectedEdgeIds: [] }),
+          (r) => ({ callId: r.callId }),
+        ),
       renameCall: (callId, newId) =>
         onChain(
           (p, c) => renameCall(p, c, callId, newId),
@@ -153,9 +155,9 @@ export const createProjectSlice =
         ),
       deleteSelection: () => {
         const { selectedCallIds, selectedEdgeIds } = get();
-        if (!selectedCallIds.length && !selectedEdgeIds.length) return false;
+        if (!selectedCallIds.length && !selectedEdgeIds.length) return nothing('nothing is selected');
         const id = chainId();
-        if (id === null) return false;
+        if (id === null) return nothing(NO_CHAIN);
         let project = get().project;
         const chain = project.chains.find((c) => c.id === id);
         const existing = new Set(chain && selectedEdgeIds.length ? chainEdges(project, chain).map((e) => e.id) : []);
@@ -199,21 +201,19 @@ export const createProjectSlice =
       },
       paste: (text, offset) => {
         const clip = text ?? get().clipboard;
-        if (!clip) return false;
+        if (!clip) return nothing('nothing was copied');
         return onChain(
           (p, c) => pasteCalls(p, c, clip, offset),
           (r) => ({ selectedCallIds: r.callIds, selectedEdgeIds: [] }),
         );
       },
 
-      addChain: (opts) => {
-        let created: string | null = null;
-        apply(addChain(get().project, opts), (r) => {
-          created = r.chainId;
-          return { chainId: r.chainId, selectedCallIds: [], selectedEdgeIds: [] };
-        });
-        return created;
-      },
+      addChain: (opts) =>
+        apply(
+          addChain(get().project, opts),
+          (r) => ({ chainId: r.chainId, selectedCallIds: [], selectedEdgeIds: [] }),
+          (r) => ({ chainId: r.chainId }),
+        ),
       renameChain: (id, change) => apply(renameChain(get().project, id, change), (r) => (get().chainId === id ? { chainId: r.chainId } : {})),
       deleteChain: (id) =>
         apply(deleteChain(get().project, id), (r) => {

@@ -38,22 +38,16 @@ export function toolActions(store: StoreLike): ToolActions {
     const chain = project.chains.find((c) => c.id === current.chainId);
     const ids = new Set(chain?.calls.map((c) => c.id) ?? []);
     const selectedCallIds = current.selectedCallIds.filter((id) => ids.has(id));
-    const lastWarning = warnings.length ? warnings.join('; ') : null;
     store.setState({
       project,
-      lastError: null,
-      lastWarning,
       ...(selectedCallIds.length !== current.selectedCallIds.length ? { selectedCallIds, selectedEdgeIds: [] } : {}),
     });
-    if (lastWarning) state().notify('warning', lastWarning);
+    if (warnings.length) state().notify('warning', warnings.join('; '));
   }
 
   function run<R extends { ok: boolean }>(result: R & ({ ok: true; project: Project; warnings: string[] } | { ok: false; reason: string }), quiet = false): R {
     if (result.ok) commit(result.project, result.warnings);
-    else if (!quiet) {
-      store.setState({ lastError: result.reason, lastWarning: null });
-      state().notify('refused', `Refused: ${result.reason}`);
-    }
+    else if (!quiet) state().notify('refused', `Refused: ${result.reason}`);
     return result;
   }
 

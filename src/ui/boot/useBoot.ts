@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { startPersistence } from '../../state/persistence.ts';
 import { FIRST_VISIT_EXAMPLE, exampleUrl } from '../examples/catalog.ts';
 import { openExample } from '../files/openFile.ts';
@@ -9,6 +9,7 @@ import { openExample } from '../files/openFile.ts';
  * (a first visit) the room-booking example. The designer is shown once this is done.
  */
 export function useBoot(): boolean {
+  const store = useAppStoreApi();
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let cancelled = false;
@@ -16,15 +17,15 @@ export function useBoot(): boolean {
     void (async () => {
       let restored = false;
       try {
-        const controller = startPersistence(appStore);
+        const controller = startPersistence(store);
         stop = () => controller.stop();
         restored = (await controller.ready).restored;
       } catch (cause) {
-        appStore.getState().setPersistence({ kind: 'unavailable', reason: cause instanceof Error ? cause.message : String(cause) });
+        store.getState().setPersistence({ kind: 'unavailable', reason: cause instanceof Error ? cause.message : String(cause) });
       }
       if (cancelled) return;
-      if (!restored && appStore.getState().persistence.kind !== 'unreadable') {
-        await openExample(exampleUrl(FIRST_VISIT_EXAMPLE), FIRST_VISIT_EXAMPLE.file, { recordHistory: false });
+      if (!restored && store.getState().persistence.kind !== 'unreadable') {
+        await openExample(store, exampleUrl(FIRST_VISIT_EXAMPLE), FIRST_VISIT_EXAMPLE.file, { recordHistory: false });
       }
       if (!cancelled) setReady(true);
     })();
@@ -32,6 +33,6 @@ export function useBoot(): boolean {
       cancelled = true;
       stop();
     };
-  }, []);
+  }, [store]);
   return ready;
 }

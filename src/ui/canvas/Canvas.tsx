@@ -15,7 +15,8 @@ import type {
 } from '@xyflow/react';
 import { FOREACH_TARGET_HANDLE, ORDER_SOURCE_HANDLE, ORDER_TARGET_HANDLE, WHEN_TARGET_HANDLE } from '../../core/index.ts';
 import type { Position } from '../../core/index.ts';
-import { appStore, selectGraphView, selectLineageSets, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
+import type { AppState, AppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectGraphView, selectLineageSets, selectSelectedCallIds, selectSelectedEdgeIds, useAppStore } from '../../state/store.ts';
 import { readToolDrag, hasToolDrag } from '../library/toolDrag.ts';
 import { edgeTypes, nodeTypes } from './flowTypes.ts';
 import { BAND_ID_PREFIX, createFlowCache, toFlowEdges, toFlowNodes } from './flowElements.ts';
@@ -69,12 +70,14 @@ export function Canvas() {
 }
 
 function ChainCanvas({ chainId }: { chainId: string }) {
+  const store = useAppStoreApi();
   const view = useAppStore(selectGraphView);
   const selectedCallIds = useAppStore(selectSelectedCallIds);
   const selectedEdgeIds = useAppStore(selectSelectedEdgeIds);
   const lineage = useAppStore(selectLineageSets);
+  const isValidConnection = useMemo(() => validConnection(store), [store]);
   // Read once when the chain opens: the saved viewport, else fit the view.
-  const [initialViewport] = useState(() => appStore.getState().viewports[chainId]);
+  const [initialViewport] = useState(() => store.getState().viewports[chainId]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Position>>(new Map());
   const cache = useRef(createFlowCache());
   const flow = useReactFlow<FlowNode, DependencyFlowEdge>();
@@ -85,10 +88,10 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   const userMoved = useRef(initialViewport !== undefined);
   const showFirstView = useCallback(() => {
     const el = box.current;
-    const v = selectGraphView(appStore.getState());
+    const v = selectGraphView(store.getState());
     if (!el || userMoved.current || !v) return;
     void flow.setViewport(firstViewport(viewBounds(v), { width: el.clientWidth, height: el.clientHeight }, INSETS));
-  }, [flow]);
+  }, [store, flow]);
   useEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -102,8 +105,8 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   // A zoom or fit from the controls is the user's choice too; it may end before this runs, so the view is stored on the next frame.
   const markMoved = useCallback(() => {
     userMoved.current = true;
-    requestAnimationFrame(() => appStore.getState().setViewport(chainId, flow.getViewport()));
-  }, [chainId, flow]);
+    requestAnimationFrame(() => store.getState().setViewport(chainId, flow.getViewport()));
+  }, [store, chainId, flow]);
 
   const highlight = useMemo<Highlight>(
     () => ({ selectedCallIds: new Set(selectedCallIds), selectedEdgeIds: new Set(selectedEdgeIds), ...lineage }),
@@ -113,55 +116,67 @@ function ChainCanvas({ chainId }: { chainId: string }) {
   // The lineage is not in the edges (each edge draws it, DependencyEdge): selecting a call hands React Flow the same edges.
   const edges = useMemo(() => (view ? toFlowEdges(view, highlight, cache.current) : []), [view, highlight]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const moved = new Map<string, Position>();
-    for (const change of changes) {
-      if (change.type === 'position' && change.position && change.dragging) moved.set(change.id, change.position);
-    }
-    if (moved.size) setOverrides((old) => new Map([...old, ...moved]));
-    const s = appStore.getState();
-    const next = nextSelection(
-      s.selectedCallIds,
-      changes.filter((c) => !('id' in c && c.id.startsWith(BAND_ID_PREFIX))),
-    );
-    if (next) s.setSelection({ callIds: next, edgeIds: s.selectedEdgeIds });
-  }, []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const moved = new Map<string, Position>();
+      for (const change of changes) {
+        if (change.type === 'position' && change.position && change.dragging) moved.set(change.id, change.position);
+      }
+      if (moved.size) setOverrides((old) => new Map([...old, ...moved]));
+      const s = store.getState();
+      const next = nextSelection(
+        s.selectedCallIds,
+        changes.filter((c) => !('id' in c && c.id.startsWith(BAND_ID_PREFIX))),
+      );
+      if (next) s.setSelection({ callIds: next, edgeIds: s.selectedEdgeIds });
+    },
+    [store],
+  );
 
-  const onEdgesChange = useCallback((changes: EdgeChange<DependencyFlowEdge>[]) => {
-    const s = appStore.getState();
-    const next = nextSelection(s.selectedEdgeIds, changes);
-    if (next) s.setSelection({ callIds: s.selectedCallIds, edgeIds: next });
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<DependencyFlowEdge>[]) => {
+      const s = store.getState();
+      const next = nextSelection(s.selectedEdgeIds, changes);
+      if (next) s.setSelection({ callIds: s.selectedCallIds, edgeIds: next });
+    },
+    [store],
+  );
 
   // A drag (of one node or of a selection) is one undo step, written when it ends.
-  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
-    const positions: Record<string, Position> = {};
-    for (const n of dragged) if (n.type === 'call') positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
-    if (Object.keys(positions).length) appStore.getState().moveCalls(positions);
-    setOverrides(new Map());
-  }, []);
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      const positions: Record<string, Position> = {};
+      for (const n of dragged) if (n.type === 'call') positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+      if (Object.keys(positions).length) store.getState().moveCalls(positions);
+      setOverrides(new Map());
+    },
+    [store],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    const s = appStore.getState();
-    // A list field dropped on a call's header (or its "for each" strip): the call runs once for each element.
-    if (c.sourceHandle && c.sourceHandle !== ORDER_SOURCE_HANDLE && (c.targetHandle === FOREACH_TARGET_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE)) {
-      s.setForEachFrom({ callId: c.source, field: c.sourceHandle }, c.target);
-      return;
-    }
-    if (c.sourceHandle === ORDER_SOURCE_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE) {
-      s.addOrder(c.source, c.target);
-      return;
-    }
-    if (!c.sourceHandle || !c.targetHandle) return;
-    s.connect({ callId: c.source, field: c.sourceHandle }, { callId: c.target, arg: c.targetHandle });
-  }, []);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const s = store.getState();
+      // A list field dropped on a call's header (or its "for each" strip): the call runs once for each element.
+      if (c.sourceHandle && c.sourceHandle !== ORDER_SOURCE_HANDLE && (c.targetHandle === FOREACH_TARGET_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE)) {
+        s.setForEachFrom({ callId: c.source, field: c.sourceHandle }, c.target);
+        return;
+      }
+      if (c.sourceHandle === ORDER_SOURCE_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE) {
+        s.addOrder(c.source, c.target);
+        return;
+      }
+      if (!c.sourceHandle || !c.targetHandle) return;
+      s.connect({ callId: c.source, field: c.sourceHandle }, { callId: c.target, arg: c.targetHandle });
+    },
+    [store],
+  );
 
   // Only a view the user chose is remembered; the first view is worked out again next time.
   const onMoveEnd: OnMoveEnd = useCallback(
     (_event, viewport: Viewport) => {
-      if (userMoved.current) appStore.getState().setViewport(chainId, viewport);
+      if (userMoved.current) store.getState().setViewport(chainId, viewport);
     },
-    [chainId],
+    [store, chainId],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -170,17 +185,20 @@ function ChainCanvas({ chainId }: { chainId: string }) {
     event.dataTransfer.dropEffect = 'copy';
   }, []);
 
-  const onDrop = useCallback((event: DragEvent) => {
-    const tool = readToolDrag(event.dataTransfer);
-    if (tool === null) return;
-    event.preventDefault();
-    event.stopPropagation();
-    // Not where it was let go: in a free spot of its turn's column, following the layout
-    // (layout/columns.ts, drawnPositions) until the user drags it somewhere.
-    appStore.getState().addCall(tool);
-  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const tool = readToolDrag(event.dataTransfer);
+      if (tool === null) return;
+      event.preventDefault();
+      event.stopPropagation();
+      // Not where it was let go: in a free spot of its turn's column, following the layout
+      // (layout/columns.ts, drawnPositions) until the user drags it somewhere.
+      store.getState().addCall(tool);
+    },
+    [store],
+  );
 
-  const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
+  const onPaneClick = useCallback(() => store.getState().clearSelection(), [store]);
   const callCount = view?.nodes.length ?? 0;
 
   return (
@@ -194,7 +212,7 @@ function ChainCanvas({ chainId }: { chainId: string }) {
         {!view?.cycle && view?.overlappingTurns && (
           <p className="canvas-banner canvas-banner-note" role="status">
             Turn {view.overlappingTurns[0] + 1} and Turn {view.overlappingTurns[1] + 1} overlap: the saved positions put them in one column.{' '}
-            <button type="button" className="link-button" onClick={() => appStore.getState().autoLayout()}>
+            <button type="button" className="link-button" onClick={() => store.getState().autoLayout()}>
               Lay out by turn
             </button>
           </p>
@@ -297,18 +315,21 @@ function miniMapClass(node: FlowNode): string {
  * makes that call a fan-out. Nothing connects to the "only if" strip: conditions are edited in
  * the inspector.
  */
-const isValidConnection: IsValidConnection<DependencyFlowEdge> = (c) => {
-  if (c.source === c.target) return false;
-  if (c.targetHandle === WHEN_TARGET_HANDLE) return false;
-  const orderSource = c.sourceHandle === ORDER_SOURCE_HANDLE;
-  if (!orderSource && (c.targetHandle === FOREACH_TARGET_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE)) return givesList(c.source, c.sourceHandle);
-  const orderTarget = c.targetHandle === ORDER_TARGET_HANDLE;
-  return orderSource === orderTarget;
-};
+const validConnection =
+  (store: AppStore): IsValidConnection<DependencyFlowEdge> =>
+  (c) => {
+    if (c.source === c.target) return false;
+    if (c.targetHandle === WHEN_TARGET_HANDLE) return false;
+    const orderSource = c.sourceHandle === ORDER_SOURCE_HANDLE;
+    if (!orderSource && (c.targetHandle === FOREACH_TARGET_HANDLE || c.targetHandle === ORDER_TARGET_HANDLE))
+      return givesList(store.getState(), c.source, c.sourceHandle);
+    const orderTarget = c.targetHandle === ORDER_TARGET_HANDLE;
+    return orderSource === orderTarget;
+  };
 
 /** Whether a call's result field is a list (a fan-out's whole result is the list of its results). */
-function givesList(callId: string, field: string | null | undefined): boolean {
-  const node = selectGraphView(appStore.getState())?.nodes.find((n) => n.id === callId);
+function givesList(state: AppState, callId: string, field: string | null | undefined): boolean {
+  const node = selectGraphView(state)?.nodes.find((n) => n.id === callId);
   if (!node || !field) return false;
   if (field === '$' && node.behaviour?.forEach) return true;
   return node.outputs.some((f) => f.path === field && f.isList);

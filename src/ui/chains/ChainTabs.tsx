@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { appStore, selectChainTabs, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectChainTabs, useAppStore } from '../../state/store.ts';
 import { AddChainDialog } from '../settings/AddChainDialog.tsx';
 import { scrollToShow } from './tabScroll.ts';
 import { useCommitOnLeave } from '../inspector/useHeldDraft.ts';
@@ -14,6 +14,7 @@ import './chainTabs.css';
  * Home and End to the first and last.
  */
 export function ChainTabs() {
+  const store = useAppStoreApi();
   const tabs = useAppStore(selectChainTabs);
   const chainId = useAppStore((s) => s.chainId);
   const [renaming, setRenaming] = useState(false);
@@ -58,7 +59,7 @@ export function ChainTabs() {
     const next = keys[event.key] ?? -1;
     if (next < 0 || tabs.length === 0) return;
     event.preventDefault();
-    appStore.getState().selectChain(tabs[next].id);
+    store.getState().selectChain(tabs[next].id);
     refs.current[next]?.focus();
   };
 
@@ -80,10 +81,10 @@ export function ChainTabs() {
               title={tab.id}
               onClick={() => {
                 setRenaming(false);
-                appStore.getState().selectChain(tab.id);
+                store.getState().selectChain(tab.id);
               }}
               onDoubleClick={() => {
-                appStore.getState().selectChain(tab.id);
+                store.getState().selectChain(tab.id);
                 setRenaming(true);
               }}
             >
@@ -100,7 +101,7 @@ export function ChainTabs() {
             <button type="button" className="button button-small" onClick={() => setRenaming(true)}>
               Rename chain
             </button>
-            <button type="button" className="button button-small button-danger" onClick={() => appStore.getState().deleteChain(current.id)}>
+            <button type="button" className="button button-small button-danger" onClick={() => store.getState().deleteChain(current.id)}>
               Delete chain
             </button>
           </>
@@ -112,6 +113,7 @@ export function ChainTabs() {
 }
 
 function RenameChain({ id, name, onDone }: { id: string; name: string; onDone: () => void }) {
+  const store = useAppStoreApi();
   const baseId = useId();
   const [nextName, setNextName] = useState(name);
   const [nextId, setNextId] = useState(id);
@@ -122,8 +124,10 @@ function RenameChain({ id, name, onDone }: { id: string; name: string; onDone: (
     const change: { id?: string; name?: string } = {};
     if (typedId.trim() !== id) change.id = typedId.trim();
     if (typedName !== name) change.name = typedName;
-    if (Object.keys(change).length === 0 || appStore.getState().renameChain(id, change)) return true;
-    setError(appStore.getState().lastError);
+    if (Object.keys(change).length === 0) return true;
+    const renamed = store.getState().renameChain(id, change);
+    if (renamed.ok) return true;
+    setError(renamed.error);
     return false;
   };
   const submit = () => {

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { draggedFiles, openProjectFile } from './openFile.ts';
 import { replaceWork } from '../settings/replaceWork.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 
 /** Opens a project file dropped anywhere on the page; true while files are dragged over it. */
 export function useFileDrop(): boolean {
+  const store = useAppStoreApi();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -28,7 +30,7 @@ export function useFileDrop(): boolean {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) replaceWork(`Open ${file.name}`, () => void openProjectFile(file));
+      if (file) replaceWork(store, `Open ${file.name}`, () => void openProjectFile(store, file));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -40,6 +42,6 @@ export function useFileDrop(): boolean {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, []);
+  }, [store]);
   return over;
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { appStore, selectCanRedo, selectCanUndo, useAppStore, useHistory } from '../../state/store.ts';
+import { useAppStoreApi, selectCanRedo, selectCanUndo, useAppStore, useHistory } from '../../state/store.ts';
 import { downloadText } from '../files/download.ts';
 import { openProjectFile } from '../files/openFile.ts';
 import { DatasetActions } from '../export/DatasetActions.tsx';
@@ -15,6 +15,7 @@ const ProjectSettingsDialog = lazyView(() => import('../settings/ProjectSettings
 
 /** The banner: the app, the project, file actions, history, layout and the autosave status. */
 export function Toolbar() {
+  const store = useAppStoreApi();
   const projectName = useAppStore((s) => s.project.name);
   const fileName = useAppStore((s) => s.fileName);
   const canUndo = useHistory(selectCanUndo);
@@ -25,7 +26,7 @@ export function Toolbar() {
   const [settingsOpen, setSettingsOpen] = useState(false);
 
   const save = () => {
-    const { text, fileName: name } = appStore.getState().saveProjectText();
+    const { text, fileName: name } = store.getState().saveProjectText();
     downloadText(name, text);
   };
 
@@ -46,7 +47,7 @@ export function Toolbar() {
           <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSettingsOpen(true)} title="Name, system prompt, reference date">
             Project
           </button>
-          <button type="button" className="button" onClick={() => replaceWork('New project', () => appStore.getState().newProject())}>
+          <button type="button" className="button" onClick={() => replaceWork(store, 'New project', () => store.getState().newProject())}>
             New project
           </button>
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
@@ -62,7 +63,7 @@ export function Toolbar() {
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) replaceWork(`Open ${file.name}`, () => void openProjectFile(file));
+              if (file) replaceWork(store, `Open ${file.name}`, () => void openProjectFile(store, file));
             }}
           />
           <button type="button" className="button" onClick={save}>
@@ -73,13 +74,13 @@ export function Toolbar() {
           </button>
         </div>
         <div className="toolbar-group">
-          <button type="button" className="button" disabled={!canUndo} onClick={() => appStore.getState().undo()} title={shortcutLabel('undo')}>
+          <button type="button" className="button" disabled={!canUndo} onClick={() => store.getState().undo()} title={shortcutLabel('undo')}>
             Undo
           </button>
-          <button type="button" className="button" disabled={!canRedo} onClick={() => appStore.getState().redo()} title={shortcutLabel('redo')}>
+          <button type="button" className="button" disabled={!canRedo} onClick={() => store.getState().redo()} title={shortcutLabel('redo')}>
             Redo
           </button>
-          <button type="button" className="button" disabled={!hasCalls} onClick={() => appStore.getState().autoLayout()}>
+          <button type="button" className="button" disabled={!hasCalls} onClick={() => store.getState().autoLayout()}>
             Auto layout
           </button>
         </div>

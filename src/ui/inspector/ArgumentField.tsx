@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ArgumentHandle } from '../../core/index.ts';
 import type { JsonValue } from '../../core/index.ts';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { argumentMode, literalValue } from './argumentMode.ts';
 import type { ArgumentMode } from './argumentMode.ts';
 import { ReferenceCombobox } from './ReferenceCombobox.tsx';
@@ -27,6 +27,7 @@ const KINDS: { kind: Kind; label: string }[] = [
 
 /** One argument of a call: literal, slot or reference (with a searchable picker of upstream result paths). */
 export function ArgumentField({ callId, handle, value, slotNames, highlighted }: Props) {
+  const store = useAppStoreApi();
   const baseId = useId();
   const slotSet = useMemo(() => new Set(slotNames), [slotNames]);
   const mode = argumentMode(value, slotSet);
@@ -45,7 +46,7 @@ export function ArgumentField({ callId, handle, value, slotNames, highlighted }:
 
   const set = (next: JsonValue | undefined) => {
     setPending(null);
-    appStore.getState().setArgument(callId, handle.name, next);
+    store.getState().setArgument(callId, handle.name, next);
   };
   const types = handle.types.join(' | ') || 'any type';
 

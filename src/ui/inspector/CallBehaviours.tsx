@@ -1,10 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { DEFAULT_FOR_EACH_AS, DEFAULT_WHEN_RATE, DEFAULT_YES_RATE, parseTemplate } from '../../core/index.ts';
-import type { Call, Chain, ConfirmSpec, FailureSpec, JsonValue, Recover, ReferenceScope } from '../../core/index.ts';
+import type { BehaviourPatch, Call, Chain, ConfirmSpec, FailureSpec, JsonValue, Recover, ReferenceScope } from '../../core/index.ts';
 import type { ArgumentHandle } from '../../core/index.ts';
 import type { JsonSchema } from '../../core/index.ts';
 import { checkAgainstSchema } from '../../core/index.ts';
-import { appStore, makeSelectForEachOptions, makeSelectTemplateCompletions, selectVariations, useAppStore } from '../../state/store.ts';
+import type { EditOutcome } from '../../state/store.ts';
+import { useAppStoreApi, makeSelectForEachOptions, makeSelectTemplateCompletions, selectVariations, useAppStore } from '../../state/store.ts';
 import { literalValue } from './argumentMode.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { shareInWords } from './conditionForm.ts';
@@ -13,8 +14,11 @@ import { ReferenceSteps } from './ReferenceSteps.tsx';
 import { heldDraftKey } from '../../state/drafts.ts';
 import { useCommitOnLeave, useHeldDraft } from './useHeldDraft.ts';
 
-const set = (callId: string, patch: Parameters<ReturnType<typeof appStore.getState>['setCallBehaviour']>[1]) =>
-  appStore.getState().setCallBehaviour(callId, patch);
+/** Sets a call's behaviours on this component's store. */
+function useSetBehaviour(): (callId: string, patch: BehaviourPatch) => EditOutcome {
+  const store = useAppStoreApi();
+  return (callId, patch) => store.getState().setCallBehaviour(callId, patch);
+}
 
 /**
  * How a call runs, above its arguments: once, or once for each element of a list (with the
@@ -22,6 +26,7 @@ const set = (callId: string, patch: Parameters<ReturnType<typeof appStore.getSta
  * is steered to hold in). The plan's sentence for the call says what that makes.
  */
 export function CallRuns({ call, chain }: { call: Call; chain: Chain }) {
+  const set = useSetBehaviour();
   const baseId = useId();
   const whereScope = useMemo<ReferenceScope>(() => ({ kind: 'where', callId: call.id }), [call.id]);
   const whenScope = useMemo<ReferenceScope>(() => ({ kind: 'when', callId: call.id }), [call.id]);
@@ -104,13 +109,15 @@ export function CallRuns({ call, chain }: { call: Call; chain: Chain }) {
 }
 
 function ElementNameField({ call, inputId }: { call: Call; inputId: string }) {
+  const set = useSetBehaviour();
   const current = call.as ?? DEFAULT_FOR_EACH_AS;
   const chainId = useAppStore((s) => s.chainId);
   const { draft, problem, setDraft, commit, revert } = useHeldDraft(current, {
     apply: (text) => {
       const next = text.trim();
       if (next === current) return null;
-      return set(call.id, { as: next === '' ? undefined : next }) ? null : (appStore.getState().lastError ?? 'this name cannot be used');
+      const named = set(call.id, { as: next === '' ? undefined : next });
+      return named.ok ? null : named.error;
     },
     holdKey: heldDraftKey(chainId, 'call', call.id, 'as', current),
   });
@@ -200,6 +207,7 @@ const STARTER_ERROR = { error: { code: 'UNAVAILABLE', message: 'The service is u
 
 /** A call that may fail: the share of examples, the error result, and what the assistant does then. */
 export function CallFailure({ call, inputs }: { call: Call; inputs: readonly ArgumentHandle[] }) {
+  const set = useSetBehaviour();
   const baseId = useId();
   const tool = useAppStore((s) => s.project.tools.find((t) => t.function.name === call.tool));
   const failure = call.failure;
@@ -404,6 +412,7 @@ const STARTER_CONFIRM: ConfirmSpec = { ask: ['Shall I go ahead?'], yes: ['Yes, g
 
 /** A call the assistant asks about first: the question, the user's yes and no answers, and how often they say yes. */
 export function CallConfirm({ call }: { call: Call }) {
+  const set = useSetBehaviour();
   const completionsSelector = useMemo(() => makeSelectTemplateCompletions(call.id), [call.id]);
   const completions = useAppStore(completionsSelector);
   const confirm = call.confirm;

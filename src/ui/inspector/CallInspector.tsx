@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { Call } from '../../core/index.ts';
-import { appStore, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, makeSelectNode, selectChain, selectHighlightedDiagnostic, selectToolLibrary, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget, jsonPathSegments } from '../diagnostics/diagnosticTarget.ts';
 import { ArgumentField } from './ArgumentField.tsx';
 import { CallConfirm, CallFailure, CallRuns } from './CallBehaviours.tsx';
@@ -10,6 +10,7 @@ import { useHeldDraft } from './useHeldDraft.ts';
 
 /** The selected call: its tool, its id (editable, unique), how it runs (for each, only if), each argument, failure and confirmation, its own requests. */
 export function CallInspector({ call }: { call: Call }) {
+  const store = useAppStoreApi();
   const headingId = useId();
   const chain = useAppStore(selectChain);
   const project = useAppStore((s) => s.project);
@@ -32,7 +33,7 @@ export function CallInspector({ call }: { call: Call }) {
         <h3 id={headingId} className="section-title">
           Call <code>{call.id}</code>
         </h3>
-        <button type="button" className="button button-small button-danger" onClick={() => appStore.getState().deleteCalls([call.id])}>
+        <button type="button" className="button button-small button-danger" onClick={() => store.getState().deleteCalls([call.id])}>
           Delete call
         </button>
       </div>
@@ -40,7 +41,7 @@ export function CallInspector({ call }: { call: Call }) {
         <label className="field-label" htmlFor={`${headingId}-tool`}>
           Tool
         </label>
-        <select id={`${headingId}-tool`} className="select" value={call.tool} onChange={(e) => appStore.getState().setCallTool(call.id, e.target.value)}>
+        <select id={`${headingId}-tool`} className="select" value={call.tool} onChange={(e) => store.getState().setCallTool(call.id, e.target.value)}>
           {!toolKnown && <option value={call.tool}>{call.tool} (not defined)</option>}
           {tools.map((t) => (
             <option key={t.name} value={t.name}>
@@ -79,13 +80,15 @@ function stepRequestIndex(path: string): number | null | undefined {
 }
 
 function CallIdField({ callId, inputId }: { callId: string; inputId: string }) {
+  const store = useAppStoreApi();
   const chainId = useAppStore((s) => s.chainId);
   // Committed on Enter, blur, leaving the page or this call; an id that cannot be used stays in the field with the reason (and comes back with it).
   const { draft, problem, setDraft, commit, revert } = useHeldDraft(callId, {
     apply: (text) => {
       const next = text.trim();
       if (next === callId) return null;
-      return appStore.getState().renameCall(callId, next) ? null : (appStore.getState().lastError ?? 'this id cannot be used');
+      const renamed = store.getState().renameCall(callId, next);
+      return renamed.ok ? null : renamed.error;
     },
     holdKey: heldDraftKey(chainId, 'call', callId, 'id'),
   });

@@ -3,7 +3,7 @@ import { moveItem, replyAsVariants, stepRequestCoverage, variantTexts, withTexts
 import type { Chain, Condition, ReferenceScope, ReplyVariant, SlotSpec } from '../../core/index.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { PhrasingList } from './PhrasingList.tsx';
-import { appStore, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, makeSelectTemplateCompletions, selectHighlightedDiagnostic, useAppStore } from '../../state/store.ts';
 import { diagnosticTarget } from '../diagnostics/diagnosticTarget.ts';
 import { SlotEditor } from './SlotEditor.tsx';
 import { useReplyCoverage } from './useReplyCoverage.ts';
@@ -16,6 +16,7 @@ const selectAllCompletions = makeSelectTemplateCompletions();
 
 /** The chain's request templates, slots and reply template. */
 export function ChainSettings({ chain }: { chain: Chain }) {
+  const store = useAppStoreApi();
   const headingId = useId();
   const completions = useAppStore(selectAllCompletions);
   const chainIndex = useAppStore((s) => s.project.chains.findIndex((c) => c.id === chain.id));
@@ -26,7 +27,7 @@ export function ChainSettings({ chain }: { chain: Chain }) {
   const slotTokens = useMemo(() => slotNames.map((s) => `{${s}}`), [slotNames]);
   const requests = chain.requests ?? [];
   const multiTurn = useMemo(() => stepRequestCoverage(chain).multiTurn, [chain]);
-  const s = () => appStore.getState();
+  const s = () => store.getState();
 
   return (
     <section className="inspector-section" aria-labelledby={headingId}>
@@ -106,8 +107,9 @@ export function ChainSettings({ chain }: { chain: Chain }) {
 
 /** The chain's name (its tab's label), committed as it is typed; blank falls back to the id. */
 function ChainName({ chain }: { chain: Chain }) {
+  const store = useAppStoreApi();
   const inputId = useId();
-  const [draft, setDraft, commit] = useDraft(chain.name ?? '', { commit: (text) => appStore.getState().renameChain(chain.id, { name: text }) });
+  const [draft, setDraft, commit] = useDraft(chain.name ?? '', { commit: (text) => store.getState().renameChain(chain.id, { name: text }) });
   return (
     <div className="add-slot">
       <label htmlFor={inputId} className="field-label">
@@ -127,8 +129,9 @@ const REPLY_SCOPE: ReferenceScope = { kind: 'reply' };
  * can be moved up or down or removed. Every change is one undo step.
  */
 function ReplyVariantList({ chain, variants, completions }: { chain: Chain; variants: ReplyVariant[]; completions: readonly string[] }) {
+  const store = useAppStoreApi();
   const callIds = useMemo(() => chain.calls.map((c) => c.id), [chain.calls]);
-  const write = (next: ReplyVariant[]) => appStore.getState().setReplyVariants(next);
+  const write = (next: ReplyVariant[]) => store.getState().setReplyVariants(next);
   const change = (i: number, next: ReplyVariant) => write(variants.map((v, j) => (j === i ? next : v)));
   const add = () => {
     const fresh: ReplyVariant = {
@@ -175,7 +178,7 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
                     type="button"
                     className="link-button"
                     aria-label={`Remove ${name.toLowerCase()}`}
-                    onClick={() => (variants.length > 1 ? write(variants.filter((_, j) => j !== i)) : appStore.getState().setReply(variantTexts(v)[0]))}
+                    onClick={() => (variants.length > 1 ? write(variants.filter((_, j) => j !== i)) : store.getState().setReply(variantTexts(v)[0]))}
                   >
                     Remove
                   </button>
@@ -232,6 +235,7 @@ function ReplyVariantList({ chain, variants, completions }: { chain: Chain; vari
 }
 
 function AddSlot({ taken }: { taken: ReadonlySet<string> }) {
+  const store = useAppStoreApi();
   // A name typed and not yet added is held (drafts.ts): it is still there after another call is selected or a reload.
   const key = heldDraftKey(
     useAppStore((s) => s.chainId),
@@ -247,7 +251,7 @@ function AddSlot({ taken }: { taken: ReadonlySet<string> }) {
     const n = name.trim();
     if (!n) return;
     const spec: SlotSpec = { oneOf: ['first', 'second'] };
-    if (appStore.getState().setSlot(n, spec)) setName('');
+    if (store.getState().setSlot(n, spec).ok) setName('');
   };
   return (
     <div className="add-slot">

@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo } from 'react';
 import { describeCondition, typedReference } from '../../core/index.ts';
 import type { Condition, JsonValue, ReferenceScope, ValueOption } from '../../core/index.ts';
-import { appStore, makeSelectValueOptions, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, makeSelectValueOptions, useAppStore } from '../../state/store.ts';
 import {
   conditionKind,
   convertCondition,
@@ -59,14 +59,15 @@ interface NodeContext {
  * shape the file reader accepts.
  */
 export function ConditionEditor({ name, condition, onChange, scope, callIds, addText, removeText, noRemove }: Props) {
+  const store = useAppStoreApi();
   const selector = useMemo(() => makeSelectValueOptions(scope), [scope]);
   const options = useAppStore(selector);
   const typed = useCallback<TypedCheck>(
     (text) => {
-      const s = appStore.getState();
+      const s = store.getState();
       return s.chainId ? typedReference(s.project, s.chainId, text, scope) : { ok: false, problem: 'no chain' };
     },
-    [scope],
+    [store, scope],
   );
   const ctx = useMemo<NodeContext>(() => ({ options, scope, callIds, typed, fallback: () => defaultTest(options) }), [options, scope, callIds, typed]);
 

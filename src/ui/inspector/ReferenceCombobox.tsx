@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { typedReference } from '../../core/index.ts';
-import { appStore, makeSelectReferenceOptions, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, makeSelectReferenceOptions, useAppStore } from '../../state/store.ts';
 import { ReferencePicker } from './ReferencePicker.tsx';
 
 interface Props {
@@ -17,14 +17,15 @@ interface Props {
  * call can read it (`{tasks.tasks[1].task_id}` stays `[1]`).
  */
 export function ReferenceCombobox({ callId, arg, current, onPick }: Props) {
+  const store = useAppStoreApi();
   const selector = useMemo(() => makeSelectReferenceOptions(callId, arg), [callId, arg]);
   const options = useAppStore(selector);
   const typed = useCallback(
     (text: string) => {
-      const s = appStore.getState();
+      const s = store.getState();
       return s.chainId ? typedReference(s.project, s.chainId, text, { kind: 'argument', callId }) : { ok: false as const, problem: 'no chain' };
     },
-    [callId],
+    [store, callId],
   );
   return (
     <ReferencePicker

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isFakeSlot } from '../../core/index.ts';
 import type { SlotSpec } from '../../core/index.ts';
 import { heldDraft, heldDraftKey, holdDraft } from '../../state/drafts.ts';
-import { appStore, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, useAppStore } from '../../state/store.ts';
 import { FakerMethodPicker, shortText } from './FakerMethodPicker.tsx';
 import { SLOT_KINDS, emptyForm, formToSlot, slotFormFromText, slotToForm } from './slotForm.ts';
 import type { SlotForm } from './slotForm.ts';
@@ -11,6 +11,7 @@ import { useFakerSample } from './useFakerSample.ts';
 
 /** One slot: its name (renaming rewrites every reference) and its kind with the kind's fields. */
 export function SlotEditor({ name, spec, highlighted }: { name: string; spec: SlotSpec; highlighted: boolean }) {
+  const store = useAppStoreApi();
   const baseId = useId();
   const stored = JSON.stringify(spec);
   const chainId = useAppStore((s) => s.chainId);
@@ -28,7 +29,8 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
     apply: (text) => {
       const next = text.trim();
       if (next === name) return null;
-      return appStore.getState().renameSlot(name, next) ? null : (appStore.getState().lastError ?? 'this name cannot be used');
+      const renamed = store.getState().renameSlot(name, next);
+      return renamed.ok ? null : renamed.error;
     },
     holdKey: heldDraftKey(chainId, 'slot', name, 'name'),
   });
@@ -41,14 +43,17 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
 
   const commit = (next: SlotForm) => {
     leave.clear();
-    const r = formToSlot(next);
-    const problem = !r.ok
-      ? r.message
-      : JSON.stringify(r.spec) === stored || appStore.getState().setSlot(name, r.spec)
-        ? null
-        : (appStore.getState().lastError ?? 'this slot cannot be written');
+    const problem = slotProblem(next);
     holdDraft(formKey, problem === null ? null : { text: JSON.stringify(next), problem });
     setError(problem);
+  };
+  /** Why the form cannot be written (the form's own check, then the store's), or null once it is. */
+  const slotProblem = (next: SlotForm): string | null => {
+    const r = formToSlot(next);
+    if (!r.ok) return r.message;
+    if (JSON.stringify(r.spec) === stored) return null;
+    const written = store.getState().setSlot(name, r.spec);
+    return written.ok ? null : written.error;
   };
   const update = (next: SlotForm, now = false) => {
     setForm(next);
@@ -86,7 +91,7 @@ export function SlotEditor({ name, spec, highlighted }: { name: string; spec: Sl
             </option>
           ))}
         </select>
-        <button type="button" className="link-button" aria-label={`Remove slot ${name}`} onClick={() => appStore.getState().removeSlot(name)}>
+        <button type="button" className="link-button" aria-label={`Remove slot ${name}`} onClick={() => store.getState().removeSlot(name)}>
           Remove
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { stepRequestCompletions, stepRequestCoverage } from '../../core/index.ts';
 import type { Call, Chain, Project } from '../../core/index.ts';
 import type { AppState } from '../../state/store.ts';
-import { appStore, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, useAppStore } from '../../state/store.ts';
 import { TemplateField } from './TemplateField.tsx';
 
 interface Props {
@@ -34,11 +34,12 @@ function starterRequest(tool: string): string {
  * some do, they are not used, and the section says so.
  */
 export function StepRequests({ call, chain, highlighted }: Props) {
+  const store = useAppStoreApi();
   const selector = useMemo(() => makeSelectStepCompletions(call.id), [call.id]);
   const completions = useAppStore(selector);
   const coverage = useMemo(() => stepRequestCoverage(chain), [chain]);
   const requests = call.requests ?? [];
-  const set = (next: readonly string[]) => appStore.getState().setCallRequests(call.id, next);
+  const set = (next: readonly string[]) => store.getState().setCallRequests(call.id, next);
   // After "Add", the new request's text is selected, ready to be typed over.
   const focusNext = useRef<number | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -93,7 +94,7 @@ export function StepRequests({ call, chain, highlighted }: Props) {
         className="button button-small"
         onClick={() => {
           focusNext.current = requests.length;
-          if (!set([...requests, starterRequest(call.tool)])) focusNext.current = null;
+          if (!set([...requests, starterRequest(call.tool)]).ok) focusNext.current = null;
         }}
       >
         Add step request

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { setPendingDraft } from '../../state/drafts.ts';
 
 /** How long typing may pause before the text is committed (one undo step per pause). */
@@ -33,6 +33,22 @@ export function useDraft(value: string, options: DraftOptions = {}): [string, (t
     if (value !== committed.current || latest.current.draft === value) setDraftState(value);
   }
 
+  // cancel and flush read only refs: one of each for the field's life.
+  const cancel = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    setPendingDraft(owner.current, null);
+  }, []);
+
+  const flush = useCallback(() => {
+    const pendingNow = timer.current !== null;
+    cancel();
+    const { draft: text, value: stored, commit } = latest.current;
+    if (!pendingNow || !commit || text === stored) return;
+    committed.current = text;
+    commit(text);
+  }, [cancel]);
+
   useEffect(() => {
     const changed = value !== latest.current.value;
     latest.current.value = value;
@@ -45,21 +61,6 @@ export function useDraft(value: string, options: DraftOptions = {}): [string, (t
     }
   });
 
-  const cancel = () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-    setPendingDraft(owner.current, null);
-  };
-
-  const flush = () => {
-    const pendingNow = timer.current !== null;
-    cancel();
-    const { draft: text, value: stored, commit } = latest.current;
-    if (!pendingNow || !commit || text === stored) return;
-    committed.current = text;
-    commit(text);
-  };
-
   const setDraft = (text: string) => {
     latest.current.draft = text;
     setDraftState(text);
@@ -70,7 +71,7 @@ export function useDraft(value: string, options: DraftOptions = {}): [string, (t
   };
 
   // Leaving the field's panel (another call selected) commits what was typed.
-  useEffect(() => () => flush(), []);
+  useEffect(() => () => flush(), [flush]);
 
   return [draft, setDraft, flush];
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReplyCoverage } from '../../core/generation.ts';
-import { appStore, selectDiagnostics, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectDiagnostics, useAppStore } from '../../state/store.ts';
 import type { CoverageRequest, CoverageResponse } from '../../workers/coverageProtocol.ts';
 
 /** Examples the coverage is counted over. */
@@ -40,6 +40,7 @@ export interface CoverageState {
  * or the example changes (not when a node is only moved).
  */
 export function useReplyCoverage(): CoverageState {
+  const store = useAppStoreApi();
   const diagnostics = useAppStore(selectDiagnostics);
   const chainId = useAppStore((s) => s.chainId);
   const seed = useAppStore((s) => s.seed);
@@ -51,7 +52,7 @@ export function useReplyCoverage(): CoverageState {
     let cancelled = false;
     setState((s) => (s.pending ? s : { ...s, pending: true }));
     const timer = setTimeout(() => {
-      const project = appStore.getState().project;
+      const project = store.getState().project;
       const done = (response: CoverageResponse) => {
         if (cancelled) return;
         setState(
@@ -77,7 +78,7 @@ export function useReplyCoverage(): CoverageState {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [diagnostics, chainId, seed, from]);
+  }, [store, diagnostics, chainId, seed, from]);
 
   return state;
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { isTextEntry, shortcutFor } from './shortcuts.ts';
 
 /** Offset of pasted calls from the copied ones, so a paste does not hide the original. */
@@ -7,13 +7,14 @@ const PASTE_OFFSET = { x: 40, y: 40 };
 
 /** Undo/redo, Delete, copy/paste of calls: on the whole page, except while typing in a field. */
 export function useShortcuts(): void {
+  const store = useAppStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = shortcutFor(event);
       if (!action || event.defaultPrevented) return;
       if (isTextEntry(event.target as HTMLElement | null)) return;
       if ((event.target as HTMLElement | null)?.closest?.('dialog')) return;
-      const s = appStore.getState();
+      const s = store.getState();
       switch (action) {
         case 'undo':
           s.undo();
@@ -22,19 +23,19 @@ export function useShortcuts(): void {
           s.redo();
           break;
         case 'delete':
-          if (!s.deleteSelection()) return;
+          if (!s.deleteSelection().ok) return;
           break;
         case 'copy':
           if (s.copySelection() === null) return;
           s.notify('info', `Copied ${s.selectedCallIds.length} ${s.selectedCallIds.length === 1 ? 'call' : 'calls'}`);
           break;
         case 'paste':
-          if (!s.paste(undefined, PASTE_OFFSET)) return;
+          if (!s.paste(undefined, PASTE_OFFSET).ok) return;
           break;
       }
       event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [store]);
 }

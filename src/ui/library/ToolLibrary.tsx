@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
-import { appStore, selectToolLibrary, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectToolLibrary, useAppStore } from '../../state/store.ts';
 import type { ToolEntry } from '../../state/store.ts';
 import { EffectBadge } from '../plan/EffectBadge.tsx';
 import { matchTools } from './quickAdd.ts';
@@ -57,13 +57,14 @@ function ToolCard({ tool }: { tool: ToolEntry }) {
 }
 
 function QuickAdd({ tools, disabled }: { tools: ToolEntry[]; disabled: boolean }) {
+  const store = useAppStoreApi();
   const inputId = useId();
   const listId = useId();
   const [query, setQuery] = useState('');
   const matches = query.trim() === '' ? [] : matchTools(tools, query).slice(0, 8);
 
   const add = (name: string) => {
-    if (appStore.getState().addCall(name) !== null) setQuery('');
+    if (store.getState().addCall(name).ok) setQuery('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' && matches.length) {

@@ -1,8 +1,9 @@
-import { appStore, selectOpenFailure, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectOpenFailure, useAppStore } from '../../state/store.ts';
 import { LoadErrorPanel } from './LoadErrorPanel.tsx';
 
 /** The errors of the last file that could not be opened, until dismissed. */
 export function OpenFailure() {
+  const store = useAppStoreApi();
   const failure = useAppStore(selectOpenFailure);
   if (!failure) return null;
   return (
@@ -10,7 +11,7 @@ export function OpenFailure() {
       fileName={failure.fileName}
       error={failure.error}
       diagnostics={failure.diagnostics}
-      onDismiss={() => appStore.getState().dismissOpenFailure()}
+      onDismiss={() => store.getState().dismissOpenFailure()}
     />
   );
 }

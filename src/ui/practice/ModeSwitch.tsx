@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { modeStore } from './modeStore.ts';
 import './modeSwitch.css';
 
 /** Into practice mode (from the designer's side panel). */
 export function PracticeButton() {
+  const store = useAppStoreApi();
   const ref = useFocusAfterSwitch();
   return (
     <button
@@ -14,7 +15,7 @@ export function PracticeButton() {
       title="Practise finding the order of the calls: the bundled exercises, or this design"
       onClick={() => {
         // Keys pressed while practising must not act on calls selected on the (hidden) canvas.
-        appStore.getState().clearSelection();
+        store.getState().clearSelection();
         modeStore.getState().setMode('practice');
       }}
     >

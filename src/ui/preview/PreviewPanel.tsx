@@ -1,12 +1,9 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { nextVariantIndex, variantSignature } from '../../core/generation.ts';
-import { appStore, selectExampleIndex, selectSeed, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectExampleIndex, selectSeed, useAppStore } from '../../state/store.ts';
 import { ExamplePanel } from './ExamplePanel.tsx';
 import { useExample } from './useExample.ts';
 import { BranchControl, VariationMarks } from './Variations.tsx';
-
-const onSeedChange = (seed: number) => appStore.getState().setSeed(seed);
-const onShowIndex = (index: number) => appStore.getState().setExampleIndex(index);
 
 /**
  * The generated example of the current chain, as chat bubbles or as the openai line; for a
@@ -14,6 +11,9 @@ const onShowIndex = (index: number) => appStore.getState().setExampleIndex(index
  * an example of a chosen branch.
  */
 export function PreviewPanel() {
+  const store = useAppStoreApi();
+  const onSeedChange = useCallback((seed: number) => store.getState().setSeed(seed), [store]);
+  const onShowIndex = useCallback((index: number) => store.getState().setExampleIndex(index), [store]);
   const seed = useAppStore(selectSeed);
   const index = useAppStore(selectExampleIndex);
   const chainId = useAppStore((s) => s.chainId);
@@ -24,12 +24,12 @@ export function PreviewPanel() {
   if (seen.current.key !== key) seen.current = { key, signatures: new Set() };
 
   const onNextExample = () => {
-    if (!generator) return appStore.getState().nextExample();
+    if (!generator) return store.getState().nextExample();
     const signatures = seen.current.signatures;
     if (generated) signatures.add(variantSignature(project, generated.example));
     const next = nextVariantIndex(project, generator, seed, index, signatures);
     if (next.signature !== null) signatures.add(next.signature);
-    appStore.getState().setExampleIndex(next.index);
+    store.getState().setExampleIndex(next.index);
   };
 
   return (

@@ -32,10 +32,16 @@ export function useExample(): ExampleState {
   const seed = useAppStore((s) => s.seed);
   const index = useAppStore((s) => s.exampleIndex);
 
-  // `project` is deliberately left out of the keys: see above.
-  const generating = useMemo(() => (chainId === null ? null : createGenerator(project, chainId)), [diagnostics, chainId]);
+  const made = useMemo(
+    () => ({ project, generating: chainId === null ? null : createGenerator(project, chainId) }),
+    // `project` is left out on purpose: a new one that only moved a node has the same diagnostics
+    // object (selectDiagnostics keeps it while the meaning is the same), and must not rebuild the generator.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [diagnostics, chainId],
+  );
 
   return useMemo((): ExampleState => {
+    const { project, generating } = made;
     if (!generating?.ok) return { generated: null, failure: null, generator: null, project };
     const generator = generating.generator;
     try {
@@ -44,5 +50,5 @@ export function useExample(): ExampleState {
     } catch (cause) {
       return { generated: null, failure: cause instanceof Error ? cause.message : String(cause), generator, project };
     }
-  }, [generating, seed, index]);
+  }, [made, seed, index]);
 }

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { chainIdFromName, suggestChainName } from './chainName.ts';
 import './settings.css';
 
 /** "Add chain" asks for the chain's name: a unique one is suggested (selected), Enter adds, Escape cancels. */
 export function AddChainDialog({ onClose }: { onClose: () => void }) {
-  const [name, setName] = useState(() => suggestChainName(appStore.getState().project));
+  const store = useAppStoreApi();
+  const [name, setName] = useState(() => suggestChainName(store.getState().project));
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -21,9 +22,10 @@ export function AddChainDialog({ onClose }: { onClose: () => void }) {
   const add = () => {
     const trimmed = name.trim();
     if (!trimmed) return setError('A chain needs a name.');
-    const project = appStore.getState().project;
-    if (appStore.getState().addChain({ id: chainIdFromName(project, trimmed), name: trimmed })) onClose();
-    else setError(appStore.getState().lastError);
+    const project = store.getState().project;
+    const added = store.getState().addChain({ id: chainIdFromName(project, trimmed), name: trimmed });
+    if (added.ok) onClose();
+    else setError(added.error);
   };
   return (
     <ModalDialog title="Add a chain" className="confirm-dialog" onClose={onClose}>

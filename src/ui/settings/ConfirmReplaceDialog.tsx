@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { downloadText } from '../files/download.ts';
 import { answerReplace, useReplaceRequest } from './replaceWork.ts';
@@ -13,14 +13,15 @@ export function ConfirmReplaceDialog() {
 }
 
 function Confirm({ action, question }: { action: string; question: string }) {
+  const store = useAppStoreApi();
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const download = () => {
-    const { text, fileName } = appStore.getState().saveProjectText();
+    const { text, fileName } = store.getState().saveProjectText();
     downloadText(fileName, text);
     setDownloaded(fileName);
   };
   return (
-    <ModalDialog title="Replace this project?" className="confirm-dialog" onClose={() => answerReplace(false)}>
+    <ModalDialog title="Replace this project?" className="confirm-dialog" onClose={() => answerReplace(store, false)}>
       <p>{question}</p>
       {downloaded && (
         <p className="muted" role="status">
@@ -31,10 +32,10 @@ function Confirm({ action, question }: { action: string; question: string }) {
         <button type="button" className="button confirm-secondary" onClick={download}>
           Download it first
         </button>
-        <button type="button" className="button" onClick={() => answerReplace(false)} autoFocus>
+        <button type="button" className="button" onClick={() => answerReplace(store, false)} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button button-primary" onClick={() => answerReplace(true)}>
+        <button type="button" className="button button-primary" onClick={() => answerReplace(store, true)}>
           {action}
         </button>
       </div>

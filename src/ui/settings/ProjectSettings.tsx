@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import { DEFAULT_REFERENCE_DATE } from '../../core/index.ts';
-import { appStore, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, useAppStore } from '../../state/store.ts';
 import type { ProjectSettingsPatch } from '../../core/index.ts';
 import { ModalDialog } from '../dialog/ModalDialog.tsx';
 import { useDraft } from '../inspector/useDraft.ts';
 import './settings.css';
-
-const set = (patch: ProjectSettingsPatch) => appStore.getState().setProjectSettings(patch);
 
 /**
  * The project's own settings, each edited in place and committed as it is typed (one undo
@@ -15,6 +13,8 @@ const set = (patch: ProjectSettingsPatch) => appStore.getState().setProjectSetti
  * to a tool without `returns`, and the panel says so.
  */
 export function ProjectSettingsPanel() {
+  const store = useAppStoreApi();
+  const set = (patch: ProjectSettingsPatch) => store.getState().setProjectSettings(patch);
   const name = useAppStore((s) => s.project.name);
   const fileName = useAppStore((s) => s.fileName);
   const systemPrompt = useAppStore((s) => s.project.systemPrompt ?? '');

@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Project } from '../../core/index.ts';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
+import type { AppStore } from '../../state/store.ts';
 
 /** What the current project holds that replacing it would put away. */
 export interface WorkSummary {
@@ -30,21 +31,34 @@ interface ReplaceRequest {
   run: () => void;
 }
 
-const requests = createStore<{ request: ReplaceRequest | null }>(() => ({ request: null }));
+type Requests = ReturnType<typeof createRequests>;
+const createRequests = () => createStore<{ request: ReplaceRequest | null }>(() => ({ request: null }));
 
-/**
- * Runs `run` (which replaces the project) at once when the project is empty; otherwise asks
- * first (ConfirmReplaceDialog, mounted by the header), and runs it only on "Replace".
- */
-export function replaceWork(action: string, run: () => void): void {
-  const question = replaceQuestion(appStore.getState().project);
-  if (question === null) return run();
-  requests.setState({ request: { action, question, run } });
+/** The question waiting for an answer, one per app store. */
+const requestsByStore = new WeakMap<AppStore, Requests>();
+function requestsOf(store: AppStore): Requests {
+  let requests = requestsByStore.get(store);
+  if (!requests) requestsByStore.set(store, (requests = createRequests()));
+  return requests;
 }
 
-export const useReplaceRequest = () => useStore(requests, (s) => s.request);
+/**
+ * Runs `run` (which replaces the project of `store`) at once when the project is empty;
+ * otherwise asks first (ConfirmReplaceDialog, mounted by the header), and runs it only on "Replace".
+ */
+export function replaceWork(store: AppStore, action: string, run: () => void): void {
+  const question = replaceQuestion(store.getState().project);
+  if (question === null) return run();
+  requestsOf(store).setState({ request: { action, question, run } });
+}
 
-export function answerReplace(replace: boolean): void {
+/** The question asked of the user about this component's store, or null. */
+export function useReplaceRequest(): ReplaceRequest | null {
+  return useStore(requestsOf(useAppStoreApi()), (s) => s.request);
+}
+
+export function answerReplace(store: AppStore, replace: boolean): void {
+  const requests = requestsOf(store);
   const request = requests.getState().request;
   requests.setState({ request: null });
   if (replace) request?.run();

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
-import { appStore, selectChain, selectDiagnostics, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectChain, selectDiagnostics, useAppStore } from '../../state/store.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { ViewTabs } from '../preview/ViewTabs.tsx';
 import { PracticeButton } from '../practice/ModeSwitch.tsx';
@@ -19,6 +19,7 @@ type TabId = 'inspector' | 'why' | 'preview' | 'problems';
  * Only the open tab is rendered (the preview generates an example, which is not free).
  */
 export function SidePanel() {
+  const store = useAppStoreApi();
   const idBase = useId();
   const [tab, setTab] = useState<TabId>('inspector');
   const diagnostics = useAppStore(selectDiagnostics);
@@ -30,7 +31,7 @@ export function SidePanel() {
     { id: 'problems', label: diagnostics.length ? `Problems (${diagnostics.length})` : 'Problems' },
   ];
   const onSelectDiagnostic = (d: Diagnostic) => {
-    appStore.getState().highlightDiagnostic(d);
+    store.getState().highlightDiagnostic(d);
     setTab('inspector');
   };
   return (

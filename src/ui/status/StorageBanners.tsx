@@ -1,4 +1,4 @@
-import { appStore, selectPersistence, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectPersistence, useAppStore } from '../../state/store.ts';
 import { downloadText } from '../files/download.ts';
 
 /**
@@ -7,6 +7,7 @@ import { downloadText } from '../files/download.ts';
  * offered as a download).
  */
 export function StorageBanners() {
+  const store = useAppStoreApi();
   const status = useAppStore(selectPersistence);
   if (status.kind === 'conflict') {
     return (
@@ -15,7 +16,7 @@ export function StorageBanners() {
           <strong>Another tab is editing this workspace.</strong> {status.message} This tab stopped autosaving so that neither overwrites the other.
         </p>
         <div className="banner-actions">
-          <button type="button" className="button button-small" onClick={() => void appStore.getState().takeOverStorage()}>
+          <button type="button" className="button button-small" onClick={() => void store.getState().takeOverStorage()}>
             Keep this tab's version
           </button>
           <button type="button" className="button button-small" onClick={() => window.location.reload()}>
@@ -35,7 +36,7 @@ export function StorageBanners() {
           <button type="button" className="button button-small" onClick={() => downloadText('chainwright-saved-workspace.txt', status.raw, 'text/plain')}>
             Download raw content
           </button>
-          <button type="button" className="button button-small" onClick={() => void appStore.getState().discardUnreadableStorage()}>
+          <button type="button" className="button button-small" onClick={() => void store.getState().discardUnreadableStorage()}>
             Discard it and autosave again
           </button>
         </div>

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import type { Project, ToolDef } from '../../../core/index.ts';
 import { inferSchemaFromText } from '../../../core/index.ts';
 import { ViewTabs } from '../../preview/ViewTabs.tsx';
-import { tools } from './actions.ts';
+import { useToolActions } from './actions.ts';
 import { followRename, type EditorTab } from './dialogStore.ts';
 import { checkDefinition, checkReturns, definitionText, returnsText } from './drafts.ts';
 import { ProblemList } from './ProblemList.tsx';
@@ -46,6 +46,7 @@ export function DefinitionEditor({
   onStatus: (message: string) => void;
   onDirty?: (dirty: boolean) => void;
 }) {
+  const tools = useToolActions();
   const idBase = useId();
   const name = tool.function.name;
   const applied = appliedTexts(tool);

@@ -2,9 +2,9 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent, ClipboardEvent } from 'react';
 import type { ClashDecision, ImportResult } from '../../../core/index.ts';
 import { MAX_TOOL_TEXT_CHARS } from '../../../core/index.ts';
-import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
+import { useAppStoreApi, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';
-import { tools } from './actions.ts';
+import { useToolActions } from './actions.ts';
 import { closeToolDialog, openReturnsDialog } from './dialogStore.ts';
 import { defaultDecisions, importPreview, importedCount, importedWithoutReturns, type IncomingRow } from './importPlan.ts';
 import { ProblemList } from './ProblemList.tsx';
@@ -29,6 +29,8 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).repla
  * Anything malformed is refused with its place, and the project is not touched.
  */
 export function ImportToolsDialog() {
+  const tools = useToolActions();
+  const store = useAppStoreApi();
   const fileId = useId();
   const pasteId = useId();
   const project = useAppStore(selectProject);
@@ -55,7 +57,7 @@ export function ImportToolsDialog() {
       if (ask !== latest.current) return;
       setReading(null);
       setRead({ source, result });
-      setDecisions(result.ok ? defaultDecisions(importPreview(appStore.getState().project, result)) : {});
+      setDecisions(result.ok ? defaultDecisions(importPreview(store.getState().project, result)) : {});
     });
   };
 
@@ -70,6 +72,8 @@ export function ImportToolsDialog() {
           ok: false,
           errors: [
             {
+              code: 'too-large',
+              severity: 'error',
               path: '$',
               message: `${file.name} is ${megabytes(file.size)}, more than the ${megabytes(MAX_TOOL_TEXT_CHARS)} limit; nothing was read — keep only the tool definitions`,
             },
@@ -83,7 +87,12 @@ export function ImportToolsDialog() {
     } catch (cause) {
       setRead({
         source: file.name,
-        result: { ok: false, errors: [{ path: '$', message: `could not read the file: ${cause instanceof Error ? cause.message : String(cause)}` }] },
+        result: {
+          ok: false,
+          errors: [
+            { code: 'unreadable', severity: 'error', path: '$', message: `could not read the file: ${cause instanceof Error ? cause.message : String(cause)}` },
+          ],
+        },
       });
     }
   };
@@ -106,9 +115,9 @@ export function ImportToolsDialog() {
       r.skipped.length && `skipped ${r.skipped.join(', ')}`,
       r.systemPromptSet && 'set the system prompt',
     ].filter(Boolean);
-    appStore.getState().notify('info', `Imported from ${read.source}: ${parts.join('; ') || 'nothing changed'}.`);
+    store.getState().notify('info', `Imported from ${read.source}: ${parts.join('; ') || 'nothing changed'}.`);
     // Tools that came without a result schema: describe them now, all in one dialog.
-    const missing = importedWithoutReturns(appStore.getState().project, [...r.added, ...r.replaced, ...r.renamed.map((x) => x.to)]);
+    const missing = importedWithoutReturns(store.getState().project, [...r.added, ...r.replaced, ...r.renamed.map((x) => x.to)]);
     if (missing.length === 0) closeToolDialog();
     else
       openReturnsDialog(

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Effect, ToolDef, ToolPatch } from '../../../core/index.ts';
-import { tools } from './actions.ts';
+import { useToolActions } from './actions.ts';
 import { followRename } from './dialogStore.ts';
 
 const EFFECTS: { value: Effect; label: string }[] = [
@@ -18,6 +18,7 @@ export const DEFAULT_LATENCY_MS = 300;
  * its field, marked invalid with the reason, and the tool keeps its definition.
  */
 export function QuickFields({ tool, onStatus }: { tool: ToolDef; onStatus: (message: string) => void }) {
+  const tools = useToolActions();
   const name = tool.function.name;
   const commitPatch = (patch: ToolPatch, what: string): string | null => {
     const r = tools.patchTool(name, patch);

@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ToolDef } from '../../../core/index.ts';
-import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
+import { useAppStoreApi, selectProject, useAppStore } from '../../../state/store.ts';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 import { setResultSchemas } from './actions.ts';
 import { closeToolDialog } from './dialogStore.ts';
@@ -37,6 +37,7 @@ const hasText = (d: ReturnsDraft | undefined) => d !== undefined && (d.sample.tr
  * Monaco: it is there at once.
  */
 export function ReturnsDialog({ lead }: { lead?: string }) {
+  const store = useAppStoreApi();
   const headingId = useId();
   const project = useAppStore(selectProject);
   const listed = useMemo(() => toolsWithoutReturns(project), [project]);
@@ -65,7 +66,7 @@ export function ReturnsDialog({ lead }: { lead?: string }) {
   };
 
   const apply = () => {
-    const plan = planReturns(appStore.getState().project, drafts);
+    const plan = planReturns(store.getState().project, drafts);
     if (plan.invalid.length) {
       const first = plan.invalid[0];
       setChosen(first.name);
@@ -78,7 +79,7 @@ export function ReturnsDialog({ lead }: { lead?: string }) {
       setStatus('Nothing to apply yet: paste a sample result, write a schema, or keep {"ok": true} for a tool.');
       return;
     }
-    const r = setResultSchemas(plan.ready);
+    const r = setResultSchemas(store, plan.ready);
     if (!r.ok) {
       setChosen(r.name);
       setStatus(`Not applied: ${r.name}: ${r.errors[0]?.message ?? 'refused'}. Nothing changed.`);

@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { CallRef } from '../../../core/index.ts';
-import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
+import { useAppStoreApi, selectProject, useAppStore } from '../../../state/store.ts';
 import { EffectBadge } from '../../plan/EffectBadge.tsx';
-import { tools } from './actions.ts';
+import { useToolActions } from './actions.ts';
 import { closeToolDialog, openToolEditor, type EditorTab } from './dialogStore.ts';
 import { DefinitionEditor } from './DefinitionEditor.tsx';
 import { toolOf } from './drafts.ts';
@@ -11,6 +11,8 @@ import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
 /** The editor of one tool: quick fields, duplicate and delete on the left; the definition in Monaco on the right. */
 export function ToolEditorDialog({ name, tab }: { name: string; tab: EditorTab }) {
+  const tools = useToolActions();
+  const store = useAppStoreApi();
   const headingId = useId();
   const project = useAppStore(selectProject);
   const tool = toolOf(project, name);
@@ -35,7 +37,7 @@ export function ToolEditorDialog({ name, tab }: { name: string; tab: EditorTab }
     const r = tools.deleteTool(name, { force });
     if (r.ok) {
       const removed = r.removedCalls.length ? ` and ${r.removedCalls.length} ${r.removedCalls.length === 1 ? 'call' : 'calls'}` : '';
-      appStore.getState().notify('info', `Deleted ${name}${removed}.`);
+      store.getState().notify('info', `Deleted ${name}${removed}.`);
       closeToolDialog();
     } else if (r.usedBy.length) setConfirm(r.usedBy);
     else setStatus(r.reason);

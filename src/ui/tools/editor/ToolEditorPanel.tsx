@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { auditProject, exportTools } from '../../../core/index.ts';
-import { appStore, selectProject, selectSelectedCall, useAppStore } from '../../../state/store.ts';
+import { useAppStoreApi, selectProject, selectSelectedCall, useAppStore } from '../../../state/store.ts';
 import { downloadText } from '../../files/download.ts';
-import { tools } from './actions.ts';
+import { useToolActions } from './actions.ts';
 import { AuditDialog } from './AuditDialog.tsx';
 import { openReturnsDialog, openToolAudit, openToolEditor, openToolImport, useToolDialog } from './dialogStore.ts';
 import { ImportToolsDialog } from './ImportToolsDialog.tsx';
@@ -18,6 +18,7 @@ import './toolEditor.css';
  * Hosts the dialogs (only the open one is mounted; Monaco loads when an editor first opens).
  */
 export function ToolEditorPanel() {
+  const tools = useToolActions();
   const headingId = useId();
   const selectId = useId();
   const project = useAppStore(selectProject);
@@ -87,10 +88,11 @@ export function ToolEditorPanel() {
 
 /** "Export tools": an OpenAI tools array or a job_description.json, downloaded (nothing is sent). */
 function ExportTools({ disabled }: { disabled: boolean }) {
+  const store = useAppStoreApi();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const save = (as: 'openai' | 'job-description') => {
-    const { project } = appStore.getState();
+    const { project } = store.getState();
     downloadText(as === 'openai' ? 'tools.json' : 'job_description.json', exportTools(project, as));
     setOpen(false);
   };

@@ -31,7 +31,7 @@ export function checkDefinition(project: Project, name: string, text: string): D
  */
 export function checkReturns(project: Project, name: string, text: string): DraftCheck {
   const tool = toolOf(project, name);
-  if (!tool) return { ok: false, errors: [{ path: '$', message: `there is no tool named "${name}"` }] };
+  if (!tool) return { ok: false, errors: [{ code: 'unknown-tool', severity: 'error', path: '$', message: `there is no tool named "${name}"` }] };
   let returns: JsonSchema | undefined;
   if (text.trim() !== '') {
     const parsed = parseJsonText(text, { what: 'the result schema' });
@@ -40,7 +40,15 @@ export function checkReturns(project: Project, name: string, text: string): Draf
       const found = Array.isArray(parsed.value) ? 'a list' : parsed.value === null ? 'null' : typeof parsed.value;
       return {
         ok: false,
-        errors: [{ path: '$', line: 1, message: `a result schema is a JSON Schema object ({"type": "object", "properties": {…}}), found ${found}` }],
+        errors: [
+          {
+            code: 'invalid',
+            severity: 'error',
+            path: '$',
+            line: 1,
+            message: `a result schema is a JSON Schema object ({"type": "object", "properties": {…}}), found ${found}`,
+          },
+        ],
       };
     }
     returns = parsed.value as JsonSchema;

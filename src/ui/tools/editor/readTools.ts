@@ -27,7 +27,10 @@ export function readTools(text: string): Promise<ImportResult> {
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      done({ ok: false, errors: [{ path: '$', message: `could not read the tools: ${event.message || 'the reader stopped'}` }] });
+      done({
+        ok: false,
+        errors: [{ code: 'internal', severity: 'error', path: '$', message: `could not read the tools: ${event.message || 'the reader stopped'}` }],
+      });
     };
     worker.postMessage({ id, text } satisfies ImportToolsRequest);
   });

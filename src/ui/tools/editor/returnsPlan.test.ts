@@ -54,7 +54,16 @@ describe('checkReturnsDraft', () => {
     const check = checkReturnsDraft(imported(), 'get_user', { ...EMPTY_DRAFT, sample: '{\n  "user_id": "u_1",\n  "name": \n}' });
     expect(check).toEqual({
       state: 'invalid',
-      errors: [{ path: '$', line: 4, column: 1, message: expect.stringMatching(/^the sample result: not valid JSON: expected a value .*found "}"$/) }],
+      errors: [
+        {
+          code: 'not-json',
+          severity: 'error',
+          path: '$',
+          line: 4,
+          column: 1,
+          message: expect.stringMatching(/^the sample result: not valid JSON: expected a value .*found "}"$/),
+        },
+      ],
     });
   });
 
@@ -98,7 +107,7 @@ describe('checkReturnsDraft', () => {
     const tool = toOpenAIRecord(made.generator.example(1, 0), project).messages.find((m) => m.role === 'tool');
     expect(tool && JSON.parse(tool.content as string)).toEqual({ ok: true });
     const findings = auditProject(project).tools.find((t) => t.name === 'cd')!.findings;
-    expect(findings.map((f) => f.rule)).not.toContain('returns-missing');
+    expect(findings.map((f) => f.code)).not.toContain('returns-missing');
   });
 });
 

@@ -122,7 +122,12 @@ export function withReturns(project: Project, schemas: readonly { name: string; 
   let next = project;
   for (const { name, schema } of schemas) {
     const tool = next.tools.find((t) => t.function.name === name);
-    if (!tool) return { ok: false, name, errors: [{ path: '$', message: `there is no tool named "${name}" any more`, tool: name }] };
+    if (!tool)
+      return {
+        ok: false,
+        name,
+        errors: [{ code: 'unknown-tool', severity: 'error', path: '$', message: `there is no tool named "${name}" any more`, tool: name }],
+      };
     const r = updateTool(next, name, { ...tool, returns: schema });
     if (!r.ok) return { ok: false, name, errors: r.errors };
     next = r.project;
