@@ -29,12 +29,12 @@ describe('chainwright validate', () => {
     expect(cli('validate', ROOM)).toMatchObject({ code: EXIT_OK, stdout: '' });
   });
 
-  it('prints each diagnostic as FILE: path: message and exits 1', () => {
+  it('prints each diagnostic as FILE:LINE: path: severity: message [code] and exits 1', () => {
     const file = brokenFile('unknown-tool', (p) => (p.chains[0].calls[2].tool = 'book_rom'));
     const r = cli('validate', file);
     expect(r.code).toBe(EXIT_INVALID);
     expect(r.stdout).toMatch(
-      new RegExp(`^${file.replace(/[.]/g, '\\.')}: \\$\\.chains\\[0\\]\\.calls\\[2\\]\\.tool: error: .*book_rom.*\\[unknown-tool, line \\d+\\]$`, 'm'),
+      new RegExp(`^${file.replace(/[.]/g, '\\.')}:\\d+: \\$\\.chains\\[0\\]\\.calls\\[2\\]\\.tool: error: .*book_rom.*\\[unknown-tool\\]$`, 'm'),
     );
   });
 

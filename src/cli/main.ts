@@ -52,7 +52,7 @@ Usage:
   chainwright tools export PROJECT --as openai|job-description --out PATH|-
 
 Commands:
-  validate   print every finding as "FILE: path: message"; exit 1 if any is an error
+  validate   print every finding as "FILE:LINE: path: severity: message [code]"; exit 1 if any is an error
   plan       the turns, which calls run together, what each waits for and why,
              the critical path and latency one by one vs as planned
   generate   write N example conversations as JSONL (every line checked first);
@@ -68,11 +68,11 @@ Commands:
              examples) to the summary; distil leaves out lines that repeat an earlier line
              of train or test (--keep-repeats writes them)
   check      run a format's checker on an existing JSONL file (or distil folder) and print
-             each finding as "FILE:LINE: path: message [rule]"; exit 1 if any; without
+             each finding as "FILE:LINE: path: error: message [code]"; exit 1 if any; without
              --format the format is detected from the first line; lines that pass are
              checked for grounding (invented-id, reply-contradicts-result)
   audit      grade every tool and the project; each finding as
-             "FILE: path: severity: message — fix [rule]" (advice: exit 0)
+             "FILE: path: weight: message — fix [code]" (advice: exit 0)
   quality    generate N examples (default 200) and measure them: strings that fell back
              to generic words (per tool and field), Latin words, numbers' coverage of their
              declared ranges, coherence violations, replies that contradict a result,

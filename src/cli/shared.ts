@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseProject, type Chain, type Diagnostic, type Project } from '../core/index.ts';
+import { formatFinding, parseProject, type Chain, type Finding, type Project } from '../core/index.ts';
 import { lineOf, locateJsonPaths } from '../core/index.ts';
 
 /** Exit codes: 0 ok, 1 invalid input (diagnostics on stderr), 2 usage. */
@@ -53,21 +53,22 @@ export function loadProject(file: string, io: Io): Loaded | null {
   if (text === null) return null;
   const parsed = parseProject(text);
   if (!parsed.ok) {
-    printDiagnostics(file, parsed.diagnostics, io.stderr);
+    printFindings(file, parsed.diagnostics, io.stderr);
     return null;
   }
   // Repairs of what only changes the look (a broken position), each a warning.
-  printDiagnostics(file, parsed.diagnostics, io.stderr);
+  printFindings(file, parsed.diagnostics, io.stderr);
   return { file, text, project: parsed.project };
 }
 
-/** `FILE: path: severity: message [code, line N]`, one per line. */
-export function printDiagnostics(file: string, diagnostics: Diagnostic[], write: (t: string) => void, text?: string): void {
-  const lines = text !== undefined && diagnostics.some((d) => d.line === undefined) ? locateJsonPaths(text) : undefined;
-  for (const d of diagnostics) {
-    const line = d.line ?? (lines ? lineOf(lines, d.path) : undefined);
-    write(`${file}: ${d.path}: ${d.severity}: ${d.message} [${d.code}${line !== undefined ? `, line ${line}` : ''}]\n`);
-  }
+/**
+ * Each finding as `FILE:LINE: path: severity: message — fix [code]` (`formatFinding`: the same
+ * line for every kind of finding), one per line; a finding without a line gets the line of its
+ * path in `text` when that is given.
+ */
+export function printFindings(file: string, findings: readonly Finding[], write: (t: string) => void, text?: string): void {
+  const lines = text !== undefined && findings.some((f) => f.line === undefined) ? locateJsonPaths(text) : undefined;
+  for (const f of findings) write(`${formatFinding(f, file, f.line ?? (lines ? lineOf(lines, f.path) : undefined))}\n`);
 }
 
 export function pickChains(project: Project, ids: string[] | undefined): Chain[] {

@@ -8,7 +8,7 @@ export { createGenerator, GenerationError, type ExampleGenerator, type Generator
 export type { Example, ExampleMessage, ExampleCall } from './generate/types.ts';
 export { isCallsMessage, isReplyMessage } from './generate/types.ts';
 export { toOpenAIRecord, toOpenAILine, checkOpenAIRecord, checkOpenAILine, type OpenAIRecord, type OpenAIMessage } from './formats/openai.ts';
-export type { Finding } from './formats/finding.ts';
+export type { Finding } from './findings/finding.ts';
 export { FORMATS, formatById, formatContext, openaiFormat, type ExportFormat, type FormatContext, type FormatOptions } from './formats/registry.ts';
 export { detectLineFormat } from './formats/detect.ts';
 export { lineChecker, MAX_LISTED_LINES, type CheckTally, type LineChecker, type LineCheckerOptions, type LineFindings } from './formats/lineChecker.ts';

@@ -16,6 +16,9 @@ export { serializeProject } from './project/serialize.ts';
 export { migrations, migrate, type Migration } from './project/migrate.ts';
 export type { Diagnostic, Severity } from './validate/diagnostics.ts';
 export { hasErrors } from './validate/diagnostics.ts';
+// One record for every finding (diagnostics, format rules, the audit, tool imports), and one way to show it.
+export type { Finding, Severity as FindingSeverity, Weight, CallPlace } from './findings/finding.ts';
+export { formatFinding, severityLabel, compareFindings } from './findings/formatFinding.ts';
 export { toolResultSchema } from './validate/project.ts';
 export { compileProject, compiledChain, validateProject, chainPlan, type CompiledProject, type CompiledChain } from './compile/compileProject.ts';
 export type { CallVariation } from './calls/variation.ts';
@@ -89,8 +92,8 @@ export { callsUsing } from './tools/usage.ts';
 export { uniqueToolName, isToolName } from './tools/names.ts';
 export { inferSchema, inferSchemaFromText, type InferResult } from './tools/inferSchema.ts';
 export { auditProject, auditFindings, AUDIT_RULES } from './audit/auditProject.ts';
-export { SEVERITY_PENALTY, GRADE_FLOORS, gradeOf } from './audit/grade.ts';
-export type { AuditReport, AuditFinding, AuditSeverity, ToolAudit, ProjectAudit, Grade, AuditRuleInfo } from './audit/types.ts';
+export { WEIGHT_PENALTY, GRADE_FLOORS, gradeOf } from './audit/grade.ts';
+export type { AuditReport, AuditFinding, AuditLevel, ToolAudit, ProjectAudit, Grade, AuditRuleInfo } from './audit/types.ts';
 export { stepRequestCoverage, stepRequestCompletions, type StepRequestCoverage } from './edit/stepRequests.ts';
 // Project format 2: conditions (when, where, reply variants) and call behaviours (forEach, when).
 export type { Condition, Operator } from './conditions/types.ts';

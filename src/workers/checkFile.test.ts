@@ -53,8 +53,8 @@ describe('checkDatasetFile', () => {
     const outcome = await checkDatasetFile(pieces(text, 50), 'data.jsonl', 'openai', undefined, report);
     expect(outcome).toMatchObject({ ok: true, tally: { lines: 7, badLines: 2 } });
     expect(seen.items.map((i) => i.line)).toEqual([5, 7]);
-    expect(seen.items[0].findings.map((f) => f.rule)).toContain('arguments-not-string');
-    expect(seen.items[1].findings.map((f) => f.rule)).toEqual(['not-json']);
+    expect(seen.items[0].findings.map((f) => f.code)).toContain('arguments-not-string');
+    expect(seen.items[1].findings.map((f) => f.code)).toEqual(['not-json']);
   });
 
   it('checks lines without tools against the tools it is given', async () => {
@@ -64,7 +64,7 @@ describe('checkDatasetFile', () => {
     const { seen, report } = recorder();
     const outcome = await checkDatasetFile(new Blob([[JSON.stringify(bad), ...lines.slice(1)].join('\n')]), 'x.jsonl', 'openai', openAITools(project), report);
     expect(outcome).toMatchObject({ ok: true, tally: { lines: 3, badLines: 1 } });
-    expect(seen.items[0].findings.map((f) => f.rule)).toContain('undeclared-tool');
+    expect(seen.items[0].findings.map((f) => f.code)).toContain('undeclared-tool');
   });
 
   it('checks a distil zip bundle with its own tools and names the file and line', async () => {

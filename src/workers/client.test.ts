@@ -103,7 +103,7 @@ describe('startExport', () => {
       example: 4,
       chainId: 'c',
       chainExample: 4,
-      findings: [{ rule: 'r', path: '$', message: 'm' }],
+      findings: [{ code: 'r', severity: 'error' as const, path: '$', message: 'm' }],
       message: 'train example 4 …',
     };
     w.reply({ type: 'invalid', id: 1, error });

@@ -103,7 +103,7 @@ describe('streamExport', () => {
                 example: 10,
                 chainId: 'book-and-invite',
                 chainExample: 10,
-                findings: [{ rule: 'arguments-not-string', path: '$.messages[2]', message: 'x' }],
+                findings: [{ code: 'arguments-not-string', severity: 'error', path: '$.messages[2]', message: 'x' }],
                 message: 'train example 10: [arguments-not-string]',
               },
             };
@@ -114,7 +114,7 @@ describe('streamExport', () => {
       },
     };
     const { outcome, bytes } = collect(broken, 'x', 50, 2048);
-    expect(outcome).toMatchObject({ ok: false, error: { example: 10, findings: [{ rule: 'arguments-not-string' }] } });
+    expect(outcome).toMatchObject({ ok: false, error: { example: 10, findings: [{ code: 'arguments-not-string' }] } });
     // What was handed on before the error (to be dropped by the page) is the start of the good lines, nothing past them.
     const good = coreText({ project: roomBooking, format: 'openai', seed: 1, selection: { kind: 'even', total: 20 } })
       .train.split('\n')

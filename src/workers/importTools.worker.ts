@@ -20,7 +20,10 @@ scope.onmessage = (event: MessageEvent<ImportToolsRequest>) => {
   try {
     result = importTools(text);
   } catch (e) {
-    result = { ok: false, errors: [{ path: '$', message: `could not read the tools: ${e instanceof Error ? e.message : String(e)}` }] };
+    result = {
+      ok: false,
+      errors: [{ code: 'internal', severity: 'error', path: '$', message: `could not read the tools: ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
   scope.postMessage({ id, result } satisfies ImportToolsResponse);
 };

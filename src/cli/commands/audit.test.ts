@@ -10,7 +10,7 @@ beforeAll(() => {
 });
 
 describe('chainwright audit', () => {
-  it('prints the grades and each finding as FILE: path: severity: message — fix [rule]; exit 0', () => {
+  it('prints the grades and each finding as FILE: path: weight: message — fix [code]; exit 0', () => {
     const file = 'public/examples/incident-response.chain.json';
     const r = cli('audit', file);
     expect(r.code).toBe(EXIT_OK);
@@ -26,6 +26,10 @@ describe('chainwright audit', () => {
     const report = JSON.parse(r.stdout);
     expect(report.project.grade).toBe('A');
     expect(report.tools.map((t: { name: string }) => t.name)).toEqual(['find_available_rooms', 'get_team_members', 'book_room', 'send_invites']);
+    // A finding is the one record of findings: its rule id is `code`, its grade cost `weight`.
+    const twoThings = JSON.parse(cli('audit', 'public/examples/incident-response.chain.json', '--json').stdout).tools[3].findings[0];
+    expect(twoThings).toMatchObject({ code: 'does-two-things', severity: 'warning', weight: 'medium', path: '$.tools[3].function.description' });
+    expect(twoThings).not.toHaveProperty('rule');
   });
 
   it('names the result fields whose simulated values are generic words, and none for a design with fitting values', () => {
@@ -66,12 +70,12 @@ describe('chainwright audit', () => {
   it('exit 1 on invalid input, naming the place; exit 2 on usage', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "format": "chainwright-project",\n  oops\n}');
-    expect(cli('audit', broken)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringMatching(/not valid JSON.*line 3/) });
+    expect(cli('audit', broken)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringMatching(/broken\.json:3: \$: error: .*not valid JSON/) });
     const badTools = join(dir, 'bad-tools.json');
     writeFileSync(badTools, JSON.stringify({ tools: [{ name: 'a b', inputSchema: { type: 'object' } }] }, null, 2));
     expect(cli('audit', badTools)).toMatchObject({
       code: EXIT_INVALID,
-      stderr: expect.stringContaining(`${badTools}: $.tools[0].name: error: a tool name is 1 to 64 letters`),
+      stderr: expect.stringContaining(`${badTools}:4: $.tools[0].name: error: a tool name is 1 to 64 letters`),
     });
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"hello": 1}');

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { auditProject, importTools, parseProject, PROJECT_FORMAT, PROJECT_VERSION, type AuditReport, type Project } from '../../core/index.ts';
+import { auditProject, formatFinding, importTools, parseProject, PROJECT_FORMAT, PROJECT_VERSION, type AuditReport, type Project } from '../../core/index.ts';
 import { fallbackFields, type FallbackField } from '../../core/generation.ts';
-import { EXIT_INVALID, EXIT_OK, oneFile, printDiagnostics, readTextFile, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, oneFile, printFindings, readTextFile, type Io } from '../shared.ts';
 
 /**
  * `audit FILE [--json]`: grades every tool and the project, and prints each finding as
- * `FILE: path: severity: message — fix [rule]`. Findings are advice: exit 0; 1 when FILE
+ * `FILE: path: weight: message — fix [code]` (`formatFinding`; the weight is high, medium or low, or info for a note). Findings are advice: exit 0; 1 when FILE
  * cannot be read. FILE is a project, or a tool list in any importable format (OpenAI,
  * job_description.json, MCP, Anthropic), audited as a project without chains. After the findings,
  * the result fields whose simulated values fall back to generic words (20 results per tool): where
@@ -42,11 +42,11 @@ function readProjectOrTools(file: string, text: string, io: Io): Project | null 
       return project;
     }
     if (imported.format) {
-      for (const e of imported.errors) io.stderr(`${file}: ${e.path}: error: ${e.message}${e.line !== undefined ? ` [line ${e.line}]` : ''}\n`);
+      printFindings(file, imported.errors, io.stderr);
       return null;
     }
   }
-  printDiagnostics(file, parsed.diagnostics, io.stderr);
+  printFindings(file, parsed.diagnostics, io.stderr);
   return null;
 }
 
@@ -62,7 +62,7 @@ function formatReport(file: string, project: Project, report: AuditReport): stri
     out.push(`  ${t.grade} ${String(t.score).padStart(3)}  ${t.name.padEnd(width)}${t.findings.length ? `  ${count(t.findings.length, 'finding')}` : ''}`);
   }
   if (all.length) out.push('');
-  for (const f of all) out.push(`${file}: ${f.path}: ${f.severity}: ${f.message} — ${f.fix} [${f.rule}]`);
+  for (const f of all) out.push(formatFinding(f, file));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateProject } from '../../core/index.ts';
+import { formatFinding, validateProject } from '../../core/index.ts';
 import { openAITools, type OpenAITool } from '../../core/index.ts';
 import { FORMATS, formatById, lineChecker, type ExportFormat, type Finding } from '../../core/generation.ts';
 import { readLines } from '../io.ts';
-import { EXIT_INVALID, EXIT_OK, UsageError, isClosedOutput, loadProject, oneFile, printDiagnostics, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, UsageError, isClosedOutput, loadProject, oneFile, printFindings, type Io } from '../shared.ts';
 
 /**
  * `check FILE [--format F] [--tools PROJECT]`: runs a format's checker on every line of an
- * existing JSONL file (from anywhere) and prints each finding as `FILE:LINE: path: message
- * [rule]`; exit 1 if there is any. Without `--format` the format is detected from the first
+ * existing JSONL file (from anywhere) and prints each finding as `FILE:LINE: path: error:
+ * message [code]` (`formatFinding`); exit 1 if there is any. Without `--format` the format is detected from the first
  * line (a folder with a job_description.json is a distil bundle); with one that the lines do
  * not fit, it says which format they do fit. A bundle format (distil) takes the bundle's
  * folder. `--tools PROJECT` gives the tools to check lines that carry none. Empty lines are
@@ -32,7 +32,7 @@ export function checkCommand(args: string[], io: Io): number {
     if (!loaded) return EXIT_INVALID;
     const errors = validateProject(loaded.project).filter((d) => d.severity === 'error' && d.path.startsWith('$.tools'));
     if (errors.length) {
-      printDiagnostics(values.tools, errors, io.stderr, loaded.text);
+      printFindings(values.tools, errors, io.stderr, loaded.text);
       return EXIT_INVALID;
     }
     tools = openAITools(loaded.project);
@@ -43,7 +43,7 @@ export function checkCommand(args: string[], io: Io): number {
   }
   const tally = { lines: 0, bad: 0, findings: 0 };
   const report = (where: string, line: number | undefined, findings: readonly Finding[]) => {
-    for (const f of findings) io.stdout(`${where}${line !== undefined ? `:${line}` : ''}: ${f.path}: ${f.message} [${f.rule}]\n`);
+    for (const f of findings) io.stdout(`${formatFinding(f, where, line)}\n`);
     tally.findings += findings.length;
   };
   /** The lines of one file through the format's checker (detected from its first line when `formatId` is "auto"); returns the format used. */

@@ -48,12 +48,12 @@ describe('chainwright check: grounding', () => {
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^${file}:2: \\$\\.messages\\[3\\]\\.tool_calls\\[0\\]\\.function\\.arguments: cancel_order is called with the id "ORD-9000" as order_id, .* \\[invented-id\\]$`,
+          `^${file}:2: \\$\\.messages\\[3\\]\\.tool_calls\\[0\\]\\.function\\.arguments: error: cancel_order is called with the id "ORD-9000" as order_id, .* \\[invented-id\\]$`,
         ),
       ),
       expect.stringMatching(
         new RegExp(
-          `^${file}:3: \\$\\.messages\\[5\\]\\.content: the final reply says "Done" .* cancel_order has cancelled: false.* \\[reply-contradicts-result\\]$`,
+          `^${file}:3: \\$\\.messages\\[5\\]\\.content: error: the final reply says "Done" .* cancel_order has cancelled: false.* \\[reply-contradicts-result\\]$`,
         ),
       ),
     ]);

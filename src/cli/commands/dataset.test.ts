@@ -194,9 +194,12 @@ describe('chainwright check', () => {
     const r = cli('check', at('bad.jsonl'), '--format', 'openai');
     expect(r.code).toBe(EXIT_INVALID);
     expect(r.stdout).toMatch(
-      new RegExp(`^${at('bad.jsonl').replace(/[.]/g, '\\.')}:3: \\$\\.messages\\[\\d+\\]\\.tool_calls\\[0\\]\\.function\\.name: .*\\[undeclared-tool\\]$`, 'm'),
+      new RegExp(
+        `^${at('bad.jsonl').replace(/[.]/g, '\\.')}:3: \\$\\.messages\\[\\d+\\]\\.tool_calls\\[0\\]\\.function\\.name: error: .*\\[undeclared-tool\\]$`,
+        'm',
+      ),
     );
-    expect(r.stdout).toMatch(/:4: \$: the line is not valid JSON.*\[not-json\]$/m);
+    expect(r.stdout).toMatch(/:4: \$: error: the line is not valid JSON.*\[not-json\]$/m);
     expect(r.stdout).not.toMatch(/:[125]: /);
     expect(r.stderr).toContain('5 lines checked (openai): 2 with');
   });
@@ -231,7 +234,7 @@ describe('chainwright check', () => {
     writeFileSync(at('gaps.jsonl'), `${lines[0]}\n\n${lines[1]}\n\n{"messages": oops\n`);
     const r = cli('check', at('gaps.jsonl'), '--format', 'openai');
     expect(r.code).toBe(EXIT_INVALID);
-    expect(r.stdout).toMatch(/gaps\.jsonl:5: \$: the line is not valid JSON/);
+    expect(r.stdout).toMatch(/gaps\.jsonl:5: \$: error: the line is not valid JSON/);
     expect(r.stderr).toContain('3 lines checked (openai): 1 with 1 finding');
   });
 });

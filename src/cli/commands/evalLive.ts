@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Project } from '../../core/index.ts';
 import { LiveConversation, ModelAnswerError, prepareDataset, ToolAnswerer, type GoldCase, type Prediction, type Selection } from '../../core/generation.ts';
-import { EXIT_INVALID, EXIT_OK, loadProject, printDiagnostics, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, loadProject, printFindings, type Io } from '../shared.ts';
 import { printReport, readGold } from './eval.ts';
 
 /**
@@ -141,7 +141,7 @@ function testCases(project: Project, options: LiveOptions, io: Io): GoldCase[] |
   const spec = options.split !== undefined ? { split: { fraction: options.split, by: 'template' as const } } : {};
   const prepared = prepareDataset({ project, format: 'eval', seed: options.seed, selection, ...spec });
   if (!prepared.ok) {
-    printDiagnostics(options.file, prepared.diagnostics, io.stderr);
+    printFindings(options.file, prepared.diagnostics, io.stderr);
     return null;
   }
   const file = options.split !== undefined ? 'test' : 'train';

@@ -154,7 +154,7 @@ describe('chainwright validate: the findings of failures and confirmations', () 
     writeFileSync(at('findings.chain.json'), JSON.stringify(p, null, 2));
     const r = cli('validate', at('findings.chain.json'));
     expect(r.code).toBe(EXIT_OK);
-    const found = [...r.stdout.matchAll(/: (\$[^:]+): warning: .*\[([a-z-]+), line \d+\]$/gm)].map((m) => `${m[2]} @ ${m[1]}`);
+    const found = [...r.stdout.matchAll(/:\d+: (\$[^:]+): warning: .*\[([a-z-]+)\]$/gm)].map((m) => `${m[2]} @ ${m[1]}`);
     expect(found).toEqual(
       expect.arrayContaining([
         'failure-without-error @ $.chains[0].calls[1].failure',

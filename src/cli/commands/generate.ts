@@ -23,7 +23,7 @@ import {
 import { FdWriter, StreamWriter, isWriteError, openOutput, outputTarget, siblingTestPath, type OutputTarget, type WritableTarget, type Writer } from '../io.ts';
 import { jobsFor, runJobs, streamSpoolDir } from '../jobs.ts';
 import { Progress } from '../progress.ts';
-import { EXIT_INVALID, EXIT_OK, UsageError, joinNegativeNumbers, loadProject, oneFile, printDiagnostics, wholeNumber, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, UsageError, joinNegativeNumbers, loadProject, oneFile, printFindings, wholeNumber, type Io } from '../shared.ts';
 import { dirname, join, relative } from 'node:path';
 
 const CHAIN_COUNT = /^([A-Za-z_][A-Za-z0-9_-]*)=(\d+)$/;
@@ -191,11 +191,11 @@ export function generateCommand(args: string[], io: Io): number | Promise<number
   };
   const prepared = prepareDataset(spec);
   if (!prepared.ok) {
-    printDiagnostics(file, prepared.diagnostics, io.stderr, loaded.text);
+    printFindings(file, prepared.diagnostics, io.stderr, loaded.text);
     return EXIT_INVALID;
   }
   const run = prepared.run;
-  for (const w of run.warnings.filter((d) => d.code === 'not-split' || d.code.startsWith(`${format.id}-`))) printDiagnostics(file, [w], io.stderr, loaded.text);
+  for (const w of run.warnings.filter((d) => d.code === 'not-split' || d.code.startsWith(`${format.id}-`))) printFindings(file, [w], io.stderr, loaded.text);
 
   // Where each file goes (a regular file is written to a temporary name and renamed at the end;
   // a FIFO or device is written as it is: see outputTarget).

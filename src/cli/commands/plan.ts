@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { compiledChain, validateProject } from '../../core/index.ts';
-import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, pickChains, printDiagnostics, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, pickChains, printFindings, type Io } from '../shared.ts';
 
 /** `plan FILE [--chain ID] [--json]`: the turns, the waits and why, the critical path, latency. */
 export function planCommand(args: string[], io: Io): number {
@@ -12,7 +12,7 @@ export function planCommand(args: string[], io: Io): number {
   const chains = pickChains(project, values.chain ? [values.chain] : undefined);
   const diagnostics = validateProject(project).filter((d) => d.severity === 'error');
   if (diagnostics.length) {
-    printDiagnostics(file, diagnostics, io.stderr, loaded.text);
+    printFindings(file, diagnostics, io.stderr, loaded.text);
     return EXIT_INVALID;
   }
   const reports = [];

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { validateProject } from '../../core/index.ts';
 import { formatQualityReport, measureQuality } from '../../core/generation.ts';
-import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, pickChains, printDiagnostics, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, UsageError, loadProject, oneFile, pickChains, printFindings, type Io } from '../shared.ts';
 
 const DEFAULT_COUNT = 200;
 
@@ -37,7 +37,7 @@ export function qualityCommand(args: string[], io: Io): number {
   const chains = pickChains(project, values.chain);
   const errors = validateProject(project).filter((d) => d.severity === 'error');
   if (errors.length) {
-    printDiagnostics(file, errors, io.stderr, loaded.text);
+    printFindings(file, errors, io.stderr, loaded.text);
     return EXIT_INVALID;
   }
   const report = measureQuality(project, { count, seed, chains: chains.map((c) => c.id) });

@@ -203,8 +203,8 @@ describe('chainwright validate: a broken version-2 design names each problem wit
     for (const e of expected) expect(found, JSON.stringify(e)).toContainEqual(expect.objectContaining(e));
     expect(found.find((f) => f.code === 'as-clash')!.message).toContain('"time" is also a slot');
     expect(found.find((f) => f.code === 'unguarded-reference')!.message).toContain('{maybe.reminder_id}');
-    // Each line also says where in the file: [code, line N].
-    expect(r.stdout).toMatch(/\[where-without-forEach, line \d+\]/);
+    // Each line also says where in the file: FILE:LINE: path.
+    expect(r.stdout).toMatch(/design\.chain\.json:\d+: \$\.chains\[0\]\.calls\[0\]\.where: error: .*\[where-without-forEach\]$/m);
     expect(r.stderr).toMatch(/design\.chain\.json: \d+ errors?, \d+ warnings?/);
   });
 

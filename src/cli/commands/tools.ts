@@ -8,10 +8,9 @@ import {
   TOOL_EXPORT_FORMATS,
   type ClashDecision,
   type ToolExportFormat,
-  type ToolIssue,
 } from '../../core/index.ts';
 import { StreamWriter, isWriteError, openOutput, outputTarget, type WritableTarget, type Writer } from '../io.ts';
-import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, readTextFile, UsageError, type Io } from '../shared.ts';
+import { EXIT_INVALID, EXIT_OK, loadProject, oneFile, printFindings, readTextFile, UsageError, type Io } from '../shared.ts';
 
 const CLASH_DECISIONS: readonly ClashDecision[] = ['replace', 'keep-both', 'skip'];
 
@@ -24,10 +23,6 @@ export function toolsCommand(args: string[], io: Io): number {
   if (sub === 'import') return importCommand(rest, io);
   if (sub === 'export') return exportCommand(rest, io);
   throw new UsageError(sub ? `unknown tools command "${sub}" (import or export)` : 'tools needs a command: import or export');
-}
-
-function printIssues(file: string, severity: string, issues: ToolIssue[], write: (t: string) => void): void {
-  for (const i of issues) write(`${file}: ${i.path}: ${severity}: ${i.message}${i.line !== undefined ? ` [line ${i.line}]` : ''}\n`);
 }
 
 /** Where `--out` goes, looked at before any work: '-' for standard output, or null when refused (said on stderr). */
@@ -75,7 +70,7 @@ function importCommand(args: string[], io: Io): number {
   if (text === null) return EXIT_INVALID;
   const imported = importTools(text);
   if (!imported.ok) {
-    printIssues(file, 'error', imported.errors, io.stderr);
+    printFindings(file, imported.errors, io.stderr);
     return EXIT_INVALID;
   }
   const loaded = loadProject(values.into, io);
@@ -86,7 +81,7 @@ function importCommand(args: string[], io: Io): number {
     throw new UsageError(`${values.into} already has ${clashes.map((c) => `"${c.name}"`).join(', ')}: choose --on-clash replace, keep-both or skip`);
   }
   const merged = applyToolMerge(loaded.project, imported, (onClash as ClashDecision | undefined) ?? 'skip');
-  printIssues(file, 'warning', imported.warnings, io.stderr);
+  printFindings(file, imported.warnings, io.stderr);
   if (!writeOut(values.out, target, serializeProject(merged.project), io)) return EXIT_INVALID;
   const parts = [
     merged.added.length ? `added ${merged.added.join(', ')}` : '',

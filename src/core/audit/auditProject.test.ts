@@ -5,12 +5,13 @@ import { exampleTexts, loadExample } from '../testing/fixtures.ts';
 import { auditProject } from './auditProject.ts';
 import { gradeOf, penalty } from './grade.ts';
 import { makeProject, makeTool } from './testing.testutil.ts';
-import type { AuditFinding } from './types.ts';
+import { auditFinding } from './rules/context.ts';
+import type { AuditLevel } from './types.ts';
 
-const f = (rule: string, severity: AuditFinding['severity']): AuditFinding => ({ rule, severity, message: '', fix: '', path: '$' });
+const f = (code: string, level: AuditLevel) => auditFinding(code, level, '$', '', '');
 
 describe('grades', () => {
-  it('penalties by severity, at most three findings per rule', () => {
+  it('penalties by weight (a note costs nothing), at most three findings per rule', () => {
     expect(penalty([f('a', 'high'), f('b', 'medium'), f('c', 'low'), f('d', 'info')])).toBe(39);
     expect(penalty(Array.from({ length: 10 }, () => f('a', 'medium')))).toBe(30);
     expect([100, 90, 89, 80, 79, 70, 69, 60, 59, 0].map(gradeOf)).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'F', 'F']);
@@ -23,7 +24,7 @@ describe('grades', () => {
     const careful = makeTool('get_ticket', { properties: { ticket_id: { type: 'string', description: 'The ticket, as returned by create_ticket.' } } });
     const report = auditProject(makeProject([careless, careful]));
     const [bad, good] = report.tools;
-    expect(bad.findings.map((x) => x.rule).sort()).toEqual(
+    expect(bad.findings.map((x) => x.code).sort()).toEqual(
       [
         'description-missing',
         'effect-undeclared',
@@ -42,7 +43,7 @@ describe('grades', () => {
 
   it('project findings lower the project grade', () => {
     const report = auditProject(makeProject(Array.from({ length: 16 }, (_, i) => makeTool(`get_thing_${i}`))));
-    expect(report.project.findings.map((x) => x.rule)).toEqual(['too-many-tools']);
+    expect(report.project.findings.map((x) => x.code)).toEqual(['too-many-tools']);
     expect(report.project.score).toBe(90);
   });
 });
@@ -60,7 +61,7 @@ describe('the audit on real inputs', () => {
     const imported = importTools(jobDescriptionText);
     if (!imported.ok) throw new Error('the seed imports');
     const report = auditProject(makeProject(imported.tools));
-    const rules = (name: string) => report.tools.find((t) => t.name === name)?.findings.map((x) => x.rule);
+    const rules = (name: string) => report.tools.find((t) => t.name === name)?.findings.map((x) => x.code);
     expect(rules('ls')).toEqual(['returns-missing']);
     expect(rules('rm')).toEqual(['returns-missing', 'effect-undeclared']);
     expect(report.tools.find((t) => t.name === 'rm')?.findings[1].fix).toMatch(/destructive/);

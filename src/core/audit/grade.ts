@@ -1,13 +1,14 @@
 /**
- * The grade scale. Each finding costs points by severity — high 25, medium 10, low 4,
- * info 0 — and a rule costs at most 3 findings' worth per tool (so that ten undocumented
+ * The grade scale. Each finding costs points by its weight — high 25, medium 10, low 4;
+ * a note (info, no weight) costs 0 — and a rule costs at most 3 findings' worth per tool (so that ten undocumented
  * parameters weigh like three). A tool's score is 100 minus its costs (at least 0); the
  * project's is the mean of its tools' scores minus the costs of its own findings.
  * A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, F below.
  */
-import type { AuditFinding, AuditSeverity, Grade } from './types.ts';
+import type { Weight } from '../findings/finding.ts';
+import type { AuditFinding, Grade } from './types.ts';
 
-export const SEVERITY_PENALTY: Readonly<Record<AuditSeverity, number>> = { high: 25, medium: 10, low: 4, info: 0 };
+export const WEIGHT_PENALTY: Readonly<Record<Weight, number>> = { high: 25, medium: 10, low: 4 };
 export const MAX_COUNTED_PER_RULE = 3;
 export const GRADE_FLOORS: readonly [Grade, number][] = [
   ['A', 90],
@@ -22,10 +23,10 @@ export function penalty(findings: readonly AuditFinding[]): number {
   const perRule = new Map<string, number>();
   let total = 0;
   for (const f of findings) {
-    const counted = perRule.get(f.rule) ?? 0;
+    const counted = perRule.get(f.code) ?? 0;
     if (counted >= MAX_COUNTED_PER_RULE) continue;
-    perRule.set(f.rule, counted + 1);
-    total += SEVERITY_PENALTY[f.severity];
+    perRule.set(f.code, counted + 1);
+    total += f.weight ? WEIGHT_PENALTY[f.weight] : 0;
   }
   return total;
 }

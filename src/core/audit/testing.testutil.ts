@@ -35,4 +35,4 @@ export function runRule(rule: ToolRule, project: Project, index = 0) {
   });
 }
 
-export const ruleIds = (findings: { rule: string }[]) => findings.map((f) => f.rule);
+export const ruleIds = (findings: { code: string }[]) => findings.map((f) => f.code);

@@ -1,23 +1,21 @@
 /** The tool audit: findings about how well the tools are defined, each with why and a fix, and grades. */
+import type { Finding, Weight } from '../findings/finding.ts';
 
-/** high/medium/low lower the grade (see grade.ts); info is a note that does not. */
-export type AuditSeverity = 'high' | 'medium' | 'low' | 'info';
+/**
+ * How an audit rule counts: a weight — high, medium or low findings lower the grade (grade.ts) —
+ * or `info`, a note that does not. A weighted finding is a `warning` with that `weight`; a note is
+ * an `info` finding. The audit is advice: none of its findings is an error.
+ */
+export type AuditLevel = Weight | 'info';
 
-export interface AuditFinding {
-  /** Stable rule id, e.g. `description-missing` (docs/tools.md lists them). */
-  rule: string;
-  severity: AuditSeverity;
-  /** What was found and why it matters. */
-  message: string;
-  /** What to do about it. */
-  fix: string;
-  /** JSON path in the project, e.g. `$.tools[2].function.parameters.properties.status`. */
-  path: string;
-  /** The tool concerned (also on project findings that are about one tool). */
-  tool?: string;
-  /** The calls concerned, for findings about how the chains use a tool (`unconfirmed-destructive`). */
-  calls?: { chainId: string; callId: string }[];
-}
+/**
+ * A finding of the audit (the shared record of findings/finding.ts): `code` is the rule id, e.g.
+ * `description-missing` (docs/tools.md lists them); `path` is the JSON path in the project, e.g.
+ * `$.tools[2].function.parameters.properties.status`; `tool` is the tool concerned (also on
+ * project findings about one tool), `calls` the calls concerned (`unconfirmed-destructive`),
+ * and `fix` says what to do about it.
+ */
+export type AuditFinding = Finding<'warning' | 'info'> & { fix: string };
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
@@ -46,7 +44,7 @@ export interface AuditReport {
 
 /** A rule's description, for documentation and the panel's legend. */
 export interface AuditRuleInfo {
-  id: string;
-  severity: AuditSeverity;
+  code: string;
+  level: AuditLevel;
   title: string;
 }

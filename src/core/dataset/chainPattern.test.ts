@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exampleTexts, loadExample } from '../testing/fixtures.ts';
-import { chainPattern, patternOfPlan, PATTERNS } from './pattern.ts';
+import { chainPattern, patternOfPlan, PATTERNS } from './chainPattern.ts';
 
 describe('patternOfPlan', () => {
   it('maps every shape of levels to exactly one of the five rows', () => {

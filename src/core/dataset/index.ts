@@ -1,5 +1,5 @@
 /** The dataset engine: patterns, the mix, the split, unique requests, the chunked run, stats. */
-export { PATTERNS, PATTERN_LABELS, patternOfPlan, chainPattern, type Pattern } from './pattern.ts';
+export { PATTERNS, PATTERN_LABELS, patternOfPlan, chainPattern, type Pattern } from './chainPattern.ts';
 export {
   DEFAULT_MIX,
   parseMix,

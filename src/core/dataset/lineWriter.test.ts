@@ -82,7 +82,7 @@ describe('lineWriter (openai with tools on every line)', () => {
   it('finds problems in lines it did not write itself', () => {
     const project = loadExample('room-booking');
     const writer = lineWriter(openaiFormat, formatContext(project, {}));
-    expect(writer.check('not json').map((f) => f.rule)).toEqual(['not-json']);
-    expect(writer.check('{"messages":[{"role":"user","content":"hi"}]}').map((f) => f.rule)).toEqual(['no-final-reply']);
+    expect(writer.check('not json').map((f) => f.code)).toEqual(['not-json']);
+    expect(writer.check('{"messages":[{"role":"user","content":"hi"}]}').map((f) => f.code)).toEqual(['no-final-reply']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Example } from '../generate/types.ts';
-import type { Finding } from '../formats/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import { DECODED_ARGUMENTS } from '../formats/chatMessages.ts';
 import { checkOpenAIRecord, type OpenAIMessage, type OpenAIToolCall } from '../formats/openai.ts';
 import { openaiFormat, type ExportFormat, type FormatContext } from '../formats/registry.ts';

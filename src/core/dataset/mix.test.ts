@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateMix, apportion, DEFAULT_MIX, parseMix, type ChainPattern } from './mix.ts';
-import { PATTERNS } from './pattern.ts';
+import { PATTERNS } from './chainPattern.ts';
 
 const trip: ChainPattern[] = [
   { chainId: 'plan-trip', pattern: 'mixed' },

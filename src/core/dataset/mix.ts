@@ -1,5 +1,5 @@
 import { isPlainObject } from '../project/types.ts';
-import { PATTERN_LABELS, PATTERNS, RESULT_AWARE_PATTERNS, type Pattern } from './pattern.ts';
+import { PATTERN_LABELS, PATTERNS, RESULT_AWARE_PATTERNS, type Pattern } from './chainPattern.ts';
 
 /**
  * The mix by pattern: how a total number of examples is spread over the chains, by each

@@ -1,12 +1,13 @@
 import type { Project } from '../project/types.ts';
 import { createGenerator, GenerationError, type ExampleGenerator, type GeneratorOptions } from '../generate/example.ts';
 import type { Example } from '../generate/types.ts';
-import type { Finding } from '../formats/finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { formatFinding } from '../findings/formatFinding.ts';
 import { formatById, formatContext, FORMATS, type BundleLayout, type ExportFormat } from '../formats/registry.ts';
 import { error, type Diagnostic } from '../validate/diagnostics.ts';
 import { createSchedule, type Schedule } from './interleave.ts';
 import { allocateMix, apportion, DEFAULT_MIX, mixReport, type ChainCount, type ChainPattern, type Mix, type MixReport } from './mix.ts';
-import { chainPattern } from './pattern.ts';
+import { chainPattern } from './chainPattern.ts';
 import { planSplit, type ChainSplit, type SplitOptions, type SplitReport } from './split.ts';
 import { RequestLedger, requestSpace } from './variation.ts';
 import { lineWriter, type CheckedLines, type LineWriter } from './lineWriter.ts';
@@ -91,7 +92,7 @@ export interface DatasetError {
   chainExample: number;
   /** The rules a line breaks (empty when the example could not be generated). */
   findings: Finding[];
-  /** One line a user can act on: `train example 12 (chain "x", its example 4): $.path: message [rule]`. */
+  /** One line a user can act on: `train example 12 (chain "x", its example 4): $.path: error: message [code]`. */
   message: string;
 }
 
@@ -529,7 +530,7 @@ function* produce(
               chainId,
               chainExample: local,
               findings,
-              message: `${where}: ${findings.map((f) => `${f.path}: ${f.message} [${f.rule}]`).join('; ')}`,
+              message: `${where}: ${findings.map((f) => formatFinding(f)).join('; ')}`,
             },
           };
           return;

@@ -161,7 +161,7 @@ describe('the eval formats', () => {
       expect(out).toHaveLength(1);
       expect(f.check(out[0])).toEqual([]);
     }
-    expect(evalFormat.check('{"id": 1}').map((f) => f.rule)).toContain('field-type');
+    expect(evalFormat.check('{"id": 1}').map((f) => f.code)).toContain('field-type');
   });
 
   it('the checkers never throw, whatever JSON a line holds', () => {

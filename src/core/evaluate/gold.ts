@@ -3,7 +3,7 @@ import { isPlainObject } from '../project/types.ts';
 import { compileProject } from '../compile/compileProject.ts';
 import { describeCondition } from '../conditions/describe.ts';
 import { compileCondition } from '../conditions/evaluate.ts';
-import { chainPattern } from '../dataset/pattern.ts';
+import { chainPattern } from '../dataset/chainPattern.ts';
 import { toOpenAIRecord, type OpenAIMessage } from '../formats/openai.ts';
 import { openAITools, type OpenAITool } from '../tools/openAITools.ts';
 import { compileTemplate, UNRESOLVED, type Scope } from '../generate/compiled.ts';

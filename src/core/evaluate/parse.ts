@@ -1,5 +1,6 @@
 import { isPlainObject } from '../project/types.ts';
-import { finding, type Finding } from '../formats/finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from '../formats/brokenRule.ts';
 import type { OpenAIMessage } from '../formats/openai.ts';
 import type { GoldCase, Prediction } from './types.ts';
 
@@ -17,14 +18,14 @@ function is(value: unknown, kind: Kind): boolean {
 function need(record: { [key: string]: unknown }, key: string, kind: Kind, at: string, out: Finding[]): boolean {
   if (is(record[key], kind)) return true;
   const what = kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : kind === 'boolean' ? 'true or false' : `a ${kind}`;
-  out.push(finding(record[key] === undefined ? 'missing-field' : 'field-type', `${at}.${key}`, `"${key}" must be ${what}`));
+  out.push(brokenRule(record[key] === undefined ? 'missing-field' : 'field-type', `${at}.${key}`, `"${key}" must be ${what}`));
   return false;
 }
 
 /** The rules a gold test case line must follow (what `check --format eval` and the scorer read). */
 export function checkGoldRecord(record: unknown): Finding[] {
   const out: Finding[] = [];
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a test case is a JSON object')];
+  if (!isPlainObject(record)) return [brokenRule('not-an-object', '$', 'a test case is a JSON object')];
   const r = record as { [key: string]: unknown };
   need(r, 'id', 'string', '$', out);
   need(r, 'chain', 'string', '$', out);
@@ -33,12 +34,12 @@ export function checkGoldRecord(record: unknown): Finding[] {
     const messages = r.messages as unknown[];
     messages.forEach((m, i) => {
       if (!isPlainObject(m) || (m.role !== 'system' && m.role !== 'user') || typeof m.content !== 'string')
-        out.push(finding('bad-prompt', `$.messages[${i}]`, 'the prompt holds system and user messages with text content'));
+        out.push(brokenRule('bad-prompt', `$.messages[${i}]`, 'the prompt holds system and user messages with text content'));
     });
-    if (!messages.some((m) => isPlainObject(m) && m.role === 'user')) out.push(finding('no-user-message', '$.messages', 'the prompt needs a user message'));
+    if (!messages.some((m) => isPlainObject(m) && m.role === 'user')) out.push(brokenRule('no-user-message', '$.messages', 'the prompt needs a user message'));
   }
   if (need(r, 'followups', 'array', '$', out) && (r.followups as unknown[]).some((f) => typeof f !== 'string'))
-    out.push(finding('field-type', '$.followups', '"followups" lists texts'));
+    out.push(brokenRule('field-type', '$.followups', '"followups" lists texts'));
   let tools = new Set<string>();
   if (need(r, 'tools', 'array', '$', out)) {
     tools = new Set(
@@ -58,32 +59,32 @@ export function checkGoldRecord(record: unknown): Finding[] {
       g.turns.forEach((t, i) => {
         const at = `$.gold.turns[${i}]`;
         if (!isPlainObject(t) || !Array.isArray(t.calls) || t.calls.length === 0)
-          return void out.push(finding('bad-turn', at, 'a turn is {"calls": [...]} with at least one call'));
+          return void out.push(brokenRule('bad-turn', at, 'a turn is {"calls": [...]} with at least one call'));
         t.calls.forEach((c, j) => {
           const cat = `${at}.calls[${j}]`;
-          if (!isPlainObject(c)) return void out.push(finding('bad-call', cat, 'a gold call is {"call", "id", "tool", "args", "result"}'));
+          if (!isPlainObject(c)) return void out.push(brokenRule('bad-call', cat, 'a gold call is {"call", "id", "tool", "args", "result"}'));
           const call = c as { [key: string]: unknown };
           if (need(call, 'call', 'number', cat, out) && call.call !== next)
-            out.push(finding('call-index', `${cat}.call`, `calls are numbered turn by turn from 0: expected ${next}`));
+            out.push(brokenRule('call-index', `${cat}.call`, `calls are numbered turn by turn from 0: expected ${next}`));
           next += 1;
           need(call, 'id', 'string', cat, out);
           if (need(call, 'tool', 'string', cat, out) && !tools.has(call.tool as string))
-            out.push(finding('undeclared-tool', `${cat}.tool`, `the tool "${String(call.tool)}" is not declared in "tools"`));
+            out.push(brokenRule('undeclared-tool', `${cat}.tool`, `the tool "${String(call.tool)}" is not declared in "tools"`));
           need(call, 'args', 'object', cat, out);
-          if (!('result' in call)) out.push(finding('missing-field', `${cat}.result`, '"result" must be there'));
+          if (!('result' in call)) out.push(brokenRule('missing-field', `${cat}.result`, '"result" must be there'));
         });
       });
     }
     if (Array.isArray(g.edges)) {
       g.edges.forEach((e, i) => {
         if (!isPlainObject(e) || typeof e.from !== 'number' || typeof e.to !== 'number' || e.from >= next || e.to >= next || typeof e.ref !== 'string')
-          out.push(finding('bad-edge', `$.gold.edges[${i}]`, 'an edge is {"from", "to", "arg", "ref"} between two of the calls'));
+          out.push(brokenRule('bad-edge', `$.gold.edges[${i}]`, 'an edge is {"from", "to", "arg", "ref"} between two of the calls'));
       });
     }
     if (Array.isArray(g.parallel)) {
       g.parallel.forEach((p, i) => {
         if (!Array.isArray(p) || p.length !== 2 || p.some((k) => typeof k !== 'number' || k >= next))
-          out.push(finding('bad-pair', `$.gold.parallel[${i}]`, 'a pair is [call, call]'));
+          out.push(brokenRule('bad-pair', `$.gold.parallel[${i}]`, 'a pair is [call, call]'));
       });
     }
   }
@@ -95,11 +96,11 @@ export function checkGoldRecord(record: unknown): Finding[] {
     if (need(d, 'calls', 'array', '$.design', out)) {
       (d.calls as unknown[]).forEach((c, i) => {
         if (!isPlainObject(c) || typeof c.id !== 'string' || typeof c.tool !== 'string' || !isPlainObject(c.args))
-          out.push(finding('bad-design-call', `$.design.calls[${i}]`, 'a design call is {"id", "tool", "args"}'));
+          out.push(brokenRule('bad-design-call', `$.design.calls[${i}]`, 'a design call is {"id", "tool", "args"}'));
       });
     }
     if (need(d, 'turns', 'array', '$.design', out) && (d.turns as unknown[]).some((t) => !Array.isArray(t) || t.some((x) => typeof x !== 'string')))
-      out.push(finding('field-type', '$.design.turns', '"turns" lists call ids per turn'));
+      out.push(brokenRule('field-type', '$.design.turns', '"turns" lists call ids per turn'));
   }
   return out;
 }

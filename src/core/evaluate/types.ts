@@ -1,5 +1,5 @@
 import type { Condition } from '../conditions/types.ts';
-import type { Pattern } from '../dataset/pattern.ts';
+import type { Pattern } from '../dataset/chainPattern.ts';
 import type { OpenAIMessage } from '../formats/openai.ts';
 import type { OpenAITool } from '../tools/openAITools.ts';
 import type { JsonValue, Reply } from '../project/types.ts';

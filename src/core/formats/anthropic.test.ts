@@ -7,7 +7,7 @@ import { transcriptOf } from './transcript.ts';
 type Doc = Record<string, any>;
 
 const written = (): Doc => structuredClone(toAnthropicRecord(exampleOf(parallelChain), project(parallelChain.name))) as Doc;
-const rules = (r: unknown) => checkAnthropicRecord(r).map((f) => `${f.rule} @ ${f.path}`);
+const rules = (r: unknown) => checkAnthropicRecord(r).map((f) => `${f.code} @ ${f.path}`);
 const broken = (edit: (r: Doc) => void) => {
   const r = written();
   edit(r);
@@ -90,7 +90,7 @@ describe('checkAnthropicRecord: each rule', () => {
   });
 
   it('a line that is not JSON or not an object', () => {
-    expect(checkAnthropicLine('{')[0].rule).toBe('not-json');
-    expect(checkAnthropicRecord(3)[0].rule).toBe('not-an-object');
+    expect(checkAnthropicLine('{')[0].code).toBe('not-json');
+    expect(checkAnthropicRecord(3)[0].code).toBe('not-an-object');
   });
 });

@@ -3,7 +3,8 @@ import { isPlainObject } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { CallLedger, checkCall, checkLineWith } from './checks.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
 import { objectsIn, type ExportFormat } from './exportFormat.ts';
@@ -93,11 +94,11 @@ const TOOL_USE_ID = /^[a-zA-Z0-9_-]+$/;
 /** Checks one record against what the Messages API accepts (and what a training pipeline needs: a final reply). */
 export function checkAnthropicRecord(record: unknown, context: AnthropicCheckContext = {}): Finding[] {
   const out: Finding[] = [];
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a line must be a JSON object with "messages"')];
+  if (!isPlainObject(record)) return [brokenRule('not-an-object', '$', 'a line must be a JSON object with "messages"')];
   checkSystem(record.system, out);
   let toolList: JsonValue[] | undefined;
   if (record.tools !== undefined) {
-    if (!Array.isArray(record.tools)) out.push(finding('tools-not-list', '$.tools', '"tools" must be a list of {name, description, input_schema}'));
+    if (!Array.isArray(record.tools)) out.push(brokenRule('tools-not-list', '$.tools', '"tools" must be a list of {name, description, input_schema}'));
     else {
       toolList = record.tools;
       toolList.forEach((t, i) => checkToolDefinition(t, jsonPath('$.tools', i), out));
@@ -107,14 +108,14 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
     ? parameterSchemas(toolList.map((t) => (isPlainObject(t) ? { type: 'function', function: { name: t.name, parameters: t.input_schema } } : null)))
     : parameterSchemas(context.tools);
   const { messages } = record;
-  if (!Array.isArray(messages) || messages.length === 0) return [...out, finding('no-messages', '$.messages', '"messages" must be a non-empty list')];
+  if (!Array.isArray(messages) || messages.length === 0) return [...out, brokenRule('no-messages', '$.messages', '"messages" must be a non-empty list')];
   const ledger = new CallLedger(out);
   let previousRole: unknown;
 
   messages.forEach((m: JsonValue, i: number) => {
     const at = jsonPath('$.messages', i);
     if (!isPlainObject(m)) {
-      out.push(finding('message-not-object', at, 'a message must be an object {"role", "content"}'));
+      out.push(brokenRule('message-not-object', at, 'a message must be an object {"role", "content"}'));
       return;
     }
     const role = m.role;
@@ -125,48 +126,48 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
           : role === 'tool'
             ? ' (results are tool_result blocks of a user message)'
             : '';
-      out.push(finding('bad-role', jsonPath(at, 'role'), `role must be user or assistant, found ${JSON.stringify(role)}${hint}`));
+      out.push(brokenRule('bad-role', jsonPath(at, 'role'), `role must be user or assistant, found ${JSON.stringify(role)}${hint}`));
       return;
     }
-    if (i === 0 && role !== 'user') out.push(finding('first-not-user', jsonPath(at, 'role'), 'the first message must be a user message'));
+    if (i === 0 && role !== 'user') out.push(brokenRule('first-not-user', jsonPath(at, 'role'), 'the first message must be a user message'));
     if (role === previousRole)
-      out.push(finding('roles-not-alternating', jsonPath(at, 'role'), `two ${role} messages in a row: user and assistant must alternate`));
+      out.push(brokenRule('roles-not-alternating', jsonPath(at, 'role'), `two ${role} messages in a row: user and assistant must alternate`));
     previousRole = role;
     const content = m.content;
     const contentPath = jsonPath(at, 'content');
     if (typeof content === 'string') {
-      if (!content) out.push(finding('empty-text', contentPath, 'text content must not be empty'));
+      if (!content) out.push(brokenRule('empty-text', contentPath, 'text content must not be empty'));
     } else if (!Array.isArray(content) || content.length === 0) {
-      out.push(finding('bad-content', contentPath, 'content must be text or a non-empty list of blocks'));
+      out.push(brokenRule('bad-content', contentPath, 'content must be text or a non-empty list of blocks'));
     } else {
       let seenOther = false;
       content.forEach((b, j) => {
         const bp = jsonPath(contentPath, j);
         if (!isPlainObject(b)) {
-          out.push(finding('bad-block', bp, 'a content block must be an object with a "type"'));
+          out.push(brokenRule('bad-block', bp, 'a content block must be an object with a "type"'));
           return;
         }
         if (b.type === 'text') {
           seenOther = true;
-          if (typeof b.text !== 'string' || !b.text) out.push(finding('empty-text', jsonPath(bp, 'text'), 'a text block needs non-empty "text"'));
+          if (typeof b.text !== 'string' || !b.text) out.push(brokenRule('empty-text', jsonPath(bp, 'text'), 'a text block needs non-empty "text"'));
         } else if (b.type === 'tool_use' && role === 'assistant') {
           const id = b.id;
           if (typeof id !== 'string' || !TOOL_USE_ID.test(id))
-            out.push(finding('bad-tool-use-id', jsonPath(bp, 'id'), `a tool_use "id" must be letters, digits, _ or -, found ${JSON.stringify(id)}`));
+            out.push(brokenRule('bad-tool-use-id', jsonPath(bp, 'id'), `a tool_use "id" must be letters, digits, _ or -, found ${JSON.stringify(id)}`));
           else ledger.open(id, bp, b.name, jsonPath(bp, 'id'));
           checkCall(b.name, b.input, schemas, { name: jsonPath(bp, 'name'), args: jsonPath(bp, 'input') }, '"tools"', out, '"input"');
         } else if (b.type === 'tool_result' && role === 'user') {
-          if (seenOther) out.push(finding('tool-result-not-first', bp, 'tool_result blocks must come before any other block of the user message'));
+          if (seenOther) out.push(brokenRule('tool-result-not-first', bp, 'tool_result blocks must come before any other block of the user message'));
           if (typeof b.tool_use_id !== 'string')
-            out.push(finding('no-tool-call-id', jsonPath(bp, 'tool_use_id'), 'a tool_result needs the "tool_use_id" of the tool_use it answers'));
+            out.push(brokenRule('no-tool-call-id', jsonPath(bp, 'tool_use_id'), 'a tool_result needs the "tool_use_id" of the tool_use it answers'));
           else ledger.answer(b.tool_use_id, jsonPath(bp, 'tool_use_id'));
           if (!isResultContent(b.content))
-            out.push(finding('tool-result-content', jsonPath(bp, 'content'), 'tool_result "content" must be text or a list of text blocks'));
+            out.push(brokenRule('tool-result-content', jsonPath(bp, 'content'), 'tool_result "content" must be text or a list of text blocks'));
           if (b.is_error !== undefined && typeof b.is_error !== 'boolean')
-            out.push(finding('is-error-not-boolean', jsonPath(bp, 'is_error'), '"is_error" must be true or false (true marks a failed call)'));
+            out.push(brokenRule('is-error-not-boolean', jsonPath(bp, 'is_error'), '"is_error" must be true or false (true marks a failed call)'));
         } else {
           const allowed = role === 'assistant' ? 'text or tool_use' : 'text or tool_result';
-          out.push(finding('bad-block', jsonPath(bp, 'type'), `a ${role} message holds ${allowed} blocks, found ${JSON.stringify(b.type)}`));
+          out.push(brokenRule('bad-block', jsonPath(bp, 'type'), `a ${role} message holds ${allowed} blocks, found ${JSON.stringify(b.type)}`));
         }
       });
     }
@@ -175,7 +176,7 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
   ledger.close('is never answered by a tool_result');
   const last = messages[messages.length - 1];
   if (!isPlainObject(last) || last.role !== 'assistant' || !isFinalText(last.content)) {
-    out.push(finding('no-final-reply', jsonPath('$.messages', messages.length - 1), "the last message must be the assistant's final text reply"));
+    out.push(brokenRule('no-final-reply', jsonPath('$.messages', messages.length - 1), "the last message must be the assistant's final text reply"));
   }
   return out;
 }
@@ -183,22 +184,22 @@ export function checkAnthropicRecord(record: unknown, context: AnthropicCheckCon
 function checkSystem(system: JsonValue | undefined, out: Finding[]): void {
   if (system === undefined || typeof system === 'string') return;
   if (Array.isArray(system) && system.every((b) => isPlainObject(b) && b.type === 'text' && typeof b.text === 'string')) return;
-  out.push(finding('system-not-string', '$.system', '"system" must be text (or a list of text blocks)'));
+  out.push(brokenRule('system-not-string', '$.system', '"system" must be text (or a list of text blocks)'));
 }
 
 function checkToolDefinition(t: JsonValue, at: string, out: Finding[]): void {
   if (!isPlainObject(t)) {
-    out.push(finding('tool-definition', at, 'a tool must be an object {name, description, input_schema}'));
+    out.push(brokenRule('tool-definition', at, 'a tool must be an object {name, description, input_schema}'));
     return;
   }
   if (typeof t.name !== 'string' || !TOOL_NAME.test(t.name))
-    out.push(finding('tool-definition', jsonPath(at, 'name'), `a tool "name" must be 1 to 64 letters, digits, _ or -, found ${JSON.stringify(t.name)}`));
+    out.push(brokenRule('tool-definition', jsonPath(at, 'name'), `a tool "name" must be 1 to 64 letters, digits, _ or -, found ${JSON.stringify(t.name)}`));
   if (t.description !== undefined && typeof t.description !== 'string')
-    out.push(finding('tool-definition', jsonPath(at, 'description'), '"description" must be text'));
+    out.push(brokenRule('tool-definition', jsonPath(at, 'description'), '"description" must be text'));
   if (!isPlainObject(t.input_schema) || t.input_schema.type !== 'object')
-    out.push(finding('tool-definition', jsonPath(at, 'input_schema'), '"input_schema" must be a JSON Schema with "type": "object"'));
+    out.push(brokenRule('tool-definition', jsonPath(at, 'input_schema'), '"input_schema" must be a JSON Schema with "type": "object"'));
   if ('parameters' in t || 'function' in t)
-    out.push(finding('tool-definition', at, 'an OpenAI-style definition: Anthropic tools are {name, description, input_schema}'));
+    out.push(brokenRule('tool-definition', at, 'an OpenAI-style definition: Anthropic tools are {name, description, input_schema}'));
 }
 
 function isResultContent(content: JsonValue | undefined): boolean {

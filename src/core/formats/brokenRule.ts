@@ -1,12 +1,11 @@
-/** A rule of a consumer's format that a line breaks, with the place in the line. */
-export interface Finding {
-  /** Stable rule id, e.g. `arguments-not-string`. */
-  rule: string;
-  message: string;
-  /** JSON path inside the record, e.g. `$.messages[3].tool_calls[0].function.arguments`. */
-  path: string;
-}
+import { error, type Finding } from '../findings/finding.ts';
 
-export function finding(rule: string, path: string, message: string): Finding {
-  return { rule, path, message };
+/**
+ * A rule of a consumer's format that a line breaks, with the place in the line: an error finding
+ * (the export stops there). `code` is the rule id, e.g. `arguments-not-string`
+ * (docs/export-formats.md); `path` is a JSON path inside the record, e.g.
+ * `$.messages[3].tool_calls[0].function.arguments`.
+ */
+export function brokenRule(code: string, path: string, message: string): Finding<'error'> {
+  return error(code, path, message);
 }

@@ -1,7 +1,8 @@
 import type { JsonValue } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import { CallLedger, checkArguments, checkToolName, TEMPLATE_SAFE_ID, type ToolSchemas } from './checks.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import { parameterSchemas, type OpenAITool } from '../tools/openAITools.ts';
 
 /**
@@ -42,12 +43,13 @@ const argumentsPath = (i: number, j: number): string => `${callPath(i, j)}.funct
 
 export function checkChatRecord(record: unknown, context: CheckContext, dialect: ChatDialect): Finding[] {
   const out: Finding[] = [];
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a line must be a JSON object with "messages"')];
+  if (!isPlainObject(record)) return [brokenRule('not-an-object', '$', 'a line must be a JSON object with "messages"')];
   const { messages } = record;
-  if (!Array.isArray(messages) || messages.length === 0) return [finding('no-messages', '$.messages', '"messages" must be a non-empty list')];
-  if (record.tools !== undefined && !Array.isArray(record.tools)) out.push(finding('tools-not-list', '$.tools', '"tools" must be a list of tool definitions'));
+  if (!Array.isArray(messages) || messages.length === 0) return [brokenRule('no-messages', '$.messages', '"messages" must be a non-empty list')];
+  if (record.tools !== undefined && !Array.isArray(record.tools))
+    out.push(brokenRule('tools-not-list', '$.tools', '"tools" must be a list of tool definitions'));
   if (record.parallel_tool_calls !== undefined && typeof record.parallel_tool_calls !== 'boolean') {
-    out.push(finding('parallel-not-boolean', '$.parallel_tool_calls', '"parallel_tool_calls" must be true or false'));
+    out.push(brokenRule('parallel-not-boolean', '$.parallel_tool_calls', '"parallel_tool_calls" must be true or false'));
   }
   const schemas = parameterSchemas(record.tools !== undefined ? record.tools : context.tools);
   const oneCallOnly = record.parallel_tool_calls === false;
@@ -57,55 +59,55 @@ export function checkChatRecord(record: unknown, context: CheckContext, dialect:
   for (let i = 0; i < messages.length; i += 1) {
     const m: JsonValue = messages[i];
     if (!isPlainObject(m)) {
-      out.push(finding('message-not-object', messagePath(i), 'a message must be an object with a "role"'));
+      out.push(brokenRule('message-not-object', messagePath(i), 'a message must be an object with a "role"'));
       continue;
     }
     const role = m.role;
     if (typeof role !== 'string' || !ROLES.has(role)) {
-      out.push(finding('bad-role', fieldPath(i, 'role'), `role must be system, user, assistant or tool, found ${JSON.stringify(role)}`));
+      out.push(brokenRule('bad-role', fieldPath(i, 'role'), `role must be system, user, assistant or tool, found ${JSON.stringify(role)}`));
       continue;
     }
     if (role !== 'tool') ledger.close(`gets no tool message before the next ${role} message`);
     if (role === 'system') {
-      if (i !== 0) out.push(finding('system-not-first', messagePath(i), 'a system message may only come first'));
-      if (typeof m.content !== 'string') out.push(finding('content-not-string', fieldPath(i, 'content'), 'a system message needs text content'));
+      if (i !== 0) out.push(brokenRule('system-not-first', messagePath(i), 'a system message may only come first'));
+      if (typeof m.content !== 'string') out.push(brokenRule('content-not-string', fieldPath(i, 'content'), 'a system message needs text content'));
     } else if (role === 'user') {
       sawUser = true;
-      if (typeof m.content !== 'string' || !m.content) out.push(finding('content-not-string', fieldPath(i, 'content'), 'a user message needs text content'));
+      if (typeof m.content !== 'string' || !m.content) out.push(brokenRule('content-not-string', fieldPath(i, 'content'), 'a user message needs text content'));
     } else if (role === 'assistant') {
-      if (!sawUser) out.push(finding('assistant-before-user', messagePath(i), 'the assistant speaks before any user message'));
+      if (!sawUser) out.push(brokenRule('assistant-before-user', messagePath(i), 'the assistant speaks before any user message'));
       const calls = m.tool_calls;
       if (calls !== undefined && calls !== null) {
         if (!Array.isArray(calls) || calls.length === 0) {
-          out.push(finding('bad-tool-calls', fieldPath(i, 'tool_calls'), '"tool_calls" must be a non-empty list when present'));
+          out.push(brokenRule('bad-tool-calls', fieldPath(i, 'tool_calls'), '"tool_calls" must be a non-empty list when present'));
         } else {
           if (oneCallOnly && calls.length > 1)
-            out.push(finding('parallel-disallowed', fieldPath(i, 'tool_calls'), `${calls.length} calls in one message, but "parallel_tool_calls" is false`));
+            out.push(brokenRule('parallel-disallowed', fieldPath(i, 'tool_calls'), `${calls.length} calls in one message, but "parallel_tool_calls" is false`));
           if (m.content !== null && m.content !== undefined && typeof m.content !== 'string')
-            out.push(finding('content-not-string', fieldPath(i, 'content'), 'assistant content must be text or null'));
+            out.push(brokenRule('content-not-string', fieldPath(i, 'content'), 'assistant content must be text or null'));
           for (let j = 0; j < calls.length; j += 1) checkToolCall(calls[j], i, j, schemas, ledger, dialect, out);
         }
       } else if (typeof m.content !== 'string' || !m.content) {
-        out.push(finding('content-not-string', fieldPath(i, 'content'), 'an assistant message needs text content or tool_calls'));
+        out.push(brokenRule('content-not-string', fieldPath(i, 'content'), 'an assistant message needs text content or tool_calls'));
       }
     } else {
       const id = m.tool_call_id;
       if (typeof m.content !== 'string')
-        out.push(finding('tool-content-not-string', fieldPath(i, 'content'), 'the content of a tool message must be a string (JSON text of the result)'));
+        out.push(brokenRule('tool-content-not-string', fieldPath(i, 'content'), 'the content of a tool message must be a string (JSON text of the result)'));
       const answered = typeof id === 'string' ? ledger.answer(id, () => fieldPath(i, 'tool_call_id')) : undefined;
       if (typeof id !== 'string')
-        out.push(finding('no-tool-call-id', fieldPath(i, 'tool_call_id'), 'a tool message needs the "tool_call_id" of the call it answers'));
+        out.push(brokenRule('no-tool-call-id', fieldPath(i, 'tool_call_id'), 'a tool message needs the "tool_call_id" of the call it answers'));
       if (dialect.toolMessageName) {
         if (typeof m.name !== 'string' || !m.name) {
           out.push(
-            finding(
+            brokenRule(
               'tool-name-missing',
               fieldPath(i, 'name'),
               'a tool message needs the "name" of the tool it answers (chat templates such as hermes.jinja raise without it)',
             ),
           );
         } else if (answered && typeof answered.tool === 'string' && answered.tool !== m.name) {
-          out.push(finding('tool-name-mismatch', fieldPath(i, 'name'), `"${m.name}" answers a call of "${answered.tool}"`));
+          out.push(brokenRule('tool-name-mismatch', fieldPath(i, 'name'), `"${m.name}" answers a call of "${answered.tool}"`));
         }
       }
     }
@@ -113,20 +115,20 @@ export function checkChatRecord(record: unknown, context: CheckContext, dialect:
   ledger.close('is never answered by a tool message');
   const last = messages[messages.length - 1];
   if (!isPlainObject(last) || last.role !== 'assistant' || typeof last.content !== 'string' || (Array.isArray(last.tool_calls) && last.tool_calls.length > 0)) {
-    out.push(finding('no-final-reply', messagePath(messages.length - 1), "the last message must be the assistant's final text reply"));
+    out.push(brokenRule('no-final-reply', messagePath(messages.length - 1), "the last message must be the assistant's final text reply"));
   }
   return out;
 }
 
 function checkToolCall(c: JsonValue, i: number, j: number, schemas: ToolSchemas, ledger: CallLedger, dialect: ChatDialect, out: Finding[]): void {
   if (!isPlainObject(c)) {
-    out.push(finding('bad-tool-call', callPath(i, j), 'a tool call must be an object {id, type, function}'));
+    out.push(brokenRule('bad-tool-call', callPath(i, j), 'a tool call must be an object {id, type, function}'));
     return;
   }
   const fn = c.function;
   const name = isPlainObject(fn) ? fn.name : undefined;
   const id = c.id;
-  if (typeof id !== 'string' || !id) out.push(finding('no-call-id', `${callPath(i, j)}.id`, 'a tool call needs a string "id"'));
+  if (typeof id !== 'string' || !id) out.push(brokenRule('no-call-id', `${callPath(i, j)}.id`, 'a tool call needs a string "id"'));
   else if (
     ledger.open(
       id,
@@ -138,13 +140,13 @@ function checkToolCall(c: JsonValue, i: number, j: number, schemas: ToolSchemas,
     !TEMPLATE_SAFE_ID.test(id)
   ) {
     out.push(
-      finding('call-id-format', `${callPath(i, j)}.id`, `the id "${id}" must be at least 9 letters and digits (Mistral's chat template rejects other ids)`),
+      brokenRule('call-id-format', `${callPath(i, j)}.id`, `the id "${id}" must be at least 9 letters and digits (Mistral's chat template rejects other ids)`),
     );
   }
   if (c.type !== 'function')
-    out.push(finding('call-type', `${callPath(i, j)}.type`, `a tool call's "type" must be "function", found ${JSON.stringify(c.type)}`));
+    out.push(brokenRule('call-type', `${callPath(i, j)}.type`, `a tool call's "type" must be "function", found ${JSON.stringify(c.type)}`));
   if (!isPlainObject(fn)) {
-    out.push(finding('bad-tool-call', `${callPath(i, j)}.function`, 'a tool call needs "function": {name, arguments}'));
+    out.push(brokenRule('bad-tool-call', `${callPath(i, j)}.function`, 'a tool call needs "function": {name, arguments}'));
     return;
   }
   if (!schemas.has(name as string)) checkToolName(name, schemas, `${callPath(i, j)}.function.name`, '"tools"', out);
@@ -154,7 +156,7 @@ function checkToolCall(c: JsonValue, i: number, j: number, schemas: ToolSchemas,
   }
   if (typeof fn.arguments !== 'string') {
     out.push(
-      finding(
+      brokenRule(
         'arguments-not-string',
         argumentsPath(i, j),
         `"arguments" must be a JSON string, found ${fn.arguments === null ? 'null' : Array.isArray(fn.arguments) ? 'a list' : typeof fn.arguments}`,
@@ -167,12 +169,12 @@ function checkToolCall(c: JsonValue, i: number, j: number, schemas: ToolSchemas,
     try {
       args = JSON.parse(fn.arguments) as JsonValue;
     } catch {
-      out.push(finding('arguments-not-json', argumentsPath(i, j), '"arguments" does not parse as JSON'));
+      out.push(brokenRule('arguments-not-json', argumentsPath(i, j), '"arguments" does not parse as JSON'));
       return;
     }
   }
   if (!isPlainObject(args)) {
-    out.push(finding('arguments-not-object', argumentsPath(i, j), '"arguments" must encode a JSON object'));
+    out.push(brokenRule('arguments-not-object', argumentsPath(i, j), '"arguments" must encode a JSON object'));
     return;
   }
   checkArguments(name, args, schemas, () => argumentsPath(i, j), out);

@@ -1,7 +1,8 @@
 import type { JsonSchema, JsonValue } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import { checkAgainstSchema } from '../validate/schemaValidator.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 
 /**
  * Rules several format checkers share: parsing a line, a call's tool and arguments against the
@@ -24,7 +25,7 @@ export function parseLine(line: string): ParsedLine {
   try {
     return { ok: true, record: JSON.parse(line) as unknown };
   } catch (e) {
-    return { ok: false, findings: [finding('not-json', '$', `the line is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)] };
+    return { ok: false, findings: [brokenRule('not-json', '$', `the line is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)] };
   }
 }
 
@@ -39,7 +40,11 @@ export function checkToolName(name: unknown, schemas: ToolSchemas, path: string,
   if (typeof name === 'string' && schemas.has(name)) return true;
   const known = [...schemas.keys()];
   out.push(
-    finding('undeclared-tool', path, `the tool ${JSON.stringify(name)} is not declared in ${where}${known.length ? ` (declared: ${known.join(', ')})` : ''}`),
+    brokenRule(
+      'undeclared-tool',
+      path,
+      `the tool ${JSON.stringify(name)} is not declared in ${where}${known.length ? ` (declared: ${known.join(', ')})` : ''}`,
+    ),
   );
   return false;
 }
@@ -54,14 +59,14 @@ function kindOf(value: unknown): string {
  */
 export function checkArguments(name: unknown, args: unknown, schemas: ToolSchemas, path: LazyPath, out: Finding[], field = '"arguments"'): void {
   if (!isPlainObject(args)) {
-    out.push(finding('arguments-not-object', pathOf(path), `${field} must be a JSON object, found ${kindOf(args)}`));
+    out.push(brokenRule('arguments-not-object', pathOf(path), `${field} must be a JSON object, found ${kindOf(args)}`));
     return;
   }
   const schema = typeof name === 'string' ? schemas.get(name) : undefined;
   if (!schema) return;
   const errors = checkAgainstSchema(schema, args as JsonValue);
   for (const e of errors) {
-    out.push(finding('arguments-schema', pathOf(path), `${String(name)}(${e.path === '$' ? 'arguments' : e.path.slice(2)}) ${e.message}`));
+    out.push(brokenRule('arguments-schema', pathOf(path), `${String(name)}(${e.path === '$' ? 'arguments' : e.path.slice(2)}) ${e.message}`));
   }
 }
 
@@ -102,7 +107,7 @@ export class CallLedger {
   /** Registers a call; false when its id was already used. */
   open(id: string, path: LazyPath, tool: unknown, idPath: LazyPath = path): boolean {
     if (this.seen.has(id)) {
-      this.out.push(finding('duplicate-call-id', pathOf(idPath), `the tool call id "${id}" is used twice in this conversation`));
+      this.out.push(brokenRule('duplicate-call-id', pathOf(idPath), `the tool call id "${id}" is used twice in this conversation`));
       return false;
     }
     this.seen.add(id);
@@ -119,20 +124,20 @@ export class CallLedger {
     }
     if (this.seen.has(id))
       this.out.push(
-        finding(
+        brokenRule(
           'answer-not-adjacent',
           pathOf(path),
           `"${id}" is not a still-unanswered call of the assistant message right before (answered twice, or too late)`,
         ),
       );
-    else this.out.push(finding('unknown-tool-call-id', pathOf(path), `no tool call has the id "${id}"`));
+    else this.out.push(brokenRule('unknown-tool-call-id', pathOf(path), `no tool call has the id "${id}"`));
     return undefined;
   }
 
   /** Reports every call still open as `unanswered-call`, with `why` completing "the tool call "x" …". */
   close(why: string): void {
     if (this.pending.size === 0) return;
-    for (const [id, { path }] of this.pending) this.out.push(finding('unanswered-call', pathOf(path), `the tool call "${id}" ${why}`));
+    for (const [id, { path }] of this.pending) this.out.push(brokenRule('unanswered-call', pathOf(path), `the tool call "${id}" ${why}`));
     this.pending = new Map();
   }
 }

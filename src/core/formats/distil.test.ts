@@ -154,7 +154,7 @@ describe('checkDistilRecord', () => {
     edit(r);
     const line: Doc = { question: JSON.stringify(r.question), answer: JSON.stringify(r.answer) };
     raw?.(line);
-    return checkDistilRecord(line, { tools }).map((f) => `${f.rule} @ ${f.path}`);
+    return checkDistilRecord(line, { tools }).map((f) => `${f.code} @ ${f.path}`);
   };
   const none = () => {};
   const cases: [string, (r: Doc) => void, string, ((line: Doc) => void)?][] = [
@@ -183,8 +183,8 @@ describe('checkDistilRecord', () => {
   });
 
   it('a line that is not JSON or not an object', () => {
-    expect(checkDistilLine('{"question": ')[0].rule).toBe('not-json');
-    expect(checkDistilRecord([])[0].rule).toBe('not-an-object');
+    expect(checkDistilLine('{"question": ')[0].code).toBe('not-json');
+    expect(checkDistilRecord([])[0].code).toBe('not-an-object');
   });
 });
 
@@ -219,13 +219,13 @@ describe('the distil bundle', () => {
     delete files['test.jsonl'];
     files['config.yaml'] = 'base:\n  task: tool-calling-closed-book\n';
     files['train.jsonl'] = files['train.jsonl'].replace('\\"parameters\\"', '\\"arguments\\"');
-    const found = checkDistilBundle(files).findings.map((f) => `${f.file}${f.line ? `:${f.line}` : ''} ${f.rule} @ ${f.path}`);
+    const found = checkDistilBundle(files).findings.map((f) => `${f.file}${f.line ? `:${f.line}` : ''} ${f.code} @ ${f.path}`);
     expect(found).toEqual(['test.jsonl missing-file @ $', 'config.yaml config-task @ $.base.task', 'train.jsonl:1 answer-shape @ $.answer']);
     const job = JSON.parse(distilBundleFiles(project(multiTurnChain.name), tools)['job_description.json']);
     job.task_description = '';
     job.tools[0] = { name: 'ls' };
-    const jobFound = checkDistilBundle({ ...bundle(), 'job_description.json': JSON.stringify(job) }).findings.map((f) => `${f.rule} @ ${f.path}`);
+    const jobFound = checkDistilBundle({ ...bundle(), 'job_description.json': JSON.stringify(job) }).findings.map((f) => `${f.code} @ ${f.path}`);
     expect(jobFound).toEqual(expect.arrayContaining(['task-description @ $.task_description', 'tool-definition @ $.tools[0]']));
-    expect(checkDistilBundle({ ...bundle(), 'job_description.json': '{' }).findings[0].rule).toBe('not-json');
+    expect(checkDistilBundle({ ...bundle(), 'job_description.json': '{' }).findings[0].code).toBe('not-json');
   });
 });

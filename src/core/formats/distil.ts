@@ -4,7 +4,8 @@ import type { Example } from '../generate/types.ts';
 import { chainPlan } from '../compile/compileProject.ts';
 import { error, jsonPath, warning, type Diagnostic } from '../validate/diagnostics.ts';
 import { checkCall, parseLine, type ToolSchemas } from './checks.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import { pythonJson } from './pythonJson.ts';
 import { parameterSchemas, type OpenAITool } from '../tools/openAITools.ts';
 import type { ExportFormat } from './exportFormat.ts';
@@ -160,7 +161,7 @@ function answerToolOf(answer: JsonValue | undefined): unknown {
 
 /** Checks one record: the stringified conversation, one call per assistant turn, and the answer. */
 export function checkDistilRecord(record: unknown, context: DistilCheckContext = {}): Finding[] {
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a line must be a JSON object {"question", "answer"}')];
+  if (!isPlainObject(record)) return [brokenRule('not-an-object', '$', 'a line must be a JSON object {"question", "answer"}')];
   const out: Finding[] = [];
   const schemas = parameterSchemas(context.tools);
   checkQuestion(record.question, schemas, out, answerToolOf(record.answer));
@@ -170,13 +171,13 @@ export function checkDistilRecord(record: unknown, context: DistilCheckContext =
 
 function decode(value: JsonValue | undefined, field: string, what: string, out: Finding[]): JsonValue | undefined {
   if (typeof value !== 'string') {
-    out.push(finding(`${field}-not-string`, `$.${field}`, `"${field}" must be a string holding ${what} (stringified JSON, not the value itself)`));
+    out.push(brokenRule(`${field}-not-string`, `$.${field}`, `"${field}" must be a string holding ${what} (stringified JSON, not the value itself)`));
     return undefined;
   }
   try {
     return JSON.parse(value) as JsonValue;
   } catch {
-    out.push(finding(`${field}-not-json`, `$.${field}`, `"${field}" does not parse as JSON (${what})`));
+    out.push(brokenRule(`${field}-not-json`, `$.${field}`, `"${field}" does not parse as JSON (${what})`));
     return undefined;
   }
 }
@@ -185,7 +186,7 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
   const turns = decode(value, 'question', 'a JSON array of user/assistant turns', out);
   if (turns === undefined) return;
   if (!Array.isArray(turns) || turns.length === 0) {
-    out.push(finding('question-not-list', '$.question', '"question" must encode a non-empty JSON array of turns'));
+    out.push(brokenRule('question-not-list', '$.question', '"question" must encode a non-empty JSON array of turns'));
     return;
   }
   /** The tool of an assistant turn's one call (undefined for a question turn). */
@@ -197,11 +198,11 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
   turns.forEach((t, i) => {
     const at = jsonPath('$.question', i);
     if (!isPlainObject(t)) {
-      out.push(finding('turn-not-object', at, 'a turn must be an object {"role", "content"}'));
+      out.push(brokenRule('turn-not-object', at, 'a turn must be an object {"role", "content"}'));
       return;
     }
     if (t.role !== 'user' && t.role !== 'assistant') {
-      out.push(finding('bad-role', jsonPath(at, 'role'), `role must be user or assistant, found ${JSON.stringify(t.role)}`));
+      out.push(brokenRule('bad-role', jsonPath(at, 'role'), `role must be user or assistant, found ${JSON.stringify(t.role)}`));
       return;
     }
     // Turns alternate, starting with the user; two assistant turns in a row are the calls of one
@@ -210,10 +211,10 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
     const continued =
       t.role === 'assistant' && isPlainObject(previous) && previous.role === 'assistant' && callTool(t) !== undefined && callTool(t) === callTool(previous);
     if (i === 0 && t.role !== 'user')
-      out.push(finding('first-not-user', jsonPath(at, 'role'), 'turn 1 must be user: turns alternate user/assistant, starting with user'));
+      out.push(brokenRule('first-not-user', jsonPath(at, 'role'), 'turn 1 must be user: turns alternate user/assistant, starting with user'));
     else if (i > 0 && isPlainObject(previous) && previous.role === t.role && !continued) {
       out.push(
-        finding(
+        brokenRule(
           'roles-not-alternating',
           jsonPath(at, 'role'),
           `turn ${i + 1} must be ${t.role === 'user' ? 'assistant' : 'user'}: turns alternate user/assistant (two calls in a row only for one fan-out's calls of one tool)`,
@@ -221,22 +222,22 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
       );
     }
     if (t.role === 'user') {
-      if (typeof t.content !== 'string' || !t.content) out.push(finding('content-not-string', jsonPath(at, 'content'), 'a user turn needs text content'));
+      if (typeof t.content !== 'string' || !t.content) out.push(brokenRule('content-not-string', jsonPath(at, 'content'), 'a user turn needs text content'));
       return;
     }
     if (typeof t.content !== 'string')
-      out.push(finding('content-not-string', jsonPath(at, 'content'), "an assistant turn's content is a string (empty when it makes a call)"));
+      out.push(brokenRule('content-not-string', jsonPath(at, 'content'), "an assistant turn's content is a string (empty when it makes a call)"));
     const calls = t.tool_calls;
     if (calls === undefined && typeof t.content === 'string' && t.content) {
       // A question before a confirmed call: text, no call; the user's answer must follow.
       const next = turns[i + 1];
       if (!isPlainObject(next) || next.role !== 'user')
-        out.push(finding('question-unanswered', at, "an assistant question (text without a call) must be followed by the user's answer"));
+        out.push(brokenRule('question-unanswered', at, "an assistant question (text without a call) must be followed by the user's answer"));
       return;
     }
     if (!Array.isArray(calls) || calls.length !== 1) {
       out.push(
-        finding(
+        brokenRule(
           'one-call-per-turn',
           jsonPath(at, 'tool_calls'),
           `each assistant turn has exactly one tool call, found ${Array.isArray(calls) ? calls.length : 'none'}`,
@@ -248,7 +249,7 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
     const cp = jsonPath(at, 'tool_calls', 0);
     const fn = isPlainObject(c) ? c.function : undefined;
     if (!isPlainObject(c) || c.type !== 'function' || !isPlainObject(fn)) {
-      out.push(finding('bad-tool-call', cp, 'a tool call must be {"type": "function", "function": {"name", "arguments"}}'));
+      out.push(brokenRule('bad-tool-call', cp, 'a tool call must be {"type": "function", "function": {"name", "arguments"}}'));
       return;
     }
     checkCall(fn.name, fn.arguments, schemas, { name: jsonPath(cp, 'function', 'name'), args: jsonPath(cp, 'function', 'arguments') }, WHERE, out);
@@ -257,7 +258,7 @@ function checkQuestion(value: JsonValue | undefined, schemas: ToolSchemas, out: 
   const continues = isPlainObject(last) && last.role === 'assistant' && callTool(last) !== undefined && callTool(last) === answerTool;
   if (!isPlainObject(last) || (last.role !== 'user' && !continues)) {
     out.push(
-      finding(
+      brokenRule(
         'last-not-user',
         jsonPath('$.question', turns.length - 1),
         "the conversation must end with the user's request the answer responds to (or, for the next call of one fan-out, with the previous call of the same tool)",
@@ -270,7 +271,7 @@ function checkAnswer(value: JsonValue | undefined, schemas: ToolSchemas, out: Fi
   const answer = decode(value, 'answer', 'the next call {"name", "parameters"}', out);
   if (answer === undefined) return;
   if (!isPlainObject(answer) || typeof answer.name !== 'string' || !('parameters' in answer)) {
-    out.push(finding('answer-shape', '$.answer', '"answer" must encode {"name": "...", "parameters": {...}}'));
+    out.push(brokenRule('answer-shape', '$.answer', '"answer" must encode {"name": "...", "parameters": {...}}'));
     return;
   }
   checkCall(answer.name, answer.parameters, schemas, { name: '$.answer.name', args: '$.answer.parameters' }, WHERE, out, '"parameters"');
@@ -303,12 +304,12 @@ export function checkDistilBundle(files: Readonly<Record<string, string>>): Bund
   const findings: BundleFinding[] = [];
   const add = (file: string, f: Finding, line?: number) => findings.push(line === undefined ? { file, ...f } : { file, line, ...f });
   for (const name of Object.values(DISTIL_FILES)) {
-    if (files[name] === undefined) add(name, finding('missing-file', '$', `the bundle needs ${name}`));
+    if (files[name] === undefined) add(name, brokenRule('missing-file', '$', `the bundle needs ${name}`));
   }
   const tools = checkJobDescription(files[DISTIL_FILES.jobDescription], (f) => add(DISTIL_FILES.jobDescription, f));
   const config = files[DISTIL_FILES.config];
   if (config !== undefined && !new RegExp(`^base:[ \\t]*\\r?\\n[ \\t]+task:[ \\t]*["']?${DISTIL_TASK}["']?[ \\t]*$`, 'm').test(config)) {
-    add(DISTIL_FILES.config, finding('config-task', '$.base.task', `config.yaml must hold "base:" with "task: ${DISTIL_TASK}"`));
+    add(DISTIL_FILES.config, brokenRule('config-task', '$.base.task', `config.yaml must hold "base:" with "task: ${DISTIL_TASK}"`));
   }
   for (const name of [DISTIL_FILES.train, DISTIL_FILES.test]) {
     const text = files[name];
@@ -327,24 +328,24 @@ function checkJobDescription(text: string | undefined, add: (f: Finding) => void
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    add(finding('not-json', '$', `job_description.json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`));
+    add(brokenRule('not-json', '$', `job_description.json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`));
     return undefined;
   }
   if (!isPlainObject(doc)) {
-    add(finding('not-an-object', '$', 'job_description.json must be an object {"task_description", "tools"}'));
+    add(brokenRule('not-an-object', '$', 'job_description.json must be an object {"task_description", "tools"}'));
     return undefined;
   }
   if (typeof doc.task_description !== 'string' || !doc.task_description.trim())
-    add(finding('task-description', '$.task_description', '"task_description" must be a non-empty text (the system prompt)'));
+    add(brokenRule('task-description', '$.task_description', '"task_description" must be a non-empty text (the system prompt)'));
   if (!Array.isArray(doc.tools) || doc.tools.length === 0) {
-    add(finding('tools-not-list', '$.tools', '"tools" must be a non-empty list of OpenAI tool definitions'));
+    add(brokenRule('tools-not-list', '$.tools', '"tools" must be a non-empty list of OpenAI tool definitions'));
     return undefined;
   }
   doc.tools.forEach((t, i) => {
     const fn = isPlainObject(t) ? t.function : undefined;
     if (!isPlainObject(t) || t.type !== 'function' || !isPlainObject(fn) || typeof fn.name !== 'string' || !isPlainObject(fn.parameters)) {
       add(
-        finding(
+        brokenRule(
           'tool-definition',
           jsonPath('$.tools', i),
           'an OpenAI tool definition is {"type": "function", "function": {"name", "description", "parameters"}}',

@@ -6,7 +6,8 @@ import { checkGoldRecord } from '../evaluate/parse.ts';
 import { toBfcl, toNestful, toTaskBench } from '../evaluate/suites.ts';
 import type { GoldCase } from '../evaluate/types.ts';
 import { checkLineWith } from './checks.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import type { OpenAITool } from '../tools/openAITools.ts';
 import { isRecord, type ExportFormat } from './exportFormat.ts';
 
@@ -48,7 +49,7 @@ export function toNestfulLine(example: Example, project: Project, tools: OpenAIT
 /** Checks fields of a record: each `[key, kind]` must be there with that JSON kind; false when one is not (the findings say which). */
 function fields(record: unknown, spec: [string, 'string' | 'number' | 'array' | 'object'][], out: Finding[], at = '$'): record is { [key: string]: unknown } {
   if (!isPlainObject(record)) {
-    out.push(finding('not-an-object', at, 'a line must be a JSON object'));
+    out.push(brokenRule('not-an-object', at, 'a line must be a JSON object'));
     return false;
   }
   let good = true;
@@ -58,7 +59,7 @@ function fields(record: unknown, spec: [string, 'string' | 'number' | 'array' | 
     if (ok) continue;
     good = false;
     out.push(
-      finding(
+      brokenRule(
         v === undefined ? 'missing-field' : 'field-type',
         `${at}.${key}`,
         `"${key}" must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`}`,
@@ -88,11 +89,11 @@ export function checkBfclLine(line: string): Finding[] {
     (record.ground_truth as unknown[]).forEach((g, i) => {
       const at = `$.ground_truth[${i}]`;
       if (!isPlainObject(g) || Object.keys(g).length !== 1)
-        return void out.push(finding('bad-ground-truth', at, 'each answer is {"function_name": {"param": [acceptable values]}}'));
+        return void out.push(brokenRule('bad-ground-truth', at, 'each answer is {"function_name": {"param": [acceptable values]}}'));
       const [name, params] = Object.entries(g)[0];
-      if (!names.has(name)) out.push(finding('undeclared-tool', at, `the function "${name}" is not declared in "function"`));
+      if (!names.has(name)) out.push(brokenRule('undeclared-tool', at, `the function "${name}" is not declared in "function"`));
       if (!isPlainObject(params) || Object.values(params).some((v) => !Array.isArray(v) || v.length === 0))
-        out.push(finding('bad-ground-truth', at, 'each parameter lists its acceptable values'));
+        out.push(brokenRule('bad-ground-truth', at, 'each parameter lists its acceptable values'));
     });
     return out;
   });
@@ -120,15 +121,15 @@ export function checkTaskBenchLine(line: string): Finding[] {
     const names = new Set(nodes.flatMap((n) => (isPlainObject(n) && typeof n.task === 'string' ? [n.task] : [])));
     nodes.forEach((n, i) => {
       if (!isPlainObject(n) || typeof n.task !== 'string' || !Array.isArray(n.arguments))
-        out.push(finding('bad-node', `$.tool_nodes[${i}]`, 'a node is {"task", "arguments": [{"name", "value"}]}'));
+        out.push(brokenRule('bad-node', `$.tool_nodes[${i}]`, 'a node is {"task", "arguments": [{"name", "value"}]}'));
     });
     (record.tool_links as unknown[]).forEach((l, i) => {
       if (!isPlainObject(l) || typeof l.source !== 'string' || typeof l.target !== 'string' || !names.has(l.source) || !names.has(l.target))
-        out.push(finding('bad-link', `$.tool_links[${i}]`, 'a link is {"source", "target"} naming two of the nodes'));
+        out.push(brokenRule('bad-link', `$.tool_links[${i}]`, 'a link is {"source", "target"} naming two of the nodes'));
     });
     if (record.n_tools !== nodes.length)
-      out.push(finding('n-tools', '$.n_tools', `"n_tools" is ${String(record.n_tools)} but there are ${nodes.length} nodes`));
-    if (!['single', 'chain', 'dag'].includes(record.type as string)) out.push(finding('bad-type', '$.type', '"type" is single, chain or dag'));
+      out.push(brokenRule('n-tools', '$.n_tools', `"n_tools" is ${String(record.n_tools)} but there are ${nodes.length} nodes`));
+    if (!['single', 'chain', 'dag'].includes(record.type as string)) out.push(brokenRule('bad-type', '$.type', '"type" is single, chain or dag'));
     return out;
   });
 }
@@ -154,10 +155,10 @@ export function checkNestfulLine(line: string): Finding[] {
     (record.output as unknown[]).forEach((c, i) => {
       const at = `$.output[${i}]`;
       if (!isPlainObject(c) || typeof c.name !== 'string' || typeof c.label !== 'string' || !isPlainObject(c.arguments))
-        return void out.push(finding('bad-call', at, 'a call is {"name", "label", "arguments"}'));
+        return void out.push(brokenRule('bad-call', at, 'a call is {"name", "label", "arguments"}'));
       for (const [arg, v] of Object.entries(c.arguments)) {
         const m = typeof v === 'string' ? /^\$(var_\d+)[.$]/.exec(v) : null;
-        if (m && !labels.has(`$${m[1]}`)) out.push(finding('unknown-label', `${at}.arguments.${arg}`, `"${String(v)}" reads a label no earlier call has`));
+        if (m && !labels.has(`$${m[1]}`)) out.push(brokenRule('unknown-label', `${at}.arguments.${arg}`, `"${String(v)}" reads a label no earlier call has`));
       }
       labels.add(c.label);
     });

@@ -2,7 +2,7 @@ import type { Project } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import type { Diagnostic } from '../validate/diagnostics.ts';
 import type { BundleCheck } from './distil.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import type { OpenAITool } from '../tools/openAITools.ts';
 
 /**

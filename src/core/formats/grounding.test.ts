@@ -95,12 +95,17 @@ describe('grounding checks of a line', () => {
 
   it('invented-id: an id no earlier message or result holds, with the JSON path of the argument', () => {
     expect(lineGroundingFindings('openai', openaiLine('RM-999', GOOD[1], GOOD[2]))).toEqual([
-      { rule: 'invented-id', path: '$.messages[4].tool_calls[0].function.arguments', message: expect.stringContaining('"RM-999" as room_id') },
+      {
+        code: 'invented-id',
+        severity: 'error',
+        path: '$.messages[4].tool_calls[0].function.arguments',
+        message: expect.stringContaining('"RM-999" as room_id'),
+      },
     ]);
-    expect(lineGroundingFindings('sharegpt', sharegptLine('RM-999', GOOD[1], GOOD[2])).map((f) => `${f.rule} ${f.path}`)).toEqual([
+    expect(lineGroundingFindings('sharegpt', sharegptLine('RM-999', GOOD[1], GOOD[2])).map((f) => `${f.code} ${f.path}`)).toEqual([
       'invented-id $.conversations[3].value',
     ]);
-    expect(lineGroundingFindings('anthropic', anthropicLine('RM-999', GOOD[1], GOOD[2])).map((f) => `${f.rule} ${f.path}`)).toEqual([
+    expect(lineGroundingFindings('anthropic', anthropicLine('RM-999', GOOD[1], GOOD[2])).map((f) => `${f.code} ${f.path}`)).toEqual([
       'invented-id $.messages[3].content[1].input.room_id',
     ]);
   });
@@ -118,10 +123,15 @@ describe('grounding checks of a line', () => {
   it('reply-contradicts-result: a reply that claims success after a false flag or an error, at the reply', () => {
     const notConfirmed = lineGroundingFindings('openai', openaiLine('RM-204', { booking_id: 'BK-1', confirmed: false }, 'Done: I booked Atlas for you.'));
     expect(notConfirmed).toEqual([
-      { rule: 'reply-contradicts-result', path: '$.messages[6].content', message: expect.stringMatching(/says "Done".*book_room has confirmed: false/) },
+      {
+        code: 'reply-contradicts-result',
+        severity: 'error',
+        path: '$.messages[6].content',
+        message: expect.stringMatching(/says "Done".*book_room has confirmed: false/),
+      },
     ]);
     const error = lineGroundingFindings('anthropic', anthropicLine('RM-204', { error: { code: 'ROOM_TAKEN' } }, 'Booked Atlas.'));
-    expect(error.map((f) => `${f.rule} ${f.path}`)).toEqual(['reply-contradicts-result $.messages[5].content']);
+    expect(error.map((f) => `${f.code} ${f.path}`)).toEqual(['reply-contradicts-result $.messages[5].content']);
     // The reply that says what did not happen is the truth.
     expect(
       lineGroundingFindings('sharegpt', sharegptLine('RM-204', { error: { code: 'ROOM_TAKEN' } }, 'Sorry, Atlas was taken and I could not book it.')),
@@ -140,7 +150,7 @@ describe('grounding checks of a line', () => {
     const checker = lineChecker('auto', undefined);
     if ('error' in checker) throw new Error(checker.error);
     const bad = checker.push([openaiLine(...GOOD), '', openaiLine('RM-999', GOOD[1], GOOD[2])]);
-    expect(bad).toEqual([{ line: 3, findings: [expect.objectContaining({ rule: 'invented-id' })] }]);
+    expect(bad).toEqual([{ line: 3, findings: [expect.objectContaining({ code: 'invented-id' })] }]);
     expect(checker.tally()).toMatchObject({ lines: 2, badLines: 1, findings: 1 });
   });
 

@@ -20,7 +20,8 @@ import { isSuccessFlag } from '../simulate/semantics.ts';
 import { isIdLike, successClaim } from '../validate/claims.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { readAnthropicRecord, type AnthropicRecord } from './anthropic.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import { readHermesRecord, type HermesRecord } from './hermes.ts';
 import { readHermesConversationsRecord, type HermesConversationsRecord } from './hermesConversations.ts';
 import { readHfRecord, type HfRecord } from './hf.ts';
@@ -29,7 +30,7 @@ import type { OpenAITool } from '../tools/openAITools.ts';
 import type { Transcript } from './transcript.ts';
 
 export interface GroundingIssue {
-  rule: 'invented-id' | 'reply-contradicts-result';
+  code: 'invented-id' | 'reply-contradicts-result';
   /** The turn of the transcript (the calls, or the final reply). */
   turn: number;
   /** The call in that turn (invented-id). */
@@ -87,7 +88,7 @@ export function groundingIssues(transcript: Transcript, toolText = ''): Groundin
           else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) visit(v, k, [...at, k]);
           else if ((typeof value === 'string' || typeof value === 'number') && isIdLike(key, value) && !text.includes(String(value))) {
             out.push({
-              rule: 'invented-id',
+              code: 'invented-id',
               turn: t,
               call: c,
               at,
@@ -110,7 +111,7 @@ export function groundingIssues(transcript: Transcript, toolText = ''): Groundin
       const claim = successClaim(reply.text, tool);
       if (!claim) continue;
       out.push({
-        rule: 'reply-contradicts-result',
+        code: 'reply-contradicts-result',
         turn: last,
         tool,
         message: `the final reply says "${claim}" ("${quote(reply.text)}") but the last result of ${tool} ${failed}: say what did not happen`,
@@ -231,7 +232,7 @@ export function lineGroundingFindings(formatId: string, line: string, tools?: re
     const m = messageOf[issue.turn] ?? list.length - 1;
     const base = jsonPath(`$.${key}`, m);
     const message = isPlainObject(list[m] as JsonValue) ? list[m] : {};
-    const path = issue.rule === 'invented-id' ? argumentPath(formatId, base, message, issue.call ?? 0, issue.at ?? []) : textPath(formatId, base, message);
-    return finding(issue.rule, path, issue.message);
+    const path = issue.code === 'invented-id' ? argumentPath(formatId, base, message, issue.call ?? 0, issue.at ?? []) : textPath(formatId, base, message);
+    return brokenRule(issue.code, path, issue.message);
   });
 }

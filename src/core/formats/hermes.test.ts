@@ -8,7 +8,7 @@ import { transcriptOf, withoutFields } from './transcript.ts';
 type Doc = Record<string, any>;
 
 const written = (): Doc => structuredClone(toHermesRecord(exampleOf(parallelChain), project(parallelChain.name))) as Doc;
-const rules = (r: unknown, tools?: ReturnType<typeof openAITools>) => checkHermesRecord(r, { tools }).map((f) => `${f.rule} @ ${f.path}`);
+const rules = (r: unknown, tools?: ReturnType<typeof openAITools>) => checkHermesRecord(r, { tools }).map((f) => `${f.code} @ ${f.path}`);
 const broken = (edit: (r: Doc) => void) => {
   const r = written();
   edit(r);
@@ -111,8 +111,8 @@ describe('checkHermesRecord: each rule', () => {
   });
 
   it('a line that is not JSON, not an object, or without messages', () => {
-    expect(checkHermesLine('{"messages"')[0].rule).toBe('not-json');
-    expect(checkHermesRecord(null)[0].rule).toBe('not-an-object');
-    expect(checkHermesRecord({ messages: [] })[0].rule).toBe('no-messages');
+    expect(checkHermesLine('{"messages"')[0].code).toBe('not-json');
+    expect(checkHermesRecord(null)[0].code).toBe('not-an-object');
+    expect(checkHermesRecord({ messages: [] })[0].code).toBe('no-messages');
   });
 });

@@ -3,7 +3,8 @@ import { isPlainObject } from '../project/types.ts';
 import type { Example, ExampleCall } from '../generate/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import { pythonJson } from './pythonJson.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';
 import type { Transcript, TranscriptTurn } from './transcript.ts';
@@ -127,9 +128,9 @@ const count = (text: string, tag: string) => text.split(tag).length - 1;
 export function checkHermesRecord(record: unknown, context: HermesCheckContext = {}, shape: HermesShape = HERMES_MESSAGES): Finding[] {
   const out: Finding[] = [];
   const { list, roleKey, textKey, roles, rules } = shape;
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', `a line must be a JSON object with "${list}"`)];
+  if (!isPlainObject(record)) return [brokenRule('not-an-object', '$', `a line must be a JSON object with "${list}"`)];
   const messages = record[list];
-  if (!Array.isArray(messages) || messages.length === 0) return [finding(rules.noList, `$.${list}`, `"${list}" must be a non-empty list`)];
+  if (!Array.isArray(messages) || messages.length === 0) return [brokenRule(rules.noList, `$.${list}`, `"${list}" must be a non-empty list`)];
   const roleOf = (m: JsonValue) => (isPlainObject(m) && typeof m[roleKey] === 'string' && Object.hasOwn(roles, m[roleKey]) ? roles[m[roleKey]] : undefined);
   const first = messages[0];
   const declared = roleOf(first) === 'system' && isPlainObject(first) && typeof first[textKey] === 'string' ? declaredToolsText(first[textKey]) : undefined;
@@ -137,7 +138,7 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
   let pending: { tool: string; at: string }[] = [];
   let sawUser = false;
   const closePending = () => {
-    for (const p of pending) out.push(finding('unanswered-call', p.at, `the call of "${p.tool}" gets no <tool_response> before the conversation moves on`));
+    for (const p of pending) out.push(brokenRule('unanswered-call', p.at, `the call of "${p.tool}" gets no <tool_response> before the conversation moves on`));
     pending = [];
   };
   const names = Object.keys(roles);
@@ -146,13 +147,13 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
   messages.forEach((m: JsonValue, i: number) => {
     const at = jsonPath(`$.${list}`, i);
     if (!isPlainObject(m)) {
-      out.push(finding('message-not-object', at, `a message must be an object {"${roleKey}", "${textKey}"}`));
+      out.push(brokenRule('message-not-object', at, `a message must be an object {"${roleKey}", "${textKey}"}`));
       return;
     }
     const role = roleOf(m);
     if (role === undefined) {
       out.push(
-        finding(
+        brokenRule(
           rules.badRole,
           jsonPath(at, roleKey),
           `${roleKey} must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, found ${JSON.stringify(m[roleKey])}`,
@@ -164,25 +165,25 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
     const contentPath = jsonPath(at, textKey);
     const content = m[textKey];
     if (typeof content !== 'string') {
-      out.push(finding(rules.notText, contentPath, `every message's ${textKey} is text (tool calls and results are written inside it)`));
+      out.push(brokenRule(rules.notText, contentPath, `every message's ${textKey} is text (tool calls and results are written inside it)`));
       return;
     }
     if (role === 'system') {
-      if (i !== 0) out.push(finding('system-not-first', at, `a ${nameOf('system')} message may only come first`));
+      if (i !== 0) out.push(brokenRule('system-not-first', at, `a ${nameOf('system')} message may only come first`));
     } else if (role === 'user') {
       sawUser = true;
-      if (!content) out.push(finding(rules.notText, contentPath, `a ${nameOf('user')} message needs text`));
+      if (!content) out.push(brokenRule(rules.notText, contentPath, `a ${nameOf('user')} message needs text`));
     } else if (role === 'assistant') {
-      if (!sawUser) out.push(finding('assistant-before-user', at, `the ${nameOf('assistant')} speaks before any ${nameOf('user')} message`));
+      if (!sawUser) out.push(brokenRule('assistant-before-user', at, `the ${nameOf('assistant')} speaks before any ${nameOf('user')} message`));
       if (count(content, '<tool_call>') !== count(content, '</tool_call>'))
-        out.push(finding('unclosed-tool-call', contentPath, 'every <tool_call> needs its </tool_call>'));
+        out.push(brokenRule('unclosed-tool-call', contentPath, 'every <tool_call> needs its </tool_call>'));
       let block = 0;
       for (const match of content.matchAll(TOOL_CALL)) {
         block += 1;
         const call = parseBlock(match[1], `<tool_call> block ${block}`, contentPath, 'tool-call-not-json', out);
         if (call === undefined) continue;
         if (!isPlainObject(call) || typeof call.name !== 'string' || !('arguments' in call)) {
-          out.push(finding('tool-call-shape', contentPath, `<tool_call> block ${block} must hold {"name": "...", "arguments": {...}}`));
+          out.push(brokenRule('tool-call-shape', contentPath, `<tool_call> block ${block} must hold {"name": "...", "arguments": {...}}`));
           continue;
         }
         checkCall(
@@ -196,22 +197,22 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
         );
         pending.push({ tool: call.name, at: contentPath });
       }
-      if (!block && !content.trim()) out.push(finding(rules.notText, contentPath, `an ${nameOf('assistant')} message needs text or <tool_call> blocks`));
+      if (!block && !content.trim()) out.push(brokenRule(rules.notText, contentPath, `an ${nameOf('assistant')} message needs text or <tool_call> blocks`));
     } else {
       if (count(content, '<tool_response>') !== count(content, '</tool_response>'))
-        out.push(finding('bad-tool-response', contentPath, 'every <tool_response> needs its </tool_response>'));
+        out.push(brokenRule('bad-tool-response', contentPath, 'every <tool_response> needs its </tool_response>'));
       let block = 0;
       for (const match of content.matchAll(TOOL_RESPONSE)) {
         block += 1;
         const response = parseBlock(match[1], `<tool_response> block ${block}`, contentPath, 'tool-response-not-json', out);
         if (response === undefined) continue;
         if (!isPlainObject(response) || typeof response.name !== 'string' || !('content' in response)) {
-          out.push(finding('tool-response-shape', contentPath, `<tool_response> block ${block} must hold {"name": "...", "content": ...}`));
+          out.push(brokenRule('tool-response-shape', contentPath, `<tool_response> block ${block} must hold {"name": "...", "content": ...}`));
           continue;
         }
         if (!pending.length) {
           out.push(
-            finding(
+            brokenRule(
               'tool-response-orphan',
               contentPath,
               `a <tool_response> for "${response.name}" answers no open <tool_call> of the ${nameOf('assistant')} message right before`,
@@ -222,7 +223,7 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
         const k = pending.findIndex((p) => p.tool === response.name);
         if (k < 0)
           out.push(
-            finding(
+            brokenRule(
               'tool-response-name',
               contentPath,
               `the <tool_response> names "${response.name}", but the open calls are of ${pending.map((p) => `"${p.tool}"`).join(', ')}`,
@@ -230,14 +231,16 @@ export function checkHermesRecord(record: unknown, context: HermesCheckContext =
           );
         pending.splice(Math.max(k, 0), 1);
       }
-      if (!block) out.push(finding('bad-tool-response', contentPath, `a ${nameOf('tool')} message holds the result inside <tool_response></tool_response>`));
+      if (!block) out.push(brokenRule('bad-tool-response', contentPath, `a ${nameOf('tool')} message holds the result inside <tool_response></tool_response>`));
     }
   });
   closePending();
   const last = messages[messages.length - 1];
   const lastText = isPlainObject(last) ? last[textKey] : undefined;
   if (roleOf(last) !== 'assistant' || typeof lastText !== 'string' || !lastText.trim() || lastText.includes('<tool_call>')) {
-    out.push(finding('no-final-reply', jsonPath(`$.${list}`, messages.length - 1), `the last message must be the ${nameOf('assistant')}'s final text reply`));
+    out.push(
+      brokenRule('no-final-reply', jsonPath(`$.${list}`, messages.length - 1), `the last message must be the ${nameOf('assistant')}'s final text reply`),
+    );
   }
   return out;
 }
@@ -246,7 +249,7 @@ function parseBlock(text: string, what: string, path: string, rule: string, out:
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
-    out.push(finding(rule, path, `${what} does not hold valid JSON`));
+    out.push(brokenRule(rule, path, `${what} does not hold valid JSON`));
     return undefined;
   }
 }
@@ -263,7 +266,7 @@ function toolsFromText(text: string, path: string, out: Finding[]): ToolSchemas 
         const t = JSON.parse(line) as JsonValue;
         tools.push(isPlainObject(t) && t.type === 'function' ? t : { type: 'function', function: t });
       } catch {
-        out.push(finding('tools-not-json', path, `line ${k + 1} inside <tools></tools> is not a JSON tool definition`));
+        out.push(brokenRule('tools-not-json', path, `line ${k + 1} inside <tools></tools> is not a JSON tool definition`));
       }
     });
   return parameterSchemas(tools);

@@ -16,7 +16,7 @@ import { transcriptOf, withoutFields } from './transcript.ts';
 type Doc = Record<string, any>;
 
 const written = (): Doc => structuredClone(toHermesConversationsRecord(exampleOf(parallelChain), project(parallelChain.name))) as Doc;
-const rules = (r: unknown, tools?: ReturnType<typeof openAITools>) => checkHermesConversationsRecord(r, { tools }).map((f) => `${f.rule} @ ${f.path}`);
+const rules = (r: unknown, tools?: ReturnType<typeof openAITools>) => checkHermesConversationsRecord(r, { tools }).map((f) => `${f.code} @ ${f.path}`);
 
 describe('toHermesConversationsRecord', () => {
   it('writes the Hermes dataset shape: system / human / gpt / tool turns with the hermes texts; one tool turn per assistant turn of calls', () => {
@@ -71,6 +71,6 @@ describe('checkHermesConversationsRecord: the hermes rules, on conversations', (
   });
 
   it('a line without conversations', () => {
-    expect(checkHermesConversationsLine('{"messages": []}')[0].rule).toBe('no-conversations');
+    expect(checkHermesConversationsLine('{"messages": []}')[0].code).toBe('no-conversations');
   });
 });

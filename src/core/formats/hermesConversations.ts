@@ -2,7 +2,7 @@ import type { Project } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import { checkLineWith } from './checks.ts';
 import { objectsIn, type ExportFormat } from './exportFormat.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import {
   checkHermesRecord,
   hasHermesTags,

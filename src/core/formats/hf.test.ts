@@ -7,7 +7,7 @@ import { transcriptOf } from './transcript.ts';
 type Doc = Record<string, any>;
 
 const written = (): Doc => structuredClone(toHfRecord(exampleOf(parallelChain), project(parallelChain.name))) as Doc;
-const rules = (r: unknown) => checkHfRecord(r).map((f) => `${f.rule} @ ${f.path}`);
+const rules = (r: unknown) => checkHfRecord(r).map((f) => `${f.code} @ ${f.path}`);
 const broken = (edit: (r: Doc) => void) => {
   const r = written();
   edit(r);
@@ -99,8 +99,8 @@ describe('checkHfRecord: each rule', () => {
   });
 
   it('a line that is not JSON, not an object, or without messages', () => {
-    expect(checkHfLine('{"messages": [')[0].rule).toBe('not-json');
-    expect(checkHfRecord([1])[0].rule).toBe('not-an-object');
-    expect(checkHfRecord({ messages: [] })[0].rule).toBe('no-messages');
+    expect(checkHfLine('{"messages": [')[0].code).toBe('not-json');
+    expect(checkHfRecord([1])[0].code).toBe('not-an-object');
+    expect(checkHfRecord({ messages: [] })[0].code).toBe('no-messages');
   });
 });

@@ -34,7 +34,7 @@ describe('lineChecker', () => {
     expect(checker.format?.id).toBe('sharegpt');
     expect(checker.formatId).toBe('sharegpt');
     expect(found.map((f) => f.line)).toEqual([6]);
-    expect(found[0].findings[0].rule).toBe('not-json');
+    expect(found[0].findings[0].code).toBe('not-json');
     expect(checker.tally()).toEqual({ lines: 3, badLines: 1, findings: 1, unlisted: 0 });
     expect(checker.looksLike).toBeUndefined();
   });

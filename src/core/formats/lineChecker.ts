@@ -1,5 +1,5 @@
 import { detectLineFormat } from './detect.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import { lineGroundingFindings } from './grounding.ts';
 import { formatById, type ExportFormat } from './registry.ts';
 import type { OpenAITool } from '../tools/openAITools.ts';

@@ -11,7 +11,7 @@ function record(name = 'room-booking', index = 0, options = {}): OpenAIRecord {
   return toOpenAIRecord(made.generator.example(1, index), project, options);
 }
 
-const rules = (r: unknown) => checkOpenAIRecord(r).map((f) => `${f.rule} @ ${f.path}`);
+const rules = (r: unknown) => checkOpenAIRecord(r).map((f) => `${f.code} @ ${f.path}`);
 
 describe('toOpenAIRecord', () => {
   it('writes messages, tools and parallel_tool_calls, arguments as JSON strings', () => {
@@ -130,7 +130,7 @@ describe('checkOpenAIRecord rejects the classic mistakes', () => {
   });
 
   it('a line that is not JSON, or not an object', () => {
-    expect(checkOpenAILine('{"messages": [')[0].rule).toBe('not-json');
-    expect(checkOpenAIRecord([1])[0].rule).toBe('not-an-object');
+    expect(checkOpenAILine('{"messages": [')[0].code).toBe('not-json');
+    expect(checkOpenAIRecord([1])[0].code).toBe('not-an-object');
   });
 });

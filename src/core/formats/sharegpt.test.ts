@@ -7,7 +7,7 @@ import { transcriptOf, withoutFields, type Transcript } from './transcript.ts';
 type Doc = Record<string, any>;
 
 const written = (): Doc => structuredClone(toShareGptRecord(exampleOf(parallelChain), project(parallelChain.name))) as Doc;
-const rules = (r: unknown) => checkShareGptRecord(r).map((f) => `${f.rule} @ ${f.path}`);
+const rules = (r: unknown) => checkShareGptRecord(r).map((f) => `${f.code} @ ${f.path}`);
 const broken = (edit: (r: Doc) => void) => {
   const r = written();
   edit(r);
@@ -111,7 +111,7 @@ describe('checkShareGptRecord: each rule', () => {
   });
 
   it('a line that is not JSON or not an object', () => {
-    expect(checkShareGptLine('{"conversations": [')[0].rule).toBe('not-json');
-    expect(checkShareGptRecord('hi')[0].rule).toBe('not-an-object');
+    expect(checkShareGptLine('{"conversations": [')[0].code).toBe('not-json');
+    expect(checkShareGptRecord('hi')[0].code).toBe('not-an-object');
   });
 });

@@ -4,7 +4,8 @@ import type { Example, ExampleCall } from '../generate/types.ts';
 import { summaryReply } from '../generate/reply.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
 import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
-import { finding, type Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
+import { brokenRule } from './brokenRule.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';
 import type { ExportFormat } from './exportFormat.ts';
@@ -94,11 +95,12 @@ const ODD = new Set<string>(['human', 'observation']);
 /** Checks one record against what LLaMA-Factory's sharegpt loader and tool formatter accept. */
 export function checkShareGptRecord(record: unknown, context: ShareGptCheckContext = {}): Finding[] {
   const out: Finding[] = [];
-  if (!isPlainObject(record)) return [finding('not-an-object', '$', 'a line must be a JSON object with "conversations"')];
-  if (record.system !== undefined && typeof record.system !== 'string') out.push(finding('system-not-string', '$.system', '"system" must be text'));
+  if (!isPlainObject(record)) return [brokenRule('not-an-object', '$', 'a line must be a JSON object with "conversations"')];
+  if (record.system !== undefined && typeof record.system !== 'string') out.push(brokenRule('system-not-string', '$.system', '"system" must be text'));
   const schemas = record.tools !== undefined ? checkToolsString(record.tools, out) : parameterSchemas(context.tools);
   const turns = record.conversations;
-  if (!Array.isArray(turns) || turns.length === 0) return [...out, finding('no-conversations', '$.conversations', '"conversations" must be a non-empty list')];
+  if (!Array.isArray(turns) || turns.length === 0)
+    return [...out, brokenRule('no-conversations', '$.conversations', '"conversations" must be a non-empty list')];
   // LLaMA-Factory takes a leading {"from": "system"} as the system prompt.
   const offset = isPlainObject(turns[0]) && turns[0].from === 'system' ? 1 : 0;
   let openCalls = 0;
@@ -106,20 +108,20 @@ export function checkShareGptRecord(record: unknown, context: ShareGptCheckConte
   turns.forEach((t: JsonValue, i: number) => {
     const at = jsonPath('$.conversations', i);
     if (!isPlainObject(t)) {
-      out.push(finding('message-not-object', at, 'a turn must be an object {"from", "value"}'));
+      out.push(brokenRule('message-not-object', at, 'a turn must be an object {"from", "value"}'));
       return;
     }
     const from = t.from;
-    if (typeof t.value !== 'string') out.push(finding('value-not-string', jsonPath(at, 'value'), '"value" must be text'));
+    if (typeof t.value !== 'string') out.push(brokenRule('value-not-string', jsonPath(at, 'value'), '"value" must be text'));
     if (i === 0 && offset === 1) return;
     if (typeof from !== 'string' || !TAGS.has(from)) {
-      out.push(finding('bad-from', jsonPath(at, 'from'), `"from" must be human, gpt, function_call or observation, found ${JSON.stringify(from)}`));
+      out.push(brokenRule('bad-from', jsonPath(at, 'from'), `"from" must be human, gpt, function_call or observation, found ${JSON.stringify(from)}`));
       return;
     }
     const position = i - offset + 1;
     if (ODD.has(from) !== (position % 2 === 1)) {
       out.push(
-        finding(
+        brokenRule(
           'bad-position',
           jsonPath(at, 'from'),
           `"${from}" at position ${position}: human and observation must be at odd positions, gpt and function_call at even ones (LLaMA-Factory drops the conversation)`,
@@ -127,50 +129,51 @@ export function checkShareGptRecord(record: unknown, context: ShareGptCheckConte
       );
     }
     if (from !== 'observation' && openCalls) {
-      out.push(finding('unanswered-call', openPath, 'the function_call is not followed by an observation'));
+      out.push(brokenRule('unanswered-call', openPath, 'the function_call is not followed by an observation'));
       openCalls = 0;
     }
     const value = typeof t.value === 'string' ? t.value : '';
-    if ((from === 'human' || from === 'gpt') && !value) out.push(finding('empty-value', jsonPath(at, 'value'), `a ${from} turn needs text`));
+    if ((from === 'human' || from === 'gpt') && !value) out.push(brokenRule('empty-value', jsonPath(at, 'value'), `a ${from} turn needs text`));
     if (from === 'function_call') {
       openCalls = checkFunctionCall(value, schemas, jsonPath(at, 'value'), out);
       openPath = at;
     } else if (from === 'observation') {
-      if (!openCalls) out.push(finding('observation-without-call', at, 'an observation must come right after a function_call'));
+      if (!openCalls) out.push(brokenRule('observation-without-call', at, 'an observation must come right after a function_call'));
       openCalls = 0;
     }
   });
-  if (openCalls) out.push(finding('unanswered-call', openPath, 'the function_call is not followed by an observation'));
+  if (openCalls) out.push(brokenRule('unanswered-call', openPath, 'the function_call is not followed by an observation'));
   const counted = turns.length - offset;
-  if (counted % 2 !== 0) out.push(finding('odd-count', '$.conversations', `${counted} turns: LLaMA-Factory needs an even count (it drops the conversation)`));
+  if (counted % 2 !== 0)
+    out.push(brokenRule('odd-count', '$.conversations', `${counted} turns: LLaMA-Factory needs an even count (it drops the conversation)`));
   const last = turns[turns.length - 1];
   if (!isPlainObject(last) || last.from !== 'gpt')
-    out.push(finding('no-final-reply', jsonPath('$.conversations', turns.length - 1), "the last turn must be the assistant's reply (gpt)"));
+    out.push(brokenRule('no-final-reply', jsonPath('$.conversations', turns.length - 1), "the last turn must be the assistant's reply (gpt)"));
   return out;
 }
 
 /** `tools` must be a JSON string of function definitions with `parameters.properties` (LLaMA-Factory reads it there). */
 function checkToolsString(tools: JsonValue, out: Finding[]): ToolSchemas {
   if (typeof tools !== 'string') {
-    out.push(finding('tools-not-string', '$.tools', '"tools" must be a JSON string (the text of a list of tool definitions), not a list'));
+    out.push(brokenRule('tools-not-string', '$.tools', '"tools" must be a JSON string (the text of a list of tool definitions), not a list'));
     return new Map();
   }
   let list: unknown;
   try {
     list = JSON.parse(tools);
   } catch {
-    out.push(finding('tools-not-json', '$.tools', '"tools" does not parse as JSON'));
+    out.push(brokenRule('tools-not-json', '$.tools', '"tools" does not parse as JSON'));
     return new Map();
   }
   if (!Array.isArray(list)) {
-    out.push(finding('tools-not-json', '$.tools', '"tools" must encode a list of tool definitions'));
+    out.push(brokenRule('tools-not-json', '$.tools', '"tools" must encode a list of tool definitions'));
     return new Map();
   }
   list.forEach((t, i) => {
     const fn = isPlainObject(t) && t.type === 'function' ? t.function : t;
     if (!isPlainObject(fn) || typeof fn.name !== 'string' || !isPlainObject(fn.parameters) || !isPlainObject(fn.parameters.properties)) {
       out.push(
-        finding(
+        brokenRule(
           'tool-definition',
           jsonPath('$.tools', i),
           'a tool needs "name" and "parameters" with "properties" (LLaMA-Factory\'s tool formatter reads parameters.properties)',
@@ -187,15 +190,15 @@ function checkFunctionCall(value: string, schemas: ToolSchemas, at: string, out:
   try {
     parsed = JSON.parse(value);
   } catch {
-    out.push(finding('function-call-not-json', at, 'a function_call value must be JSON: {"name", "arguments"} or a list of them'));
+    out.push(brokenRule('function-call-not-json', at, 'a function_call value must be JSON: {"name", "arguments"} or a list of them'));
     return 1;
   }
   const calls = Array.isArray(parsed) ? parsed : [parsed];
-  if (calls.length === 0) out.push(finding('function-call-shape', at, 'a function_call list must not be empty'));
+  if (calls.length === 0) out.push(brokenRule('function-call-shape', at, 'a function_call list must not be empty'));
   calls.forEach((c, j) => {
     const where = Array.isArray(parsed) ? jsonPath(at, j) : at;
     if (!isPlainObject(c) || typeof c.name !== 'string' || !('arguments' in c)) {
-      out.push(finding('function-call-shape', where, 'each call must be {"name": "...", "arguments": {...}}'));
+      out.push(brokenRule('function-call-shape', where, 'each call must be {"name": "...", "arguments": {...}}'));
       return;
     }
     checkCall(c.name, c.arguments, schemas, { name: jsonPath(where, 'name'), args: jsonPath(where, 'arguments') }, '"tools"', out);

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Call, Chain, JsonValue, Project, ToolDef } from '../project/types.ts';
 import { FORMATS, formatContext, type ExportFormat } from '../formats/registry.ts';
-import type { Finding } from '../formats/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import { createGenerator, type ExampleGenerator, type GeneratorOptions } from './example.ts';
 import { isCallsMessage, type Example, type ExampleCall, type ToolResultMessage } from './types.ts';
 
@@ -96,7 +96,7 @@ export function formatFindings(
     const context = formatContext(project, { includeTools, serialized: s });
     for (const line of format.write(example(s), context)) {
       if (line.includes('\n')) out.push(`${format.id}: a line holds a line break`);
-      out.push(...format.check(line, context.tools).map((f: Finding) => `${format.id}: ${f.rule} at ${f.path}: ${f.message}`));
+      out.push(...format.check(line, context.tools).map((f: Finding) => `${format.id}: ${f.code} at ${f.path}: ${f.message}`));
     }
   }
   return out;

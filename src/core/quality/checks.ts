@@ -30,7 +30,7 @@ export type QualityCategory = 'coherence' | 'contradiction' | 'grounding';
 export interface QualityFinding {
   category: QualityCategory;
   /** `order-pair`, `timestamp-order`, `sort-contract`, `request-day`, `request-bound`, `request-place`, `reply-contradicts-result`, … */
-  rule: string;
+  code: string;
   chainId: string;
   index: number;
   callId?: string;
@@ -48,10 +48,10 @@ export interface QualityCheckContext {
   dependsOn(callId: string): ReadonlySet<string>;
 }
 
-export type CheckOutput = Omit<QualityFinding, 'chainId' | 'index' | 'category' | 'rule'> & { rule?: string };
+export type CheckOutput = Omit<QualityFinding, 'chainId' | 'index' | 'category' | 'code'> & { code?: string };
 
 export interface QualityCheck {
-  rule: string;
+  code: string;
   category: QualityCategory;
   /** Findings about one example (the caller fills in the chain, the index, the category, and the rule unless a finding names its own). */
   check(example: Example, ctx: QualityCheckContext): CheckOutput[];
@@ -119,7 +119,7 @@ function dayOf(ms: number): string {
 // Coherence
 
 const orderPairs: QualityCheck = {
-  rule: 'order-pair',
+  code: 'order-pair',
   category: 'coherence',
   check(example) {
     const out: CheckOutput[] = [];
@@ -155,7 +155,7 @@ function happenedTimes(value: JsonValue, topOnly: boolean): { path: string; at: 
 }
 
 const timestampOrder: QualityCheck = {
-  rule: 'timestamp-order',
+  code: 'timestamp-order',
   category: 'coherence',
   check(example, ctx) {
     const out: CheckOutput[] = [];
@@ -190,7 +190,7 @@ const timestampOrder: QualityCheck = {
 };
 
 const sortContracts: QualityCheck = {
-  rule: 'sort-contract',
+  code: 'sort-contract',
   category: 'coherence',
   check(example, ctx) {
     const out: CheckOutput[] = [];
@@ -226,7 +226,7 @@ const sortContracts: QualityCheck = {
 const PLACE_FIELDS = new Set(['city', 'town', 'city_name']);
 
 const requestAgreement: QualityCheck = {
-  rule: 'request',
+  code: 'request',
   category: 'coherence',
   check(example, ctx) {
     const out: CheckOutput[] = [];
@@ -249,18 +249,18 @@ const requestAgreement: QualityCheck = {
           if (c && (c.kind === 'date' || c.kind === 'datetime')) {
             const event = isEventTime(field);
             if (event && facts.day !== undefined && dayOf(c.at) !== facts.day) {
-              out.push({ callId: m.callId, tool: m.tool, path, rule: 'request-day', message: `${path} is ${value}, not on the requested day ${facts.day}` });
+              out.push({ callId: m.callId, tool: m.tool, path, code: 'request-day', message: `${path} is ${value}, not on the requested day ${facts.day}` });
             }
             const b = timeBoundsFor(facts, snake, event || isHappenedTimestamp(field));
             if (b && ((b.lo !== undefined && c.at < b.lo - (c.kind === 'date' ? 86_399_000 : 0)) || (b.hi !== undefined && c.at > b.hi))) {
-              out.push({ callId: m.callId, tool: m.tool, path, rule: 'request-bound', message: `${path} is ${value}, outside what the request asked for` });
+              out.push({ callId: m.callId, tool: m.tool, path, code: 'request-bound', message: `${path} is ${value}, outside what the request asked for` });
             }
           } else if (PLACE_FIELDS.has(snake) && facts.place !== undefined && value !== facts.place) {
             out.push({
               callId: m.callId,
               tool: m.tool,
               path,
-              rule: 'request-place',
+              code: 'request-place',
               message: `${path} is ${JSON.stringify(value)}, but the call asked about ${JSON.stringify(facts.place)}`,
             });
           }
@@ -271,7 +271,7 @@ const requestAgreement: QualityCheck = {
               callId: m.callId,
               tool: m.tool,
               path,
-              rule: 'request-bound',
+              code: 'request-bound',
               message: `${path} is ${value}, outside what the request asked for (${b.lo ?? '…'}–${b.hi ?? '…'})`,
             });
           }
@@ -300,7 +300,7 @@ export function failedFlags(result: JsonValue): string[] {
 }
 
 const replyContradicts: QualityCheck = {
-  rule: 'reply-contradicts-result',
+  code: 'reply-contradicts-result',
   category: 'contradiction',
   check(example) {
     const reply = [...example.messages].reverse().find((m) => m.role === 'assistant' && 'text' in m);
@@ -328,12 +328,12 @@ const replyContradicts: QualityCheck = {
 // on the generated example
 
 const inventedIds: QualityCheck = {
-  rule: 'invented-id',
+  code: 'invented-id',
   category: 'grounding',
   check(example, ctx) {
     const toolText = JSON.stringify(ctx.project.tools.map((t) => t.function));
     return groundingIssues(transcriptOf(example), toolText)
-      .filter((issue) => issue.rule === 'invented-id')
+      .filter((issue) => issue.code === 'invented-id')
       .map((issue) => {
         const m = example.messages[issue.turn];
         const call = m && 'calls' in m ? m.calls[issue.call ?? 0] : undefined;
@@ -351,7 +351,7 @@ export const QUALITY_CHECKS: QualityCheck[] = [orderPairs, timestampOrder, sortC
  * there replaces it.
  */
 export function registerQualityCheck(check: QualityCheck): void {
-  const i = QUALITY_CHECKS.findIndex((c) => c.rule === check.rule);
+  const i = QUALITY_CHECKS.findIndex((c) => c.code === check.code);
   if (i >= 0) QUALITY_CHECKS[i] = check;
   else QUALITY_CHECKS.push(check);
 }

@@ -56,7 +56,7 @@ export function formatQualityReport(file: string, report: QualityReport, options
   out.push(`replies that contradict a result: ${contradictions.length}`);
   out.push(report.grounding ? `grounding: ${plural(grounding.length, 'finding')}${tally(grounding)}` : 'grounding: no checks installed yet');
   const listed = [...coherence, ...contradictions, ...grounding];
-  for (const f of listed.slice(0, maxFindings)) out.push(`  ${f.chainId} #${f.index}${f.callId ? ` ${f.callId} (${f.tool})` : ''}: ${f.message} [${f.rule}]`);
+  for (const f of listed.slice(0, maxFindings)) out.push(`  ${f.chainId} #${f.index}${f.callId ? ` ${f.callId} (${f.tool})` : ''}: ${f.message} [${f.code}]`);
   if (listed.length > maxFindings) out.push(`  … and ${listed.length - maxFindings} more`);
 
   out.push('');
@@ -70,6 +70,6 @@ export function formatQualityReport(file: string, report: QualityReport, options
 function tally(findings: QualityFinding[]): string {
   if (findings.length === 0) return '';
   const by = new Map<string, number>();
-  for (const f of findings) by.set(f.rule, (by.get(f.rule) ?? 0) + 1);
+  for (const f of findings) by.set(f.code, (by.get(f.code) ?? 0) + 1);
   return ` (${[...by].map(([rule, k]) => `${rule} ${k}`).join(', ')})`;
 }

@@ -6,7 +6,7 @@ import { measureQuality } from './measure.ts';
 
 describe('grounding in the quality measure', () => {
   it('invented-id is registered as a grounding check', () => {
-    expect(QUALITY_CHECKS.filter((c) => c.category === 'grounding').map((c) => c.rule)).toContain('invented-id');
+    expect(QUALITY_CHECKS.filter((c) => c.category === 'grounding').map((c) => c.code)).toContain('invented-id');
   });
 
   it('finds an id the design makes up in every example, and prints the tally', () => {
@@ -16,7 +16,7 @@ describe('grounding in the quality measure', () => {
     const report = measureQuality(project, { count: 12, seed: 2 });
     const found = report.findings.filter((f) => f.category === 'grounding');
     expect(found).toHaveLength(12);
-    expect(found[0]).toMatchObject({ rule: 'invented-id', chainId: 'book-and-invite', callId: 'book', tool: 'book_room', path: 'room_id' });
+    expect(found[0]).toMatchObject({ code: 'invented-id', chainId: 'book-and-invite', callId: 'book', tool: 'book_room', path: 'room_id' });
     expect(formatQualityReport('x', report)).toMatch(/^grounding: 12 findings \(invented-id 12\)$/m);
   });
 

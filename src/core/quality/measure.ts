@@ -192,7 +192,7 @@ export function measureQuality(project: Project, options: QualityOptions): Quali
       tallyExample(example, tools, fallbacks, loose, stringStats, numberStats, declared, report);
       for (const check of checks) {
         for (const f of check.check(example, ctx)) {
-          report.findings.push({ ...f, rule: f.rule ?? check.rule, category: check.category, chainId, index });
+          report.findings.push({ ...f, code: f.code ?? check.code, category: check.category, chainId, index });
         }
       }
     }

@@ -132,7 +132,7 @@ describe('the measure', () => {
 
   it('runs registered checks (grounding joins here) and reports what they find', () => {
     const grounding: QualityCheck = {
-      rule: 'test-grounding',
+      code: 'test-grounding',
       category: 'grounding',
       check: (example) => [{ message: `looked at ${example.chainId}` }],
     };
@@ -140,7 +140,7 @@ describe('the measure', () => {
     const report = measureQuality(buildImportedProject(), { count: 2, chains: ['rates'], checks });
     expect(report.grounding).toBe(true);
     expect(report.findings).toEqual([
-      expect.objectContaining({ category: 'grounding', rule: 'test-grounding', chainId: 'rates', message: 'looked at rates' }),
+      expect.objectContaining({ category: 'grounding', code: 'test-grounding', chainId: 'rates', message: 'looked at rates' }),
       expect.objectContaining({ index: 1 }),
     ]);
     expect(formatQualityReport('x', report)).toMatch(/grounding: 2 findings \(test-grounding 2\)/);
@@ -213,7 +213,7 @@ function example(a: JsonValue, b: JsonValue, reply = 'Here you go.', argsA: { [k
   };
 }
 
-const rule = (name: string) => QUALITY_CHECKS.find((c) => c.rule === name)!;
+const rule = (name: string) => QUALITY_CHECKS.find((c) => c.code === name)!;
 
 describe('the checks', () => {
   it('order-pair: low above high', () => {
@@ -243,7 +243,7 @@ describe('the checks', () => {
       }),
       ctx,
     );
-    expect(found.map((f) => f.rule).sort()).toEqual(['request-bound', 'request-day', 'request-place']);
+    expect(found.map((f) => f.code).sort()).toEqual(['request-bound', 'request-day', 'request-place']);
     expect(
       rule('request').check(
         example({ departs_at: '2026-01-10T08:00:00Z', city: 'Rome', price: 50 }, {}, 'ok', { date: '2026-01-10', city: 'Rome', max_price: 100 }),

@@ -9,7 +9,7 @@ import type { JsonSchema, ToolDef } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import { findForbiddenKeys } from '../project/shape.ts';
 import { compileSchema, type SchemaError } from '../validate/schemaValidator.ts';
-import { jsonPath } from '../validate/diagnostics.ts';
+import { error, jsonPath } from '../findings/finding.ts';
 import { depthExceeded, MAX_JSON_DEPTH, parseJsonText, withLines } from './jsonText.ts';
 import type { ToolIssue } from './types.ts';
 
@@ -32,21 +32,20 @@ export function validateToolDefinition(definition: unknown): ToolDefinitionResul
 
 function validateToolValue(value: unknown): ToolDefinitionResult {
   const deep = depthExceeded(value, MAX_JSON_DEPTH);
-  if (deep) return { ok: false, errors: [{ path: deep, message: `nested more than ${MAX_JSON_DEPTH} levels deep` }] };
+  if (deep) return { ok: false, errors: [error('too-deep', deep, `nested more than ${MAX_JSON_DEPTH} levels deep`)] };
   const forbidden = findForbiddenKeys(value);
-  if (forbidden.length)
-    return { ok: false, errors: forbidden.map((d) => ({ path: d.path, message: d.message.replace('in a project', 'in a tool definition') })) };
+  if (forbidden.length) return { ok: false, errors: forbidden.map((d) => error(d.code, d.path, d.message.replace('in a project', 'in a tool definition'))) };
   const compiled = compileSchema(TOOL_DEFINITION_SCHEMA);
-  if (!compiled.ok) return { ok: false, errors: [{ path: '$', message: `internal: the tool definition schema does not compile: ${compiled.message}` }] };
+  if (!compiled.ok) return { ok: false, errors: [error('internal', '$', `internal: the tool definition schema does not compile: ${compiled.message}`)] };
   const structural = dedupe(compiled.check(value as never).map((e) => friendly(e, value)));
   if (structural.length) return { ok: false, errors: structural };
   const tool = value as ToolDef;
   const errors: ToolIssue[] = [];
   const params = compileSchema(tool.function.parameters);
-  if (!params.ok) errors.push({ path: '$.function.parameters', message: `the parameter schema is not a valid JSON Schema: ${params.message}` });
+  if (!params.ok) errors.push(error('invalid-schema', '$.function.parameters', `the parameter schema is not a valid JSON Schema: ${params.message}`));
   if (tool.returns !== undefined) {
     const returns = compileSchema(tool.returns);
-    if (!returns.ok) errors.push({ path: '$.returns', message: `the result schema is not a valid JSON Schema: ${returns.message}` });
+    if (!returns.ok) errors.push(error('invalid-schema', '$.returns', `the result schema is not a valid JSON Schema: ${returns.message}`));
   }
   return errors.length ? { ok: false, errors } : { ok: true, tool };
 }
@@ -69,39 +68,39 @@ function valueAt(root: unknown, path: string): unknown {
 /** ajv's terse messages, said in the tool editor's words. */
 function friendly(e: SchemaError, root: unknown): ToolIssue {
   const missing = /^is missing the required field "(.*)"$/.exec(e.message);
-  if (missing) return { path: jsonPath(e.path, missing[1]), message: `"${missing[1]}" is required here` };
+  if (missing) return error('invalid', jsonPath(e.path, missing[1]), `"${missing[1]}" is required here`);
   const found = describe(valueAt(root, e.path));
   switch (e.path) {
     case '$':
-      return { path: e.path, message: `expected a tool definition object {"type": "function", "function": {…}}, found ${found}` };
+      return error('invalid', e.path, `expected a tool definition object {"type": "function", "function": {…}}, found ${found}`);
     case '$.type':
-      return { path: e.path, message: `a tool's "type" must be "function", found ${found}` };
+      return error('invalid', e.path, `a tool's "type" must be "function", found ${found}`);
     case '$.function':
-      return { path: e.path, message: `expected an object with name, description and parameters, found ${found}` };
+      return error('invalid', e.path, `expected an object with name, description and parameters, found ${found}`);
     case '$.function.name':
-      return { path: e.path, message: `a tool name is 1 to 64 letters, digits, "_" or "-", found ${found}` };
+      return error('invalid', e.path, `a tool name is 1 to 64 letters, digits, "_" or "-", found ${found}`);
     case '$.function.description':
-      return { path: e.path, message: `a description is text, found ${found}` };
+      return error('invalid', e.path, `a description is text, found ${found}`);
     case '$.function.parameters':
-      return { path: e.path, message: `the parameter schema must be a JSON Schema object, found ${found}` };
+      return error('invalid', e.path, `the parameter schema must be a JSON Schema object, found ${found}`);
     case '$.function.parameters.type':
-      return { path: e.path, message: `the parameter schema must be an object schema ("type": "object"), found ${found}` };
+      return error('invalid', e.path, `the parameter schema must be an object schema ("type": "object"), found ${found}`);
     case '$.function.parameters.properties':
-      return { path: e.path, message: `"properties" must be an object of parameter schemas, found ${found}` };
+      return error('invalid', e.path, `"properties" must be an object of parameter schemas, found ${found}`);
     case '$.function.parameters.required':
-      return { path: e.path, message: `"required" must be a list of distinct parameter names, found ${found}` };
+      return error('invalid', e.path, `"required" must be a list of distinct parameter names, found ${found}`);
     case '$.returns':
-      return { path: e.path, message: `the result schema must be a JSON Schema object, found ${found}` };
+      return error('invalid', e.path, `the result schema must be a JSON Schema object, found ${found}`);
     case '$.effect':
-      return { path: e.path, message: `effect is one of "read", "write", "destructive", found ${found}` };
+      return error('invalid', e.path, `effect is one of "read", "write", "destructive", found ${found}`);
     case '$.latencyMs':
-      return { path: e.path, message: `latencyMs is a number of milliseconds ≥ 0, found ${found}` };
+      return error('invalid', e.path, `latencyMs is a number of milliseconds ≥ 0, found ${found}`);
   }
   if (/^\$\.function\.parameters\.properties\./.test(e.path) || /^\$\.function\.parameters\.properties\[/.test(e.path)) {
-    if (e.message === 'must be object') return { path: e.path, message: `a parameter's schema must be a JSON Schema object, found ${found}` };
+    if (e.message === 'must be object') return error('invalid', e.path, `a parameter's schema must be a JSON Schema object, found ${found}`);
   }
-  if (/^\$\.function\.parameters\.required\[\d+\]$/.test(e.path)) return { path: e.path, message: `a required entry is a parameter name, found ${found}` };
-  return { path: e.path, message: e.message };
+  if (/^\$\.function\.parameters\.required\[\d+\]$/.test(e.path)) return error('invalid', e.path, `a required entry is a parameter name, found ${found}`);
+  return error('invalid', e.path, e.message);
 }
 
 function dedupe(issues: ToolIssue[]): ToolIssue[] {

@@ -4,7 +4,7 @@
  * a job_description.json (`task_description` + `tools`); a Chainwright project; or a single tool.
  */
 import { PROJECT_FORMAT, isPlainObject } from '../project/types.ts';
-import { jsonPath } from '../validate/diagnostics.ts';
+import { error, jsonPath } from '../findings/finding.ts';
 import { anthropicImporter } from './importers/anthropic.ts';
 import type { ToolImporter } from './importers/importer.ts';
 import { mcpImporter } from './importers/mcp.ts';
@@ -49,7 +49,7 @@ function keysOf(value: Record<string, unknown>): string {
 
 export function locateTools(doc: unknown): LocateResult {
   if (Array.isArray(doc)) return fromList(doc, '$');
-  if (!isPlainObject(doc)) return { ok: false, errors: [{ path: '$', message: `${EXPECTED}; found ${doc === null ? 'null' : typeof doc}` }] };
+  if (!isPlainObject(doc)) return { ok: false, errors: [error('not-tools', '$', `${EXPECTED}; found ${doc === null ? 'null' : typeof doc}`)] };
 
   if (doc.format === PROJECT_FORMAT) {
     if (!Array.isArray(doc.tools)) return listMissing('$.tools', 'a Chainwright project holds "tools": a list of tool definitions', doc.tools);
@@ -77,7 +77,9 @@ export function locateTools(doc: unknown): LocateResult {
       const message = typeof doc.error.message === 'string' ? `: ${doc.error.message}` : '';
       return {
         ok: false,
-        errors: [{ path: '$.error', message: `a JSON-RPC error response${message}; it holds no tools — import the response of a successful tools/list call` }],
+        errors: [
+          error('jsonrpc-error', '$.error', `a JSON-RPC error response${message}; it holds no tools — import the response of a successful tools/list call`),
+        ],
       };
     }
     if (isPlainObject(doc.result)) {
@@ -91,17 +93,17 @@ export function locateTools(doc: unknown): LocateResult {
   }
   const single = importerOf(doc);
   if (single) return { ok: true, located: { format: single.format, importer: single, items: [doc], itemPath: () => '$' } };
-  return { ok: false, errors: [{ path: '$', message: `${EXPECTED}; found ${keysOf(doc)}` }] };
+  return { ok: false, errors: [error('not-tools', '$', `${EXPECTED}; found ${keysOf(doc)}`)] };
 }
 
 function listMissing(path: string, expected: string, found: unknown): LocateResult {
   const what = found === undefined ? 'nothing' : found === null ? 'null' : typeof found === 'object' ? 'an object' : typeof found;
-  return { ok: false, errors: [{ path, message: `${expected}, found ${what}` }] };
+  return { ok: false, errors: [error('tools-not-a-list', path, `${expected}, found ${what}`)] };
 }
 
 function fromList(items: unknown[], path: string): LocateResult {
   const itemPath = (i: number) => jsonPath(path, i);
-  if (items.length === 0) return { ok: false, errors: [{ path, message: 'the list of tools is empty: nothing to import' }] };
+  if (items.length === 0) return { ok: false, errors: [error('no-tools', path, 'the list of tools is empty: nothing to import')] };
   for (const item of items) {
     const importer = importerOf(item);
     if (importer) return { ok: true, located: { format: importer.format, importer, items, itemPath } };
@@ -111,10 +113,11 @@ function fromList(items: unknown[], path: string): LocateResult {
   return {
     ok: false,
     errors: [
-      {
-        path: itemPath(0),
-        message: `not a tool definition: expected an OpenAI tool {"type": "function", "function": {…}}, an MCP tool {"name", "inputSchema"} or an Anthropic tool {"name", "input_schema"}; found ${found}`,
-      },
+      error(
+        'not-a-tool',
+        itemPath(0),
+        `not a tool definition: expected an OpenAI tool {"type": "function", "function": {…}}, an MCP tool {"name", "inputSchema"} or an Anthropic tool {"name", "input_schema"}; found ${found}`,
+      ),
     ],
   };
 }

@@ -7,7 +7,7 @@ import type { Call, Chain, Effect, JsonSchema, Project, ToolDef } from '../proje
 import { isPlainObject } from '../project/types.ts';
 import { collectReferences } from '../refs/parse.ts';
 import { cloneJson } from '../simulate/json.ts';
-import { jsonPath } from '../validate/diagnostics.ts';
+import { error, jsonPath } from '../findings/finding.ts';
 import { validateToolDefinition } from './definition.ts';
 import { isToolName, uniqueToolName } from './names.ts';
 import type { CallRef, ToolIssue } from './types.ts';
@@ -44,7 +44,7 @@ export type ToolDeletion =
 
 /** A refusal from its problems. */
 export function refusedTool(errors: ToolIssue[]): ToolRefusal {
-  const first = errors[0] ?? { path: '$', message: 'refused' };
+  const first = errors[0] ?? error('refused', '$', 'refused');
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return { ok: false, reason: `${first.path}: ${first.message}${first.line !== undefined ? ` (line ${first.line})` : ''}${more}`, errors };
 }
@@ -62,7 +62,7 @@ export function blankTool(name = 'new_tool'): ToolDef {
 }
 
 const indexOf = (project: Project, name: string) => project.tools.findIndex((t) => t.function.name === name);
-const unknownTool = (name: string): ToolIssue => ({ path: '$.tools', message: `there is no tool named ${JSON.stringify(name)}` });
+const unknownTool = (name: string): ToolIssue => error('unknown-tool', '$.tools', `there is no tool named ${JSON.stringify(name)}`);
 const names = (project: Project) => new Set(project.tools.map((t) => t.function.name));
 
 /** Adds a tool (a blank one by default) at the end; a taken name gets a suffix (`_2`). */
@@ -96,8 +96,8 @@ function renameCalls(project: Project, from: string, to: string): { chains: Chai
 }
 
 function nameProblem(project: Project, from: string, to: string, path: string): ToolIssue | null {
-  if (!isToolName(to)) return { path, message: `a tool name is 1 to 64 letters, digits, "_" or "-", found ${JSON.stringify(to)}` };
-  if (to !== from && names(project).has(to)) return { path, message: `another tool is already named "${to}"` };
+  if (!isToolName(to)) return error('tool-name', path, `a tool name is 1 to 64 letters, digits, "_" or "-", found ${JSON.stringify(to)}`);
+  if (to !== from && names(project).has(to)) return error('duplicate-tool', path, `another tool is already named "${to}"`);
   return null;
 }
 
@@ -176,10 +176,11 @@ export function deleteTool(project: Project, name: string, options: { force?: bo
     const list = usedBy.map((c) => `${c.chainId}/${c.callId}`).join(', ');
     return {
       ...refusedTool([
-        {
-          path: jsonPath('$.tools', index),
-          message: `"${name}" is used by ${usedBy.length} call${usedBy.length === 1 ? '' : 's'} (${list}); delete them too, or keep the tool`,
-        },
+        error(
+          'tool-in-use',
+          jsonPath('$.tools', index),
+          `"${name}" is used by ${usedBy.length} call${usedBy.length === 1 ? '' : 's'} (${list}); delete them too, or keep the tool`,
+        ),
       ]),
       usedBy,
     };

@@ -260,7 +260,9 @@ describe('importTools: malformed input names the place', () => {
   it('a paste over the limit is refused before parsing, with its size', () => {
     const big = `[${'"x",'.repeat(Math.ceil((50 * 1024 * 1024) / 4))}"x"]`;
     const r = bad(importTools(big));
-    expect(r.errors).toEqual([{ path: '$', message: expect.stringMatching(/^the import is 50 MB, more than the 5 MB limit; nothing was read/) }]);
+    expect(r.errors).toEqual([
+      { code: 'too-large', severity: 'error', path: '$', message: expect.stringMatching(/^the import is 50 MB, more than the 5 MB limit; nothing was read/) },
+    ]);
     // Just over the limit is refused as well; the limit is configurable.
     expect(bad(importTools(' '.repeat(MAX_TOOL_TEXT_CHARS + 1))).errors[0].message).toMatch(/limit/);
     expect(bad(importTools(json([openaiTool()]), { maxChars: 10 })).errors[0].message).toMatch(/limit/);

@@ -4,7 +4,7 @@
  * function never throws and never touches a project (merging is `applyToolMerge`).
  */
 import type { ToolDef } from '../project/types.ts';
-import { jsonPath } from '../validate/diagnostics.ts';
+import { error, jsonPath, warning } from '../findings/finding.ts';
 import { validateToolDefinition } from './definition.ts';
 import { importerOf, locateTools } from './detect.ts';
 import { parseJsonText, withLines, MAX_TOOL_TEXT_CHARS } from './jsonText.ts';
@@ -27,7 +27,7 @@ export function importTools(text: string, options: ImportOptions = {}): ImportRe
     return result.ok ? { ...result, warnings: withLines(text, result.warnings) } : { ...result, errors: withLines(text, result.errors) };
   } catch (e) {
     // Not expected: every input should give a result. Reported rather than thrown.
-    return { ok: false, errors: [{ path: '$', message: `internal error while importing: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, errors: [error('internal', '$', `internal error while importing: ${e instanceof Error ? e.message : String(e)}`)] };
   }
 }
 
@@ -44,10 +44,13 @@ export function importToolsFromValue(doc: unknown): ImportResult {
   let prompt: string | undefined;
   if (systemPrompt) {
     if (typeof systemPrompt.value !== 'string')
-      errors.push({
-        path: systemPrompt.path,
-        message: `expected text (the system prompt), found ${systemPrompt.value === null ? 'null' : typeof systemPrompt.value}`,
-      });
+      errors.push(
+        error(
+          'system-prompt-not-text',
+          systemPrompt.path,
+          `expected text (the system prompt), found ${systemPrompt.value === null ? 'null' : typeof systemPrompt.value}`,
+        ),
+      );
     else if (systemPrompt.value.trim() !== '') prompt = systemPrompt.value;
   }
 
@@ -56,11 +59,14 @@ export function importToolsFromValue(doc: unknown): ImportResult {
     const other = importerOf(item);
     if (other && other !== importer) {
       const list = format.id === 'job-description' || format.id === 'chainwright' ? `a ${format.label}` : 'this list (going by its first tool)';
-      errors.push({
-        path,
-        tool: nameOf((item as { name?: unknown }).name),
-        message: `this looks like ${other.itemLabel}, but ${list} holds ${importer.itemLabel.replace(/^an? /, '')}s: expected ${importer.shape}; a list holds one format`,
-      });
+      errors.push(
+        error(
+          'mixed-formats',
+          path,
+          `this looks like ${other.itemLabel}, but ${list} holds ${importer.itemLabel.replace(/^an? /, '')}s: expected ${importer.shape}; a list holds one format`,
+          { tool: nameOf((item as { name?: unknown }).name) },
+        ),
+      );
       return;
     }
     const converted = importer.convert(item, path);
@@ -70,31 +76,36 @@ export function importToolsFromValue(doc: unknown): ImportResult {
     const checked = validateToolDefinition(converted.tool);
     const name = nameOf(converted.tool.function.name);
     if (!checked.ok) {
-      errors.push(...checked.errors.map((e) => ({ path: converted.sourcePath(e.path), message: e.message, tool: name })));
+      errors.push(...checked.errors.map((e) => error(e.code, converted.sourcePath(e.path), e.message, { tool: name })));
       return;
     }
     const tool = checked.tool;
     const first = firstAt.get(tool.function.name);
     if (first !== undefined) {
-      errors.push({
-        path: converted.sourcePath('$.function.name'),
-        tool: name,
-        message: `a second tool named "${tool.function.name}" (the first is at ${first}): names must be unique`,
-      });
+      errors.push(
+        error(
+          'duplicate-tool',
+          converted.sourcePath('$.function.name'),
+          `a second tool named "${tool.function.name}" (the first is at ${first}): names must be unique`,
+          {
+            tool: name,
+          },
+        ),
+      );
       return;
     }
     firstAt.set(tool.function.name, path);
     if (tool.returns === undefined) {
-      warnings.push({
-        path,
-        tool: name,
-        message: `no result schema: results are simulated as {"ok": true} until you add a returns schema (the audit flags it)`,
-      });
+      warnings.push(
+        warning('returns-missing', path, `no result schema: results are simulated as {"ok": true} until you add a returns schema (the audit flags it)`, {
+          tool: name,
+        }),
+      );
     }
     tools.push(tool);
   });
 
   if (errors.length) return { ok: false, format, errors };
-  if (tools.length === 0) warnings.push({ path: jsonPath('$', 'tools'), message: 'the file holds no tools' });
+  if (tools.length === 0) warnings.push(warning('no-tools', jsonPath('$', 'tools'), 'the file holds no tools'));
   return prompt === undefined ? { ok: true, format, tools, warnings } : { ok: true, format, tools, systemPrompt: prompt, warnings };
 }

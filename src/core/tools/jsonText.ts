@@ -3,7 +3,7 @@
  * parsing, syntax errors with their line, a nesting limit, and the forbidden keys
  * (`__proto__`, `constructor`, `prototype`). Never throws.
  */
-import { jsonPath } from '../validate/diagnostics.ts';
+import { error, jsonPath } from '../findings/finding.ts';
 import { lineOf, locateJsonPaths } from '../project/jsonLocate.ts';
 import { jsonSyntaxPlace, syntaxMessage } from '../project/jsonSyntaxPlace.ts';
 import { findForbiddenKeys } from '../project/shape.ts';
@@ -27,19 +27,20 @@ const megabytes = (chars: number) => `${(chars / (1024 * 1024)).toFixed(1).repla
 export function parseJsonText(text: string, options: JsonTextOptions = {}): JsonTextResult {
   const max = options.maxChars ?? MAX_TOOL_TEXT_CHARS;
   const what = options.what ?? 'the text';
-  if (typeof text !== 'string') return { ok: false, errors: [{ path: '$', message: `expected JSON text, found ${typeof text}` }] };
+  if (typeof text !== 'string') return { ok: false, errors: [error('not-text', '$', `expected JSON text, found ${typeof text}`)] };
   if (text.length > max) {
     return {
       ok: false,
       errors: [
-        {
-          path: '$',
-          message: `${what} is ${megabytes(text.length)}, more than the ${megabytes(max)} limit; nothing was read — split it, or keep only the tool definitions`,
-        },
+        error(
+          'too-large',
+          '$',
+          `${what} is ${megabytes(text.length)}, more than the ${megabytes(max)} limit; nothing was read — split it, or keep only the tool definitions`,
+        ),
       ],
     };
   }
-  if (text.trim() === '') return { ok: false, errors: [{ path: '$', message: `${what} is empty: paste JSON`, line: 1 }] };
+  if (text.trim() === '') return { ok: false, errors: [error('empty', '$', `${what} is empty: paste JSON`, { line: 1 })] };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -50,9 +51,9 @@ export function parseJsonText(text: string, options: JsonTextOptions = {}): Json
   if (tooDeep)
     return {
       ok: false,
-      errors: withLines(text, [{ path: tooDeep, message: `nested more than ${MAX_JSON_DEPTH} levels deep; tool definitions never need that` }]),
+      errors: withLines(text, [error('too-deep', tooDeep, `nested more than ${MAX_JSON_DEPTH} levels deep; tool definitions never need that`)]),
     };
-  const forbidden = findForbiddenKeys(value).map((d): ToolIssue => ({ path: d.path, message: d.message.replace('in a project', 'in a tool definition') }));
+  const forbidden = findForbiddenKeys(value).map((d): ToolIssue => error(d.code, d.path, d.message.replace('in a project', 'in a tool definition')));
   if (forbidden.length) return { ok: false, errors: withLines(text, forbidden) };
   return { ok: true, value };
 }
@@ -60,8 +61,8 @@ export function parseJsonText(text: string, options: JsonTextOptions = {}): Json
 /** Where the text stops being JSON and what was expected there (JSON.parse names no place for most mistakes). */
 function syntaxError(text: string, e: unknown): ToolIssue {
   const place = jsonSyntaxPlace(text);
-  if (place) return { path: '$', message: syntaxMessage(text, place), line: place.line, column: place.column };
-  return { path: '$', message: `not valid JSON: ${(e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '')}` };
+  if (place) return error('not-json', '$', syntaxMessage(text, place), { line: place.line, column: place.column });
+  return error('not-json', '$', `not valid JSON: ${(e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '')}`);
 }
 
 /** The path of the first value nested deeper than `max` levels, or null. Iterative: safe on any input. */

@@ -1,17 +1,13 @@
 /** Shared types of the tool library: importers, editing operations and their problems. */
+import type { Finding } from '../findings/finding.ts';
 import type { ToolDef } from '../project/types.ts';
 
-/** A problem with an input, at a place: a JSON path (`$.tools[2].inputSchema.type`) and, when the text is at hand, its line. */
-export interface ToolIssue {
-  path: string;
-  message: string;
-  /** 1-based line in the source text, when known. */
-  line?: number;
-  /** 1-based column on that line, when known (a JSON syntax error). */
-  column?: number;
-  /** The tool concerned, when known. */
-  tool?: string;
-}
+/**
+ * A problem with tool definitions being imported or edited, at a place: a JSON path
+ * (`$.tools[2].inputSchema.type`) and, when the text is at hand, its line and column; `tool` names
+ * the tool when known. Errors refuse the input; warnings go with what was imported.
+ */
+export type ToolIssue = Finding<'error' | 'warning'>;
 
 export type ToolFormatId = 'openai' | 'job-description' | 'mcp' | 'anthropic' | 'chainwright';
 

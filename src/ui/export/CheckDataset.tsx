@@ -139,7 +139,7 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
                 <ul>
                   {item.findings.map((f, k) => (
                     <li key={k}>
-                      <code className="check-rule">{f.rule}</code> <code>{f.path}</code> {f.message}
+                      <code className="check-rule">{f.code}</code> <code>{f.path}</code> {f.message}
                     </li>
                   ))}
                 </ul>

@@ -62,7 +62,7 @@ export function ExportStatus({ state }: { state: JobState }) {
             <ul className="export-diagnostics" aria-label="Rules broken">
               {state.error.findings.map((f, i) => (
                 <li key={i} className="is-error">
-                  <span>{f.message}</span> <code>{f.path}</code> <code>[{f.rule}]</code>
+                  <span>{f.message}</span> <code>{f.path}</code> <code>[{f.code}]</code>
                 </li>
               ))}
             </ul>

@@ -22,7 +22,7 @@ describe('unconfirmed-destructive (project view)', () => {
     const findings = unconfirmedDestructiveRule(makeProject(tools, [chain]));
     expect(findings).toEqual([
       expect.objectContaining({
-        rule: 'unconfirmed-destructive',
+        code: 'unconfirmed-destructive',
         tool: 'delete_project',
         path: '$.chains[0].calls[1]',
         calls: [
@@ -53,7 +53,7 @@ describe('unconfirmed-destructive (project view)', () => {
     const chain: Chain = { id: 'c', requests: ['x'], calls: [{ id: 'd', tool: 'delete_project', args: {} }] };
     const without = auditProject(makeProject(tools, [{ ...chain, calls: [{ ...chain.calls[0], confirm }] }]));
     const report = auditProject(makeProject(tools, [chain]));
-    expect(report.project.findings.map((f) => f.rule)).toContain('unconfirmed-destructive');
+    expect(report.project.findings.map((f) => f.code)).toContain('unconfirmed-destructive');
     expect(report.project.score).toBeLessThan(without.project.score);
   });
 });

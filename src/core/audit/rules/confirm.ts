@@ -6,10 +6,10 @@
 import type { Project } from '../../project/types.ts';
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
-import { finding, type ProjectRule } from './context.ts';
+import { auditFinding, type ProjectRule } from './context.ts';
 
 export const CONFIRM_RULES: AuditRuleInfo[] = [
-  { id: 'unconfirmed-destructive', severity: 'medium', title: 'A call of a destructive tool does not ask the user first' },
+  { code: 'unconfirmed-destructive', level: 'medium', title: 'A call of a destructive tool does not ask the user first' },
 ];
 
 /** One finding per destructive tool that some call runs without `confirm`, naming those calls (chain/call) and pointing at the first. */
@@ -31,7 +31,7 @@ export const unconfirmedDestructiveRule: ProjectRule = (project: Project) => {
     const names = calls.map((c) => (several ? `${c.chainId}/${c.callId}` : c.callId));
     const listed = names.map((n) => `"${n}"`).join(', ');
     out.push({
-      ...finding(
+      ...auditFinding(
         'unconfirmed-destructive',
         'medium',
         calls[0].path,

@@ -1,6 +1,7 @@
 /** What a tool rule sees. */
 import type { Project, ToolDef } from '../../project/types.ts';
-import type { AuditFinding, AuditSeverity } from '../types.ts';
+import { info, warning } from '../../findings/finding.ts';
+import type { AuditFinding, AuditLevel } from '../types.ts';
 
 export interface ToolRuleContext {
   project: Project;
@@ -15,6 +16,8 @@ export interface ToolRuleContext {
 export type ToolRule = (ctx: ToolRuleContext) => AuditFinding[];
 export type ProjectRule = (project: Project) => AuditFinding[];
 
-export function finding(rule: string, severity: AuditSeverity, path: string, message: string, fix: string, tool?: string): AuditFinding {
-  return tool === undefined ? { rule, severity, message, fix, path } : { rule, severity, message, fix, path, tool };
+/** A finding of rule `code`: a warning with the rule's weight, or a note (`info`). */
+export function auditFinding(code: string, level: AuditLevel, path: string, message: string, fix: string, tool?: string): AuditFinding {
+  const place = tool === undefined ? {} : { tool };
+  return level === 'info' ? { ...info(code, path, message, place), fix } : { ...warning(code, path, message, { weight: level, ...place }), fix };
 }

@@ -9,7 +9,13 @@ describe('description rules', () => {
     const t = makeTool('get_weather');
     delete t.function.description;
     expect(runRule(descriptionRule, makeProject([t]))).toEqual([
-      expect.objectContaining({ rule: 'description-missing', severity: 'high', path: '$.tools[0].function.description', tool: 'get_weather' }),
+      expect.objectContaining({
+        code: 'description-missing',
+        severity: 'warning',
+        weight: 'high',
+        path: '$.tools[0].function.description',
+        tool: 'get_weather',
+      }),
     ]);
     expect(ruleIds(run('get_weather', '   '))).toEqual(['description-missing']);
   });

@@ -6,12 +6,12 @@
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditRuleInfo } from '../types.ts';
 import { nameWords, stem, textWords } from '../text.ts';
-import { finding, type ToolRule } from './context.ts';
+import { auditFinding, type ToolRule } from './context.ts';
 
 export const DESCRIPTION_RULES: AuditRuleInfo[] = [
-  { id: 'description-missing', severity: 'high', title: 'The tool has no description' },
-  { id: 'description-restates-name', severity: 'medium', title: 'The description only restates the name' },
-  { id: 'description-short', severity: 'medium', title: 'The description is shorter than a sentence' },
+  { code: 'description-missing', level: 'high', title: 'The tool has no description' },
+  { code: 'description-restates-name', level: 'medium', title: 'The description only restates the name' },
+  { code: 'description-short', level: 'medium', title: 'The description is shorter than a sentence' },
 ];
 
 /** Fewer words than this is not a sentence a model can choose by. */
@@ -69,7 +69,7 @@ export const descriptionRule: ToolRule = ({ tool, path }) => {
   const text = typeof tool.function.description === 'string' ? tool.function.description.trim() : '';
   if (text === '') {
     return [
-      finding(
+      auditFinding(
         'description-missing',
         'high',
         at,
@@ -84,7 +84,7 @@ export const descriptionRule: ToolRule = ({ tool, path }) => {
   const content = words.filter((w) => !FILLER.has(w)).map(stem);
   if (content.length > 0 && content.every((w) => own.has(w))) {
     return [
-      finding(
+      auditFinding(
         'description-restates-name',
         'medium',
         at,
@@ -96,7 +96,7 @@ export const descriptionRule: ToolRule = ({ tool, path }) => {
   }
   if (words.length < MIN_DESCRIPTION_WORDS) {
     return [
-      finding(
+      auditFinding(
         'description-short',
         'medium',
         at,

@@ -37,7 +37,7 @@ describe('effect rules', () => {
 
   it('destructive-confirm: a note (no penalty) on destructive tools', () => {
     expect(run('delete_file', 'destructive')).toEqual([
-      expect.objectContaining({ rule: 'destructive-confirm', severity: 'info', message: expect.stringMatching(/confirm with the user first/) }),
+      expect.objectContaining({ code: 'destructive-confirm', severity: 'info', message: expect.stringMatching(/confirm with the user first/) }),
     ]);
   });
 });

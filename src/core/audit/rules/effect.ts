@@ -6,11 +6,11 @@
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
 import { nameWords } from '../text.ts';
-import { finding, type ToolRule } from './context.ts';
+import { auditFinding, type ToolRule } from './context.ts';
 
 export const EFFECT_RULES: AuditRuleInfo[] = [
-  { id: 'effect-undeclared', severity: 'medium', title: 'The name says the tool writes, but no write effect is declared' },
-  { id: 'destructive-confirm', severity: 'info', title: 'A destructive tool: confirm with the user first' },
+  { code: 'effect-undeclared', level: 'medium', title: 'The name says the tool writes, but no write effect is declared' },
+  { code: 'destructive-confirm', level: 'info', title: 'A destructive tool: confirm with the user first' },
 ];
 
 /** First words of names that change something. */
@@ -116,7 +116,7 @@ export const effectRule: ToolRule = ({ tool, path }) => {
     const suggested = DESTRUCTIVE_VERBS.has(verb) ? 'destructive' : 'write';
     const declared = tool.effect === 'read' ? 'is declared "read"' : 'declares no effect (so it counts as read)';
     out.push(
-      finding(
+      auditFinding(
         'effect-undeclared',
         'medium',
         at,
@@ -128,7 +128,7 @@ export const effectRule: ToolRule = ({ tool, path }) => {
   }
   if (tool.effect === 'destructive') {
     out.push(
-      finding(
+      auditFinding(
         'destructive-confirm',
         'info',
         at,

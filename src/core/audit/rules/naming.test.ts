@@ -21,7 +21,7 @@ describe('naming-mixed', () => {
     const findings = namingRule(names('get_user', 'create_user', 'deleteUser', 'ls'));
     expect(findings).toEqual([
       expect.objectContaining({
-        rule: 'naming-mixed',
+        code: 'naming-mixed',
         path: '$.tools[2].function.name',
         tool: 'deleteUser',
         message: expect.stringMatching(/is camelCase while most tools here are snake_case/),
@@ -43,7 +43,7 @@ describe('versioned-twin', () => {
     expect(unversioned('v2')).toBeNull();
     const project = names('search_documents', 'search_documents_v2', 'get_user');
     expect(runRule(versionedTwinRule, project, 1)).toEqual([
-      expect.objectContaining({ rule: 'versioned-twin', path: '$.tools[1].function.name', message: expect.stringMatching(/next to "search_documents"/) }),
+      expect.objectContaining({ code: 'versioned-twin', path: '$.tools[1].function.name', message: expect.stringMatching(/next to "search_documents"/) }),
     ]);
     expect(runRule(versionedTwinRule, names('a_v1', 'a_v2'), 1)[0].message).toMatch(/"a_v1"/);
   });

@@ -6,11 +6,11 @@
 import type { Project } from '../../project/types.ts';
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
-import { finding, type ProjectRule, type ToolRule } from './context.ts';
+import { auditFinding, type ProjectRule, type ToolRule } from './context.ts';
 
 export const NAMING_RULES: AuditRuleInfo[] = [
-  { id: 'naming-mixed', severity: 'low', title: 'Tool names do not follow one convention' },
-  { id: 'versioned-twin', severity: 'medium', title: 'A versioned name next to its older twin' },
+  { code: 'naming-mixed', level: 'low', title: 'Tool names do not follow one convention' },
+  { code: 'versioned-twin', level: 'medium', title: 'A versioned name next to its older twin' },
 ];
 
 export type NamingConvention = 'snake_case' | 'camelCase' | 'PascalCase' | 'kebab-case' | 'SCREAMING_CASE' | 'mixed';
@@ -43,7 +43,7 @@ export const namingRule: ProjectRule = (project: Project) => {
     const name = tool.function.name;
     const how = c === 'mixed' ? 'mixes conventions' : `is ${c}`;
     out.push(
-      finding(
+      auditFinding(
         'naming-mixed',
         'low',
         jsonPath('$.tools', i, 'function', 'name'),
@@ -71,7 +71,7 @@ export const versionedTwinRule: ToolRule = ({ project, tool, path }) => {
   const twins = project.tools.map((t) => t.function.name).filter((other) => other !== name && (other === base || unversioned(other) === base));
   if (twins.length === 0) return [];
   return [
-    finding(
+    auditFinding(
       'versioned-twin',
       'medium',
       jsonPath(path, 'function', 'name'),

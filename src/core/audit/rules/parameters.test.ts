@@ -11,7 +11,7 @@ const run = (properties: Record<string, unknown>, required?: string[]) => {
 describe('parameter rules', () => {
   it('parameter-description-missing: one finding per parameter, at its path', () => {
     const findings = run({ team: { type: 'string' }, limit: { type: 'integer', description: 'At most this many.' } }, ['team']);
-    expect(findings).toEqual([expect.objectContaining({ rule: 'parameter-description-missing', path: '$.tools[0].function.parameters.properties.team' })]);
+    expect(findings).toEqual([expect.objectContaining({ code: 'parameter-description-missing', path: '$.tools[0].function.parameters.properties.team' })]);
     expect(run({ team: { type: 'string', description: 'The team.' } }, ['team'])).toEqual([]);
   });
 
@@ -23,7 +23,7 @@ describe('parameter rules', () => {
 
   it('enum-missing: a description listing values, or an enum-like name, on a free string', () => {
     const listed = run({ sort: { type: 'string', description: 'Sort order, one of "asc", "desc".' } }, []);
-    expect(listed).toEqual([expect.objectContaining({ rule: 'enum-missing', fix: 'Add "enum": ["asc","desc"].' })]);
+    expect(listed).toEqual([expect.objectContaining({ code: 'enum-missing', fix: 'Add "enum": ["asc","desc"].' })]);
     expect(ruleIds(run({ colour: { type: 'string', description: 'Either red or blue.' } }, []))).toEqual(['enum-missing']);
     expect(ruleIds(run({ ticket_status: { type: 'string', description: 'Only tickets in this state.' } }, []))).toEqual(['enum-missing']);
     expect(ruleIds(run({ priority: { type: 'string', description: 'How urgent.' } }, []))).toEqual(['enum-missing']);

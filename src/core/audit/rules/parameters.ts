@@ -7,12 +7,12 @@ import { isPlainObject, type JsonValue } from '../../project/types.ts';
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
 import { nameWords } from '../text.ts';
-import { finding, type ToolRule } from './context.ts';
+import { auditFinding, type ToolRule } from './context.ts';
 
 export const PARAMETER_RULES: AuditRuleInfo[] = [
-  { id: 'parameter-description-missing', severity: 'medium', title: 'A parameter has no description' },
-  { id: 'required-missing', severity: 'low', title: 'The parameters do not say which are required' },
-  { id: 'enum-missing', severity: 'low', title: 'A choice from a fixed set is written as a free string' },
+  { code: 'parameter-description-missing', level: 'medium', title: 'A parameter has no description' },
+  { code: 'required-missing', level: 'low', title: 'The parameters do not say which are required' },
+  { code: 'enum-missing', level: 'low', title: 'A choice from a fixed set is written as a free string' },
 ];
 
 /** Parameter names (their last word) that usually take one of a few values. */
@@ -79,7 +79,7 @@ export const parametersRule: ToolRule = ({ tool, path }) => {
     const description = isPlainObject(schema) && typeof schema.description === 'string' ? schema.description.trim() : '';
     if (!description) {
       out.push(
-        finding(
+        auditFinding(
           'parameter-description-missing',
           'medium',
           at,
@@ -95,7 +95,7 @@ export const parametersRule: ToolRule = ({ tool, path }) => {
     if (!listed && !isEnumLikeName(param)) continue;
     const values = listedValues(description);
     out.push(
-      finding(
+      auditFinding(
         'enum-missing',
         'low',
         at,
@@ -109,7 +109,7 @@ export const parametersRule: ToolRule = ({ tool, path }) => {
   }
   if (names.length > 0 && isPlainObject(params) && !Array.isArray(params.required)) {
     out.push(
-      finding(
+      auditFinding(
         'required-missing',
         'low',
         paramsPath,

@@ -12,7 +12,13 @@ const run = (returns: unknown) => {
 describe('returns rules', () => {
   it('returns-missing', () => {
     expect(run(undefined)).toEqual([
-      expect.objectContaining({ rule: 'returns-missing', severity: 'medium', path: '$.tools[0]', message: expect.stringMatching(/\{"ok": true\}/) }),
+      expect.objectContaining({
+        code: 'returns-missing',
+        severity: 'warning',
+        weight: 'medium',
+        path: '$.tools[0]',
+        message: expect.stringMatching(/\{"ok": true\}/),
+      }),
     ]);
   });
 

@@ -6,11 +6,11 @@
 import { isPlainObject, type JsonValue } from '../../project/types.ts';
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
-import { finding, type ToolRule } from './context.ts';
+import { auditFinding, type ToolRule } from './context.ts';
 
 export const RETURNS_RULES: AuditRuleInfo[] = [
-  { id: 'returns-missing', severity: 'medium', title: 'The tool has no returns schema' },
-  { id: 'result-field-undocumented', severity: 'low', title: 'A result field has no type: nothing can be wired from it' },
+  { code: 'returns-missing', level: 'medium', title: 'The tool has no returns schema' },
+  { code: 'result-field-undocumented', level: 'low', title: 'A result field has no type: nothing can be wired from it' },
 ];
 
 const MAX_DEPTH = 24;
@@ -21,7 +21,7 @@ export const returnsRule: ToolRule = ({ tool, path }) => {
   const name = tool.function.name;
   if (tool.returns === undefined) {
     return [
-      finding(
+      auditFinding(
         'returns-missing',
         'medium',
         path,
@@ -64,7 +64,7 @@ export const returnsRule: ToolRule = ({ tool, path }) => {
   }
 
   function undocumented(at: string, _what: string, found: string): AuditFinding {
-    return finding(
+    return auditFinding(
       'result-field-undocumented',
       'low',
       at,

@@ -10,7 +10,7 @@ describe('does-two-things', () => {
     expect(secondAction('Fetch the report and also email it to the team.')).toBe('and also email it');
     expect(secondAction('Book the room as well as notify all attendees.')).toBe('as well as notify all');
     const [f] = runRule(twoThingsRule, makeProject([makeTool('create_user', { description: 'Creates a user and sends them a welcome email.' })]));
-    expect(f).toMatchObject({ rule: 'does-two-things', path: '$.tools[0].function.description', message: expect.stringMatching(/…and sends them…/) });
+    expect(f).toMatchObject({ code: 'does-two-things', path: '$.tools[0].function.description', message: expect.stringMatching(/…and sends them…/) });
   });
 
   it('does not flag lists of things, results, or one action', () => {

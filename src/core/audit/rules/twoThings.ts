@@ -7,9 +7,9 @@
 import { jsonPath } from '../../validate/diagnostics.ts';
 import type { AuditRuleInfo } from '../types.ts';
 import { actionVerb, sentences, textWords } from '../text.ts';
-import { finding, type ToolRule } from './context.ts';
+import { auditFinding, type ToolRule } from './context.ts';
 
-export const TWO_THINGS_RULES: AuditRuleInfo[] = [{ id: 'does-two-things', severity: 'medium', title: 'The description joins two actions' }];
+export const TWO_THINGS_RULES: AuditRuleInfo[] = [{ code: 'does-two-things', level: 'medium', title: 'The description joins two actions' }];
 
 const JOINERS = new Set(['and', 'then', 'also']);
 /** What follows an action verb when it is used as one: an article, a pronoun, a particle. */
@@ -65,7 +65,7 @@ export const twoThingsRule: ToolRule = ({ tool, path }) => {
   if (!phrase) return [];
   const name = tool.function.name;
   return [
-    finding(
+    auditFinding(
       'does-two-things',
       'medium',
       jsonPath(path, 'function', 'description'),

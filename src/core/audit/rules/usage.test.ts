@@ -11,7 +11,7 @@ describe('too-many-tools', () => {
       [chain('get_thing_0')],
     );
     expect(toolCountRule(many)).toEqual([
-      expect.objectContaining({ rule: 'too-many-tools', path: '$.tools', message: expect.stringMatching(/all 16 tools to each of the 1 chain/) }),
+      expect.objectContaining({ code: 'too-many-tools', path: '$.tools', message: expect.stringMatching(/all 16 tools to each of the 1 chain/) }),
     ]);
     expect(toolCountRule(makeProject(many.tools.slice(0, 15)))).toEqual([]);
   });
@@ -21,7 +21,7 @@ describe('unused-tool', () => {
   it('a tool no chain calls, once the project has calls', () => {
     const project = makeProject([makeTool('get_a'), makeTool('get_b')], [chain('get_a')]);
     expect(runRule(unusedToolRule, project, 0)).toEqual([]);
-    expect(runRule(unusedToolRule, project, 1)).toEqual([expect.objectContaining({ rule: 'unused-tool', path: '$.tools[1]', tool: 'get_b' })]);
+    expect(runRule(unusedToolRule, project, 1)).toEqual([expect.objectContaining({ code: 'unused-tool', path: '$.tools[1]', tool: 'get_b' })]);
   });
 
   it('a project without calls (a freshly imported library) is not flagged', () => {

@@ -5,11 +5,11 @@
  */
 import type { Project } from '../../project/types.ts';
 import type { AuditFinding, AuditRuleInfo } from '../types.ts';
-import { finding, type ProjectRule, type ToolRule } from './context.ts';
+import { auditFinding, type ProjectRule, type ToolRule } from './context.ts';
 
 export const USAGE_RULES: AuditRuleInfo[] = [
-  { id: 'too-many-tools', severity: 'medium', title: 'More than 15 tools offered to a chain' },
-  { id: 'unused-tool', severity: 'low', title: 'No chain calls the tool' },
+  { code: 'too-many-tools', level: 'medium', title: 'More than 15 tools offered to a chain' },
+  { code: 'unused-tool', level: 'low', title: 'No chain calls the tool' },
 ];
 
 /** The registry advice: offer at most this many tools to one step. */
@@ -20,7 +20,7 @@ export const toolCountRule: ProjectRule = (project: Project) => {
   if (n <= MAX_TOOLS_PER_CHAIN) return [];
   const chains = project.chains.length;
   return [
-    finding(
+    auditFinding(
       'too-many-tools',
       'medium',
       '$.tools',
@@ -35,7 +35,7 @@ export const unusedToolRule: ToolRule = ({ project, tool, path, usedTools }) => 
   const name = tool.function.name;
   if (!anyCalls || usedTools.has(name)) return [];
   const out: AuditFinding[] = [
-    finding(
+    auditFinding(
       'unused-tool',
       'low',
       path,

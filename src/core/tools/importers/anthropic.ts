@@ -7,7 +7,7 @@
 import type { JsonSchema, ToolDef } from '../../project/types.ts';
 import { isPlainObject } from '../../project/types.ts';
 import { cloneJson } from '../../simulate/json.ts';
-import { jsonPath } from '../../validate/diagnostics.ts';
+import { error, jsonPath } from '../../findings/finding.ts';
 import { TOOL_FORMATS } from '../types.ts';
 import { describeValue, nameOf, pathMapper, type ToolImporter } from './importer.ts';
 
@@ -25,19 +25,28 @@ export const anthropicImporter: ToolImporter = {
       ['$', ''],
     ]);
     if (!isPlainObject(item))
-      return { errors: [{ path, message: `expected an Anthropic tool ${anthropicImporter.shape}, found ${describeValue(item)}` }], warnings: [], sourcePath };
+      return {
+        errors: [error('not-a-tool', path, `expected an Anthropic tool ${anthropicImporter.shape}, found ${describeValue(item)}`)],
+        warnings: [],
+        sourcePath,
+      };
     const name = nameOf(item.name);
     if (!('input_schema' in item)) {
       const server = typeof item.type === 'string' && item.type !== 'custom';
       return {
         errors: [
-          {
-            path: server ? jsonPath(path, 'type') : jsonPath(path, 'input_schema'),
-            tool: name,
-            message: server
-              ? `an Anthropic server tool (type ${JSON.stringify(item.type)}) has no input_schema to import; leave it out`
-              : `"input_schema" is required: the JSON Schema of the tool's arguments`,
-          },
+          server
+            ? error(
+                'server-tool',
+                jsonPath(path, 'type'),
+                `an Anthropic server tool (type ${JSON.stringify(item.type)}) has no input_schema to import; leave it out`,
+                {
+                  tool: name,
+                },
+              )
+            : error('input-schema-missing', jsonPath(path, 'input_schema'), `"input_schema" is required: the JSON Schema of the tool's arguments`, {
+                tool: name,
+              }),
         ],
         warnings: [],
         sourcePath,

@@ -8,7 +8,7 @@
 import type { Effect, JsonSchema, ToolDef } from '../../project/types.ts';
 import { isPlainObject } from '../../project/types.ts';
 import { cloneJson } from '../../simulate/json.ts';
-import { jsonPath } from '../../validate/diagnostics.ts';
+import { error, jsonPath, warning } from '../../findings/finding.ts';
 import { TOOL_FORMATS, type ToolIssue } from '../types.ts';
 import { describeValue, nameOf, pathMapper, type ToolImporter } from './importer.ts';
 
@@ -45,21 +45,32 @@ export const mcpImporter: ToolImporter = {
       ['$', ''],
     ]);
     if (!isPlainObject(item))
-      return { errors: [{ path, message: `expected an MCP tool ${mcpImporter.shape}, found ${describeValue(item)}` }], warnings, sourcePath };
+      return { errors: [error('not-a-tool', path, `expected an MCP tool ${mcpImporter.shape}, found ${describeValue(item)}`)], warnings, sourcePath };
     const name = nameOf(item.name);
     if (!('inputSchema' in item))
-      errors.push({ path: jsonPath(path, 'inputSchema'), tool: name, message: `"inputSchema" is required: the JSON Schema of the tool's arguments` });
+      errors.push(
+        error('input-schema-missing', jsonPath(path, 'inputSchema'), `"inputSchema" is required: the JSON Schema of the tool's arguments`, { tool: name }),
+      );
     const annotations = item.annotations;
     if (annotations !== undefined && !isPlainObject(annotations))
-      errors.push({
-        path: jsonPath(path, 'annotations'),
-        tool: name,
-        message: `expected an object of hints (readOnlyHint, destructiveHint…), found ${describeValue(annotations)}`,
-      });
+      errors.push(
+        error(
+          'annotations-not-object',
+          jsonPath(path, 'annotations'),
+          `expected an object of hints (readOnlyHint, destructiveHint…), found ${describeValue(annotations)}`,
+          {
+            tool: name,
+          },
+        ),
+      );
     if (isPlainObject(annotations)) {
       for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']) {
         if (annotations[hint] !== undefined && typeof annotations[hint] !== 'boolean')
-          errors.push({ path: jsonPath(path, 'annotations', hint), tool: name, message: `a hint is true or false, found ${describeValue(annotations[hint])}` });
+          errors.push(
+            error('hint-not-boolean', jsonPath(path, 'annotations', hint), `a hint is true or false, found ${describeValue(annotations[hint])}`, {
+              tool: name,
+            }),
+          );
       }
     }
     if (errors.length) return { errors, warnings, sourcePath };
@@ -71,11 +82,14 @@ export const mcpImporter: ToolImporter = {
     const effect = effectFromAnnotations(isPlainObject(annotations) ? annotations : undefined);
     if (effect) tool.effect = effect;
     else
-      warnings.push({
-        path: annotations === undefined ? path : jsonPath(path, 'annotations'),
-        tool: name,
-        message: `no readOnlyHint or destructiveHint: the effect is not declared (treated as read); set it if the tool changes anything`,
-      });
+      warnings.push(
+        warning(
+          'effect-undeclared',
+          annotations === undefined ? path : jsonPath(path, 'annotations'),
+          `no readOnlyHint or destructiveHint: the effect is not declared (treated as read); set it if the tool changes anything`,
+          { tool: name },
+        ),
+      );
     return { tool, errors, warnings, sourcePath };
   },
 };

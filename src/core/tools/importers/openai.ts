@@ -8,7 +8,7 @@
 import type { JsonSchema, ToolDef } from '../../project/types.ts';
 import { isPlainObject } from '../../project/types.ts';
 import { cloneJson } from '../../simulate/json.ts';
-import { jsonPath } from '../../validate/diagnostics.ts';
+import { error, jsonPath, warning } from '../../findings/finding.ts';
 import { TOOL_FORMATS, type ToolIssue } from '../types.ts';
 import { describeValue, nameOf, NO_PARAMETERS, pathMapper, type ConvertedTool, type ToolImporter } from './importer.ts';
 
@@ -34,7 +34,7 @@ export const openaiImporter: ToolImporter = {
           ['$.type', '.type'],
           ['$', ''],
         ]);
-    const fail = (at: string, message: string): ConvertedTool => ({ errors: [...errors, { path: at, message }], warnings, sourcePath });
+    const fail = (at: string, message: string): ConvertedTool => ({ errors: [...errors, error('not-a-tool', at, message)], warnings, sourcePath });
     if (!isPlainObject(item)) return fail(path, `expected an OpenAI tool ${openaiImporter.shape}, found ${describeValue(item)}`);
     let tool: ToolDef;
     if (nested) {
@@ -49,7 +49,7 @@ export const openaiImporter: ToolImporter = {
     const name = nameOf(tool.function.name);
     if (tool.function.parameters === undefined) {
       tool.function.parameters = NO_PARAMETERS() as JsonSchema;
-      warnings.push({ path: sourcePath('$.function'), tool: name, message: `no "parameters": imported as a tool without parameters` });
+      warnings.push(warning('parameters-missing', sourcePath('$.function'), `no "parameters": imported as a tool without parameters`, { tool: name }));
     }
     return { tool, errors, warnings, sourcePath };
   },

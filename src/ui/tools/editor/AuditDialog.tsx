@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AuditFinding, Grade } from '../../../core/index.ts';
-import { auditProject } from '../../../core/index.ts';
+import { auditProject, severityLabel } from '../../../core/index.ts';
 import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
 import { closeToolDialog, openReturnsDialog, openToolEditor } from './dialogStore.ts';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
@@ -15,7 +15,7 @@ export function AuditDialog() {
   const report = useMemo(() => auditProject(project), [project]);
   const toolsWithFindings = report.tools.filter((t) => t.findings.length > 0);
   const clean = report.tools.filter((t) => t.findings.length === 0);
-  const missingReturns = report.tools.filter((t) => t.findings.some((f) => f.rule === 'returns-missing')).length;
+  const missingReturns = report.tools.filter((t) => t.findings.some((f) => f.code === 'returns-missing')).length;
   return (
     <ModalDialog title="Tool audit" className="tool-audit-dialog" onClose={closeToolDialog}>
       <div className="tool-audit-summary">
@@ -67,17 +67,17 @@ function FindingList({ findings }: { findings: AuditFinding[] }) {
   return (
     <ul className="tool-findings">
       {findings.map((f, i) => (
-        <li key={`${f.rule}-${f.path}-${i}`}>
+        <li key={`${f.code}-${f.path}-${i}`}>
           <button
             type="button"
-            className={`tool-finding severity-${f.severity}`}
+            className={`tool-finding severity-${severityLabel(f)}`}
             disabled={!f.tool}
             onClick={() => f.tool && openToolEditor(f.tool)}
-            aria-label={`${f.severity}: ${f.message} Fix: ${f.fix}${f.tool ? ` Opens ${f.tool}.` : ''}`}
+            aria-label={`${severityLabel(f)}: ${f.message} Fix: ${f.fix}${f.tool ? ` Opens ${f.tool}.` : ''}`}
           >
             <span className="tool-finding-head">
-              <span className={`tool-severity severity-${f.severity}`}>{f.severity}</span>
-              <code className="tool-finding-rule">{f.rule}</code>
+              <span className={`tool-severity severity-${severityLabel(f)}`}>{severityLabel(f)}</span>
+              <code className="tool-finding-rule">{f.code}</code>
             </span>
             <span className="tool-finding-message">{f.message}</span>
             <span className="tool-finding-fix">
