@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { openAITools } from '../../core/index.ts';
 import { FORMATS } from '../../core/generation.ts';
-import { appStore } from '../../state/store.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 import { startCheck, type CheckJob } from '../../workers/client.ts';
 import type { CheckTally, LineFindings } from '../../workers/protocol.ts';
 import { formatBytes, formatCount } from '../../workers/progress.ts';
@@ -20,6 +20,7 @@ type CheckState =
  * a worker as a stream, so a large file neither blocks the page nor has to fit in memory whole.
  */
 export function CheckDataset({ onClose }: { onClose: () => void }) {
+  const store = useAppStoreApi();
   const formatId = useId();
   const fileId = useId();
   const [format, setFormat] = useState('auto');
@@ -40,7 +41,7 @@ export function CheckDataset({ onClose }: { onClose: () => void }) {
     setItems([]);
     detected.current = false;
     setState({ phase: 'running', name: file.name, bytesRead: 0, totalBytes: file.size, lines: 0 });
-    const tools = useProjectTools ? openAITools(appStore.getState().project) : undefined;
+    const tools = useProjectTools ? openAITools(store.getState().project) : undefined;
     const running = startCheck(file, file.name, as, tools, {
       format: (f, d) => {
         detected.current = d;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AuditFinding, Grade } from '../../../core/index.ts';
 import { auditProject, severityLabel } from '../../../core/index.ts';
-import { appStore, selectProject, useAppStore } from '../../../state/store.ts';
+import { useAppStoreApi, selectProject, useAppStore } from '../../../state/store.ts';
 import { closeToolDialog, openReturnsDialog, openToolEditor } from './dialogStore.ts';
 import { ModalDialog } from '../../dialog/ModalDialog.tsx';
 
@@ -93,10 +93,11 @@ function FindingList({ findings }: { findings: AuditFinding[] }) {
 
 /** The calls a finding is about: each selects its call on the canvas (in its chain) and closes the audit. */
 function CallLinks({ calls }: { calls: NonNullable<AuditFinding['calls']> }) {
+  const store = useAppStoreApi();
   const several = new Set(calls.map((c) => c.chainId)).size > 1;
   const show = (chainId: string, callId: string) => {
-    appStore.getState().selectChain(chainId);
-    appStore.getState().selectCalls([callId]);
+    store.getState().selectChain(chainId);
+    store.getState().selectCalls([callId]);
     closeToolDialog();
   };
   return (
