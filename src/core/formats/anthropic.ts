@@ -2,7 +2,7 @@ import type { JsonObject, JsonSchema, JsonValue, Project } from '../project/type
 import { isPlainObject } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
-import { CallLedger, checkCall, checkLineWith } from './checks.ts';
+import { CallLedger, checkCall, checkLineWith } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { brokenRule } from './brokenRule.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
-import { CallLedger, checkArguments, checkToolName, TEMPLATE_SAFE_ID, type ToolSchemas } from './checks.ts';
+import { CallLedger, checkArguments, checkToolName, TEMPLATE_SAFE_ID, type ToolSchemas } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { brokenRule } from './brokenRule.ts';
 import { parameterSchemas, type OpenAITool } from '../tools/openAITools.ts';

@@ -3,7 +3,7 @@ import { isPlainObject } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import { chainPlan } from '../compile/compileProject.ts';
 import { error, jsonPath, warning, type Diagnostic } from '../validate/diagnostics.ts';
-import { checkCall, parseLine, type ToolSchemas } from './checks.ts';
+import { checkCall, parseLine, type ToolSchemas } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { brokenRule } from './brokenRule.ts';
 import { pythonJson } from './pythonJson.ts';

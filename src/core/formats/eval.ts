@@ -5,7 +5,7 @@ import { buildGoldCase } from '../evaluate/gold.ts';
 import { checkGoldRecord } from '../evaluate/parse.ts';
 import { toBfcl, toNestful, toTaskBench } from '../evaluate/suites.ts';
 import type { GoldCase } from '../evaluate/types.ts';
-import { checkLineWith } from './checks.ts';
+import { checkLineWith } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { brokenRule } from './brokenRule.ts';
 import type { OpenAITool } from '../tools/openAITools.ts';

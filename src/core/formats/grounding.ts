@@ -10,7 +10,7 @@
  *   an error.
  *
  * `groundingIssues` works on a transcript (so generated examples are checked the same way, see
- * quality/checks.ts); `lineGroundingFindings` reads a line that passed its format's checker and
+ * quality/exampleChecks.ts); `lineGroundingFindings` reads a line that passed its format's checker and
  * names each finding's JSON path in the line. Formats without a reader that gives the results
  * back (distil's closed-book questions, the evaluation formats) are not checked.
  */

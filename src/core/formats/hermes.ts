@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue, Project } from '../project/types.ts';
 import { isPlainObject } from '../project/types.ts';
 import type { Example, ExampleCall } from '../generate/types.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
-import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
+import { checkCall, checkLineWith, type ToolSchemas } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { brokenRule } from './brokenRule.ts';
 import { pythonJson } from './pythonJson.ts';

@@ -1,6 +1,6 @@
 import type { Project } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
-import { checkLineWith } from './checks.ts';
+import { checkLineWith } from './sharedRules.ts';
 import { objectsIn, type ExportFormat } from './exportFormat.ts';
 import type { Finding } from '../findings/finding.ts';
 import {

@@ -1,7 +1,7 @@
 import type { JsonObject, Project } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import { checkChatRecord, type ChatDialect, type CheckContext } from './chatMessages.ts';
-import { checkLineWith } from './checks.ts';
+import { checkLineWith } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { openAITools, type OpenAITool } from '../tools/openAITools.ts';
 import { parseResult, type Transcript, type TranscriptTurn } from './transcript.ts';

@@ -1,7 +1,7 @@
 import type { Project } from '../project/types.ts';
 import type { Example } from '../generate/types.ts';
 import { checkChatRecord, type ChatDialect, type CheckContext } from './chatMessages.ts';
-import { checkLineWith } from './checks.ts';
+import { checkLineWith } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { openAITools, type OpenAITool } from '../tools/openAITools.ts';
 import type { ExportFormat } from './exportFormat.ts';

@@ -3,7 +3,7 @@ import { isPlainObject } from '../project/types.ts';
 import type { Example, ExampleCall } from '../generate/types.ts';
 import { summaryReply } from '../generate/reply.ts';
 import { jsonPath } from '../validate/diagnostics.ts';
-import { checkCall, checkLineWith, type ToolSchemas } from './checks.ts';
+import { checkCall, checkLineWith, type ToolSchemas } from './sharedRules.ts';
 import type { Finding } from '../findings/finding.ts';
 import { brokenRule } from './brokenRule.ts';
 import { openAITools, parameterSchemas, perToolList, type OpenAITool } from '../tools/openAITools.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../testing/fixtures.ts';
-import { QUALITY_CHECKS } from './checks.ts';
-import { formatQualityReport } from './format.ts';
+import { QUALITY_CHECKS } from './exampleChecks.ts';
+import { formatQualityReport } from './reportText.ts';
 import { measureQuality } from './measure.ts';
 
 describe('grounding in the quality measure', () => {

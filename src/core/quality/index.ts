@@ -17,6 +17,6 @@ export {
   type QualityFinding,
   type QualityCategory,
   type CheckOutput,
-} from './checks.ts';
-export { formatQualityReport, type FormatOptions } from './format.ts';
+} from './exampleChecks.ts';
+export { formatQualityReport, type FormatOptions } from './reportText.ts';
 export { latinWords } from './latin.ts';

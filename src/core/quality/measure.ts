@@ -15,8 +15,8 @@ import { resultSimulator } from '../simulate/fromSchema.ts';
 import { isMultiple } from '../simulate/numbers.ts';
 import { withSimulationProbe } from '../simulate/probe.ts';
 import type { SimulationProbe } from '../simulate/probe.ts';
-import { QUALITY_CHECKS, pathPattern, schemaAt, walk } from './checks.ts';
-import type { QualityCheck, QualityCheckContext, QualityFinding } from './checks.ts';
+import { QUALITY_CHECKS, pathPattern, schemaAt, walk } from './exampleChecks.ts';
+import type { QualityCheck, QualityCheckContext, QualityFinding } from './exampleChecks.ts';
 import { latinWords } from './latin.ts';
 
 export interface QualityOptions {

@@ -1,7 +1,7 @@
 /**
  * A quality report in words, for the terminal (`chainwright quality`).
  */
-import type { QualityFinding } from './checks.ts';
+import type { QualityFinding } from './exampleChecks.ts';
 import { FALLBACK_GOAL } from './measure.ts';
 import type { QualityReport } from './measure.ts';
 
