@@ -1,23 +1,10 @@
-import { useState } from 'react';
+import { DialogButton } from '../dialog/DialogButton.tsx';
 import { lazyView } from '../lazyView.tsx';
 
 /** The scoring view, with the core's evaluation: loaded when the dialog first opens. */
 const EvaluateView = lazyView(() => import('./EvaluateView.tsx'), 'EvaluateView');
 
+/** "Evaluate" (named "Evaluate a model") — opens the scoring view. */
 export function EvaluateButton({ compact = false }: { compact?: boolean }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        className={compact ? 'button button-small' : 'button'}
-        aria-haspopup="dialog"
-        aria-label="Evaluate a model"
-        onClick={() => setOpen(true)}
-      >
-        Evaluate
-      </button>
-      {open && <EvaluateView onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Evaluate a model" compactText="Evaluate" compact={compact} dialog={EvaluateView} />;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { DialogButton } from '../dialog/DialogButton.tsx';
 import { EvaluateButton } from '../evaluate/EvaluateButton.tsx';
 import './export.css';
 import { lazyView } from '../lazyView.tsx';
@@ -8,40 +8,12 @@ const CheckDataset = lazyView(() => import('./CheckDataset.tsx'), 'CheckDataset'
 
 /** "Export dataset" — opens the export dialog. `compact`: the visible text is "Export" (the toolbar's "Dataset" group says of what). */
 export function ExportDatasetButton({ compact = false }: { compact?: boolean }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        className={compact ? 'button button-small' : 'button'}
-        aria-haspopup="dialog"
-        aria-label="Export dataset"
-        onClick={() => setOpen(true)}
-      >
-        {compact ? 'Export' : 'Export dataset'}
-      </button>
-      {open && <ExportDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Export dataset" compactText="Export" compact={compact} dialog={ExportDialog} />;
 }
 
 /** "Check a dataset" — opens the checker for JSONL files made anywhere. */
 export function CheckDatasetButton({ compact = false }: { compact?: boolean }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        className={compact ? 'button button-small' : 'button'}
-        aria-haspopup="dialog"
-        aria-label="Check a dataset"
-        onClick={() => setOpen(true)}
-      >
-        {compact ? 'Check' : 'Check a dataset'}
-      </button>
-      {open && <CheckDataset onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Check a dataset" compactText="Check" compact={compact} dialog={CheckDataset} />;
 }
 
 /** Both, as one compact toolbar group captioned "Dataset" (what the header mounts). */
