@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { flushPendingDrafts, HELD_DRAFTS_KEY, heldDraft, heldDraftKey, holdDraft, pendingDraftCount, setHeldDraftStorage, setPendingDraft } from './drafts.ts';
+import { createPendingDrafts, HELD_DRAFTS_KEY, heldDraft, heldDraftKey, holdDraft, pendingDraftsOf, setHeldDraftStorage } from './drafts.ts';
 import type { HeldDraftStorage } from './drafts.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): HeldDraftStorage & { data: Record<string, string> } {
@@ -11,16 +11,29 @@ afterEach(() => setHeldDraftStorage(null));
 
 describe('pending drafts', () => {
   it('are committed once each by a flush, and none is left pending', () => {
+    const drafts = createPendingDrafts();
     const written: string[] = [];
     const a = {};
     const b = {};
-    setPendingDraft(a, () => written.push('a'));
-    setPendingDraft(b, () => written.push('b'));
-    setPendingDraft(a, () => written.push('a again'));
-    expect(pendingDraftCount()).toBe(2);
-    flushPendingDrafts();
+    drafts.set(a, () => written.push('a'));
+    drafts.set(b, () => written.push('b'));
+    drafts.set(a, () => written.push('a again'));
+    expect(drafts.count()).toBe(2);
+    drafts.flush();
     expect(written).toEqual(['a again', 'b']);
-    expect(pendingDraftCount()).toBe(0);
+    expect(drafts.count()).toBe(0);
+  });
+
+  it('belong to one store: flushing one store’s drafts leaves another’s pending', () => {
+    const one = {};
+    const other = {};
+    const written: string[] = [];
+    pendingDraftsOf(one).set({}, () => written.push('one'));
+    pendingDraftsOf(other).set({}, () => written.push('other'));
+    pendingDraftsOf(one).flush();
+    expect(written).toEqual(['one']);
+    expect(pendingDraftsOf(one).count()).toBe(0);
+    expect(pendingDraftsOf(other).count()).toBe(1);
   });
 });
 

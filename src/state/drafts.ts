@@ -4,41 +4,56 @@
  * `visibilitychange` (hidden) and `beforeunload`, commits every pending draft before it writes.
  *
  * A field registers a commit function while it holds unsaved text and clears it once the
- * text is committed (or the field follows a change made elsewhere).
+ * text is committed (or the field follows a change made elsewhere). The pending drafts belong
+ * to the store the fields write to (`pendingDraftsOf(store)`): a store's autosave waits for
+ * and flushes its own fields only.
  */
 type Listener = (pending: number) => void;
 
-const pending = new Map<object, () => void>();
-const listeners = new Set<Listener>();
-
-const announce = () => listeners.forEach((l) => l(pending.size));
-
-/** Marks `owner` as holding unsaved text that `commit` writes to the project (null: nothing pending). */
-export function setPendingDraft(owner: object, commit: (() => void) | null): void {
-  const had = pending.has(owner);
-  if (commit) pending.set(owner, commit);
-  else pending.delete(owner);
-  if (had !== pending.has(owner)) announce();
+export interface PendingDrafts {
+  /** Marks `owner` as holding unsaved text that `commit` writes to the project (null: nothing pending). */
+  set(owner: object, commit: (() => void) | null): void;
+  /** How many fields hold unsaved text. */
+  count(): number;
+  /** Commits every pending draft now (synchronously: the project holds them when this returns). */
+  flush(): void;
+  /** Called with the number of pending drafts whenever a field starts or stops holding unsaved text. */
+  onChange(listener: Listener): () => void;
 }
 
-/** How many fields hold unsaved text. */
-export function pendingDraftCount(): number {
-  return pending.size;
+export function createPendingDrafts(): PendingDrafts {
+  const pending = new Map<object, () => void>();
+  const listeners = new Set<Listener>();
+  const announce = () => listeners.forEach((l) => l(pending.size));
+  return {
+    set(owner, commit) {
+      const had = pending.has(owner);
+      if (commit) pending.set(owner, commit);
+      else pending.delete(owner);
+      if (had !== pending.has(owner)) announce();
+    },
+    count: () => pending.size,
+    flush() {
+      for (const [owner, commit] of [...pending]) {
+        pending.delete(owner);
+        commit();
+      }
+      announce();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
-/** Commits every pending draft now (synchronously: the project holds them when this returns). */
-export function flushPendingDrafts(): void {
-  for (const [owner, commit] of [...pending]) {
-    pending.delete(owner);
-    commit();
-  }
-  announce();
-}
+const draftsByStore = new WeakMap<object, PendingDrafts>();
 
-/** Called with the number of pending drafts whenever a field starts or stops holding unsaved text. */
-export function onPendingDraftsChange(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** The pending drafts of the fields that write to `store` (made on first use). */
+export function pendingDraftsOf(store: object): PendingDrafts {
+  let drafts = draftsByStore.get(store);
+  if (!drafts) draftsByStore.set(store, (drafts = createPendingDrafts()));
+  return drafts;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type WorkspaceRecord,
   type WorkspaceStorage,
 } from './persistence.ts';
-import { flushPendingDrafts, setPendingDraft } from './drafts.ts';
+import { pendingDraftsOf } from './drafts.ts';
 
 const CHAIN = 'book-and-invite';
 const running: PersistenceController[] = [];
@@ -188,8 +188,8 @@ describe('leaving the page', () => {
     const c = start(store, { storage, pageEvents: page, fallback: copy.store, debounceMs: 60_000, maxWaitMs: 60_000 });
     await c.ready;
     const owner = {};
-    setPendingDraft(owner, () => {
-      setPendingDraft(owner, null);
+    pendingDraftsOf(store).set(owner, () => {
+      pendingDraftsOf(store).set(owner, null);
       move(store, 42);
     });
     expect(store.getState().persistence.kind).toBe('saving');
@@ -293,9 +293,9 @@ describe('leaving the page', () => {
     const c = start(store, { storage: memoryStorage().storage });
     await c.ready;
     const owner = {};
-    setPendingDraft(owner, () => setPendingDraft(owner, null));
+    pendingDraftsOf(store).set(owner, () => pendingDraftsOf(store).set(owner, null));
     expect(store.getState().persistence.kind).toBe('saving');
-    flushPendingDrafts();
+    pendingDraftsOf(store).flush();
     expect(store.getState().persistence.kind).toBe('saved');
   });
 });

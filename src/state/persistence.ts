@@ -20,7 +20,7 @@
  *   another tab marks itself `conflict` and stops autosaving until takeOverStorage() or a reload.
  */
 import { parseProject, serializeProject } from '../core/index.ts';
-import { flushPendingDrafts, onPendingDraftsChange, pendingDraftCount } from './drafts.ts';
+import { pendingDraftsOf } from './drafts.ts';
 import type { AppStore } from './store.ts';
 import type { AppState, Viewport } from './types.ts';
 
@@ -283,6 +283,7 @@ function defaultFallback(): FallbackStore | null {
 /** Starts autosave for a store. Call once, at start-up; `ready` tells whether a saved workspace was restored. */
 export function startPersistence(store: AppStore, options: PersistenceOptions = {}): PersistenceController {
   const storage = options.storage ?? indexedDbStorage();
+  const drafts = pendingDraftsOf(store);
   const debounceMs = options.debounceMs ?? 300;
   const maxWaitMs = options.maxWaitMs ?? 1000;
   const tabId = options.tabId ?? globalThis.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`;
@@ -319,7 +320,7 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
   };
   /** "Saved" once nothing is waiting: no change, no draft, no write under way. */
   const settle = (revision: number, at: number) => {
-    if (mode !== 'active' || dirty || inFlight > 0 || pendingDraftCount() > 0) return;
+    if (mode !== 'active' || dirty || inFlight > 0 || drafts.count() > 0) return;
     status({ kind: 'saved', revision, at });
   };
 
@@ -341,7 +342,7 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
   const unsubscribe = store.subscribe(onChange);
 
   // Typing not yet committed already counts as unsaved; a draft typed back to what was saved does not.
-  const unsubscribeDrafts = onPendingDraftsChange((count) => {
+  const unsubscribeDrafts = drafts.onChange((count) => {
     if (count > 0) return showSaving();
     const s = store.getState().persistence;
     if (s.kind === 'saving') settle(knownRevision, Date.now());
@@ -414,7 +415,7 @@ export function startPersistence(store: AppStore, options: PersistenceOptions = 
    * localStorage copy, all in this task.
    */
   const flushOnLeave = (): boolean => {
-    flushPendingDrafts();
+    drafts.flush();
     if (!dirty) return true;
     if (mode !== 'active') return false;
     clearTimer();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { setPendingDraft } from '../../state/drafts.ts';
+import { pendingDraftsOf } from '../../state/drafts.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 
 /** How long typing may pause before the text is committed (one undo step per pause). */
 export const DRAFT_COMMIT_MS = 300;
@@ -20,6 +21,7 @@ export interface DraftOptions {
  * as it goes (debounced); the third element commits what is pending at once (blur, Enter).
  */
 export function useDraft(value: string, options: DraftOptions = {}): [string, (text: string) => void, () => void] {
+  const drafts = pendingDraftsOf(useAppStoreApi());
   const [draft, setDraftState] = useState(value);
   const [base, setBase] = useState(value);
   const owner = useRef<object>({});
@@ -37,8 +39,8 @@ export function useDraft(value: string, options: DraftOptions = {}): [string, (t
   const cancel = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
-    setPendingDraft(owner.current, null);
-  }, []);
+    drafts.set(owner.current, null);
+  }, [drafts]);
 
   const flush = useCallback(() => {
     const pendingNow = timer.current !== null;
@@ -67,7 +69,7 @@ export function useDraft(value: string, options: DraftOptions = {}): [string, (t
     if (!latest.current.commit) return;
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(flush, latest.current.delayMs);
-    setPendingDraft(owner.current, flush);
+    drafts.set(owner.current, flush);
   };
 
   // Leaving the field's panel (another call selected) commits what was typed.

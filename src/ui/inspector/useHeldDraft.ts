@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { heldDraft, holdDraft, setPendingDraft } from '../../state/drafts.ts';
+import { heldDraft, holdDraft, pendingDraftsOf } from '../../state/drafts.ts';
+import { useAppStoreApi } from '../../state/store.ts';
 
 /**
  * What a field does with a commit that must wait for the whole text (a rename, a condition's
@@ -9,22 +10,24 @@ import { heldDraft, holdDraft, setPendingDraft } from '../../state/drafts.ts';
  * `clear()` once the text is committed or put back.
  */
 export function useCommitOnLeave(): { markPending: (commit: () => void) => void; clear: () => void } {
+  const drafts = pendingDraftsOf(useAppStoreApi());
   const owner = useRef<object>({});
   const pending = useRef<(() => void) | null>(null);
+  // Made once: a field's store does not change while it is shown.
   const [api] = useState(() => ({
     markPending(commit: () => void) {
       const run = () => {
         if (pending.current !== run) return;
         pending.current = null;
-        setPendingDraft(owner.current, null);
+        drafts.set(owner.current, null);
         commit();
       };
       pending.current = run;
-      setPendingDraft(owner.current, run);
+      drafts.set(owner.current, run);
     },
     clear() {
       pending.current = null;
-      setPendingDraft(owner.current, null);
+      drafts.set(owner.current, null);
     },
   }));
   useEffect(() => () => pending.current?.(), []);
