@@ -1,8 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNodes, openDesigner, selectCall, sideTab } from './support/designer.ts';
+import { selectCall, sideTab } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * An axe scan of the main views (issue 17): the designer with the example, the tool editor,
@@ -26,13 +25,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test.describe('accessibility of the main views', () => {
   // A scan of the whole page takes several seconds on a busy machine.
   test.describe.configure({ timeout: 120_000 });
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-    await expect(callNodes(page)).toHaveCount(4);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('the designer with the example, a call selected in the inspector', async ({ page }) => {
     expect(await seriousViolations(page), 'designer').toEqual([]);

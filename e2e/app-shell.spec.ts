@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNode, callNodes, canvas, conversation, openDesigner, sideTab, turnsList } from './support/designer.ts';
+import { callNode, canvas, conversation, openDesigner, sideTab, turnsList } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The designer on a first visit: it opens public/examples/room-booking.chain.json, draws the
@@ -20,15 +19,7 @@ const transcriptText = (page: Page) => () => conversation(page).textContent();
 
 test.describe('app shell', () => {
   test.describe('with the room-booking example', () => {
-    let w: Watch;
-
-    test.beforeEach(async ({ page }) => {
-      w = watch(page);
-      await openDesigner(page);
-      await expect(callNodes(page)).toHaveCount(4);
-    });
-
-    test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+    test.use({ designer: 'example' });
 
     test.describe('landmarks', () => {
       test('has a banner with the main controls, a main region and labelled panes', async ({ page }) => {
@@ -208,7 +199,6 @@ test.describe('app shell', () => {
 
   test.describe('with a project that has errors', () => {
     test('lists the diagnostics with their JSON path, marks the node, generates nothing; a click selects the field', async ({ page }) => {
-      const w = watch(page);
       const doc = JSON.parse(readFileSync('public/examples/room-booking.chain.json', 'utf8'));
       doc.chains[0].calls[2].args.room_id = '{rooms.rooms[0].room_key}';
       await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) }));
@@ -230,7 +220,6 @@ test.describe('app shell', () => {
       await sideTab(page, 'Preview').click();
       await expect(page.getByRole('region', { name: 'Example' })).toContainText('No example can be generated');
       await expect(conversation(page)).toHaveCount(0);
-      expectQuiet(w, test.info().project.use.baseURL);
     });
   });
 
@@ -259,11 +248,16 @@ test.describe('app shell', () => {
       await expect(alert).toContainText('$.version');
     });
 
-    test('shows a fetch failure', async ({ page }) => {
-      await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 404, body: 'not found' }));
-      await page.goto('./');
-      const alert = page.getByRole('alert').filter({ hasText: 'Could not load' });
-      await expect(alert).toContainText('404');
+    test.describe('with a 404', () => {
+      // The browser reports the refused fetch of the example on the console; nothing else may go wrong.
+      test.use({ quiet: { allow: ['Failed to load resource: the server responded with a status of 404 (Not Found)'] } });
+
+      test('shows a fetch failure', async ({ page }) => {
+        await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 404, body: 'not found' }));
+        await page.goto('./');
+        const alert = page.getByRole('alert').filter({ hasText: 'Could not load' });
+        await expect(alert).toContainText('404');
+      });
     });
   });
 });

@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { acceptReplace, openDesigner, openFile, waitForStableViewport } from './support/designer.ts';
+import { acceptReplace, openFile, waitForStableViewport } from './support/designer.ts';
 import { generateDesign } from './perf/generateDesign.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * In a large chain only the calls in view are drawn, and the canvas tells React Flow where each
@@ -58,12 +57,7 @@ async function pan(page: Page, dx: number, dy: number): Promise<void> {
 test.describe('wires of a large chain', () => {
   // Opening 200 calls and panning: more than one assertion's worth of time on a busy machine.
   test.describe.configure({ timeout: 90_000 });
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('do not jump when a call they reach scrolls into view (fan-outs and conditions too)', async ({ page }, info) => {
     // 200 calls in 20 columns of 10 rows, 300 px apart: the first view shows about three rows.

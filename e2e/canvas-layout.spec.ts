@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { argumentHandle, callNode, callNodes, dragFromTo, dropTool, fieldHandle, fitView, openDesigner } from './support/designer.ts';
+import { argumentHandle, callNode, callNodes, dragFromTo, dropTool, fieldHandle, fitView } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * New calls land in a free spot of their turn's column, and follow the layout when a
@@ -37,13 +36,7 @@ async function quickAdd(page: Page, tool: string): Promise<void> {
 }
 
 test.describe('where new calls go', () => {
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-    await expect(callNodes(page)).toHaveCount(4);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('added and dropped calls land in the first turn’s column, on no other call', async ({ page }) => {
     await quickAdd(page, 'book_room');

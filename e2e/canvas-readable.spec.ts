@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { acceptReplace, callNode, callNodes, canvas, waitForStableViewport } from './support/designer.ts';
+import { acceptReplace, callNode, callNodes, waitForStableViewport } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The canvas can be read as it opens (issue 17): every label on a call or an edge is at least
@@ -82,12 +81,8 @@ async function callsUnderMinimap(page: Page): Promise<string[]> {
   });
 }
 
-async function openFirstVisit(page: Page): Promise<void> {
-  await page.goto('./');
-  await expect(canvas(page)).toBeVisible();
-  await expect(callNodes(page)).toHaveCount(4);
-  await waitForStableViewport(page);
-}
+// Every test starts on a first visit: the designer with the room-booking example.
+test.use({ designer: 'example' });
 
 for (const size of [
   { width: 1280, height: 800 },
@@ -95,14 +90,8 @@ for (const size of [
 ]) {
   test.describe(`first view at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
-    let w: Watch;
-    test.beforeEach(({ page }) => {
-      w = watch(page);
-    });
-    test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
 
     test('every label on the canvas is at least 11 px, the first turn is wholly in view, the minimap covers no call', async ({ page }) => {
-      await openFirstVisit(page);
       const smallest = await smallestLabel(page);
       expect(smallest.count, 'labels measured').toBeGreaterThan(20);
       expect(smallest.px, `smallest label: “${smallest.text}”`).toBeGreaterThanOrEqual(MIN_LABEL_PX);
@@ -120,7 +109,6 @@ for (const size of [
     });
 
     test('after opening an example from the gallery, the labels are readable too', async ({ page }) => {
-      await openFirstVisit(page);
       await page.getByRole('button', { name: 'Examples' }).click();
       await page
         .getByRole('dialog', { name: 'Examples' })
@@ -142,14 +130,7 @@ for (const size of [
 }
 
 test.describe('the view follows the window until the user moves it', () => {
-  let w: Watch;
-  test.beforeEach(({ page }) => {
-    w = watch(page);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
-
   test('a bigger window shows the whole chain; once the user has zoomed, a resize leaves the view alone', async ({ page }) => {
-    await openFirstVisit(page);
     // At 1280×800 the chain is wider than the canvas at a readable zoom: the last call is off screen.
     expect(await whollyInView(page, 'invite')).toBe(false);
     await page.setViewportSize({ width: 1920, height: 1080 });
@@ -166,7 +147,6 @@ test.describe('the view follows the window until the user moves it', () => {
   });
 
   test('the minimap is shown and hidden with its toggle', async ({ page }) => {
-    await openFirstVisit(page);
     const toggle = page.getByRole('button', { name: 'Minimap' });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await expect(page.getByRole('img', { name: 'Minimap' })).toHaveCount(0);
@@ -179,12 +159,6 @@ test.describe('the view follows the window until the user moves it', () => {
 });
 
 test.describe('the frame and the library', () => {
-  let w: Watch;
-  test.beforeEach(({ page }) => {
-    w = watch(page);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
-
   /** The work area reaches the bottom of the window: no grey strip under it. */
   async function expectFilled(page: Page): Promise<void> {
     const height = page.viewportSize()!.height;
@@ -194,7 +168,6 @@ test.describe('the frame and the library', () => {
   }
 
   test('the work area fills the window after New project and after Add chain', async ({ page }) => {
-    await openFirstVisit(page);
     await expectFilled(page);
     await page.getByRole('button', { name: 'New project' }).click();
     await acceptReplace(page);
@@ -207,7 +180,6 @@ test.describe('the frame and the library', () => {
 
   test('tool names in the library wrap between words, never inside one', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await openFirstVisit(page);
     const names = page.locator('.tool-card-name');
     await expect(names.first()).toBeVisible();
     const split = await names.evaluateAll((els) =>

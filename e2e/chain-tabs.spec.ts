@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { acceptReplace, callNode, openDesigner } from './support/designer.ts';
+import { acceptReplace, callNode } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The chain tabs stay on one row at 1280×800 however many chains there are (the row scrolls
@@ -10,7 +10,6 @@ import { acceptReplace, callNode, openDesigner } from './support/designer.ts';
 const tabs = (page: Page) => page.getByRole('tablist', { name: 'Chains' });
 
 async function openTripPlanning(page: Page): Promise<void> {
-  await openDesigner(page);
   await page.getByRole('button', { name: 'Examples' }).click();
   await page
     .getByRole('dialog', { name: 'Examples' })
@@ -28,7 +27,7 @@ async function wholeInRow(page: Page, el: Locator): Promise<boolean> {
   return box.x >= row.x - 0.5 && box.x + box.width <= row.x + row.width + 0.5 && box.y >= row.y - 0.5 && box.y + box.height <= row.y + row.height + 0.5;
 }
 
-test.use({ viewport: { width: 1280, height: 800 } });
+test.use({ viewport: { width: 1280, height: 800 }, designer: 'example' });
 
 test('with the five chains of trip planning, the tabs are one row and the selected tab is in view', async ({ page }) => {
   await openTripPlanning(page);

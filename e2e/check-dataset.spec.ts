@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { parseProject } from '../src/core/index.ts';
 import { openaiFormat, prepareDataset } from '../src/core/generation.ts';
+import { expect, test } from './support/test.ts';
 
 /** "Check a dataset": a JSONL file made elsewhere, checked line by line by the export's checker. */
 
@@ -18,8 +18,8 @@ function linesOf(format: string, count: number, includeTools: boolean): string[]
 const openaiLines = (count: number, includeTools: boolean) => linesOf('openai', count, includeTools);
 
 test.describe('check a dataset', () => {
+  test.use({ designer: 'example' });
   test.beforeEach(async ({ page }) => {
-    await page.goto('./');
     await page.getByRole('button', { name: 'Check a dataset' }).click();
     await expect(page.getByRole('dialog', { name: 'Check a dataset' })).toBeVisible();
   });

@@ -1,20 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import {
-  acceptReplace,
-  callNode,
-  callNodes,
-  canvas,
-  dragFromTo,
-  dropTool,
-  fieldHandle,
-  openDesigner,
-  openFile,
-  orderIn,
-  selectCall,
-  tidy,
-} from './support/designer.ts';
+import { acceptReplace, callNode, callNodes, canvas, dragFromTo, dropTool, fieldHandle, openFile, orderIn, selectCall, tidy } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * Drawing loops, filters, conditions, failures and confirmations (issues 14 and 15): a fan-out
@@ -47,12 +33,7 @@ async function openExample(page: Page, path: string, name: string) {
 test.describe('call behaviours on the canvas and in the inspector', () => {
   // Long flows of many gestures each: more time than one assertion's worth on a busy machine.
   test.describe.configure({ timeout: 90_000 });
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('for each high-priority task, a reminder: a list dropped on a call, the filter from the keyboard; the band says the turn varies', async ({ page }) => {
     await page.getByRole('button', { name: 'New project' }).click();

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
 import {
   acceptReplace,
   argumentHandle,
@@ -12,13 +10,13 @@ import {
   dropTool,
   fieldHandle,
   fitView,
-  openDesigner,
   openFile,
   saveStatus,
   selectCall,
   sideTab,
   turnsList,
 } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The room-booking workflow built by hand from an empty project: tools dragged onto the
@@ -103,12 +101,7 @@ async function expectRoomBookingTurns(page: Page) {
 test.describe('building the room-booking workflow by hand', () => {
   // Four drops, three drags with a fit of the view before each, four argument edits: over 30 s on a busy machine.
   test.describe.configure({ timeout: 60_000 });
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('drag tools, connect handles: three turns, and the first assistant turn holds two calls', async ({ page }) => {
     await buildRoomBooking(page);

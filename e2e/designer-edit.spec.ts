@@ -1,31 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import {
-  argumentHandle,
-  callNode,
-  callNodes,
-  canvas,
-  dragFromTo,
-  edge,
-  fieldHandle,
-  openDesigner,
-  orderIn,
-  tidy,
-  orderOut,
-  selectCall,
-} from './support/designer.ts';
+import { argumentHandle, callNode, callNodes, canvas, dragFromTo, edge, fieldHandle, orderIn, orderOut, selectCall } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /** Editing the room-booking example on the canvas: connections, refusals, selection, clipboard, chains. */
 
 test.describe('editing on the canvas', () => {
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-    await expect(callNodes(page)).toHaveCount(4);
-    await tidy(page);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'tidy' });
 
   test('a connection that would close a cycle is refused, naming the cycle, and changes nothing', async ({ page }) => {
     const edges = canvas(page).locator('.react-flow__edge');

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { acceptReplace, callNode, callNodes, canvas, openDesigner, openFile } from './support/designer.ts';
+import { acceptReplace, callNode, callNodes, canvas, openFile } from './support/designer.ts';
 import { EXAMPLES } from '../src/ui/examples/catalog.ts';
+import { expect, test } from './support/test.ts';
 
 /** Opening, saving and dropping project files; the examples gallery. */
 
 test.describe('project files', () => {
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-    await expect(callNodes(page)).toHaveCount(4);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('a file that is not JSON shows the parser error with its line and changes nothing', async ({ page }) => {
     await openFile(page, 'e2e/fixtures/not-json.chain.json');

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNode, callNodes, canvas, conversation, edge, openDesigner, selectCall, sideTab, tidy } from './support/designer.ts';
+import { callNode, callNodes, canvas, conversation, edge, openDesigner, selectCall, sideTab } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The call inspector's per-step requests (multi-turn chains) and its searchable reference
@@ -17,16 +16,8 @@ const shoot = async (page: Page, name: string) => {
 };
 
 test.describe('the call inspector', () => {
-  let w: Watch;
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
-
   test.describe('on the room-booking example', () => {
-    test.beforeEach(async ({ page }) => {
-      w = watch(page);
-      await openDesigner(page);
-      await expect(callNodes(page)).toHaveCount(4);
-      await tidy(page);
-    });
+    test.use({ designer: 'tidy' });
 
     test('a request on every call makes the chain multi-turn: the preview shows a user turn before each call', async ({ page }) => {
       const steps = [
@@ -156,7 +147,6 @@ test.describe('the call inspector', () => {
   });
 
   test('the reference picker stays usable with thousands of result fields', async ({ page }) => {
-    w = watch(page);
     await page.route(EXAMPLE_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(wideProject()) }));
     await openDesigner(page);
     await expect(callNodes(page)).toHaveCount(16);

@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { callNode, callNodes, canvas, fitView, openDesigner, selectCall, sideTab, turnsList } from './support/designer.ts';
+import { callNode, canvas, fitView, selectCall, sideTab, turnsList } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * A multi-turn chain on the canvas (one band, one column per call, in turn order), and the
@@ -46,14 +45,7 @@ async function expectFourTurnsApart(page: Page, order: readonly string[]): Promi
 }
 
 test.describe('a multi-turn chain and the insertion list', () => {
-  let w: Watch;
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
-
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-    await expect(callNodes(page)).toHaveCount(4);
-  });
+  test.use({ designer: 'example' });
 
   test('a request on every call draws one band per call, in turn order, apart, also after Auto layout', async ({ page }) => {
     // Single-turn: rooms and team share the first band.

@@ -1,17 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { argumentHandle, callNode, callNodes, canvas, openDesigner } from './support/designer.ts';
+import { argumentHandle, callNode, canvas } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /** Zoomed far out, the canvas draws boxes, headers and wires only; zooming in brings the field names back. */
 
 test.describe('zoom level of detail', () => {
-  let w: Watch;
-  test.beforeEach(async ({ page }) => {
-    w = watch(page);
-    await openDesigner(page);
-    await expect(callNodes(page)).toHaveCount(4);
-  });
-  test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+  test.use({ designer: 'example' });
 
   test('field names hide below the readable zoom and come back, with the wires still attached', async ({ page }) => {
     const fieldName = callNode(page, 'book').locator('.port-name', { hasText: 'room_id' }).first();

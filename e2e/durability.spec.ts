@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { callNode, callNodes, openDesigner, saveStatus } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * What is on the screen is what a reload brings back (issue 17): typing that was never
@@ -11,6 +11,9 @@ import { callNode, callNodes, openDesigner, saveStatus } from './support/designe
 
 const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const firstRequest = (page: Page) => inspector(page).getByRole('textbox', { name: 'Request 1' });
+
+// Each test opens the page itself (openPaused): the clock has to be installed before it loads.
+test.use({ designer: 'none' });
 
 /**
  * Opens the designer with the clock installed, waits for "Saved", then stops the page's time.

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { evaluate, parseGoldLines, parsePredictionLines, percent } from '../src/core/generation.ts';
-import { expectQuiet, watch } from './support/watch.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * "Evaluate": a gold test set and a predictions file picked from disk, scored in the page by
@@ -14,14 +13,14 @@ import { expectQuiet, watch } from './support/watch.ts';
 const GOLD = 'e2e/fixtures/eval-gold.jsonl';
 const PRED = 'e2e/fixtures/eval-pred.jsonl';
 
-test('scores a predictions file against a gold test set: totals with the targets, a chart per pattern, the worst cases', async ({ page, baseURL }) => {
-  const w = watch(page);
-  await page.goto('./');
+test.use({ designer: 'example' });
+
+test('scores a predictions file against a gold test set: totals with the targets, a chart per pattern, the worst cases', async ({ page, watched }) => {
   await page.getByRole('button', { name: 'Evaluate a model' }).click();
   const dialog = page.getByRole('dialog', { name: 'Evaluate a model' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('status')).toHaveText('Pick a gold test set and a predictions file.');
-  const before = w.requests.length;
+  const before = watched.requests.length;
 
   await dialog.getByLabel('Gold test set').setInputFiles(GOLD);
   await expect(dialog.getByRole('status')).toHaveText('Now pick the predictions.');
@@ -54,14 +53,12 @@ test('scores a predictions file against a gold test set: totals with the targets
   await expect(worst).toContainText('could run together but were made in turns 1 and 2');
   await expect(worst).toContainText('no final reply');
 
-  expect(w.requests.slice(before), 'requests made while evaluating').toEqual([]);
+  expect(watched.requests.slice(before), 'requests made while evaluating').toEqual([]);
   await dialog.evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: '/tmp/eval.png' });
-  expectQuiet(w, baseURL);
 });
 
 test('a file that is not a gold test set is named, and dropping both files works too', async ({ page }) => {
-  await page.goto('./');
   await page.getByRole('button', { name: 'Evaluate a model' }).click();
   const dialog = page.getByRole('dialog', { name: 'Evaluate a model' });
   await dialog.getByLabel('Gold test set').setInputFiles(PRED);

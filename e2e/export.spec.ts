@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parseProject, type Project } from '../src/core/index.ts';
 import { checkDistilBundle, openaiFormat, prepareDataset } from '../src/core/generation.ts';
 import { acceptReplace } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The "Export dataset" dialog: the file is made in a Web Worker, streamed into a download, and
@@ -29,8 +30,8 @@ async function openExport(page: Page) {
 }
 
 test.describe('export dataset', () => {
+  test.use({ designer: 'example' });
   test.beforeEach(async ({ page }) => {
-    await page.goto('./');
     await expect(page.getByRole('button', { name: 'Export dataset' })).toBeVisible();
   });
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { acceptReplace, conversation, openDesigner, openFile, selectCall, sideTab } from './support/designer.ts';
+import { acceptReplace, conversation, openFile, selectCall, sideTab } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * Failures and confirmations end to end (issue 15), and how often each reply variant replies
@@ -16,9 +16,7 @@ const varies = (page: Page) => page.getByRole('list', { name: 'What varies' });
 
 test.describe.configure({ timeout: 90_000 });
 
-test.beforeEach(async ({ page }) => {
-  await openDesigner(page);
-});
+test.use({ designer: 'example' });
 
 test('a failure, then a declined confirmation, set in the inspector and shown in the preview; the export dialog counts them', async ({ page }) => {
   // Room booking: book may fail with ROOM_TAKEN, and is then retried.

@@ -1,7 +1,5 @@
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { openDesigner } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * Practice mode: the seed lesson's room booking as an exercise. The turns are hidden; the
@@ -22,17 +20,13 @@ async function dragCard(from: Locator, to: Locator): Promise<void> {
   await from.dragTo(to);
 }
 
-let w: Watch;
+test.use({ designer: 'example' });
 
 test.beforeEach(async ({ page }) => {
-  w = watch(page);
-  await openDesigner(page);
   await practice(page).click();
   await expect(back(page)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Book a room and invite the marketing team', level: 2 })).toBeVisible();
 });
-
-test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
 
 test('finishes the room-booking exercise: a mistake explained, then fixed', async ({ page }) => {
   await expect(page.getByText(/^Book a (meeting )?room for next Tuesday/)).toBeVisible();

@@ -1,18 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { acceptReplace, callNodes, openDesigner, openFile } from './support/designer.ts';
+import { acceptReplace, openFile } from './support/designer.ts';
 import { generateDesign } from './perf/generateDesign.ts';
+import { expect, test } from './support/test.ts';
 
 /** The preview of a long example draws its first messages, and more as the conversation is scrolled. */
 
-let w: Watch;
-test.beforeEach(async ({ page }) => {
-  w = watch(page);
-  await openDesigner(page);
-  await expect(callNodes(page)).toHaveCount(4);
-});
-test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+test.use({ designer: 'example' });
 
 test('a 300-call example: the first 60 messages, then more as the end comes into view, then the rest', async ({ page }, info) => {
   const file = info.outputPath('long.chain.json');

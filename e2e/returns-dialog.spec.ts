@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { faker } from '@faker-js/faker';
-import { expect, test, type Page } from '@playwright/test';
-import { acceptReplace, callNodes, openDesigner } from './support/designer.ts';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
+import type { Page } from '@playwright/test';
+import { acceptReplace, callNodes } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * Issue 17: after importing tools without `returns`, one "Result schemas" dialog goes through
@@ -99,15 +99,12 @@ async function quickAdd(page: Page, tool: string, callId: string, args: Record<s
   for (const [arg, value] of Object.entries(args)) await setLiteral(page, arg, value);
 }
 
-let w: Watch;
+test.use({ designer: 'example' });
 test.beforeEach(async ({ page }) => {
-  w = watch(page);
-  await openDesigner(page);
   await page.getByRole('button', { name: 'New project' }).click();
   await acceptReplace(page);
   await expect(callNodes(page)).toHaveCount(0);
 });
-test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
 
 test('after an import, one dialog describes every result: inferred from samples, applied as one undo step', async ({ page }) => {
   // Seventeen tools, each chosen and typed into, an undo, a redo and a second visit: over 30 s on a busy machine.

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { callNodes, openDesigner, saveStatus } from './support/designer.ts';
+import { callNodes, saveStatus } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /** Every setting in reach (issue 17): the project settings panel, chain names, and a question before work is replaced. */
 
@@ -12,9 +12,7 @@ const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', {
 const chainTabs = (page: Page) => page.getByRole('tablist', { name: 'Chains' });
 const REPLACE_ROOM_BOOKING = 'Replace ‘Room booking and invites’ (4 calls, 4 tools)? It stays in undo until you reload.';
 
-test.beforeEach(async ({ page }) => {
-  await openDesigner(page);
-});
+test.use({ designer: 'example' });
 
 test('the Project button fits the toolbar at 1280 px and opens the settings: name, system prompt, reference date, kept by a reload', async ({ page }) => {
   const button = page.getByRole('banner').getByRole('button', { name: 'Project', exact: true });

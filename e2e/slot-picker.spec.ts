@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { openDesigner } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * The slot editor's Faker method picker (issue 17): a slot made a Faker slot starts with the
@@ -7,8 +6,9 @@ import { openDesigner } from './support/designer.ts';
  * Faker's methods, each with a sample, with the keyboard only; an unknown method typed by hand
  * gets an error by the field and is not committed.
  */
+test.use({ designer: 'example' });
+
 test('a Faker slot: default by name, picked from the list by keyboard, an unknown method refused by the field', async ({ page }) => {
-  await openDesigner(page);
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const kind = inspector.getByRole('combobox', { name: 'Kind of slot date' });
   await kind.selectOption('fake');

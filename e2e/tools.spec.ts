@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 
 /**
  * The tool library's editing UI: import, the Monaco editor (lazy, local, never applying an
@@ -10,21 +10,6 @@ import type { Locator, Page } from '@playwright/test';
  */
 
 const MCP_FILE = fileURLToPath(new URL('./fixtures/tools-mcp-list.json', import.meta.url));
-
-interface Watch {
-  consoleErrors: string[];
-  requests: string[];
-}
-
-function watch(page: Page): Watch {
-  const w: Watch = { consoleErrors: [], requests: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') w.consoleErrors.push(m.text().slice(0, 300));
-  });
-  page.on('pageerror', (e) => w.consoleErrors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => w.requests.push(r.url()));
-  return w;
-}
 
 const library = (page: Page) => page.getByRole('list', { name: 'Tool library' });
 const libraryTool = (page: Page, name: string, effect: string) => library(page).getByRole('listitem', { name: `${name}, ${effect}` });
@@ -52,21 +37,10 @@ async function setEditorText(page: Page, dialog: Locator, text: string) {
   }, text);
 }
 
-let w: Watch;
+test.use({ designer: 'example' });
 
 test.beforeEach(async ({ page }) => {
-  w = watch(page);
-  await page.goto('./');
   await expect(libraryTool(page, 'book_room', 'write')).toBeVisible();
-});
-
-test.afterEach(async ({ baseURL }) => {
-  expect(w.consoleErrors, 'console errors (CSP violations show here)').toEqual([]);
-  const origin = new URL(baseURL ?? 'http://127.0.0.1:4173/').origin + '/';
-  expect(
-    w.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')),
-    'requests that left the origin',
-  ).toEqual([]);
 });
 
 test('imports an MCP tools/list file: format named, effects shown, a clash asked, missing returns flagged', async ({ page }) => {
@@ -175,14 +149,14 @@ test('refuses malformed input, naming the place, and leaves the project unchange
   await expect(library(page).getByRole('listitem')).toHaveCount(4);
 });
 
-test('Monaco: broken JSON is never applied; the fixed definition updates the canvas handles; nothing leaves the origin', async ({ page }) => {
-  const before = w.requests.length;
+test('Monaco: broken JSON is never applied; the fixed definition updates the canvas handles; nothing leaves the origin', async ({ page, watched }) => {
+  const before = watched.requests.length;
   const dialog = await openEditor(page, 'book_room');
   const loadMs = await page.evaluate(() => performance.getEntriesByName('tool-editor:monaco-load')[0]?.duration ?? -1);
   console.log(`Monaco editor opened in ${Math.round(loadMs)} ms`);
   expect(loadMs).toBeGreaterThan(0);
   // Monaco came from the origin: its chunk, CSS, workers and codicon font.
-  const loaded = w.requests.slice(before);
+  const loaded = watched.requests.slice(before);
   expect(loaded.some((u) => /MonacoJsonEditor-.*\.js$/.test(u))).toBe(true);
 
   const original = readFileSync(new URL('../public/examples/room-booking.chain.json', import.meta.url), 'utf8');

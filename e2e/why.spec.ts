@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectQuiet, watch, type Watch } from './support/watch.ts';
-import { acceptReplace, conversation, openDesigner, sideTab } from './support/designer.ts';
+import { acceptReplace, conversation, sideTab } from './support/designer.ts';
+import { expect, test } from './support/test.ts';
 
 /**
  * Understanding a chain that reads its results: "Why this order" says why the reminders run
@@ -22,14 +21,7 @@ async function openExample(page: Page, title: RegExp): Promise<void> {
   await expect(page.getByRole('dialog', { name: 'Examples' })).toHaveCount(0);
 }
 
-let w: Watch;
-
-test.beforeEach(async ({ page }) => {
-  w = watch(page);
-  await openDesigner(page);
-});
-
-test.afterEach(async ({ baseURL }) => expectQuiet(w, baseURL));
+test.use({ designer: 'example' });
 
 test('"Why this order" explains the loop, its filter and a condition in words', async ({ page }) => {
   await openExample(page, /^Task reminders/);
