@@ -101,10 +101,8 @@ export const slot = variants(
   { otherwise: json<JsonValue>() },
 );
 
-const calc = closedObject(
-  { calc: req(text({ expected: 'one text of + - * /, parentheses, numbers and references' })) },
-  { expected: 'a calc {"calc": "…"} with one text of + - * /, parentheses, numbers and references' },
-);
+const calcWords = { expected: 'a calc {"calc": "…"} with one text of + - * /, parentheses, numbers and references' };
+const calc = closedObject({ calc: req(text(calcWords)) }, calcWords);
 /** A call's result pins: result path → literal, template, or `{ "calc": "…" }` (calls/result.ts checks the meaning). */
 const resultPins = record(variants([{ is: { type: 'object', has: 'calc' }, node: calc }], { otherwise: json<JsonValue>() }), {
   expected: 'an object of result pins, e.g. {"total": {"calc": "{hotel.nightly_rate} * {nights}"}}',
