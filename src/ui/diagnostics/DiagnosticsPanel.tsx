@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Diagnostic } from '../../core/index.ts';
+import { compareFindings, type Diagnostic } from '../../core/index.ts';
 import { DiagnosticItem } from './DiagnosticItem.tsx';
 
 interface Props {
@@ -30,7 +30,7 @@ export function DiagnosticsPanel({ diagnostics, title = 'Diagnostics', onSelect,
         <p className="muted">{emptyText}</p>
       ) : (
         <ul className="diagnostic-list">
-          {[...errors, ...warnings].map((d, i) => (
+          {[...diagnostics].sort(compareFindings).map((d, i) => (
             <DiagnosticItem key={`${d.code}-${d.path}-${i}`} diagnostic={d} onSelect={onSelect} />
           ))}
         </ul>
