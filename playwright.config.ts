@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 4173;
@@ -40,6 +41,10 @@ const PERF_PROJECT = { name: 'perf', testMatch: /perf\/.*\.measure\.ts$/, use: {
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
+  // Two workers even on two cores: most of a test's time is the page waiting (for a frame, a
+  // worker, a debounce), not the CPU. Measured on this 2-core machine kind: the suite took
+  // 10–11 min on one worker (Playwright's default there) and about half that on two.
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
