@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededFaker } from './faker.ts';
-import { numberHintFor, singularName, stringHintFor } from './fieldHints.ts';
+import { numberHintFor, singularName, stringGenFor, stringHintFor } from './fieldHints.ts';
+import * as V from './vocab.ts';
 
 describe('field hints', () => {
   const sf = createSeededFaker(2);
@@ -14,6 +15,26 @@ describe('field hints', () => {
     expect(stringHintFor('start_time')!(sf)).toMatch(/^\d\d:\d\d$/);
     expect(stringHintFor('frobnicator')).toBeUndefined();
     expect(stringHintFor(undefined)).toBeUndefined();
+  });
+
+  it('reads a name with what its object is about and the domain', () => {
+    const make = (name: string, subject?: string, domain?: V.Domain) => stringGenFor({ name, subject, domain })!(sf);
+    expect(V.ROOM_TYPES).toContain(make('name', 'room', 'lodging'));
+    expect(make('name', 'room', 'office')).toSatisfy((v: string) => V.MEETING_ROOMS.includes(v) || /^Room \d\.\d\d$/.test(v));
+    expect(make('name', 'hotel_room', 'travel')).toSatisfy((v: string) => V.ROOM_TYPES.includes(v));
+    expect(make('type', 'entry', 'files')).toMatch(/^(file|directory)$/);
+    expect(V.DOMAIN_FALLBACK.tasks).toContain(make('type', 'entry', 'tasks'));
+    expect(V.GENERAL_SENTENCES).toContain(make('message', 'entry', 'general'));
+    expect(V.GENERAL_SENTENCES).not.toContain(make('message', 'entry', 'devops'));
+    expect(make('invoice_number')).toMatch(/^INV-202[56]-\d{5}$/);
+    expect(make('order_number')).toMatch(/^ORD-202[56]-\d{5}$/);
+    expect(make('api_key')).toMatch(/^key_/);
+    expect(make('access_token')).toMatch(/^tok_/);
+    expect(V.CURRENCIES).toContain(make('currency_code'));
+    expect(make('to', undefined, 'messaging')).toMatch(/@example\./);
+    expect(make('to', undefined, 'travel')).not.toMatch(/@/);
+    // A word that is also an Object.prototype key is no table's word.
+    expect(stringGenFor({ name: 'constructor' })).toBeUndefined();
   });
 
   it('suggests numeric ranges by name', () => {

@@ -6,15 +6,91 @@
  * nothing, the field's description. Names are compared snake-cased (`firstName` →
  * `first_name`). String hints apply to string fields only; number hints give a default range
  * to numeric fields (within their declared bounds).
+ *
+ * Which generator a word picks is written as tables (NAME_BY_SUBJECT, BY_EXACT_NAME, …: one
+ * row for the words that mean the same, some rows reading the domain); the generators
+ * themselves are in fieldGenerators.ts.
  */
+import {
+  address,
+  airlineName,
+  airplaneName,
+  airportCode,
+  airportName,
+  artistName,
+  bookTitle,
+  branch,
+  brand,
+  city,
+  clusterName,
+  commerceDepartment,
+  commitMessage,
+  company,
+  country,
+  countryCode,
+  currency,
+  dirName,
+  dirPath,
+  dishName,
+  domainWord,
+  duration,
+  email,
+  errorLine,
+  fileName,
+  filePath,
+  fileText,
+  firstName,
+  flightNumber,
+  fromList,
+  fullName,
+  hex,
+  host,
+  hotelName,
+  imageUrl,
+  incidentText,
+  incidentTitle,
+  ingredientName,
+  ipv4,
+  jobTitle,
+  lastName,
+  logLine,
+  meetingRoom,
+  meetingTitle,
+  message,
+  mimeType,
+  pad2,
+  phone,
+  pick,
+  productDescription,
+  productName,
+  projectName,
+  queueName,
+  recordLocator,
+  repoName,
+  review,
+  roomType,
+  seat,
+  semver,
+  serviceName,
+  sha,
+  shortCode,
+  songName,
+  stateName,
+  taskTitle,
+  url,
+  username,
+  weatherSummary,
+  zipCode,
+} from './fieldGenerators.ts';
 import type { SeededFaker } from './faker.ts';
-import { clockTime, exampleEmail, nearDate, nearDateTime, pastDate, pastDateTime, recentDateTime } from './stringFormats.ts';
+import { clockTime, nearDate, nearDateTime, pastDate, pastDateTime, recentDateTime } from './stringFormats.ts';
 import type { StringGen } from './stringFormats.ts';
 import { isIdField, makeId, snakeName } from './ids.ts';
-import { callFacts } from './request.ts';
 import { isHappenedTimestamp, isReadTimestamp } from './semantics.ts';
 import * as V from './vocab.ts';
 import type { Domain } from './vocab.ts';
+
+export { errorLine, infoLine } from './fieldGenerators.ts';
 
 export interface FieldInfo {
   /** The field's own name (for an array's items: the singular of the array's name). */
@@ -27,166 +103,245 @@ export interface FieldInfo {
   description?: string;
 }
 
-const pick = (sf: SeededFaker, items: readonly string[]): string => items[Math.floor(sf.rng.next() * items.length)];
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const capitalize = (s: string): string => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
-const hex = (sf: SeededFaker, n: number): string => sf.rng.chars(n, '0123456789abcdef');
+// ---------------------------------------------------------------------------------------------
+// Word tables: which generator a word picks
+
+/** What a table's entry may read besides its word: the field's own name (snake-cased), what its object is about, the tool's domain. */
+interface Context {
+  readonly field?: string;
+  readonly subject?: string;
+  readonly domain?: Domain;
+}
+/** A generator, or a choice that reads the context (undefined: the table has nothing for this field). */
+type Entry = StringGen | { readonly depends: (c: Context) => StringGen | undefined };
+const depends = (choose: (c: Context) => StringGen | undefined): Entry => ({ depends: choose });
+
+/**
+ * A table from rows keyed by the words that mean the same here (`'hotel property lodging':
+ * hotelName`). A word in two rows, or (with `only`) a word outside `only`, is a mistake in
+ * the table: it throws when the module loads.
+ */
+function wordTable(rows: { readonly [words: string]: Entry }, only?: ReadonlySet<string>): ReadonlyMap<string, Entry> {
+  const table = new Map<string, Entry>();
+  for (const [words, entry] of Object.entries(rows)) {
+    for (const word of words.split(' ')) {
+      if (table.has(word)) throw new Error(`fieldHints: "${word}" stands in two rows of one table`);
+      if (only && !only.has(word)) throw new Error(`fieldHints: "${word}" is not one of ${[...only].join(', ')}`);
+      table.set(word, entry);
+    }
+  }
+  return table;
+}
+const DOMAINS: ReadonlySet<string> = new Set(Object.keys(V.DOMAIN_FALLBACK));
+/** A table keyed by domains (`'travel lodging': …`). */
+const domainTable = (rows: { readonly [domains: string]: Entry }): ReadonlyMap<string, Entry> => wordTable(rows, DOMAINS);
+
+/** The generator a table gives for a word in this context, or undefined. */
+function lookUp(table: ReadonlyMap<string, Entry>, word: string, c: Context): StringGen | undefined {
+  const entry = table.get(word);
+  return entry === undefined || typeof entry === 'function' ? entry : entry.depends(c);
+}
+/** The table's entry for the domain (`general` when unknown). */
+const byDomain = (table: ReadonlyMap<string, Entry>, c: Context): StringGen | undefined => lookUp(table, c.domain ?? 'general', c);
+
+/** The last word of a snake-cased subject (`hotel_room` → `room`), '' for none. */
+const lastWord = (subject: string | undefined): string => (subject ?? '').split('_').pop() ?? '';
+
+/** A set of words written as one text (`'user member owner'`). */
+const wordSet = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
 // ---------------------------------------------------------------------------------------------
-// Generators
+// Subjects
 
-/** First and last name (Faker's `person.fullName()` is ~5x slower: it expands templates). */
-const fullName: StringGen = (sf) => `${sf.faker.person.firstName()} ${sf.faker.person.lastName()}`;
-const firstName: StringGen = (sf) => sf.faker.person.firstName();
-const lastName: StringGen = (sf) => sf.faker.person.lastName();
-const email: StringGen = exampleEmail;
-const phone: StringGen = (sf) => sf.faker.phone.number({ style: 'international' });
-const username: StringGen = (sf) => {
-  const f = sf.faker.person
-    .firstName()
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-  const l = sf.faker.person
-    .lastName()
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-  const form = sf.rng.int(0, 3);
-  return form === 0 ? `${f}.${l}` : form === 1 ? `${f.charAt(0)}${l}` : form === 2 ? `${f}${sf.rng.int(1, 99)}` : `${f}_${l}`;
-};
-const city: StringGen = (sf) => sf.faker.location.city();
-const country: StringGen = (sf) => sf.faker.location.country();
-const company: StringGen = (sf) => sf.faker.company.name();
-const currency: StringGen = (sf) => pick(sf, V.CURRENCIES);
-const semver: StringGen = (sf) => `${sf.rng.int(0, 5)}.${sf.rng.int(0, 24)}.${sf.rng.int(0, 12)}`;
-const fill = (sf: SeededFaker, template: string): string =>
-  template.indexOf('{') < 0
-    ? template
-    : template.replace(/\{(\w+)\}/g, (_, key: string) => {
-        switch (key) {
-          case 'n':
-            return String(sf.rng.int(2, 60));
-          case 'ms':
-            return String(sf.rng.int(3, 2400));
-          case 'pct':
-            return String(sf.rng.int(81, 99));
-          case 'port':
-            return pick(sf, ['5432', '6379', '443', '8080', '9092', '3306']);
-          case 'pid':
-            return String(sf.rng.int(1000, 65000));
-          case 'id':
-            return sf.rng.chars(8, 'abcdef0123456789');
-          case 'host':
-            return host(sf);
-          case 'svc':
-            return serviceName(sf);
-          case 'table':
-            return pick(sf, V.TABLES);
-          case 'Klass':
-            return `${capitalize(pick(sf, V.TABLES)).replace(/s$/, '')}Handler`;
-          case 'region':
-            return pick(sf, V.REGIONS);
-          case 'time':
-            return clockTime(sf);
-          case 'ver':
-            return semver(sf);
-          case 'word':
-            return pick(sf, V.BRANCH_WORDS);
-          case 'word2':
-            return pick(sf, ['fix', 'update', 'cleanup', 'v2', 'retry', 'export', 'limits']);
-          default:
-            return key;
-        }
-      });
-const fromTemplates =
-  (list: readonly string[]): StringGen =>
-  (sf) =>
-    fill(sf, pick(sf, list));
-const fromList =
-  (list: readonly string[]): StringGen =>
-  (sf) =>
-    pick(sf, list);
+const PERSON_WORDS = wordSet(`
+  user member owner assignee author person employee contact customer passenger guest attendee participant recipient sender manager reviewer
+  candidate patient student teacher driver speaker organizer organiser traveller traveler staff agent friend approver requester reporter
+  creator admin lead people profile holder buyer seller tenant landlord doctor instructor coach player applicant volunteer responder oncall
+  engineer colleague invitee signer pilot who by acknowledger resolver subscriber follower collaborator worker hire physician nurse client
+  account_holder director actor actress producer writer composer singer cast crew chef captain host presenter supervisor recruiter interviewer
+  interviewee mentor mentee tutor student parent child spouse partner_name
+`);
+const COMPANY_WORDS = wordSet(`
+  company organization organisation org vendor supplier merchant employer partner carrier manufacturer provider payee business firm store shop
+  seller_company
+`);
 
-const serviceName: StringGen = (sf) => {
-  const stem = pick(sf, V.SERVICE_STEMS);
-  const suffix = pick(sf, V.SERVICE_SUFFIXES);
-  return suffix === stem ? `${stem}-api` : `${stem}-${suffix}`;
-};
-const host: StringGen = (sf) => `${pick(sf, V.HOST_STEMS)}-${pad2(sf.rng.int(1, 24))}`;
-const hotelName: StringGen = fromList(V.HOTEL_NAMES);
-const meetingRoom: StringGen = (sf) => (sf.rng.next() < 0.8 ? pick(sf, V.MEETING_ROOMS) : `Room ${sf.rng.int(1, 6)}.${pad2(sf.rng.int(1, 30))}`);
-const fileName: StringGen = (sf) => {
-  const stem = pick(sf, V.FILE_STEMS);
-  const ext = pick(sf, V.FILE_EXTS);
-  return sf.rng.next() < 0.2 ? `${stem}-${sf.rng.int(2023, 2026)}.${ext}` : `${stem}.${ext}`;
-};
-const dirName: StringGen = fromList(V.DIR_NAMES);
-const dirPath: StringGen = (sf) => {
-  const form = sf.rng.int(0, 5);
-  if (form === 0) return `/srv/${pick(sf, V.SERVICE_STEMS)}`;
-  if (form === 1) return `/var/log/${pick(sf, V.SERVICE_STEMS)}`;
-  const base = `/home/${pick(sf, V.HOME_USERS)}/${pick(sf, V.DIR_NAMES)}`;
-  return sf.rng.next() < 0.5 ? `${base}/${pick(sf, V.DIR_NAMES)}` : base;
-};
-const filePath: StringGen = (sf) => `${dirPath(sf)}/${fileName(sf)}`;
-const fileText: StringGen = (sf) => {
-  const n = sf.rng.int(1, 3);
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) lines.push(pick(sf, V.FILE_LINES));
-  return lines.join('\n');
-};
-const mimeType: StringGen = (sf) => V.MIME_BY_EXT[pick(sf, V.FILE_EXTS)];
-const taskTitle: StringGen = fromList(V.TASK_TITLES);
-const meetingTitle: StringGen = (sf) => {
-  const t = pick(sf, V.MEETING_TITLES);
-  return t === '1:1' ? `1:1 with ${sf.faker.person.firstName()}` : t;
-};
-const projectName: StringGen = fromList(V.PROJECT_NAMES);
-const incidentTitle: StringGen = fromTemplates(V.INCIDENT_TITLES);
-const incidentText: StringGen = fromTemplates(V.INCIDENT_SENTENCES);
-const logLine: StringGen = fromTemplates(V.LOG_LINES);
-export const errorLine: StringGen = fromTemplates(V.ERROR_LINES);
-export const infoLine: StringGen = fromTemplates(V.INFO_LINES);
-const commitMessage: StringGen = fromList(V.COMMIT_MESSAGES);
-const branch: StringGen = fromTemplates(V.BRANCHES);
-const airlineName: StringGen = (sf) => sf.faker.airline.airline().name;
-const airportName: StringGen = (sf) => sf.faker.airline.airport().name;
-const airportCode: StringGen = (sf) => sf.faker.airline.airport().iataCode;
-const flightNumber: StringGen = (sf) => `${sf.faker.airline.airline().iataCode} ${sf.rng.int(100, 2999)}`;
-const seat: StringGen = (sf) => `${sf.rng.int(1, 38)}${pick(sf, ['A', 'B', 'C', 'D', 'E', 'F'])}`;
-const recordLocator: StringGen = (sf) => sf.rng.chars(6, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789');
-const titleCase = (s: string): string => s.split(/\s+/).map(capitalize).join(' ');
-/** A product's name; in the results of a search, a name with what was searched for. */
-const productName: StringGen = (sf) => {
-  const q = callFacts()?.query;
-  if (q !== undefined && q.length <= 40) {
-    const what = titleCase(q.replace(/s$/, q.endsWith('ss') ? 's' : ''));
-    return sf.rng.next() < 0.5 ? `${pick(sf, V.BRANDS)} ${what}` : `${pick(sf, V.PRODUCT_ADJECTIVES)} ${what}`;
+function isPersonSubject(subject: string | undefined): boolean {
+  if (!subject) return false;
+  return PERSON_WORDS.has(lastWord(subject)) || PERSON_WORDS.has(subject);
+}
+
+/** A date-time by what the field records: when something happened, when data was read, or when something takes place. */
+function dateTimeFor(snake: string): StringGen {
+  if (isReadTimestamp(snake)) return recentDateTime;
+  return isHappenedTimestamp(snake) ? pastDateTime : nearDateTime;
+}
+
+/**
+ * The generator for a field with a date or date-time `format`: the format's own, unless the
+ * name says more (`created_at` happened in the past, `as_of` just now, `birth_date` long ago).
+ */
+export function dateFormatHint(format: string, name: string | undefined): StringGen | undefined {
+  if (!name) return undefined;
+  const snake = snakeName(name);
+  if (format === 'date-time' || format === 'iso-date-time') {
+    if (isReadTimestamp(snake)) return recentDateTime;
+    if (isHappenedTimestamp(snake)) return pastDateTime;
+    return undefined;
   }
-  return sf.faker.commerce.productName();
-};
-const productDescription: StringGen = (sf) => sf.faker.commerce.productDescription();
-const brand: StringGen = fromList(V.BRANDS);
-const weatherSummary: StringGen = fromList(V.WEATHER_SENTENCES);
-const message: StringGen = fromList(V.MESSAGE_SENTENCES);
-const review: StringGen = fromList(V.REVIEW_SENTENCES);
-/** A street address; in the results of a call about a place, in that place. */
-const address: StringGen = (sf) => {
-  const place = callFacts()?.place;
-  const street = sf.faker.location.streetAddress();
-  return place !== undefined && place.length <= 40 ? `${street}, ${place}` : street;
-};
-const sha: StringGen = (sf) => hex(sf, 40);
-const url = (domain: Domain | undefined, subject: string | undefined): StringGen => {
-  const hosts = V.URL_HOSTS[domain ?? 'general'];
-  const section = subject ? `${subject.replace(/_/g, '-')}s` : undefined;
-  return (sf) => `https://${pick(sf, hosts)}/${section ?? pick(sf, ['view', 'items', 'r', 'p'])}/${sf.rng.chars(8, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
-};
-const imageUrl: StringGen = (sf) => `https://images.example.com/${sf.rng.chars(10, 'abcdefghijkmnpqrstuvwxyz23456789')}.jpg`;
-const duration: StringGen = (sf) => {
-  const h = sf.rng.int(0, 9);
-  const m = sf.rng.int(0, 11) * 5;
-  return h === 0 ? `${m || 45}m` : `${h}h ${pad2(m)}m`;
-};
+  if (format === 'date' && /(^|_)(birth|birthday|dob|born)($|_)/.test(snake)) return pastDate;
+  return undefined;
+}
+
+/** The name of a thing by what it is (the last word of the subject); persons and companies are told apart first (nameFor). */
+const NAME_BY_SUBJECT = wordTable({
+  'hotel property accommodation lodging': hotelName,
+  room: depends(({ domain }) => (domain === 'lodging' || domain === 'travel' ? roomType : meetingRoom)),
+  'file attachment document doc upload image': fileName,
+  entry: depends(({ domain }) => (domain === 'files' ? fileName : undefined)),
+  'dir directory folder': dirName,
+  product: productName,
+  'item article': depends(({ domain }) => (domain === 'commerce' ? productName : undefined)),
+  project: projectName,
+  'team group squad': fromList(V.TEAMS),
+  'department dept': fromList(V.DEPARTMENTS),
+  'city place town destination origin': city,
+  country,
+  airline: airlineName,
+  airport: airportName,
+  'restaurant cafe': fromList(V.RESTAURANTS),
+  venue: fromList(V.VENUES),
+  'event meeting appointment': meetingTitle,
+  'service app application microservice': serviceName,
+  'repo repository': repoName,
+  branch,
+  channel: (sf) => `#${pick(sf, ['general', 'engineering', 'random', 'incidents', 'marketing', 'announcements', 'design'])}`,
+  // (a `host` is a person: PERSON_WORDS)
+  'server node machine instance': host,
+  cluster: clusterName,
+  'database db table collection': fromList(V.TABLES),
+  'queue topic bucket stream': queueName,
+  metric: fromList(V.METRICS),
+  'job pipeline workflow cron': fromList(V.JOBS),
+  'task todo reminder': taskTitle,
+  'ticket incident issue alert bug': incidentTitle,
+  'book movie film show series episode': bookTitle,
+  'song track': songName,
+  album: (sf) => sf.faker.music.album(),
+  'artist band': artistName,
+  'dish recipe meal': dishName,
+  ingredient: ingredientName,
+  playlist: (sf) =>
+    `${pick(sf, ['Morning', 'Focus', 'Road Trip', 'Workout', 'Chill', 'Friday'])} ${pick(sf, ['Mix', 'Vibes', 'Classics', 'Hits', 'Favourites'])}`,
+  'pet animal': (sf) => sf.faker.animal.petName(),
+  'vehicle car': (sf) => sf.faker.vehicle.vehicle(),
+  'plan tier subscription': fromList(V.PLANS),
+  skill: fromList(V.SKILLS),
+  brand,
+  'category tag label': depends(({ domain }) => (domain === 'commerce' ? commerceDepartment : domainWord(domain))),
+  account: depends(({ domain }) => (domain === 'finance' ? (sf) => sf.faker.finance.accountName() : fullName)),
+  bank: (sf) => `${pick(sf, ['Nordic', 'First', 'City', 'Union', 'Harbor'])} ${pick(sf, ['Bank', 'Savings Bank', 'Credit Union'])}`,
+  course: (sf) =>
+    `${pick(sf, ['Introduction to', 'Advanced', 'Practical'])} ${pick(sf, ['Statistics', 'Marketing', 'Python', 'Design', 'Accounting', 'Spanish'])}`,
+  'airplane aircraft': airplaneName,
+  flight: flightNumber,
+  'environment env': fromList(V.ENVIRONMENTS),
+  region: depends(({ domain }) => (domain === 'devops' ? fromList(V.REGIONS) : stateName)),
+  language: fromList(V.LANGUAGES),
+  device: fromList(V.DEVICES),
+});
+
+/** The value a `name` (or `<subject>_name`) field has for an object about `subject`. */
+function nameFor(subject: string | undefined, domain: Domain | undefined): StringGen | undefined {
+  const s = subject ?? '';
+  const last = lastWord(s);
+  if (isPersonSubject(s)) return fullName;
+  if (COMPANY_WORDS.has(last)) return company;
+  return lookUp(NAME_BY_SUBJECT, last, { domain });
+}
+
+/** What a `name` is in a domain when its subject says nothing: a person's unless the domain has better. */
+const NAME_BY_DOMAIN = domainTable({
+  devops: serviceName,
+  files: fileName,
+  lodging: hotelName,
+  commerce: productName,
+  tasks: taskTitle,
+  office: meetingTitle,
+});
+const defaultName = (domain: Domain | undefined): StringGen => byDomain(NAME_BY_DOMAIN, { domain }) ?? fullName;
+
+const TITLE_BY_SUBJECT = wordTable({
+  'task todo reminder': taskTitle,
+  'event meeting appointment booking': meetingTitle,
+  'ticket incident issue alert bug': incidentTitle,
+  'book movie film show series episode': bookTitle,
+  'song track': songName,
+  project: projectName,
+  'product item': productName,
+  'job position role employee member user': jobTitle,
+});
+const TITLE_BY_DOMAIN = domainTable({
+  devops: incidentTitle,
+  office: meetingTitle,
+  commerce: productName,
+  tasks: taskTitle,
+  messaging: fromList([
+    'Your trip',
+    'Meeting notes',
+    'Invoice for January',
+    'Quick question',
+    'Weekly update',
+    'Your booking is confirmed',
+    'Welcome aboard',
+    'Reminder: report due Friday',
+  ]),
+  'travel lodging': fromList(['Weekend in the city', 'Business trip', 'Summer holiday', 'Conference travel', 'Family visit']),
+  files: fileName,
+});
+const anyTitle: StringGen = fromList([...V.TASK_TITLES, ...V.MEETING_TITLES, ...V.PROJECT_NAMES]);
+
+/** The value a `title` field has for an object about `subject`. */
+function titleFor(subject: string | undefined, domain: Domain | undefined): StringGen {
+  const c = { domain };
+  return lookUp(TITLE_BY_SUBJECT, lastWord(subject), c) ?? byDomain(TITLE_BY_DOMAIN, c) ?? anyTitle;
+}
+
+const hotelSentence: StringGen = fromList(V.HOTEL_SENTENCES);
+const taskSentence: StringGen = fromList(V.TASK_SENTENCES);
+const TEXT_BY_SUBJECT = wordTable({
+  log: logLine,
+  'entry line record': depends(({ domain }) => (domain === 'devops' ? logLine : undefined)),
+  'product item': productDescription,
+  'hotel property': hotelSentence,
+  'review rating feedback': review,
+  'ticket incident issue alert': incidentText,
+  'file document': fileText,
+  'message email notification comment reply chat': message,
+  'task todo': taskSentence,
+  'weather forecast day': weatherSummary,
+});
+const TEXT_BY_DOMAIN = domainTable({
+  devops: depends(({ field }) => (field === 'message' || field === 'text' ? logLine : incidentText)),
+  files: fileText,
+  weather: weatherSummary,
+  messaging: message,
+  commerce: productDescription,
+  lodging: hotelSentence,
+  tasks: taskSentence,
+});
+
+/** Longer text (`description`, `message`, `notes`, …) for an object about `subject`. */
+function textFor(field: string, subject: string | undefined, domain: Domain | undefined): StringGen {
+  const last = lastWord(subject);
+  if (field === 'commit_message' || last === 'commit') return commitMessage;
+  if (/(^|_)(error|exception|failure|stack|stderr)($|_)/.test(field)) return errorLine;
+  const c = { field, domain };
+  const bySubject = lookUp(TEXT_BY_SUBJECT, last, c);
+  if (bySubject) return bySubject;
+  if (field === 'reason') return fromList(V.REASONS);
+  return byDomain(TEXT_BY_DOMAIN, c) ?? fromList(V.GENERAL_SENTENCES);
+}
 
 const STATUS_BY_SUBJECT: { [subject: string]: readonly string[] } = {
   booking: ['confirmed'],
@@ -239,495 +394,6 @@ const STATUS_BY_DOMAIN: { [d in Domain]: readonly string[] } = {
   general: ['active', 'pending', 'confirmed', 'completed'],
 };
 
-// ---------------------------------------------------------------------------------------------
-// Subjects
-
-const PERSON_WORDS = new Set([
-  'user',
-  'member',
-  'owner',
-  'assignee',
-  'author',
-  'person',
-  'employee',
-  'contact',
-  'customer',
-  'passenger',
-  'guest',
-  'attendee',
-  'participant',
-  'recipient',
-  'sender',
-  'manager',
-  'reviewer',
-  'candidate',
-  'patient',
-  'student',
-  'teacher',
-  'driver',
-  'speaker',
-  'organizer',
-  'organiser',
-  'traveller',
-  'traveler',
-  'staff',
-  'agent',
-  'friend',
-  'approver',
-  'requester',
-  'reporter',
-  'creator',
-  'admin',
-  'lead',
-  'people',
-  'profile',
-  'holder',
-  'buyer',
-  'seller',
-  'tenant',
-  'landlord',
-  'doctor',
-  'instructor',
-  'coach',
-  'player',
-  'applicant',
-  'volunteer',
-  'responder',
-  'oncall',
-  'engineer',
-  'colleague',
-  'invitee',
-  'signer',
-  'pilot',
-  'who',
-  'by',
-  'acknowledger',
-  'resolver',
-  'subscriber',
-  'follower',
-  'collaborator',
-  'worker',
-  'hire',
-  'physician',
-  'nurse',
-  'client',
-  'account_holder',
-  'director',
-  'actor',
-  'actress',
-  'producer',
-  'writer',
-  'composer',
-  'singer',
-  'cast',
-  'crew',
-  'chef',
-  'captain',
-  'host',
-  'presenter',
-  'supervisor',
-  'recruiter',
-  'interviewer',
-  'interviewee',
-  'mentor',
-  'mentee',
-  'tutor',
-  'student',
-  'parent',
-  'child',
-  'spouse',
-  'partner_name',
-]);
-const COMPANY_WORDS = new Set([
-  'company',
-  'organization',
-  'organisation',
-  'org',
-  'vendor',
-  'supplier',
-  'merchant',
-  'employer',
-  'partner',
-  'carrier',
-  'manufacturer',
-  'provider',
-  'payee',
-  'business',
-  'firm',
-  'store',
-  'shop',
-  'seller_company',
-]);
-
-function isPersonSubject(subject: string | undefined): boolean {
-  if (!subject) return false;
-  const last = subject.split('_').pop()!;
-  return PERSON_WORDS.has(last) || PERSON_WORDS.has(subject);
-}
-
-/** A date-time by what the field records: when something happened, when data was read, or when something takes place. */
-function dateTimeFor(snake: string): StringGen {
-  if (isReadTimestamp(snake)) return recentDateTime;
-  return isHappenedTimestamp(snake) ? pastDateTime : nearDateTime;
-}
-
-/**
- * The generator for a field with a date or date-time `format`: the format's own, unless the
- * name says more (`created_at` happened in the past, `as_of` just now, `birth_date` long ago).
- */
-export function dateFormatHint(format: string, name: string | undefined): StringGen | undefined {
-  if (!name) return undefined;
-  const snake = snakeName(name);
-  if (format === 'date-time' || format === 'iso-date-time') {
-    if (isReadTimestamp(snake)) return recentDateTime;
-    if (isHappenedTimestamp(snake)) return pastDateTime;
-    return undefined;
-  }
-  if (format === 'date' && /(^|_)(birth|birthday|dob|born)($|_)/.test(snake)) return pastDate;
-  return undefined;
-}
-
-/** The value a `name` (or `<subject>_name`) field has for an object about `subject`. */
-function nameFor(subject: string | undefined, domain: Domain | undefined): StringGen | undefined {
-  const s = subject ?? '';
-  const last = s.split('_').pop() ?? '';
-  if (isPersonSubject(s)) return fullName;
-  if (COMPANY_WORDS.has(last)) return company;
-  switch (last) {
-    case 'hotel':
-    case 'property':
-    case 'accommodation':
-    case 'lodging':
-      return hotelName;
-    case 'room':
-      return domain === 'lodging' || domain === 'travel' ? fromList(V.ROOM_TYPES) : meetingRoom;
-    case 'file':
-    case 'attachment':
-    case 'document':
-    case 'doc':
-    case 'upload':
-    case 'image':
-    case 'entry':
-      return last === 'entry' && domain !== 'files' ? undefined : fileName;
-    case 'dir':
-    case 'directory':
-    case 'folder':
-      return dirName;
-    case 'product':
-    case 'item':
-    case 'article':
-      return last === 'product' || domain === 'commerce' ? productName : undefined;
-    case 'project':
-      return projectName;
-    case 'team':
-    case 'group':
-    case 'squad':
-      return fromList(V.TEAMS);
-    case 'department':
-    case 'dept':
-      return fromList(V.DEPARTMENTS);
-    case 'city':
-    case 'place':
-    case 'town':
-    case 'destination':
-    case 'origin':
-      return city;
-    case 'country':
-      return country;
-    case 'airline':
-      return airlineName;
-    case 'airport':
-      return airportName;
-    case 'restaurant':
-    case 'cafe':
-      return fromList(V.RESTAURANTS);
-    case 'venue':
-      return fromList(V.VENUES);
-    case 'event':
-    case 'meeting':
-    case 'appointment':
-      return meetingTitle;
-    case 'service':
-    case 'app':
-    case 'application':
-    case 'microservice':
-      return serviceName;
-    case 'repo':
-    case 'repository':
-      return (sf) => `${pick(sf, V.SERVICE_STEMS)}-${pick(sf, ['api', 'web', 'infra', 'docs', 'sdk'])}`;
-    case 'branch':
-      return branch;
-    case 'channel':
-      return (sf) => `#${pick(sf, ['general', 'engineering', 'random', 'incidents', 'marketing', 'announcements', 'design'])}`;
-    case 'host':
-    case 'server':
-    case 'node':
-    case 'machine':
-    case 'instance':
-      return host;
-    case 'cluster':
-      return (sf) => `${pick(sf, ['prod', 'staging'])}-${pick(sf, ['eu', 'us', 'ap'])}-${sf.rng.int(1, 3)}`;
-    case 'database':
-    case 'db':
-    case 'table':
-    case 'collection':
-      return fromList(V.TABLES);
-    case 'queue':
-    case 'topic':
-    case 'bucket':
-    case 'stream':
-      return (sf) => `${pick(sf, V.SERVICE_STEMS)}-${pick(sf, ['events', 'jobs', 'uploads', 'exports'])}`;
-    case 'metric':
-      return fromList(V.METRICS);
-    case 'job':
-    case 'pipeline':
-    case 'workflow':
-    case 'cron':
-      return fromList(V.JOBS);
-    case 'task':
-    case 'todo':
-    case 'reminder':
-      return taskTitle;
-    case 'ticket':
-    case 'incident':
-    case 'issue':
-    case 'alert':
-    case 'bug':
-      return incidentTitle;
-    case 'book':
-      return (sf) => sf.faker.book.title();
-    case 'song':
-    case 'track':
-      return (sf) => sf.faker.music.songName();
-    case 'album':
-      return (sf) => sf.faker.music.album();
-    case 'artist':
-    case 'band':
-      return (sf) => sf.faker.music.artist();
-    case 'dish':
-    case 'recipe':
-    case 'meal':
-      return (sf) => sf.faker.food.dish();
-    case 'ingredient':
-      return (sf) => sf.faker.food.ingredient();
-    case 'playlist':
-      return (sf) =>
-        `${pick(sf, ['Morning', 'Focus', 'Road Trip', 'Workout', 'Chill', 'Friday'])} ${pick(sf, ['Mix', 'Vibes', 'Classics', 'Hits', 'Favourites'])}`;
-    case 'movie':
-    case 'film':
-    case 'show':
-    case 'series':
-    case 'episode':
-      return (sf) => sf.faker.book.title();
-    case 'pet':
-    case 'animal':
-      return (sf) => sf.faker.animal.petName();
-    case 'vehicle':
-    case 'car':
-      return (sf) => sf.faker.vehicle.vehicle();
-    case 'plan':
-    case 'tier':
-    case 'subscription':
-      return fromList(V.PLANS);
-    case 'skill':
-      return fromList(V.SKILLS);
-    case 'brand':
-      return brand;
-    case 'category':
-    case 'tag':
-    case 'label':
-      return domain === 'commerce' ? (sf) => sf.faker.commerce.department() : fromList(V.DOMAIN_FALLBACK[domain ?? 'general']);
-    case 'account':
-      return domain === 'finance' ? (sf) => sf.faker.finance.accountName() : fullName;
-    case 'bank':
-      return (sf) => `${pick(sf, ['Nordic', 'First', 'City', 'Union', 'Harbor'])} ${pick(sf, ['Bank', 'Savings Bank', 'Credit Union'])}`;
-    case 'course':
-      return (sf) =>
-        `${pick(sf, ['Introduction to', 'Advanced', 'Practical'])} ${pick(sf, ['Statistics', 'Marketing', 'Python', 'Design', 'Accounting', 'Spanish'])}`;
-    case 'airplane':
-    case 'aircraft':
-      return (sf) => sf.faker.airline.airplane().name;
-    case 'flight':
-      return flightNumber;
-    case 'environment':
-    case 'env':
-      return fromList(V.ENVIRONMENTS);
-    case 'region':
-      return domain === 'devops' ? fromList(V.REGIONS) : (sf) => sf.faker.location.state();
-    case 'language':
-      return fromList(V.LANGUAGES);
-    case 'device':
-      return fromList(V.DEVICES);
-    case 'file_type':
-      return fromList(V.FILE_EXTS);
-    default:
-      return undefined;
-  }
-}
-
-/** A subject that stands for a person by default in a domain without better knowledge. */
-function defaultName(domain: Domain | undefined): StringGen {
-  switch (domain) {
-    case 'devops':
-      return serviceName;
-    case 'files':
-      return fileName;
-    case 'lodging':
-      return hotelName;
-    case 'commerce':
-      return productName;
-    case 'tasks':
-      return taskTitle;
-    case 'office':
-      return meetingTitle;
-    default:
-      return fullName;
-  }
-}
-
-/** The value a `title` field has for an object about `subject`. */
-function titleFor(subject: string | undefined, domain: Domain | undefined): StringGen {
-  const last = (subject ?? '').split('_').pop() ?? '';
-  switch (last) {
-    case 'task':
-    case 'todo':
-    case 'reminder':
-      return taskTitle;
-    case 'event':
-    case 'meeting':
-    case 'appointment':
-    case 'booking':
-      return meetingTitle;
-    case 'ticket':
-    case 'incident':
-    case 'issue':
-    case 'alert':
-    case 'bug':
-      return incidentTitle;
-    case 'book':
-    case 'movie':
-    case 'film':
-    case 'show':
-    case 'series':
-    case 'episode':
-      return (sf) => sf.faker.book.title();
-    case 'song':
-    case 'track':
-      return (sf) => sf.faker.music.songName();
-    case 'project':
-      return projectName;
-    case 'product':
-    case 'item':
-      return productName;
-    case 'job':
-    case 'position':
-    case 'role':
-    case 'employee':
-    case 'member':
-    case 'user':
-      return (sf) => sf.faker.person.jobTitle();
-    default:
-      break;
-  }
-  switch (domain) {
-    case 'devops':
-      return incidentTitle;
-    case 'office':
-      return meetingTitle;
-    case 'commerce':
-      return productName;
-    case 'tasks':
-      return taskTitle;
-    case 'messaging':
-      return (sf) =>
-        pick(sf, [
-          'Your trip',
-          'Meeting notes',
-          'Invoice for January',
-          'Quick question',
-          'Weekly update',
-          'Your booking is confirmed',
-          'Welcome aboard',
-          'Reminder: report due Friday',
-        ]);
-    case 'travel':
-    case 'lodging':
-      return (sf) => pick(sf, ['Weekend in the city', 'Business trip', 'Summer holiday', 'Conference travel', 'Family visit']);
-    case 'files':
-      return fileName;
-    default:
-      return (sf) => pick(sf, [...V.TASK_TITLES, ...V.MEETING_TITLES, ...V.PROJECT_NAMES]);
-  }
-}
-
-/** Longer text (`description`, `message`, `notes`, …) for an object about `subject`. */
-function textFor(field: string, subject: string | undefined, domain: Domain | undefined): StringGen {
-  const last = (subject ?? '').split('_').pop() ?? '';
-  if (field === 'commit_message' || last === 'commit') return commitMessage;
-  if (/(^|_)(error|exception|failure|stack|stderr)($|_)/.test(field)) return errorLine;
-  switch (last) {
-    case 'log':
-    case 'entry':
-    case 'line':
-    case 'record':
-      if (domain === 'devops' || last === 'log') return logLine;
-      break;
-    case 'product':
-    case 'item':
-      return productDescription;
-    case 'hotel':
-    case 'property':
-      return fromList(V.HOTEL_SENTENCES);
-    case 'review':
-    case 'rating':
-    case 'feedback':
-      return review;
-    case 'ticket':
-    case 'incident':
-    case 'issue':
-    case 'alert':
-      return incidentText;
-    case 'file':
-    case 'document':
-      return fileText;
-    case 'message':
-    case 'email':
-    case 'notification':
-    case 'comment':
-    case 'reply':
-    case 'chat':
-      return message;
-    case 'task':
-    case 'todo':
-      return fromList(V.TASK_SENTENCES);
-    case 'weather':
-    case 'forecast':
-    case 'day':
-      return weatherSummary;
-    default:
-      break;
-  }
-  if (field === 'reason') return fromList(V.REASONS);
-  switch (domain) {
-    case 'devops':
-      return field === 'message' || field === 'text' ? logLine : incidentText;
-    case 'files':
-      return fileText;
-    case 'weather':
-      return weatherSummary;
-    case 'messaging':
-      return message;
-    case 'commerce':
-      return productDescription;
-    case 'lodging':
-      return fromList(V.HOTEL_SENTENCES);
-    case 'tasks':
-      return fromList(V.TASK_SENTENCES);
-    default:
-      return fromList(V.GENERAL_SENTENCES);
-  }
-}
-
 function statusFor(subject: string | undefined, domain: Domain | undefined): StringGen {
   const last = (subject ?? '').split('_').pop() ?? '';
   const list = STATUS_BY_SUBJECT[last] ?? STATUS_BY_DOMAIN[domain ?? 'general'];
@@ -737,41 +403,10 @@ function statusFor(subject: string | undefined, domain: Domain | undefined): Str
 // ---------------------------------------------------------------------------------------------
 // String hints
 
-const TEXT_WORDS = new Set([
-  'description',
-  'summary',
-  'notes',
-  'note',
-  'comment',
-  'comments',
-  'message',
-  'body',
-  'text',
-  'content',
-  'reason',
-  'details',
-  'detail',
-  'explanation',
-  'remarks',
-  'memo',
-  'caption',
-  'excerpt',
-  'snippet',
-  'output',
-  'log',
-  'error',
-  'exception',
-  'stderr',
-  'stdout',
-  'feedback',
-  'review',
-  'answer',
-  'bio',
-  'about',
-  'overview',
-  'forecast',
-  'instructions',
-]);
+const TEXT_WORDS = wordSet(`
+  description summary notes note comment comments message body text content reason details detail explanation remarks memo caption excerpt
+  snippet output log error exception stderr stdout feedback review answer bio about overview forecast instructions
+`);
 
 /**
  * The string generator for a field, from its name read with its subject and domain, or
@@ -929,497 +564,216 @@ function byFieldName(fieldName: string, info: FieldInfo): StringGen | undefined 
   return nameFor(snake, domain);
 }
 
+const cabin: StringGen = fromList(V.CABINS);
+const paymentMethod: StringGen = fromList(V.PAYMENT_METHODS);
+const secretToken =
+  (prefix: string): StringGen =>
+  (sf) =>
+    `${prefix}_${sf.rng.chars(24)}`;
+const productTag: StringGen = fromList(V.PRODUCT_ADJECTIVES.map((a) => a.toLowerCase()));
+const exchange: StringGen = fromList(V.EXCHANGES);
+
+/** Field names that say what they hold on their own (`first_name`, `iata`…), some read with the subject or domain. */
+const BY_EXACT_NAME = wordTable({
+  name: depends(({ subject, domain }) => nameFor(subject, domain) ?? defaultName(domain)),
+  'full_name fullname': depends(({ subject, domain }) =>
+    subject === 'repo' || subject === 'repository' || domain === 'devops'
+      ? (sf) => `${pick(sf, ['acme', 'northwind', 'globex', 'initech'])}/${pick(sf, V.SERVICE_STEMS)}-${pick(sf, ['api', 'web', 'sdk', 'infra'])}`
+      : fullName,
+  ),
+  'display_name author owner assignee organizer organiser passenger guest traveller traveler customer contact reporter who': fullName,
+  'first_name given_name firstname': firstName,
+  'last_name surname family_name lastname': lastName,
+  'username user_name login handle screen_name nickname': username,
+  initials: (sf) => `${sf.faker.person.firstName().charAt(0)}${sf.faker.person.lastName().charAt(0)}`,
+  title: depends(({ subject, domain }) => titleFor(subject, domain)),
+  subject: depends(({ subject, domain }) => titleFor(subject ?? 'email', domain === 'general' ? 'messaging' : domain)),
+  'job_title position occupation job': jobTitle,
+  role: depends(({ subject, domain }) => (domain === 'people' || subject === 'employee' ? jobTitle : fromList(V.ROLES))),
+  'company company_name organization organisation employer vendor supplier merchant': company,
+  'brand manufacturer make': brand,
+  'state province': depends(({ subject, domain }) =>
+    subject === 'address' || domain === 'general' || domain === 'people' ? stateName : statusFor(subject, domain),
+  ),
+  'zip zip_code zipcode postal_code postcode': zipCode,
+  'timezone time_zone tz': (sf) => sf.faker.location.timeZone(),
+  'location where': depends(({ subject, domain }) =>
+    domain === 'office' || subject === 'event' || subject === 'meeting' ? meetingRoom : domain === 'devops' ? fromList(V.REGIONS) : city,
+  ),
+  'from to': depends(({ domain }) => (domain === 'messaging' ? email : city)),
+  'origin destination departure_city arrival_city from_city to_city': city,
+  'recipient sender cc bcc reply_to': email,
+  venue: fromList(V.VENUES),
+  'district neighborhood neighbourhood area quarter': fromList(V.DISTRICTS),
+  region: depends(({ domain }) => (domain === 'devops' ? fromList(V.REGIONS) : stateName)),
+  'zone availability_zone': (sf) => `${pick(sf, V.REGIONS)}${pick(sf, ['a', 'b', 'c'])}`,
+  'url link website homepage href': depends(({ subject, domain }) => url(domain, subject)),
+  priority: fromList(['low', 'medium', 'high']),
+  severity: fromList(['low', 'medium', 'high', 'critical']),
+  'color colour': (sf) => sf.faker.color.human(),
+  'product product_name': productName,
+  department: fromList(V.DEPARTMENTS),
+  'team team_name': fromList(V.TEAMS),
+  'ip ip_address': ipv4,
+  'mac mac_address': (sf) => sf.faker.internet.mac(),
+  user_agent: (sf) => sf.faker.internet.userAgent(),
+  'uuid guid': (sf) => sf.faker.string.uuid(),
+  slug: depends(
+    ({ domain }) =>
+      (sf) =>
+        `${pick(sf, V.BRANCH_WORDS)}-${pick(sf, V.DOMAIN_FALLBACK[domain ?? 'general']).replace(/\s+/g, '-')}`,
+  ),
+  'tag tags label keyword topic': depends(({ domain }) => (domain === 'commerce' ? productTag : domainWord(domain))),
+  'amenity amenities facility feature': depends(({ subject, domain }) =>
+    domain === 'lodging' || domain === 'travel' || subject === 'hotel' ? fromList(V.AMENITIES) : domainWord(domain),
+  ),
+  'password secret': (sf) => sf.faker.internet.password(),
+  'token access_token refresh_token': secretToken('tok'),
+  'api_key key': secretToken('key'),
+  sku: (sf) => `${sf.rng.chars(3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}-${sf.rng.chars(4, '0123456789')}`,
+  code: shortCode,
+  'birthday birth_date birthdate dob': pastDate,
+  'date day': nearDate,
+  time: clockTime,
+  'timestamp ts': pastDateTime,
+  'datetime when': nearDateTime,
+  'weekday day_of_week': (sf) => sf.faker.date.weekday(),
+  month: (sf) => sf.faker.date.month(),
+  'duration length travel_time': duration,
+  'seat seat_number': seat,
+  gate: (sf) => `${pick(sf, ['A', 'B', 'C', 'D', 'E', 'F'])}${sf.rng.int(1, 40)}`,
+  terminal: fromList(['1', '2', '3', '4', '5']),
+  'cabin cabin_class fare_class travel_class': cabin,
+  class: depends(({ domain }) => (domain === 'travel' ? cabin : undefined)),
+  'flight flight_number flight_no': flightNumber,
+  'aircraft airplane plane': airplaneName,
+  'room_type room': depends(({ domain }) => (domain === 'office' ? meetingRoom : roomType)),
+  'board meal_plan': fromList(['room only', 'breakfast included', 'half board']),
+  'condition conditions weather sky': fromList(V.WEATHER_CONDITIONS),
+  'environment env stage': depends(({ domain }) => (domain === 'devops' ? fromList(V.ENVIRONMENTS) : fromList(V.CRM_STAGES))),
+  'service service_name app application component': serviceName,
+  image: depends(({ domain }) => (domain === 'devops' ? (sf) => `registry.example.com/${pick(sf, V.SERVICE_STEMS)}:${semver(sf)}` : imageUrl)),
+  'container pod': (sf) => `${serviceName(sf)}-${sf.rng.chars(6, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+  cluster: clusterName,
+  namespace: queueName,
+  'branch git_branch': branch,
+  'repo repository': repoName,
+  'endpoint route': (sf) => `/api/v1/${pick(sf, V.TABLES)}${sf.rng.next() < 0.5 ? '/{id}' : ''}`,
+  'method http_method': depends(({ domain }) => (domain === 'finance' || domain === 'commerce' ? paymentMethod : fromList(['GET', 'POST', 'PUT', 'DELETE']))),
+  payment_method: paymentMethod,
+  'card_brand card_type': fromList(V.CARD_BRANDS),
+  'last4 card_last4 last_four': (sf) => sf.rng.chars(4, '0123456789'),
+  iban: (sf) => sf.faker.finance.iban(),
+  account_number: (sf) => sf.faker.finance.accountNumber(),
+  'mime mime_type content_type media_type': mimeType,
+  'extension ext file_type': fromList(V.FILE_EXTS),
+  'encoding charset': fromList(['utf-8', 'utf-8', 'utf-8', 'ascii']),
+  'language lang': depends(({ subject, domain }) =>
+    domain === 'devops' || subject === 'repo' || subject === 'repository' || subject === 'project' ? fromList(V.PROGRAMMING_LANGUAGES) : fromList(V.LANGUAGES),
+  ),
+  'detected_language source_language target_language': fromList(V.LANGUAGES),
+  locale: fromList(V.LOCALES),
+  channel: fromList(V.CHANNELS),
+  device: fromList(V.DEVICES),
+  'os platform': fromList(['macOS 14', 'Windows 11', 'Ubuntu 22.04', 'iOS 17', 'Android 14']),
+  browser: fromList(['Chrome 131', 'Firefox 133', 'Safari 17', 'Edge 131']),
+  'command cmd': fromList(V.COMMANDS),
+  shell: fromList(['/bin/bash', '/bin/zsh', '/bin/sh']),
+  // (a `schedule` may be a cron line or a timetable: nothing here)
+  cron: (sf) => sf.faker.system.cron(),
+  metric: fromList(V.METRICS),
+  unit: depends(({ subject, domain }) =>
+    subject === 'ingredient' || subject === 'recipe'
+      ? fromList(V.INGREDIENT_UNITS)
+      : domain === 'weather'
+        ? fromList(['°C', 'mm', 'km/h'])
+        : fromList(['ms', '%', 'MB', 'req/s']),
+  ),
+  'industry sector': fromList(V.INDUSTRIES),
+  'skill skills': fromList(V.SKILLS),
+  'plan tier subscription': fromList(V.PLANS),
+  genre: depends(({ subject }) =>
+    subject === 'book'
+      ? (sf) => sf.faker.book.genre()
+      : subject !== undefined && ['movie', 'film', 'show', 'series', 'episode'].includes(subject)
+        ? fromList(['drama', 'comedy', 'thriller', 'documentary', 'science fiction', 'animation', 'romance', 'crime'])
+        : (sf) => sf.faker.music.genre(),
+  ),
+  artist: artistName,
+  cuisine: (sf) => sf.faker.food.ethnicCategory(),
+  dish: dishName,
+  isbn: (sf) => sf.faker.commerce.isbn(),
+  'currency_code from_currency to_currency base_currency quote_currency': currency,
+  'base quote': depends(({ domain }) => (domain === 'finance' ? currency : undefined)),
+  country_code: countryCode,
+  'file_name filename file': fileName,
+  'dir_name folder_name directory_name': dirName,
+  'working_directory current_directory pwd': dirPath,
+  emoji: (sf) => sf.faker.internet.emoji(),
+  'top_error last_error error exception error_message failure_reason': errorLine,
+  commit_message: commitMessage,
+  'symbol ticker stock_symbol': fromList(V.TICKERS),
+  'exchange market': depends(({ subject, domain }) =>
+    domain === 'commerce' && subject !== 'stock' && subject !== 'quote' ? fromList(['EU', 'US', 'UK', 'Nordics']) : exchange,
+  ),
+  'license licence': fromList(V.LICENSES),
+  'source lead_source origin_channel referrer': depends(({ domain }) => (domain === 'devops' ? host : fromList(V.LEAD_SOURCES))),
+  'lifecycle_stage deal_stage pipeline_stage phase': fromList(V.CRM_STAGES),
+  'plot synopsis storyline logline': fromList(V.PLOTS),
+  'instruction instructions step steps direction directions': depends(({ subject, domain }) =>
+    subject === 'recipe' || subject === 'dish' || (domain === 'general' && subject === undefined) ? fromList(V.RECIPE_STEPS) : fromList(V.INSTRUCTIONS),
+  ),
+  ingredient: ingredientName,
+  'gender sex': fromList(V.GENDERS),
+  'delivery_window shipping_method delivery_method': fromList(V.DELIVERY_WINDOWS),
+  'carrier courier shipping_carrier': depends(({ domain }) =>
+    domain === 'travel' ? airlineName : fromList(['DHL', 'UPS', 'FedEx', 'DPD', 'GLS', 'PostNord', 'Royal Mail']),
+  ),
+  'query q search search_term': fromList(['headphones', 'running shoes', 'standing desk', 'coffee grinder', 'winter jacket', 'phone case']),
+});
+
 function exactName(snake: string, subject: string | undefined, domain: Domain | undefined): StringGen | undefined {
-  switch (snake) {
-    case 'name':
-      return nameFor(subject, domain) ?? defaultName(domain);
-    case 'full_name':
-    case 'fullname':
-      if (subject === 'repo' || subject === 'repository' || domain === 'devops')
-        return (sf) => `${pick(sf, ['acme', 'northwind', 'globex', 'initech'])}/${pick(sf, V.SERVICE_STEMS)}-${pick(sf, ['api', 'web', 'sdk', 'infra'])}`;
-      return fullName;
-    case 'display_name':
-    case 'author':
-    case 'owner':
-    case 'assignee':
-    case 'organizer':
-    case 'organiser':
-    case 'passenger':
-    case 'guest':
-    case 'traveller':
-    case 'traveler':
-    case 'customer':
-    case 'contact':
-    case 'reporter':
-    case 'who':
-      return fullName;
-    case 'first_name':
-    case 'given_name':
-    case 'firstname':
-      return firstName;
-    case 'last_name':
-    case 'surname':
-    case 'family_name':
-    case 'lastname':
-      return lastName;
-    case 'username':
-    case 'user_name':
-    case 'login':
-    case 'handle':
-    case 'screen_name':
-    case 'nickname':
-      return username;
-    case 'initials':
-      return (sf) => `${sf.faker.person.firstName().charAt(0)}${sf.faker.person.lastName().charAt(0)}`;
-    case 'title':
-      return titleFor(subject, domain);
-    case 'subject':
-      return titleFor(subject ?? 'email', domain === 'general' ? 'messaging' : domain);
-    case 'job_title':
-    case 'position':
-    case 'occupation':
-    case 'job':
-      return (sf) => sf.faker.person.jobTitle();
-    case 'role':
-      return domain === 'people' || subject === 'employee' ? (sf) => sf.faker.person.jobTitle() : fromList(V.ROLES);
-    case 'company':
-    case 'company_name':
-    case 'organization':
-    case 'organisation':
-    case 'employer':
-    case 'vendor':
-    case 'supplier':
-    case 'merchant':
-      return company;
-    case 'brand':
-    case 'manufacturer':
-    case 'make':
-      return brand;
-    case 'state':
-    case 'province':
-      return subject === 'address' || domain === 'general' || domain === 'people' ? (sf) => sf.faker.location.state() : statusFor(subject, domain);
-    case 'zip':
-    case 'zip_code':
-    case 'zipcode':
-    case 'postal_code':
-    case 'postcode':
-      return (sf) => sf.faker.location.zipCode();
-    case 'timezone':
-    case 'time_zone':
-    case 'tz':
-      return (sf) => sf.faker.location.timeZone();
-    case 'location':
-    case 'where':
-      return domain === 'office' || subject === 'event' || subject === 'meeting' ? meetingRoom : domain === 'devops' ? fromList(V.REGIONS) : city;
-    case 'origin':
-    case 'destination':
-    case 'from':
-    case 'to':
-    case 'departure_city':
-    case 'arrival_city':
-    case 'from_city':
-    case 'to_city':
-      return domain === 'messaging' && (snake === 'to' || snake === 'from') ? email : city;
-    case 'recipient':
-    case 'sender':
-    case 'cc':
-    case 'bcc':
-    case 'reply_to':
-      return email;
-    case 'venue':
-      return fromList(V.VENUES);
-    case 'district':
-    case 'neighborhood':
-    case 'neighbourhood':
-    case 'area':
-    case 'quarter':
-      return fromList(V.DISTRICTS);
-    case 'region':
-      return domain === 'devops' ? fromList(V.REGIONS) : (sf) => sf.faker.location.state();
-    case 'zone':
-    case 'availability_zone':
-      return (sf) => `${pick(sf, V.REGIONS)}${pick(sf, ['a', 'b', 'c'])}`;
-    case 'url':
-    case 'link':
-    case 'website':
-    case 'homepage':
-    case 'href':
-      return url(domain, subject);
-    case 'priority':
-      return fromList(['low', 'medium', 'high']);
-    case 'severity':
-      return fromList(['low', 'medium', 'high', 'critical']);
-    case 'color':
-    case 'colour':
-      return (sf) => sf.faker.color.human();
-    case 'product':
-    case 'product_name':
-      return productName;
-    case 'department':
-      return fromList(V.DEPARTMENTS);
-    case 'team':
-    case 'team_name':
-      return fromList(V.TEAMS);
-    case 'ip':
-    case 'ip_address':
-      return (sf) => sf.faker.internet.ipv4();
-    case 'mac':
-    case 'mac_address':
-      return (sf) => sf.faker.internet.mac();
-    case 'user_agent':
-      return (sf) => sf.faker.internet.userAgent();
-    case 'uuid':
-    case 'guid':
-      return (sf) => sf.faker.string.uuid();
-    case 'slug':
-      return (sf) => `${pick(sf, V.BRANCH_WORDS)}-${pick(sf, V.DOMAIN_FALLBACK[domain ?? 'general']).replace(/\s+/g, '-')}`;
-    case 'tag':
-    case 'tags':
-    case 'label':
-    case 'keyword':
-    case 'topic':
-      return fromList(domain === 'commerce' ? V.PRODUCT_ADJECTIVES.map((a) => a.toLowerCase()) : V.DOMAIN_FALLBACK[domain ?? 'general']);
-    case 'amenity':
-    case 'amenities':
-    case 'facility':
-    case 'feature':
-      return domain === 'lodging' || domain === 'travel' || subject === 'hotel' ? fromList(V.AMENITIES) : fromList(V.DOMAIN_FALLBACK[domain ?? 'general']);
-    case 'password':
-    case 'secret':
-      return (sf) => sf.faker.internet.password();
-    case 'token':
-    case 'api_key':
-    case 'access_token':
-    case 'refresh_token':
-    case 'key':
-      return (sf) => `${snake === 'api_key' || snake === 'key' ? 'key' : 'tok'}_${sf.rng.chars(24)}`;
-    case 'sku':
-      return (sf) => `${sf.rng.chars(3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}-${sf.rng.chars(4, '0123456789')}`;
-    case 'code':
-      return (sf) => sf.rng.chars(6, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789');
-    case 'birthday':
-    case 'birth_date':
-    case 'birthdate':
-    case 'dob':
-      return pastDate;
-    case 'date':
-    case 'day':
-      return nearDate;
-    case 'time':
-      return clockTime;
-    case 'timestamp':
-    case 'ts':
-      return pastDateTime;
-    case 'datetime':
-    case 'when':
-      return nearDateTime;
-    case 'weekday':
-    case 'day_of_week':
-      return (sf) => sf.faker.date.weekday();
-    case 'month':
-      return (sf) => sf.faker.date.month();
-    case 'duration':
-    case 'length':
-    case 'travel_time':
-      return duration;
-    case 'seat':
-    case 'seat_number':
-      return seat;
-    case 'gate':
-      return (sf) => `${pick(sf, ['A', 'B', 'C', 'D', 'E', 'F'])}${sf.rng.int(1, 40)}`;
-    case 'terminal':
-      return fromList(['1', '2', '3', '4', '5']);
-    case 'cabin':
-    case 'cabin_class':
-    case 'class':
-    case 'fare_class':
-    case 'travel_class':
-      return domain === 'travel' || snake !== 'class' ? fromList(V.CABINS) : undefined;
-    case 'flight':
-    case 'flight_number':
-    case 'flight_no':
-      return flightNumber;
-    case 'aircraft':
-    case 'airplane':
-    case 'plane':
-      return (sf) => sf.faker.airline.airplane().name;
-    case 'room_type':
-    case 'room':
-      return domain === 'office' ? meetingRoom : fromList(V.ROOM_TYPES);
-    case 'board':
-    case 'meal_plan':
-      return fromList(['room only', 'breakfast included', 'half board']);
-    case 'condition':
-    case 'conditions':
-    case 'weather':
-    case 'sky':
-      return fromList(V.WEATHER_CONDITIONS);
-    case 'environment':
-    case 'env':
-    case 'stage':
-      return domain === 'devops' ? fromList(V.ENVIRONMENTS) : fromList(V.CRM_STAGES);
-    case 'service':
-    case 'service_name':
-    case 'app':
-    case 'application':
-    case 'component':
-      return serviceName;
-    case 'image':
-      return domain === 'devops' ? (sf) => `registry.example.com/${pick(sf, V.SERVICE_STEMS)}:${semver(sf)}` : imageUrl;
-    case 'container':
-    case 'pod':
-      return (sf) => `${serviceName(sf)}-${sf.rng.chars(6, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
-    case 'cluster':
-    case 'namespace':
-      return nameFor(snake === 'namespace' ? 'queue' : 'cluster', domain);
-    case 'branch':
-    case 'git_branch':
-      return branch;
-    case 'repo':
-    case 'repository':
-      return nameFor('repo', domain);
-    case 'endpoint':
-    case 'route':
-      return (sf) => `/api/v1/${pick(sf, V.TABLES)}${sf.rng.next() < 0.5 ? '/{id}' : ''}`;
-    case 'method':
-    case 'http_method':
-      return domain === 'finance' || domain === 'commerce' ? fromList(V.PAYMENT_METHODS) : fromList(['GET', 'POST', 'PUT', 'DELETE']);
-    case 'payment_method':
-      return fromList(V.PAYMENT_METHODS);
-    case 'card_brand':
-    case 'card_type':
-      return fromList(V.CARD_BRANDS);
-    case 'last4':
-    case 'card_last4':
-    case 'last_four':
-      return (sf) => sf.rng.chars(4, '0123456789');
-    case 'iban':
-      return (sf) => sf.faker.finance.iban();
-    case 'account_number':
-      return (sf) => sf.faker.finance.accountNumber();
-    case 'mime':
-    case 'mime_type':
-    case 'content_type':
-    case 'media_type':
-      return mimeType;
-    case 'extension':
-    case 'ext':
-    case 'file_type':
-      return fromList(V.FILE_EXTS);
-    case 'encoding':
-    case 'charset':
-      return fromList(['utf-8', 'utf-8', 'utf-8', 'ascii']);
-    case 'language':
-    case 'lang':
-      return domain === 'devops' || subject === 'repo' || subject === 'repository' || subject === 'project'
-        ? fromList(V.PROGRAMMING_LANGUAGES)
-        : fromList(V.LANGUAGES);
-    case 'detected_language':
-    case 'source_language':
-    case 'target_language':
-      return fromList(V.LANGUAGES);
-    case 'locale':
-      return fromList(V.LOCALES);
-    case 'channel':
-      return fromList(V.CHANNELS);
-    case 'device':
-      return fromList(V.DEVICES);
-    case 'os':
-    case 'platform':
-      return fromList(['macOS 14', 'Windows 11', 'Ubuntu 22.04', 'iOS 17', 'Android 14']);
-    case 'browser':
-      return fromList(['Chrome 131', 'Firefox 133', 'Safari 17', 'Edge 131']);
-    case 'command':
-    case 'cmd':
-      return fromList(V.COMMANDS);
-    case 'shell':
-      return fromList(['/bin/bash', '/bin/zsh', '/bin/sh']);
-    case 'cron':
-    case 'schedule':
-      return snake === 'cron' ? (sf) => sf.faker.system.cron() : undefined;
-    case 'metric':
-      return fromList(V.METRICS);
-    case 'unit':
-      if (subject === 'ingredient' || subject === 'recipe') return fromList(V.INGREDIENT_UNITS);
-      return domain === 'weather' ? fromList(['°C', 'mm', 'km/h']) : fromList(['ms', '%', 'MB', 'req/s']);
-    case 'industry':
-    case 'sector':
-      return fromList(V.INDUSTRIES);
-    case 'skill':
-    case 'skills':
-      return fromList(V.SKILLS);
-    case 'plan':
-    case 'tier':
-    case 'subscription':
-      return fromList(V.PLANS);
-    case 'genre':
-      if (subject === 'book') return (sf) => sf.faker.book.genre();
-      if (subject !== undefined && ['movie', 'film', 'show', 'series', 'episode'].includes(subject))
-        return fromList(['drama', 'comedy', 'thriller', 'documentary', 'science fiction', 'animation', 'romance', 'crime']);
-      return (sf) => sf.faker.music.genre();
-    case 'artist':
-      return (sf) => sf.faker.music.artist();
-    case 'cuisine':
-      return (sf) => sf.faker.food.ethnicCategory();
-    case 'dish':
-      return (sf) => sf.faker.food.dish();
-    case 'isbn':
-      return (sf) => sf.faker.commerce.isbn();
-    case 'currency_code':
-    case 'from_currency':
-    case 'to_currency':
-    case 'base_currency':
-    case 'quote_currency':
-      return currency;
-    case 'base':
-    case 'quote':
-      return domain === 'finance' ? currency : undefined;
-    case 'country_code':
-      return (sf) => sf.faker.location.countryCode();
-    case 'file_name':
-    case 'filename':
-    case 'file':
-      return fileName;
-    case 'dir_name':
-    case 'folder_name':
-    case 'directory_name':
-      return dirName;
-    case 'working_directory':
-    case 'current_directory':
-    case 'pwd':
-      return dirPath;
-    case 'emoji':
-      return (sf) => sf.faker.internet.emoji();
-    case 'top_error':
-    case 'last_error':
-    case 'error':
-    case 'exception':
-    case 'error_message':
-    case 'failure_reason':
-      return errorLine;
-    case 'commit_message':
-      return commitMessage;
-    case 'symbol':
-    case 'ticker':
-    case 'stock_symbol':
-      return fromList(V.TICKERS);
-    case 'exchange':
-    case 'market':
-      return domain === 'finance' || subject === 'stock' || subject === 'quote'
-        ? fromList(V.EXCHANGES)
-        : domain === 'commerce'
-          ? fromList(['EU', 'US', 'UK', 'Nordics'])
-          : fromList(V.EXCHANGES);
-    case 'license':
-    case 'licence':
-      return fromList(V.LICENSES);
-    case 'source':
-    case 'lead_source':
-    case 'origin_channel':
-    case 'referrer':
-      return domain === 'devops' ? host : fromList(V.LEAD_SOURCES);
-    case 'lifecycle_stage':
-    case 'deal_stage':
-    case 'pipeline_stage':
-    case 'phase':
-      return fromList(V.CRM_STAGES);
-    case 'plot':
-    case 'synopsis':
-    case 'storyline':
-    case 'logline':
-      return fromList(V.PLOTS);
-    case 'instruction':
-    case 'instructions':
-    case 'step':
-    case 'steps':
-    case 'direction':
-    case 'directions':
-      return subject === 'recipe' || subject === 'dish' || (domain === 'general' && subject === undefined)
-        ? fromList(V.RECIPE_STEPS)
-        : fromList(V.INSTRUCTIONS);
-    case 'ingredient':
-      return (sf) => sf.faker.food.ingredient();
-    case 'gender':
-    case 'sex':
-      return fromList(V.GENDERS);
-    case 'delivery_window':
-    case 'shipping_method':
-    case 'delivery_method':
-      return fromList(V.DELIVERY_WINDOWS);
-    case 'carrier':
-    case 'courier':
-    case 'shipping_carrier':
-      return domain === 'travel' ? airlineName : fromList(['DHL', 'UPS', 'FedEx', 'DPD', 'GLS', 'PostNord', 'Royal Mail']);
-    case 'query':
-    case 'q':
-    case 'search':
-    case 'search_term':
-      return fromList(['headphones', 'running shoes', 'standing desk', 'coffee grinder', 'winter jacket', 'phone case']);
-    default:
-      break;
-  }
-  if (TEXT_WORDS.has(snake)) return textFor(snake, subject, domain);
-  return undefined;
+  const exact = lookUp(BY_EXACT_NAME, snake, { field: snake, subject, domain });
+  if (exact) return exact;
+  return TEXT_WORDS.has(snake) ? textFor(snake, subject, domain) : undefined;
 }
 
-function codeFor(stem: string, domain: Domain | undefined): StringGen {
-  switch (stem) {
-    case 'currency':
-      return currency;
-    case 'country':
-      return (sf) => sf.faker.location.countryCode();
-    case 'airport':
-    case 'iata':
-    case 'origin':
-    case 'destination':
-    case 'departure':
-    case 'arrival':
-    case 'from':
-    case 'to':
-      return airportCode;
-    case 'airline':
-    case 'carrier':
-      return (sf) => sf.faker.airline.airline().iataCode;
-    case 'language':
-    case 'lang':
-      return fromList(['en', 'de', 'fr', 'es', 'sv', 'it', 'nl']);
-    case 'zip':
-    case 'postal':
-    case 'post':
-      return (sf) => sf.faker.location.zipCode();
-    case 'status':
-    case 'http':
-    case 'response':
-      return fromList(['200', '200', '201', '204']);
-    case 'error':
-    case 'exit':
-      return fromList(['ECONNREFUSED', 'ETIMEDOUT', 'E_RATE_LIMIT', 'DB_POOL_EXHAUSTED', 'CARD_DECLINED']);
-    case 'promo':
-    case 'discount':
-    case 'coupon':
-    case 'voucher':
-      return (sf) => `${pick(sf, ['SPRING', 'WELCOME', 'SAVE', 'VIP', 'WINTER'])}${sf.rng.int(1, 5) * 5}`;
-    case 'booking':
-    case 'confirmation':
-    case 'reservation':
-      return recordLocator;
-    case 'color':
-      return (sf) => `#${hex(sf, 6)}`;
-    default:
-      return domain === 'travel' ? recordLocator : (sf) => sf.rng.chars(6, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789');
-  }
-}
+/** `<stem>_code`: what kind of code the stem names. */
+const CODE_BY_STEM = wordTable({
+  currency,
+  country: countryCode,
+  'airport iata origin destination departure arrival from to': airportCode,
+  'airline carrier': (sf) => sf.faker.airline.airline().iataCode,
+  'language lang': fromList(['en', 'de', 'fr', 'es', 'sv', 'it', 'nl']),
+  'zip postal post': zipCode,
+  'status http response': fromList(['200', '200', '201', '204']),
+  'error exit': fromList(['ECONNREFUSED', 'ETIMEDOUT', 'E_RATE_LIMIT', 'DB_POOL_EXHAUSTED', 'CARD_DECLINED']),
+  'promo discount coupon voucher': (sf) => `${pick(sf, ['SPRING', 'WELCOME', 'SAVE', 'VIP', 'WINTER'])}${sf.rng.int(1, 5) * 5}`,
+  'booking confirmation reservation': recordLocator,
+  color: (sf) => `#${hex(sf, 6)}`,
+});
+const codeFor = (stem: string, domain: Domain | undefined): StringGen =>
+  lookUp(CODE_BY_STEM, stem, { domain }) ?? (domain === 'travel' ? recordLocator : shortCode);
 
+const documentNumber =
+  (prefix: string): StringGen =>
+  (sf) =>
+    `${prefix}-${sf.rng.int(2025, 2026)}-${sf.rng.chars(5, '0123456789')}`;
+/** `<stem>_number`: what kind of number the stem names. */
+const NUMBER_BY_STEM = wordTable({
+  flight: flightNumber,
+  seat,
+  'phone mobile': phone,
+  account: (sf) => sf.faker.finance.accountNumber(),
+  tracking: (sf) => `1Z${sf.rng.chars(16, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}`,
+  invoice: documentNumber('INV'),
+  order: documentNumber('ORD'),
+  room: (sf) => `${sf.rng.int(1, 9)}${pad2(sf.rng.int(1, 40))}`,
+  'confirmation booking reference': recordLocator,
+});
 function numberLike(stem: string, domain: Domain | undefined): StringGen {
-  if (stem === 'flight' || (domain === 'travel' && !stem)) return flightNumber;
-  if (stem === 'seat') return seat;
-  if (stem === 'phone' || stem === 'mobile') return phone;
-  if (stem === 'account') return (sf) => sf.faker.finance.accountNumber();
-  if (stem === 'tracking') return (sf) => `1Z${sf.rng.chars(16, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}`;
-  if (stem === 'invoice' || stem === 'order') return (sf) => `${stem === 'invoice' ? 'INV' : 'ORD'}-${sf.rng.int(2025, 2026)}-${sf.rng.chars(5, '0123456789')}`;
-  if (stem === 'room') return (sf) => `${sf.rng.int(1, 9)}${pad2(sf.rng.int(1, 40))}`;
-  if (stem === 'confirmation' || stem === 'booking' || stem === 'reference') return recordLocator;
-  return (sf) => sf.rng.chars(8, '0123456789');
+  if (!stem && domain === 'travel') return flightNumber;
+  return lookUp(NUMBER_BY_STEM, stem, { domain }) ?? ((sf) => sf.rng.chars(8, '0123456789'));
 }
 
 function pathFor(snake: string, subject: string | undefined, domain: Domain | undefined): StringGen {
@@ -1431,48 +785,30 @@ function pathFor(snake: string, subject: string | undefined, domain: Domain | un
   return filePath;
 }
 
+const TYPE_BY_SUBJECT = wordTable({
+  file: fromList(['file', 'file', 'file', 'directory']),
+  entry: depends(({ domain }) => (domain === 'files' ? fromList(['file', 'file', 'file', 'directory']) : domainWord(domain))),
+  room: depends(({ domain }) => (domain === 'office' ? fromList(['meeting room', 'focus room', 'boardroom']) : roomType)),
+  'event meeting': fromList(['meeting', 'call', 'workshop', 'interview']),
+  account: fromList(['checking', 'savings', 'credit']),
+  transaction: fromList(['payment', 'transfer', 'refund', 'deposit']),
+  vehicle: (sf) => sf.faker.vehicle.type(),
+  'alert incident': fromList(['error rate', 'latency', 'availability', 'saturation']),
+  'notification message': fromList(V.CHANNELS),
+});
+const TYPE_BY_DOMAIN = domainTable({
+  commerce: commerceDepartment,
+  files: fromList(['file', 'directory']),
+  devops: fromList(['deployment', 'rollback', 'config change', 'scale-up']),
+  lodging: roomType,
+  travel: fromList(['one-way', 'return']),
+  tasks: fromList(['task', 'bug', 'chore', 'milestone']),
+});
+
+/** A `type`, `kind` or `category` of an object about `subject`. */
 function typeFor(subject: string | undefined, domain: Domain | undefined): StringGen {
-  const last = (subject ?? '').split('_').pop() ?? '';
-  switch (last) {
-    case 'file':
-    case 'entry':
-      return domain === 'files' || last === 'file' ? fromList(['file', 'file', 'file', 'directory']) : fromList(V.DOMAIN_FALLBACK[domain ?? 'general']);
-    case 'room':
-      return domain === 'office' ? fromList(['meeting room', 'focus room', 'boardroom']) : fromList(V.ROOM_TYPES);
-    case 'event':
-    case 'meeting':
-      return fromList(['meeting', 'call', 'workshop', 'interview']);
-    case 'account':
-      return fromList(['checking', 'savings', 'credit']);
-    case 'transaction':
-      return fromList(['payment', 'transfer', 'refund', 'deposit']);
-    case 'vehicle':
-      return (sf) => sf.faker.vehicle.type();
-    case 'alert':
-    case 'incident':
-      return fromList(['error rate', 'latency', 'availability', 'saturation']);
-    case 'notification':
-    case 'message':
-      return fromList(V.CHANNELS);
-    default:
-      break;
-  }
-  switch (domain) {
-    case 'commerce':
-      return (sf) => sf.faker.commerce.department();
-    case 'files':
-      return fromList(['file', 'directory']);
-    case 'devops':
-      return fromList(['deployment', 'rollback', 'config change', 'scale-up']);
-    case 'lodging':
-      return fromList(V.ROOM_TYPES);
-    case 'travel':
-      return fromList(['one-way', 'return']);
-    case 'tasks':
-      return fromList(['task', 'bug', 'chore', 'milestone']);
-    default:
-      return fromList(V.DOMAIN_FALLBACK[domain ?? 'general']);
-  }
+  const c = { domain };
+  return lookUp(TYPE_BY_SUBJECT, lastWord(subject), c) ?? byDomain(TYPE_BY_DOMAIN, c) ?? domainWord(domain);
 }
 
 /** Words of a description that place a string field (tried when its name says nothing). */
@@ -1541,39 +877,10 @@ export function subjectOfField(fieldName: string | undefined): string | undefine
   if (GENERIC_HOLDERS.has(snake)) return undefined;
   return singularName(snake) ?? snake;
 }
-const GENERIC_HOLDERS = new Set([
-  'data',
-  'result',
-  'results',
-  'items',
-  'item',
-  'response',
-  'payload',
-  'records',
-  'record',
-  'rows',
-  'row',
-  'values',
-  'value',
-  'list',
-  'output',
-  'body',
-  'details',
-  'info',
-  'meta',
-  'metadata',
-  'attributes',
-  'properties',
-  'fields',
-  'content',
-  'object',
-  'objects',
-  'entries_list',
-  'hits',
-  'matches',
-  'nodes',
-  'edges',
-]);
+const GENERIC_HOLDERS = wordSet(`
+  data result results items item response payload records record rows row values value list output body details info meta metadata attributes
+  properties fields content object objects entries_list hits matches nodes edges
+`);
 
 /** The subject a tool's name suggests for its result: `search_hotels` → `hotel`, `create_ticket` → `ticket`. */
 export function subjectOfTool(toolName: string | undefined): string | undefined {
@@ -1586,81 +893,15 @@ export function subjectOfTool(toolName: string | undefined): string | undefined 
   return singularName(noun) ?? noun;
 }
 /** Words of a tool's name that say nothing of what its result is about (`get_repo_info` → repo). */
-const TOOL_FILLERS = new Set([
-  'by',
-  'for',
-  'all',
-  'new',
-  'my',
-  'info',
-  'information',
-  'details',
-  'detail',
-  'data',
-  'status',
-  'list',
-  'summary',
-  'overview',
-  'stats',
-  'current',
-  'latest',
-  'recent',
-  'one',
-  'item',
-  'items',
-  'record',
-  'records',
-  'result',
-  'results',
-  'v2',
-  'api',
-]);
+const TOOL_FILLERS = wordSet(`
+  by for all new my info information details detail data status list summary overview stats current latest recent one item items record
+  records result results v2 api
+`);
 
-const TOOL_VERBS = new Set([
-  'get',
-  'list',
-  'search',
-  'find',
-  'fetch',
-  'read',
-  'create',
-  'add',
-  'update',
-  'delete',
-  'remove',
-  'book',
-  'send',
-  'post',
-  'set',
-  'check',
-  'lookup',
-  'look',
-  'up',
-  'query',
-  'open',
-  'close',
-  'cancel',
-  'acknowledge',
-  'ack',
-  'assign',
-  'deploy',
-  'run',
-  'start',
-  'stop',
-  'show',
-  'view',
-  'make',
-  'schedule',
-  'reserve',
-  'submit',
-  'upload',
-  'download',
-  'move',
-  'rename',
-  'copy',
-  'edit',
-  'invite',
-]);
+const TOOL_VERBS = wordSet(`
+  get list search find fetch read create add update delete remove book send post set check lookup look up query open close cancel acknowledge
+  ack assign deploy run start stop show view make schedule reserve submit upload download move rename copy edit invite
+`);
 
 /** The domain of a tool from the words of its name, its description and its result's field names. */
 export function domainOf(words: readonly string[]): Domain {
