@@ -35,6 +35,8 @@ describe('field hints', () => {
     expect(make('to', undefined, 'travel')).not.toMatch(/@/);
     // A word that is also an Object.prototype key is no table's word.
     expect(stringGenFor({ name: 'constructor' })).toBeUndefined();
+    // The status of a "constructor" or "toString" thing is one of its domain's statuses (it was undefined).
+    for (const subject of ['constructor', 'toString', 'valueOf']) expect(typeof make('status', subject, 'tasks'), subject).toBe('string');
   });
 
   it('suggests numeric ranges by name', () => {

@@ -396,7 +396,7 @@ const STATUS_BY_DOMAIN: { [d in Domain]: readonly string[] } = {
 
 function statusFor(subject: string | undefined, domain: Domain | undefined): StringGen {
   const last = (subject ?? '').split('_').pop() ?? '';
-  const list = STATUS_BY_SUBJECT[last] ?? STATUS_BY_DOMAIN[domain ?? 'general'];
+  const list = (Object.hasOwn(STATUS_BY_SUBJECT, last) ? STATUS_BY_SUBJECT[last] : undefined) ?? STATUS_BY_DOMAIN[domain ?? 'general'];
   return fromList(list);
 }
 
