@@ -140,6 +140,57 @@ async function visit(): Promise<Visit> {
   }
 }
 
+/**
+ * The floor under "initial JS": the packages the page needs before it can draw one call node,
+ * with no line of Chainwright — React DOM and React Flow (with the minimap, controls and
+ * background the canvas shows), zustand with zundo (the store and its undo history), dagre (the
+ * layout of calls without a saved position). Built by the same bundler, minified and gzipped
+ * as the page's chunks, so the two figures compare.
+ */
+const FLOOR_PARTS: { label: string; code: string }[] = [
+  {
+    label: 'React DOM + React Flow',
+    code: `import { createElement as h } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReactFlow, ReactFlowProvider, MiniMap, Controls, Background } from '@xyflow/react';
+const nodes = [{ id: 'a', position: { x: 0, y: 0 }, data: {} }];
+createRoot(document.getElementById('root')).render(h(ReactFlowProvider, null, h(ReactFlow, { nodes, edges: [] }, h(MiniMap), h(Controls), h(Background))));`,
+  },
+  {
+    label: '+ zustand, zundo, dagre',
+    code: `import { createStore } from 'zustand';
+import { temporal } from 'zundo';
+import dagre from '@dagrejs/dagre';
+const store = createStore(temporal(() => ({ n: 1 })));
+const g = new dagre.graphlib.Graph();
+g.setGraph({});
+dagre.layout(g);
+globalThis.floor = [store, g];`,
+  },
+];
+
+async function gzippedBundle(code: string): Promise<number> {
+  const id = '\0floor-entry';
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, sourcemap: false, reportCompressedSize: false, rolldownOptions: { input: id } },
+    plugins: [{ name: 'floor-entry', resolveId: (source) => (source === id ? id : null), load: (loaded) => (loaded === id ? code : null) }],
+  });
+  const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
+  return outputs.flatMap((o) => o.output).reduce((a, chunk) => a + (chunk.type === 'chunk' && chunk.code ? gzipSync(chunk.code).length : 0), 0);
+}
+
+async function stackFloor(): Promise<string> {
+  let code = '';
+  const figures: string[] = [];
+  for (const part of FLOOR_PARTS) {
+    code += `${part.code}\n`;
+    figures.push(`${part.label} ${kb(await gzippedBundle(code))}`);
+  }
+  return figures.join('; ');
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
@@ -213,6 +264,7 @@ async function main(): Promise<void> {
     console.log(
       `${workerGz ? '' : '\n'}initial JS: ${kb(initialGz)} gzipped in ${initial.size} files (goal ≤ ${INITIAL_GOAL_KB} kB: ${initialGz / 1024 <= INITIAL_GOAL_KB ? 'met' : 'not met'}; each run: ${perRun.map(kb).join(', ')})`,
     );
+    console.log(`the stack's floor, gzipped, before any code of ours: ${await stackFloor()}`);
     if (entry) console.log(`entry chunk and its static imports: ${kb(startGraphGz)} gzipped in ${startGraph.size} files (needed before the page's code runs)`);
     const fcps = visits.map((v) => v.fcp);
     const canvases = visits.map((v) => v.canvas);
