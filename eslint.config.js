@@ -24,7 +24,7 @@ const DOM_GLOBALS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tmp/**', '.scratch/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tmp/**', '.scratch/**', 'src/core/validate/metaSchema.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
