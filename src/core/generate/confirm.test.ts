@@ -34,7 +34,8 @@ const ARCHIVE = loadExample('archive-cleanup');
 const YES = ['Yes, delete them.', 'Go ahead.', 'Yes please.'];
 const NO = ['No, keep them for now.', "Wait, don't delete anything.", 'No.'];
 const listInWords = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-const projectsOf = (ex: Example) => (toolMessages(ex).find((m) => m.callId === 'old')!.result as { projects: { project_id: string; name: string }[] }).projects;
+const projectsOf = (ex: Example) =>
+  (toolMessages(ex).find((m) => m.callId === 'old')!.result as { projects: { project_id: string; name: string; task_count: number }[] }).projects;
 
 describe('archive-cleanup: list → confirm once → delete each', () => {
   for (const serializeParallel of [false, true]) {
@@ -59,7 +60,9 @@ describe('archive-cleanup: list → confirm once → delete each', () => {
         // Right after the list's result; it names the whole group.
         expect(shape(ex).slice(0, q.at + 2)).toEqual(['user', 'calls:old', 'tool:old', 'ask', 'user']);
         expect(q.text).toContain(listInWords(projects.map((p) => p.name)));
-        expect(q.text).toContain(`${projects.length} archived project(s)`);
+        // Worded for one project or many alike ("tasks included"), with no "project(s)".
+        expect(q.text).toMatch(/tasks included|with every task/);
+        expect(q.text).not.toContain('(s)');
         const answer = ex.messages[q.at + 1] as { text: string };
         const no = NO.includes(answer.text);
         expect(no || YES.includes(answer.text), answer.text).toBe(true);
@@ -67,9 +70,11 @@ describe('archive-cleanup: list → confirm once → delete each', () => {
           seen.no += 1;
           expect(ran(ex, 'wipe')).toBe(false);
           expect(shape(ex).slice(q.at + 2)).toEqual(['reply']);
-          expect(['OK, I left your', 'Understood: nothing was deleted']).toContain(
-            replyOf(ex).replace(/^(OK, I left your|Understood: nothing was deleted).*$/, '$1'),
+          expect(['OK, I deleted nothing', 'Understood, nothing was deleted']).toContain(
+            replyOf(ex).replace(/^(OK, I deleted nothing|Understood, nothing was deleted).*$/, '$1'),
           );
+          // The reply names what stays: every project listed.
+          expect(replyOf(ex)).toContain(listInWords(projects.map((p) => p.name)));
           expect(ex.outcome).toEqual({ failed: [], retried: [], confirmed: [], declined: ['wipe'] });
         } else {
           seen.yes += 1;
@@ -79,6 +84,13 @@ describe('archive-cleanup: list → confirm once → delete each', () => {
           const calls = callMessages(ex).slice(1);
           expect(calls.map((c) => c.length)).toEqual(serializeParallel ? projects.map(() => 1) : [projects.length]);
           expect(replyOf(ex)).toMatch(/^(Deleted|Done:)/);
+          // One project: said in the singular, with the tasks its delete reported (the list's own count).
+          if (projects.length === 1) expect(replyOf(ex)).toMatch(new RegExp(`(its|with its) ${projects[0].task_count} tasks`));
+          else expect(replyOf(ex)).toMatch(new RegExp(`^Deleted ${projects.length} archived projects|\\(${projects.length} projects deleted\\)\\.$`));
+          for (const m of toolMessages(ex).filter((t) => t.callId === 'wipe'))
+            expect((m.result as { tasks_deleted: number }).tasks_deleted).toBe(
+              projects.find((p) => p.project_id === (m.result as { project_id: string }).project_id)!.task_count,
+            );
           expect(ex.outcome).toEqual({ failed: [], retried: [], confirmed: ['wipe'], declined: [] });
         }
       }

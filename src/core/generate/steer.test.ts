@@ -203,3 +203,28 @@ describe('a fan-out over a list another call reads at [0]', () => {
     for (const i of range(200)) expect((resultsOf(g.example(999859, i), 'list')[0] as { items: unknown[] }).items).toHaveLength(1);
   });
 });
+
+describe('steering: a list grown to a drawn length does not repeat a name', () => {
+  // task-reminders draws how many tasks are high priority and grows the list to fit; its 14
+  // titles (an enum) once gave one list in six two tasks of the same title.
+  for (const [example, call, list] of [
+    ['task-reminders', 'tasks', 'tasks'],
+    ['archive-cleanup', 'old', 'projects'],
+  ] as const) {
+    it(`${example}: no two items of ${call}'s ${list} share a title or a name over 300 examples`, () => {
+      const g = generatorOf(loadExample(example));
+      let lists = 0;
+      for (const i of range(300)) {
+        for (const result of resultsOf(g.example(5, i), call)) {
+          const items = (result as Record<string, unknown>)[list] as Record<string, unknown>[];
+          for (const key of ['title', 'name']) {
+            const names = items.map((item) => item[key]).filter((v) => typeof v === 'string');
+            expect(new Set(names).size, `${example} #${i}: ${names.join(', ')}`).toBe(names.length);
+          }
+          lists += 1;
+        }
+      }
+      expect(lists).toBeGreaterThan(200);
+    });
+  }
+});

@@ -10,7 +10,7 @@ import { schemaAtPath } from '../refs/schemaPath.ts';
 import type { PathSegment } from '../refs/types.ts';
 import { compileCheck } from '../simulate/conforms.ts';
 import type { SeededFaker } from '../simulate/faker.ts';
-import { simulateValue } from '../simulate/fromSchema.ts';
+import { itemWithNewName, simulateValue } from '../simulate/fromSchema.ts';
 import type { Rng } from '../simulate/rng.ts';
 import { compileValue, UNRESOLVED, type Scope } from './compiled.ts';
 import { FAN_OUT_MAX, fanOutLengths, listBounds as bounds } from '../calls/fanOutLengths.ts';
@@ -162,7 +162,7 @@ function lastKey(path: readonly PathSegment[]): string | undefined {
 
 function resize(list: JsonValue[], length: number, item: JsonSchema, sf: SeededFaker, name: string | undefined): void {
   if (list.length > length) list.length = length;
-  while (list.length < length) list.push(simulateValue(item, sf, name));
+  while (list.length < length) list.push(itemWithNewName(list, () => simulateValue(item, sf, name)));
 }
 
 function shuffled<T>(items: readonly T[], rng: Rng): T[] {

@@ -1115,6 +1115,9 @@ const DISTINCT_KEYS = new Set([
   'product_name',
 ]);
 
+/** How many times an item whose name repeats one of its list's is made again (a list of 14 titles, 6 items: a repeat left in about 1 list in 10 000). */
+const DISTINCT_TRIES = 12;
+
 /** Does `v` have the same name (or title …) as an item already in `out`? */
 function sameName(out: readonly JsonValue[], v: JsonValue, keys: readonly string[]): boolean {
   if (!isObject(v)) return false;
@@ -1124,6 +1127,19 @@ function sameName(out: readonly JsonValue[], v: JsonValue, keys: readonly string
     for (const x of out) if (isObject(x) && x[k] === name) return true;
   }
   return false;
+}
+
+/**
+ * An item for `list` whose name (title, label …) no item of the list has, when `make` gives
+ * one within a few tries: two hotels or two tasks called the same in one result read as a copy.
+ * For lists grown after they were made (a fan-out steered to a length).
+ */
+export function itemWithNewName(list: readonly JsonValue[], make: () => JsonValue): JsonValue {
+  let v = make();
+  if (!isObject(v)) return v;
+  const keys = Object.keys(v).filter((k) => DISTINCT_KEYS.has(snakeName(k)));
+  for (let tries = 0; keys.length > 0 && tries < DISTINCT_TRIES && sameName(list, v, keys); tries++) v = make();
+  return v;
 }
 
 function compileArray(s: JsonSchema, ctx: Ctx, where: Where): Gen {
@@ -1173,7 +1189,7 @@ function compileArray(s: JsonSchema, ctx: Ctx, where: Where): Gen {
       const gen = i < prefix.length ? prefix[i] : containsGen && i - prefix.length < minContains ? containsGen : (restGen ?? prefix[0]);
       if (!gen) break;
       let v = gen(sf, itemEcho, depth + 1);
-      for (let tries = 0; distinct.length > 0 && tries < 3 && sameName(out, v, distinct); tries++) v = gen(sf, itemEcho, depth + 1);
+      for (let tries = 0; distinct.length > 0 && tries < DISTINCT_TRIES && sameName(out, v, distinct); tries++) v = gen(sf, itemEcho, depth + 1);
       // A list of texts (tags, names, steps) does not repeat itself when it can help it.
       for (let tries = 0; !unique && typeof v === 'string' && tries < 3 && out.includes(v); tries++) v = gen(sf, itemEcho, depth + 1);
       if (unique) {
