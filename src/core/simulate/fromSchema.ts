@@ -1135,9 +1135,17 @@ function sameName(out: readonly JsonValue[], v: JsonValue, keys: readonly string
  * For lists grown after they were made (a fan-out steered to a length).
  */
 export function itemWithNewName(list: readonly JsonValue[], make: () => JsonValue): JsonValue {
-  let v = make();
-  if (!isObject(v)) return v;
-  const keys = Object.keys(v).filter((k) => DISTINCT_KEYS.has(snakeName(k)));
+  const v = make();
+  return isObject(v) ? remadeWhileNamed(list, v, distinctKeys(Object.keys(v)), make) : v;
+}
+
+/** The keys among `keys` whose values must differ between the items of one list. */
+function distinctKeys(keys: readonly string[]): string[] {
+  return keys.filter((k) => DISTINCT_KEYS.has(snakeName(k)));
+}
+
+/** `v`, or what `make` gives instead while its name repeats one of `list`'s (at most DISTINCT_TRIES times). */
+function remadeWhileNamed(list: readonly JsonValue[], v: JsonValue, keys: readonly string[], make: () => JsonValue): JsonValue {
   for (let tries = 0; keys.length > 0 && tries < DISTINCT_TRIES && sameName(list, v, keys); tries++) v = make();
   return v;
 }
@@ -1177,7 +1185,7 @@ function compileArray(s: JsonSchema, ctx: Ctx, where: Where): Gen {
   const sortKey = contract?.key ?? defaultSortKey(itemKeys);
   const sign = contract?.desc ? -1 : 1;
   // Items of one list differ in their name or title (two hotels called the same are a copy).
-  const distinct = itemKeys.filter((k) => DISTINCT_KEYS.has(snakeName(k)));
+  const distinct = distinctKeys(itemKeys);
 
   return (sf, _echo, depth) => {
     const out: JsonValue[] = [];
@@ -1189,7 +1197,7 @@ function compileArray(s: JsonSchema, ctx: Ctx, where: Where): Gen {
       const gen = i < prefix.length ? prefix[i] : containsGen && i - prefix.length < minContains ? containsGen : (restGen ?? prefix[0]);
       if (!gen) break;
       let v = gen(sf, itemEcho, depth + 1);
-      for (let tries = 0; distinct.length > 0 && tries < DISTINCT_TRIES && sameName(out, v, distinct); tries++) v = gen(sf, itemEcho, depth + 1);
+      v = remadeWhileNamed(out, v, distinct, () => gen(sf, itemEcho, depth + 1));
       // A list of texts (tags, names, steps) does not repeat itself when it can help it.
       for (let tries = 0; !unique && typeof v === 'string' && tries < 3 && out.includes(v); tries++) v = gen(sf, itemEcho, depth + 1);
       if (unique) {
