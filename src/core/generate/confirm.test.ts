@@ -85,7 +85,7 @@ describe('archive-cleanup: list → confirm once → delete each', () => {
           expect(calls.map((c) => c.length)).toEqual(serializeParallel ? projects.map(() => 1) : [projects.length]);
           expect(replyOf(ex)).toMatch(/^(Deleted|Done:)/);
           // One project: said in the singular, with the tasks its delete reported (the list's own count).
-          if (projects.length === 1) expect(replyOf(ex)).toMatch(new RegExp(`(its|with its) ${projects[0].task_count} tasks`));
+          if (projects.length === 1) expect(replyOf(ex)).toMatch(new RegExp(`its ${projects[0].task_count} tasks`));
           else expect(replyOf(ex)).toMatch(new RegExp(`^Deleted ${projects.length} archived projects|\\(${projects.length} projects deleted\\)\\.$`));
           for (const m of toolMessages(ex).filter((t) => t.callId === 'wipe'))
             expect((m.result as { tasks_deleted: number }).tasks_deleted).toBe(
