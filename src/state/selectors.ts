@@ -115,12 +115,12 @@ export const selectSelectedCallIds = (s: AppState): string[] => s.selectedCallId
 export const selectSelectedEdgeIds = (s: AppState): string[] => s.selectedEdgeIds;
 export const selectHighlightedDiagnostic = (s: AppState): Diagnostic | null => s.highlightedDiagnostic;
 
+/** The call with this id in the chain on the canvas, or null. */
+export const selectCall = (s: AppState, callId: string | null): Chain['calls'][number] | null =>
+  callId === null ? null : (selectChain(s)?.calls.find((c) => c.id === callId) ?? null);
+
 /** The one selected call (for the inspector), or null when none or several are selected. */
-export const selectSelectedCall = (s: AppState): Chain['calls'][number] | null => {
-  const chain = selectChain(s);
-  if (!chain || s.selectedCallIds.length !== 1) return null;
-  return chain.calls.find((c) => c.id === s.selectedCallIds[0]) ?? null;
-};
+export const selectSelectedCall = (s: AppState): Chain['calls'][number] | null => selectCall(s, s.selectedCallIds.length === 1 ? s.selectedCallIds[0] : null);
 
 export interface Lineage {
   focus: string | null;

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
-import { useAppStoreApi, selectChain, selectDiagnostics, useAppStore } from '../../state/store.ts';
+import { useAppStoreApi, selectCall, selectChain, selectDiagnostics, useAppStore } from '../../state/store.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { ViewTabs } from '../preview/ViewTabs.tsx';
 import { PracticeButton } from '../practice/ModeSwitch.tsx';
@@ -65,7 +65,7 @@ function Inspector() {
   // shown reaches its fields in the same render, as typing needs.
   const selectedId = useAppStore((s) => (s.selectedCallIds.length === 1 ? s.selectedCallIds[0] : null));
   const shownId = useDeferredValue(selectedId);
-  const call = useAppStore((s) => (shownId === null ? null : (selectChain(s)?.calls.find((c) => c.id === shownId) ?? null)));
+  const call = useAppStore((s) => selectCall(s, shownId));
   const chain = useAppStore(selectChain);
   const selectedCount = useAppStore((s) => s.selectedCallIds.length);
   return (
